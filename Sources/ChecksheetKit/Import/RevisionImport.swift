@@ -1,0 +1,91 @@
+import Foundation
+import Yams
+
+/// Turns an imported sheet into the files of a new revision folder. Pure.
+public enum RevisionImport {
+    public struct Outcome: Sendable, Equatable {
+        /// Paths relative to the revision folder: `revision.yml`, `ja/NN-slug.md`, `en/NN-slug.md`.
+        public var files: [OutputFile]
+        /// Japanese items whose English page must be written (new, or changed since the earlier revision).
+        public var needsEnglish: [Item]
+        /// Items that got a slug no earlier revision or glossary gave: to be renamed before publishing.
+        public var provisionalSlugs: [Item]
+    }
+
+    /// - Parameters:
+    ///   - previous: the newest revision before `date`, whose slugs and English pages carry over.
+    ///   - glossary: slugs for items no earlier revision names (the first import).
+    public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?) -> Outcome {
+        let slugs = assignSlugs(sheet.rows, previous: previous?.items.ja ?? [], glossary: glossary)
+        let previousJapanese = Dictionary((previous?.items.ja ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let previousEnglish = Dictionary((previous?.items.en ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var files: [OutputFile] = [OutputFile(path: "revision.yml", text: metadataSource(sheet, date: date, previous: previous))]
+        var needsEnglish: [Item] = []
+        var provisional: [Item] = []
+        for (row, slug) in zip(sheet.rows, slugs) {
+            var item = Item(no: row.no, slug: slug.value, section: row.section, category: row.category, item: row.item,
+                            definition: row.definition, unit: row.unit, answer: Markdown.escaped(row.answer))
+            let earlier = previousJapanese[item.slug]
+            if let earlier, Markdown.plainText(earlier.answer) == row.answer {
+                // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
+                item.answer = earlier.answer
+            }
+            let name = String(format: "%02d-%@.md", item.no, item.slug)
+            files.append(OutputFile(path: "ja/" + name, text: item.pageSource))
+            if let earlier, sameJapanese(earlier, item), var english = previousEnglish[item.slug] {
+                english.no = item.no
+                files.append(OutputFile(path: "en/" + name, text: english.pageSource))
+            } else {
+                needsEnglish.append(item)
+            }
+            if slug.provisional { provisional.append(item) }
+        }
+        return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional)
+    }
+
+    static func sameJapanese(_ a: Item, _ b: Item) -> Bool {
+        a.section == b.section && a.category == b.category && a.item == b.item && a.definition == b.definition && a.unit == b.unit && a.answer == b.answer
+    }
+
+    /// Keeps every slug that can be kept: by name, then by number, in the earlier revision, then in the glossary.
+    static func assignSlugs(_ rows: [ImportedSheet.Row], previous: [Item], glossary: SlugGlossary?) -> [(value: String, provisional: Bool)] {
+        var assigned: [String?] = Array(repeating: nil, count: rows.count)
+        var taken: Set<String> = []
+        let sources: [[(no: Int, item: String, slug: String)]] = [
+            previous.map { ($0.no, $0.item, $0.slug) },
+            (glossary?.entries ?? []).map { ($0.no, $0.item, $0.slug) },
+        ]
+        for source in sources {
+            for byName in [true, false] {
+                for (index, row) in rows.enumerated() where assigned[index] == nil {
+                    let match = source.first { (byName ? $0.item == row.item : $0.no == row.no) && !taken.contains($0.slug) }
+                    if let match {
+                        assigned[index] = match.slug
+                        taken.insert(match.slug)
+                    }
+                }
+            }
+        }
+        return rows.enumerated().map { index, row in
+            if let slug = assigned[index] { return (slug, false) }
+            var candidate = "item-\(row.no)"
+            var suffix = 2
+            while taken.contains(candidate) {
+                candidate = "item-\(row.no)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(candidate)
+            return (candidate, true)
+        }
+    }
+
+    static func metadataSource(_ sheet: ImportedSheet, date: String, previous: Revision?) -> String {
+        let title = Localized(ja: sheet.edition ?? RevisionDate.japanese(date) + "版", en: "Version dated " + RevisionDate.english(date))
+        let pairs: [(Node, Node)] = [
+            (Node("date"), Item.textNode(date)),
+            (Node("title"), .mapping(.init([(Node("ja"), Item.textNode(title.ja)), (Node("en"), Item.textNode(title.en))]))),
+        ]
+        return (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
+    }
+}

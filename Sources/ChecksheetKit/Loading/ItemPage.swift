@@ -1,0 +1,89 @@
+import Foundation
+
+/// An item page parsed from its file, with where each field stands for later cross-file checks.
+public struct ItemPage: Sendable, Equatable {
+    public var file: String
+    public var language: Language
+    public var item: Item
+    /// 1-based line and column of each front-matter key, and of the answer's first line.
+    public var positions: [Field: Position]
+
+    /// A place in a file.
+    public struct Position: Sendable, Equatable, Hashable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// A diagnostic pointing at `field` in this page.
+    func diagnostic(at field: Field, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        let position = positions[field] ?? Position(line: 1, column: 1)
+        return Diagnostic(file: file, line: position.line, column: position.column, severity: severity, message: message, hint: hint)
+    }
+
+    /// Parses one item page. Pure: the text is given, nothing is read.
+    public static func parse(_ text: String, file: String, language: Language) -> Result<ItemPage, DiagnosticsError> {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").droppingByteOrderMark()
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(normalized, file: file) {
+        case let .success(value): frontMatter = value
+        case let .failure(error): return .failure(error)
+        }
+        let document: YAMLDocument
+        switch YAMLDocument.parse(frontMatter.yaml, file: file, lineOffset: frontMatter.yamlLineOffset, emptyMeans: "the front matter is empty") {
+        case let .success(value): document = value
+        case let .failure(error): return .failure(error)
+        }
+
+        var problems: [Diagnostic] = []
+        document.unknownKeys(known: Field.frontMatterKeys.map(\.rawValue), into: &problems)
+        var positions: [Field: Position] = [:]
+        for pair in document.pairs {
+            if let field = Field(rawValue: pair.key) {
+                let place = document.location(of: pair.keyMark)
+                positions[field] = Position(line: place.line, column: place.column)
+            }
+        }
+
+        let no = document.text("no", what: "the item's number in the sheet (1, 2, …)", into: &problems)
+        var number: Int?
+        if let no {
+            if let value = Int(no), value > 0, no.allSatisfy(\.isASCII) {
+                number = value
+            } else {
+                problems.append(document.diagnostic(at: document.value("no")?.value.mark, "'no' must be a whole number from 1, found '\(no)'", hint: "write the item's place in the sheet, for example `no: 12`"))
+            }
+        }
+        let slug = document.text("slug", what: "the item's permanent URL name, for example `service-hours`", into: &problems)
+        if let slug, slug.wholeMatch(of: /[a-z0-9]+(?:-[a-z0-9]+)*/) == nil {
+            problems.append(document.diagnostic(at: document.value("slug")?.value.mark, "slug '\(slug)' is not a URL name",
+                                                hint: "use lower-case ASCII letters, digits and single hyphens, for example `encryption-in-transit`; a slug never changes once published"))
+        }
+        let section = document.text("section", what: "the part of the sheet, as listed in site.yml", into: &problems)
+        let category = document.text("category", what: "the item's category (種別), as listed in site.yml", into: &problems)
+        let name = document.text("item", what: "the item's name (サービスレベル項目)", into: &problems)
+        let definition = document.text("definition", what: "what the item asks (規定内容)", into: &problems)
+        let unit = document.text("unit", what: "the unit of measure (測定単位)", into: &problems)
+
+        let answer = frontMatter.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answerLine = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { !$0.allSatisfy(\.isWhitespace) }
+            .map { frontMatter.bodyLine + $0 } ?? frontMatter.bodyLine
+        positions[.answer] = Position(line: answerLine, column: 1)
+        if answer.isEmpty {
+            problems.append(Diagnostic(file: file, line: frontMatter.bodyLine - 1, column: 1, message: "the answer is empty",
+                                       hint: "write the provider's answer (設定等) below the closing `---` line"))
+        }
+
+        guard problems.isEmpty, let number, let slug, let section, let category, let name, let definition, let unit else {
+            return .failure(DiagnosticsError(problems))
+        }
+        let item = Item(no: number, slug: slug, section: section, category: category, item: name, definition: definition, unit: unit, answer: answer)
+        return .success(ItemPage(file: file, language: language, item: item, positions: positions))
+    }
+}
+
+extension String {
+    func droppingByteOrderMark() -> String {
+        hasPrefix("\u{FEFF}") ? String(dropFirst()) : self
+    }
+}

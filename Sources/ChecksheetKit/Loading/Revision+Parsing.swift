@@ -1,0 +1,63 @@
+import Foundation
+
+/// A revision's own metadata, from `revision.yml`.
+struct RevisionMetadata: Equatable {
+    var date: String
+    var title: Localized<String>
+    var notes: Localized<String>
+
+    static let knownKeys = ["date", "title", "notes"]
+
+    /// Parses `revision.yml` and checks that its date is a real day equal to the folder's name.
+    static func parse(_ file: SourceFile, folderName: String) -> Result<RevisionMetadata, DiagnosticsError> {
+        let document: YAMLDocument
+        switch YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) {
+        case let .success(value): document = value
+        case let .failure(error): return .failure(error)
+        }
+        var problems: [Diagnostic] = []
+        document.unknownKeys(known: knownKeys, into: &problems)
+        let date = document.text("date", what: "the revision's date as YYYY-MM-DD", into: &problems)
+        if let date {
+            if !RevisionDate.isValid(date) {
+                problems.append(document.diagnostic(at: document.value("date")?.value.mark, "'\(date)' is not a date of the form YYYY-MM-DD",
+                                                    hint: "write the publication date, for example `date: 2025-03-07`"))
+            } else if date != folderName {
+                problems.append(document.diagnostic(at: document.value("date")?.value.mark, "the date \(date) differs from the folder's name \(folderName)",
+                                                    hint: "the folder of a revision is named after its date; rename one of them"))
+            }
+        }
+        let title = document.localizedText("title", what: "the revision's title, for example 2025年3月7日版 / Version dated March 7, 2025", required: true, into: &problems)
+        let notes = document.localizedText("notes", what: "what changed in this revision", required: false, into: &problems)
+        guard problems.isEmpty, let date, let title, let notes else { return .failure(DiagnosticsError(problems)) }
+        return .success(RevisionMetadata(date: date, title: title, notes: notes))
+    }
+}
+
+/// Calendar dates as the content writes them: `YYYY-MM-DD`, Gregorian, no time zone.
+public enum RevisionDate {
+    /// True for a real calendar day written as `YYYY-MM-DD`.
+    public static func isValid(_ text: String) -> Bool {
+        guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
+              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    /// `2025-03-07` as `2025年3月7日`.
+    public static func japanese(_ date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return date }
+        return "\(parts[0])年\(parts[1])月\(parts[2])日"
+    }
+
+    /// `2025-03-07` as `March 7, 2025`.
+    public static func english(_ date: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
+        return "\(months[parts[1] - 1]) \(parts[2]), \(parts[0])"
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read without YAML 1.1's implicit typing, with positions for diagnostics.
+///
+/// Every scalar stays a string (`no` stays the key "no", `2025-03-07` stays text, `1.10` keeps its zero);
+/// callers convert the few fields that are numbers themselves.
+struct YAMLDocument {
+    let file: String
+    /// Added to libyaml's line numbers: the YAML may start inside a file (front matter).
+    let lineOffset: Int
+    let pairs: [(key: String, keyMark: Mark?, value: Node)]
+
+    /// Position of a node as a diagnostic location in the file.
+    func location(of mark: Mark?) -> (line: Int, column: Int) {
+        guard let mark else { return (lineOffset + 1, 1) }
+        return (mark.line + lineOffset, mark.column)
+    }
+
+    func diagnostic(at mark: Mark?, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        let place = location(of: mark)
+        return Diagnostic(file: file, line: place.line, column: place.column, severity: severity, message: message, hint: hint)
+    }
+
+    /// Parses `yaml` as one mapping, or returns the diagnostics that say why it is not one.
+    static func parse(_ yaml: String, file: String, lineOffset: Int = 0, emptyMeans empty: String = "the file is empty") -> Result<YAMLDocument, DiagnosticsError> {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml, .basic)
+        } catch let error as YamlError {
+            return .failure(DiagnosticsError([diagnostic(for: error, file: file, lineOffset: lineOffset)]))
+        } catch {
+            return .failure(DiagnosticsError([Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)")]))
+        }
+        guard let root else {
+            return .failure(DiagnosticsError([Diagnostic(file: file, line: lineOffset + 1, column: 1, message: empty)]))
+        }
+        guard case let .mapping(mapping) = root else {
+            let place = root.mark.map { ($0.line + lineOffset, $0.column) } ?? (lineOffset + 1, 1)
+            return .failure(DiagnosticsError([Diagnostic(
+                file: file, line: place.0, column: place.1,
+                message: "expected `key: value` lines, found a \(kind(of: root))",
+                hint: "write one field per line, for example `slug: service-hours`")]))
+        }
+        var pairs: [(String, Mark?, Node)] = []
+        var problems: [Diagnostic] = []
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                let place = key.mark.map { ($0.line + lineOffset, $0.column) } ?? (lineOffset + 1, 1)
+                problems.append(Diagnostic(file: file, line: place.0, column: place.1, message: "a key must be plain text"))
+                continue
+            }
+            pairs.append((scalar.string, key.mark, value))
+        }
+        if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
+        return .success(YAMLDocument(file: file, lineOffset: lineOffset, pairs: pairs.map { (key: $0.0, keyMark: $0.1, value: $0.2) }))
+    }
+
+    /// The value under `key`, if present.
+    func value(_ key: String) -> (keyMark: Mark?, value: Node)? {
+        pairs.first { $0.key == key }.map { ($0.keyMark, $0.value) }
+    }
+
+    /// A text value, or a diagnostic when it is missing, empty or not text.
+    func text(_ key: String, what: String, hint: String? = nil, into problems: inout [Diagnostic]) -> String? {
+        guard let (keyMark, node) = value(key) else {
+            problems.append(diagnostic(at: nil, "missing required field '\(key)'", hint: hint ?? "add a line `\(key): …` with \(what)"))
+            return nil
+        }
+        guard case let .scalar(scalar) = node else {
+            problems.append(diagnostic(at: node.mark ?? keyMark, "'\(key)' must be text, found a \(Self.kind(of: node))", hint: "write the value on the same line as the key"))
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            problems.append(diagnostic(at: keyMark, "'\(key)' is empty", hint: hint ?? "give \(what)"))
+            return nil
+        }
+        return value
+    }
+
+    /// The `ja` and `en` texts of a mapping value such as `title: {ja: …, en: …}`.
+    func localizedText(_ key: String, what: String, required: Bool, into problems: inout [Diagnostic]) -> Localized<String>? {
+        guard let (keyMark, node) = value(key) else {
+            if required { problems.append(diagnostic(at: nil, "missing required field '\(key)'", hint: "add `\(key):` with `ja:` and `en:` lines below it giving \(what)")) }
+            return required ? nil : Localized(ja: "", en: "")
+        }
+        guard case let .mapping(mapping) = node else {
+            problems.append(diagnostic(at: node.mark ?? keyMark, "'\(key)' must have a `ja:` and an `en:` line", hint: "give \(what) in both languages"))
+            return nil
+        }
+        var result = Localized(ja: "", en: "")
+        var complete = true
+        for (languageKey, value) in mapping {
+            guard let language = languageKey.string.flatMap(Language.init(rawValue:)) else {
+                problems.append(diagnostic(at: languageKey.mark, "unknown language '\(languageKey.string ?? "?")' in '\(key)'", hint: "use `ja` and `en`"))
+                complete = false
+                continue
+            }
+            guard let text = value.string else {
+                problems.append(diagnostic(at: value.mark, "'\(key).\(language.rawValue)' must be text"))
+                complete = false
+                continue
+            }
+            result[language] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if required {
+            for language in Language.allCases where result[language].isEmpty {
+                problems.append(diagnostic(at: keyMark, "'\(key)' has no \(language == .ja ? "Japanese" : "English") text", hint: "add `\(language.rawValue): …` under '\(key)' giving \(what)"))
+                complete = false
+            }
+        }
+        return complete ? result : nil
+    }
+
+    /// Warnings or errors for keys that are not in `known`, with a guess at the intended one.
+    func unknownKeys(known: [String], into problems: inout [Diagnostic]) {
+        for pair in pairs where !known.contains(pair.key) {
+            let guess = known.min { $0.editDistance(to: pair.key) < $1.editDistance(to: pair.key) }
+            var hint = "the known keys are " + known.map { "'\($0)'" }.joined(separator: ", ")
+            if let guess, guess.editDistance(to: pair.key) <= 2 { hint = "did you mean '\(guess)'? " + hint }
+            problems.append(diagnostic(at: pair.keyMark, "unknown key '\(pair.key)'", hint: hint))
+        }
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "single value"
+        case .mapping: return "nested mapping"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var hint = "check the quoting and indentation of this line; a value containing `: ` or starting with a quote must be quoted as a whole"
+            if let context { hint = "\(context.text) at line \(context.mark.line + lineOffset), column \(context.mark.column); " + hint }
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "invalid YAML: \(problem)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                              message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                              hint: "each field may appear once; delete one of them")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(problem)", hint: "save the file as UTF-8")
+        default:
+            return Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)")
+        }
+    }
+}
+
+extension String {
+    /// Levenshtein distance, for "did you mean" hints on short keys.
+    func editDistance(to other: String) -> Int {
+        let a = Array(self), b = Array(other)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

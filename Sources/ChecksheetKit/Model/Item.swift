@@ -1,0 +1,40 @@
+/// One item of the check sheet in one language, as its page states it.
+public struct Item: Sendable, Equatable, Hashable {
+    /// Its place in the sheet, 1-based; may change between revisions.
+    public var no: Int
+    /// Its identity across revisions and languages; never changes.
+    public var slug: String
+    public var section: String
+    public var category: String
+    /// The item's name (サービスレベル項目).
+    public var item: String
+    public var definition: String
+    public var unit: String
+    /// The provider's answer as Markdown source.
+    public var answer: String
+
+    public init(no: Int, slug: String, section: String, category: String, item: String, definition: String, unit: String, answer: String) {
+        self.no = no
+        self.slug = slug
+        self.section = section
+        self.category = category
+        self.item = item
+        self.definition = definition
+        self.unit = unit
+        self.answer = answer
+    }
+
+    /// The value of a field as text (the answer as its Markdown source).
+    public func value(of field: Field) -> String {
+        switch field {
+        case .no: return String(no)
+        case .slug: return slug
+        case .section: return section
+        case .category: return category
+        case .item: return item
+        case .definition: return definition
+        case .unit: return unit
+        case .answer: return answer
+        }
+    }
+}

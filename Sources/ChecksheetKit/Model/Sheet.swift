@@ -1,0 +1,14 @@
+/// Everything the content folder holds, validated: the site's configuration and every revision.
+public struct Sheet: Sendable, Equatable {
+    public var configuration: SiteConfiguration
+    /// Oldest first; the last one is the current sheet.
+    public var revisions: [Revision]
+
+    public init(configuration: SiteConfiguration, revisions: [Revision]) {
+        self.configuration = configuration
+        self.revisions = revisions.sorted { $0.date < $1.date }
+    }
+
+    /// The newest revision, which the site shows as the sheet.
+    public var current: Revision? { revisions.last }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import ChecksheetKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the content and the theme without writing anything."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let outcome = Pipeline.check(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme))
+        DiagnosticPrinter.print(outcome.diagnostics)
+        if outcome.files == nil { throw ExitCode.failure }
+        print("No errors in \(site.content)/ and \(site.theme)/")
+    }
+}
