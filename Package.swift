@@ -43,7 +43,12 @@ let package = Package(
         .testTarget(
             name: "ChecksheetKitTests",
             dependencies: ["ChecksheetKit"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "checksheetTests",
+            dependencies: ["checksheet"],
             swiftSettings: swiftSettings
         ),
     ]

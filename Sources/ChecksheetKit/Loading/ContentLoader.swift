@@ -72,14 +72,15 @@ public enum ContentLoader {
             }
         }
 
-        var count = problems.count
+        let count = problems.count
         for language in Language.allCases {
             checkUnique(pages[language], problems: &problems)
             if let configuration { checkTaxonomy(pages[language], language: language, configuration: configuration, problems: &problems) }
         }
+        // Gaps are only meaningful once every Japanese page was read; English numbers follow the Japanese ones.
+        if !failed { checkSequence(pages.ja, problems: &problems) }
         checkTranslations(pages, revisionPath: source.path, configuration: configuration, problems: &problems)
         if problems.count > count { failed = true }
-        count = problems.count
 
         guard !failed, let metadata else { return nil }
         let items = Localized(ja: pages.ja.map(\.item).sorted { $0.no < $1.no }, en: pages.en.map(\.item).sorted { $0.no < $1.no })
@@ -102,12 +103,17 @@ public enum ContentLoader {
                 byNumber[page.item.no] = page
             }
         }
+    }
+
+    /// Numbers run 1…N: the number is the item's place in the sheet.
+    static func checkSequence(_ pages: [ItemPage], problems: inout [Diagnostic]) {
+        let byNumber = Dictionary(pages.map { ($0.item.no, $0) }, uniquingKeysWith: { first, _ in first })
+        guard byNumber.count == pages.count else { return }
         let numbers = byNumber.keys.sorted()
-        if let last = numbers.last, numbers.count == byNumber.count, last != numbers.count {
-            let missing = (1...last).filter { byNumber[$0] == nil }
-            if let first = missing.first, let page = byNumber[numbers.first { $0 > first }!] {
-                problems.append(page.diagnostic(at: .no, "the numbers skip \(missing.map(String.init).joined(separator: ", "))", hint: "number the items 1 to \(numbers.count) in sheet order"))
-            }
+        guard let last = numbers.last, last != numbers.count else { return }
+        let missing = (1...last).filter { byNumber[$0] == nil }
+        if let first = missing.first, let after = numbers.first(where: { $0 > first }), let page = byNumber[after] {
+            problems.append(page.diagnostic(at: .no, "the numbers skip \(missing.map(String.init).joined(separator: ", "))", hint: "number the items 1 to \(numbers.count) in sheet order"))
         }
     }
 
@@ -130,7 +136,8 @@ public enum ContentLoader {
     static func checkTranslations(_ pages: Localized<[ItemPage]>, revisionPath: String, configuration: SiteConfiguration?, problems: inout [Diagnostic]) {
         let english = Dictionary(pages.en.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let japanese = Dictionary(pages.ja.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        for page in pages.ja {
+        var seen: Set<String> = []
+        for page in pages.ja where seen.insert(page.item.slug).inserted {
             guard let translation = english[page.item.slug] else {
                 let name = String(format: "%02d", page.item.no) + "-\(page.item.slug).md"
                 problems.append(Diagnostic(file: page.file, line: page.positions[.slug]?.line ?? 1, column: page.positions[.slug]?.column ?? 1,

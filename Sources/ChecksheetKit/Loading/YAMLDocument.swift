@@ -135,9 +135,15 @@ struct YAMLDocument {
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var hint = "check the quoting and indentation of this line; a value containing `: ` or starting with a quote must be quoted as a whole"
-            if let context { hint = "\(context.text) at line \(context.mark.line + lineOffset), column \(context.mark.column); " + hint }
-            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "invalid YAML: \(problem)", hint: hint)
+            let hint = "check the quoting and indentation of this line; a value containing `: ` or starting with a quote must be quoted as a whole"
+            // An unclosed quote is noticed at the end of the text; the place to fix is where it opened.
+            if let context, context.text.contains("quoted scalar") {
+                return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                                  message: "invalid YAML: this quoted value is never closed (\(problem) at line \(mark.line + lineOffset))",
+                                  hint: "end the value with the same quote it starts with, on the same line")
+            }
+            let where_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset), column \($0.mark.column))" } ?? ""
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "invalid YAML: \(problem)\(where_)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
                               message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",

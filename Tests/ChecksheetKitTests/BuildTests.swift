@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import ChecksheetKit
+
+@Suite struct BuildTests {
+    static let outcome = Repository.buildRealSite()
+    static var files: [String: String] {
+        Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+    static let glossary: [(no: Int, slug: String, ja: String, en: String)] = {
+        let text = String(decoding: Repository.fixture("import/glossary.tsv"), as: UTF8.self)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return (Int(cells[0])!, cells[7], cells[5], cells[6])
+        }
+    }()
+    static let seed = try! ImportedSheet.read(DelimitedText.parse(String(decoding: Repository.fixture("import/checksheet-2025-03-07.tsv"), as: UTF8.self)), file: "seed").get()
+
+    /// HTML as the templates escape text.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    @Test func theRealSheetBuildsWithoutDiagnostics() {
+        #expect(Self.outcome.diagnostics == [])
+        #expect(Self.outcome.files != nil)
+    }
+
+    @Test func everyItemHasAPageInBothLanguagesAtItsGlossarySlug() throws {
+        let files = Self.files
+        #expect(Self.glossary.count == 49)
+        let itemPages = files.keys.filter { $0.contains("/items/") }
+        #expect(itemPages.count == 98)
+        for entry in Self.glossary {
+            let ja = try #require(files["ja/items/\(entry.slug)/index.html"])
+            let en = try #require(files["en/items/\(entry.slug)/index.html"])
+            #expect(ja.contains("<html lang=\"ja\">"))
+            #expect(en.contains("<html lang=\"en\">"))
+            #expect(ja.contains("<h1><span class=\"item-no\">\(entry.no).</span> \(Self.escaped(entry.ja))</h1>"))
+            #expect(en.contains("<h1><span class=\"item-no\">\(entry.no).</span> \(Self.escaped(entry.en))</h1>"))
+            // The other language: switch, hreflang alternates, canonical.
+            #expect(ja.contains("<a href=\"../../../en/items/\(entry.slug)/index.html\" hreflang=\"en\" lang=\"en\">English</a>"))
+            #expect(en.contains("<a href=\"../../../ja/items/\(entry.slug)/index.html\" hreflang=\"ja\" lang=\"ja\">日本語</a>"))
+            for page in [ja, en] {
+                #expect(page.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/\(entry.slug)/\">"))
+                #expect(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/\(entry.slug)/\">"))
+            }
+            #expect(ja.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/ja/items/\(entry.slug)/\">"))
+            #expect(en.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/en/items/\(entry.slug)/\">"))
+        }
+    }
+
+    @Test func everyJapaneseFieldIsPublishedVerbatim() throws {
+        let files = Self.files
+        let sheet = try #require(files["ja/index.html"])
+        for (row, entry) in zip(Self.seed.rows, Self.glossary) {
+            let page = try #require(files["ja/items/\(entry.slug)/index.html"])
+            #expect(page.contains("<dd>\(Self.escaped(row.definition))</dd>"), "definition of \(row.no)")
+            #expect(page.contains("<dd>\(Self.escaped(row.unit))</dd>"), "unit of \(row.no)")
+            #expect(page.contains("<dd class=\"answer\"><p>\(Self.escaped(row.answer))</p>"), "answer of \(row.no)")
+            #expect(page.contains("<dd>\(row.section) / \(row.category)</dd>"), "section and category of \(row.no)")
+            #expect(sheet.contains("<tr id=\"\(entry.slug)\" class=\"item-row\">\n<td class=\"col-no\" data-label=\"No.\">\(row.no)</td>\n<th scope=\"row\" class=\"col-item\"><a href=\"items/\(entry.slug)/index.html\">\(Self.escaped(row.item))</a></th>\n<td class=\"col-definition\" data-label=\"規定内容\">\(Self.escaped(row.definition))</td>\n<td class=\"col-unit\" data-label=\"測定単位\">\(Self.escaped(row.unit))</td>\n<td class=\"col-answer\" data-label=\"設定等\"><p>\(Self.escaped(row.answer))</p>\n</td>"), "row of \(row.no)")
+        }
+    }
+
+    @Test func sheetKeepsTheOriginalOrderAndGrouping() throws {
+        let sheet = try #require(Self.files["ja/index.html"])
+        let rows = sheet.matches(of: /<tr id="([a-z0-9-]+)" class="item-row">/).map { String($0.1) }
+        #expect(rows == Self.glossary.map(\.slug))
+        let groups = sheet.matches(of: /<th scope="colgroup" colspan="5"[^>]*>([^<]+)<\/th>/).map { String($0.1) }
+        #expect(groups == ["アプリケーション運用", "種別: 可用性", "種別: 信頼性", "種別: 性能", "種別: 拡張性", "サポート", "データ管理", "セキュリティ"])
+    }
+
+    @Test func previousAndNextFollowTheSheet() throws {
+        let first = try #require(Self.files["ja/items/service-hours/index.html"])
+        #expect(!first.contains("rel=\"prev\""))
+        #expect(first.contains("<a class=\"pager-next\" rel=\"next\" href=\"../planned-outage-notice/index.html\"><span class=\"pager-label\">次の項目</span> 2. 計画停止予定通知</a>"))
+        let last = try #require(Self.files["en/items/data-residency/index.html"])
+        #expect(last.contains("<a class=\"pager-previous\" rel=\"prev\" href=\"../storage-media-security/index.html\"><span class=\"pager-label\">Previous item</span> 48. Security of secondary storage media</a>"))
+        #expect(!last.contains("rel=\"next\""))
+    }
+
+    @Test func siteFilesAndSafety() throws {
+        let files = Self.files
+        let root = try #require(files["index.html"])
+        #expect(root.range(of: "href=\"ja/index.html\"")!.lowerBound < root.range(of: "href=\"en/index.html\"")!.lowerBound)
+        #expect(files["404.html"] != nil)
+        #expect(files["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: https://checksheet.example.com/sitemap.xml\n")
+        let sitemap = try #require(files["sitemap.xml"])
+        #expect(sitemap.matches(of: /<loc>/).count == 100)
+        #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
+        let assets = files.keys.filter { $0.hasPrefix("assets/") }
+        #expect(assets.count == 1)
+        #expect(assets.allSatisfy { $0.wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil })
+        for (path, text) in files where path.hasSuffix(".html") {
+            #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"), "\(path)")
+            #expect(!text.contains("<script"), "\(path) has a script")
+            #expect(!text.contains("style="), "\(path) has an inline style")
+            // Only canonical and alternate links may be absolute; nothing is loaded from outside the site.
+            let absolute = text.matches(of: /<[^>]+(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"[^>]*>/).map { String($0.0) }
+            #expect(absolute.allSatisfy { $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"") }, "\(path) loads from outside: \(absolute)")
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() {
+        let again = Repository.buildRealSite()
+        #expect(again.files == Self.outcome.files)
+    }
+
+    @Test func hostileMarkdownIsNotPassedThrough() {
+        #expect(Markdown.html("a <script>alert(1)</script> b") == "<p>a <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> b</p>\n")
+        #expect(Markdown.html("<div onclick=\"x()\">hi</div>") == "<!-- raw HTML omitted -->\n")
+        #expect(Markdown.html("[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://example.com/)") == "<p><a href=\"\">x</a> <a href=\"\">y</a> <a href=\"https://example.com/\">z</a></p>\n")
+    }
+
+    @Test(arguments: ["99.9%以上", "1. 最初", "# 見出し", "- 項目", "*強調* と _下線_ と `code` と <b> と &amp;", "---", "a\nb", "[リンク](x)", "1) x", "+ y", "==="])
+    func importedAnswersRenderAsWritten(_ text: String) {
+        #expect(Markdown.plainText(Markdown.escaped(text)) == text)
+    }
+}
