@@ -90,17 +90,25 @@ import Testing
         let sitemap = try #require(files["sitemap.xml"])
         #expect(sitemap.matches(of: /<loc>/).count == 100)
         #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
-        let assets = files.keys.filter { $0.hasPrefix("assets/") }
-        #expect(assets.count == 1)
-        #expect(assets.allSatisfy { $0.wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil })
+        let assets = files.keys.filter { $0.hasPrefix("assets/") }.sorted()
+        #expect(assets.count == 2)
+        #expect(assets[0].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[1].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
         for (path, text) in files where path.hasSuffix(".html") {
             #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"), "\(path)")
-            #expect(!text.contains("<script"), "\(path) has a script")
+            let scripts = text.matches(of: /<script[^>]*>[^<]*<\/script>/).map { String($0.0) }
+            #expect(scripts.count == 1 && scripts[0].wholeMatch(of: /<script src="(?:\.\.\/)*assets\/search\.[0-9a-f]{16}\.js" defer><\/script>/) != nil
+                    || path == "404.html" && scripts == ["<script src=\"/assets/\(assetName(files, "search"))\" defer></script>"], "\(path) has scripts \(scripts)")
+            #expect(text.components(separatedBy: "<script").count == 2, "\(path) has another script")
             #expect(!text.contains("style="), "\(path) has an inline style")
             // Only canonical and alternate links may be absolute; nothing is loaded from outside the site.
             let absolute = text.matches(of: /<[^>]+(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"[^>]*>/).map { String($0.0) }
             #expect(absolute.allSatisfy { $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"") }, "\(path) loads from outside: \(absolute)")
         }
+    }
+
+    func assetName(_ files: [String: String], _ name: String) -> String {
+        String(files.keys.first { $0.hasPrefix("assets/\(name).") }!.dropFirst("assets/".count))
     }
 
     @Test func twoBuildsAreByteIdentical() {

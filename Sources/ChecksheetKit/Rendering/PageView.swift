@@ -25,4 +25,17 @@ struct PageView {
     var ogLocaleAlternate: String
     /// UI strings in the page's language.
     var t: [String: String]
+    /// The search box: where it submits, where the index and the item pages are, relative to this page.
+    var search: SearchBox
+
+    struct SearchBox {
+        var action: String
+        var index: String
+        var indexScript: String
+        var items: String
+        var script: String
+        /// The results list the box fills: the dropdown, or the search page's own list.
+        var resultsID: String
+        var isSearchPage: Bool
+    }
 }

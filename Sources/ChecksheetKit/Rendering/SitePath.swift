@@ -2,6 +2,9 @@
 /// `index.html`, so the site works from a web server and straight from disk (file://) alike.
 public enum SitePath {
     public static func sheet(_ language: Language) -> String { "\(language.rawValue)/index.html" }
+    public static func searchIndex(_ language: Language) -> String { "\(language.rawValue)/search-index.json" }
+    public static func searchScript(_ language: Language) -> String { "\(language.rawValue)/search-index.js" }
+    public static func search(_ language: Language) -> String { "\(language.rawValue)/search/index.html" }
     public static func item(_ slug: String, _ language: Language) -> String { "\(language.rawValue)/items/\(slug)/index.html" }
 
     /// The public URL of a page: `index.html` dropped, so shared links are clean.

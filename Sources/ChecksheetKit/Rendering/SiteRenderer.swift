@@ -4,9 +4,9 @@ import Mustache
 /// Renders the pages of the site from a validated sheet and a theme. Pure: values in, files out.
 public struct SiteRenderer {
     /// Templates the theme must provide.
-    public static let requiredTemplates = ["layout", "index", "sheet", "item", "404", "sitemap", "robots"]
+    public static let requiredTemplates = ["layout", "index", "sheet", "item", "search", "404", "sitemap", "robots"]
     /// Assets the layout links to.
-    public static let requiredAssets = ["style.css"]
+    public static let requiredAssets = ["style.css", "search.js"]
 
     let sheet: Sheet
     let theme: Theme
@@ -53,6 +53,9 @@ public struct SiteRenderer {
         var files = assets.files
         files.append(try page("index", path: "index.html", view: chooser(revision)))
         for language in Language.allCases {
+            let index = SearchIndex.build(revision, language: language)
+            files.append(OutputFile(path: SitePath.searchIndex(language), contents: index.json()))
+            files.append(OutputFile(path: SitePath.searchScript(language), contents: index.script()))
             let path = SitePath.sheet(language)
             files.append(try page("sheet", path: path, view: sheetView(revision, language: language, path: path)))
             let items = revision.items[language]
@@ -62,6 +65,7 @@ public struct SiteRenderer {
                                     revision: revision, language: language, path: path)
                 files.append(try page("item", path: path, view: view))
             }
+            files.append(try page("search", path: SitePath.search(language), view: searchView(language)))
         }
         files.append(try page("404", path: "404.html", view: notFound()))
         files.append(try page("sitemap", path: "sitemap.xml", view: sitemap(revision)))
@@ -95,7 +99,14 @@ public struct SiteRenderer {
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
             otherLanguageName: other.endonym, otherLanguageCode: other.rawValue,
             ogLocale: language.locale, ogLocaleAlternate: other.locale,
-            t: strings(language))
+            t: strings(language),
+            search: .init(action: SitePath.relative(from: path, to: SitePath.search(language)),
+                          index: SitePath.relative(from: path, to: SitePath.searchIndex(language)),
+                          indexScript: SitePath.relative(from: path, to: SitePath.searchScript(language)),
+                          // The folder of the item pages, as a prefix the script appends `{slug}/index.html` to.
+                          items: String(SitePath.relative(from: path, to: "\(language.rawValue)/items/_").dropLast()),
+                          script: SitePath.relative(from: path, to: assets.path("search.js")),
+                          resultsID: "search-results", isSearchPage: false))
     }
 
     func chooser(_ revision: Revision) -> ChooserView {
@@ -150,6 +161,15 @@ public struct SiteRenderer {
                         otherLanguageItem: otherItem, revisionTitle: revision.title[language], revisionDate: revision.date)
     }
 
+    func searchView(_ language: Language) -> ChooserView {
+        let path = SitePath.search(language)
+        var page = layout(language: language, path: path, title: "\(theme.strings["search"]?[language] ?? "") | \(sheet.configuration.title[language])",
+                          description: "", alternatePaths: Localized(ja: SitePath.search(.ja), en: SitePath.search(.en)))
+        page.search.resultsID = "search-page-results"
+        page.search.isSearchPage = true
+        return ChooserView(page: page, choices: [])
+    }
+
     func notFound() -> ChooserView {
         // Served for any missing path, so its links cannot be relative: they start at the site's root path.
         let rootPath = URL(string: baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
@@ -158,6 +178,8 @@ public struct SiteRenderer {
         page.stylesheet = rootPath + assets.path("style.css")
         page.homeHref = rootPath + SitePath.sheet(.ja)
         page.alternates = []
+        page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
+                            items: rootPath + "ja/items/", script: rootPath + assets.path("search.js"), resultsID: "search-results", isSearchPage: false)
         let choices = Language.allCases.map { language in
             ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
                                siteTitle: sheet.configuration.title[language], description: theme.strings["notFound"]?[language] ?? "")

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The precomputed search index of one language of the site, `/{lang}/search-index.json`.
+///
+/// Every item is one document holding both languages' text, so a query in either language finds it;
+/// results show the page's language. All numbers are integers (weights ×10, idf and average lengths
+/// ×10000), so that Swift and JavaScript compute bit-identical scores from them.
+public struct SearchIndex: Sendable, Equatable {
+    /// Fields in weight order; a posting names its field by index.
+    public static let fields = ["item", "answer", "definition", "body", "category"]
+    /// Field weights ×10: item name above answer above definition above body (unit) above category.
+    public static let weights = [50, 30, 20, 15, 10]
+    /// Postings cap the term frequency here; BM25 saturates long before.
+    public static let maxFrequency = 7
+
+    /// One item as search results show it, in the index's language, plus the other language's text.
+    public struct Document: Sendable, Equatable {
+        public var no: Int
+        public var slug: String
+        public var item: String
+        public var answer: String
+        public var definition: String
+        public var otherItem: String
+        public var otherAnswer: String
+        public var otherDefinition: String
+        /// Token count per field, both languages together.
+        public var lengths: [Int]
+        /// Normalized strings that name this item exactly (its name, an acronym such as RTO or TLS).
+        public var keys: [String]
+    }
+
+    public var language: Language
+    public var documents: [Document]
+    /// Sorted by code point.
+    public var terms: [String]
+    /// Per term: `(document × 5 + field) × 8 + min(frequency, 7)`, ascending.
+    public var postings: [[Int]]
+    /// Mean token count per field ×10000, rounded.
+    public var averageLengths: [Int]
+    /// idf ×10000 by document frequency (index 0 unused).
+    public var idf: [Int]
+}
+
+extension SearchIndex {
+    /// Builds the index of `revision` for the site in `language`. Pure and deterministic.
+    public static func build(_ revision: Revision, language: Language) -> SearchIndex {
+        let own = revision.items[language]
+        let other = Dictionary(revision.items[language.other].map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var documents: [Document] = []
+        var frequencies: [String: [Int: Int]] = [:]
+        for (number, item) in own.enumerated() {
+            let translation = other[item.slug] ?? item
+            let pair = [item, translation]
+            let texts: [[String]] = [
+                pair.map(\.item),
+                pair.map { Markdown.plainText($0.answer) },
+                pair.map(\.definition),
+                pair.map(\.unit),
+                pair.flatMap { [$0.section, $0.category] },
+            ]
+            var lengths: [Int] = []
+            for (field, values) in texts.enumerated() {
+                let tokens = values.flatMap(SearchText.indexTokens)
+                lengths.append(tokens.count)
+                for token in tokens {
+                    frequencies[token, default: [:]][number * 5 + field, default: 0] += 1
+                }
+            }
+            documents.append(Document(no: item.no, slug: item.slug, item: item.item, answer: texts[1][0], definition: item.definition,
+                                      otherItem: translation.item, otherAnswer: texts[1][1], otherDefinition: translation.definition,
+                                      lengths: lengths, keys: exactKeys(pair, answers: texts[1])))
+        }
+        let terms = frequencies.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        let postings = terms.map { term in
+            frequencies[term]!.keys.sorted().map { $0 * 8 + min(frequencies[term]![$0]!, maxFrequency) }
+        }
+        let count = Double(max(documents.count, 1))
+        let averages = (0..<fields.count).map { field in
+            Int((Double(documents.reduce(0) { $0 + $1.lengths[field] }) / count * 10000).rounded())
+        }
+        let maxDocumentFrequency = postings.map { Set($0.map { $0 / 8 / 5 }).count }.max() ?? 0
+        let idf = (0...maxDocumentFrequency).map { frequency -> Int in
+            guard frequency > 0 else { return 0 }
+            let n = Double(documents.count), df = Double(frequency)
+            return Int((log(1 + (n - df + 0.5) / (df + 0.5)) * 10000).rounded())
+        }
+        return SearchIndex(language: language, documents: documents, terms: terms, postings: postings, averageLengths: averages, idf: idf)
+    }
+
+    /// What a query must equal to put an item first: whole names, answers and units, the parts of a name
+    /// in brackets (`目標復旧時間(RTO)` → `rto`), and upper-case acronyms of the name and answer (TLS, ISMS).
+    static func exactKeys(_ pair: [Item], answers: [String]) -> [String] {
+        var keys: [String] = []
+        for (item, answer) in zip(pair, answers) {
+            for value in [item.item, answer, item.unit] { keys.append(SearchText.collapsed(SearchText.normalize(value))) }
+            for match in item.item.matches(of: /[(（]([^()（）]+)[)）]/) { keys.append(SearchText.collapsed(SearchText.normalize(String(match.1)))) }
+            for text in [item.item, answer] {
+                for match in text.matches(of: /[A-Za-z0-9]+/) where match.0.count >= 2 && match.0.first!.isUppercase && match.0.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+                    keys.append(SearchText.normalize(String(match.0)))
+                }
+            }
+        }
+        var seen: Set<String> = []
+        return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,102 @@
+"""Search in a real headless Chromium: typing into the box of the built site, over http and from file://."""
+import json
+import os
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import ROOT, binary
+
+QUERIES = [line.split("\t") for line in open(os.path.join(ROOT, "Tests", "Search", "queries.tsv"), encoding="utf-8").read().splitlines()
+           if line and not line.startswith("#")]
+
+# Records CSP violations and script errors the page raises, so that a test can assert there are none.
+WATCH = """
+window.__problems = [];
+document.addEventListener('securitypolicyviolation', e => window.__problems.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI));
+window.addEventListener('error', e => window.__problems.push('error: ' + e.message));
+window.addEventListener('unhandledrejection', e => window.__problems.push('rejection: ' + e.reason));
+"""
+
+
+def cli_ranking(site, lang, query, limit):
+    out = subprocess.run([binary(), "search", query, "--lang", lang, "--json", "--limit", str(limit), "--output", site],
+                         check=True, capture_output=True, text=True).stdout
+    return [r["slug"] for r in json.loads(out)]
+
+
+def open_page(browser, url):
+    browser.get(url)
+    browser.execute_script(WATCH)
+
+
+def type_query(browser, query):
+    box = browser.find_element(By.ID, "search-input")
+    box.clear()
+    box.send_keys(query)
+    # Results are shown for the text typed so far; wait until the list and the status speak of this query.
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script(
+        "const s = document.getElementById('search-status').textContent; return s !== '' && document.getElementById('search-input').value === arguments[0];", query))
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#search-results [role=option] a')).map(a => a.getAttribute('href').split('/').slice(-2)[0]);")
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_every_query_finds_an_expected_item_in_the_top_three_and_ranks_as_the_cli(browser, server, site, mode):
+    failures = []
+    for lang in ["ja", "en"]:
+        base = f"{server}/{lang}/index.html" if mode == "http" else f"file://{site}/{lang}/index.html"
+        open_page(browser, base)
+        for query_lang, query, expected, purpose in QUERIES:
+            if query_lang != lang:
+                continue
+            shown = type_query(browser, query)
+            if not any(slug in shown[:3] for slug in expected.split(",")):
+                failures.append(f"{lang} {query!r} ({purpose}): top 3 {shown[:3]}")
+            cli = cli_ranking(site, lang, query, 8)
+            if shown != cli:
+                failures.append(f"{lang} {query!r}: browser {shown} != cli {cli}")
+        assert browser.execute_script("return window.__problems") == []
+    assert failures == []
+
+
+def test_results_highlight_and_open_with_the_keyboard(browser, server):
+    open_page(browser, f"{server}/ja/items/rto/index.html")
+    shown = type_query(browser, "暗号")
+    assert shown[:2] == ["encryption-in-transit", "data-encryption"]
+    marks = browser.execute_script("return Array.from(document.querySelectorAll('#search-results mark')).map(m => m.textContent)")
+    assert "暗号" in marks
+    status = browser.execute_script("return document.getElementById('search-status').textContent")
+    assert status == "3件の項目が見つかりました。"
+    box = browser.find_element(By.ID, "search-input")
+    assert box.get_attribute("aria-expanded") == "true"
+    box.send_keys(Keys.ARROW_DOWN)
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == "search-results-1"
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/ja/items/data-encryption/index.html"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "33. データ保護のための暗号化要件"
+
+
+def test_a_search_can_be_linked(browser, server, site):
+    for url in [f"{server}/en/search/index.html?q=backup", f"file://{site}/en/search/index.html?q=backup"]:
+        open_page(browser, url)
+        WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.querySelectorAll('#search-page-results [role=option]').length > 0"))
+        titles = browser.execute_script("return Array.from(document.querySelectorAll('#search-page-results .result-title')).map(e => e.textContent)")
+        assert titles[0] == "Backup method"
+        assert browser.find_element(By.ID, "search-input").get_attribute("value") == "backup"
+        box = browser.find_element(By.ID, "search-input")
+        box.send_keys(" gen")
+        WebDriverWait(browser, 10).until(lambda b: "q=backup+gen" in b.current_url)
+        assert browser.execute_script("return window.__problems") == []
+
+
+def test_english_query_on_the_japanese_site_shows_japanese_results(browser, server):
+    open_page(browser, f"{server}/ja/index.html")
+    type_query(browser, "backup")
+    first = browser.execute_script("const a = document.querySelector('#search-results [role=option] a'); return [a.querySelector('.result-title').textContent, a.querySelector('.result-other').textContent, a.querySelector('.result-other').lang]")
+    assert first == ["バックアップの方法", "Backup method", "en"]

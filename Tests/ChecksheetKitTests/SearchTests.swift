@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import ChecksheetKit
+
+@Suite struct SearchTests {
+    struct Query: CustomTestStringConvertible, Sendable {
+        var language: Language
+        var text: String
+        var expected: [String]
+        var purpose: String
+        var testDescription: String { "\(language.rawValue): \(text) (\(purpose))" }
+    }
+
+    /// `Tests/Search/queries.tsv`: the query set the browser test runs too.
+    static let queries: [Query] = {
+        let text = try! String(contentsOfFile: Repository.root + "/Tests/Search/queries.tsv", encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return Query(language: Language(rawValue: cells[0])!, text: cells[1], expected: cells[2].split(separator: ",").map(String.init), purpose: cells[3])
+        }
+    }()
+
+    static let revision = ContentLoader.load(ContentSource.read(from: Repository.content)).sheet!.current!
+    static let engines: [Language: SearchEngine] = [
+        .ja: SearchEngine(index: SearchIndex.build(revision, language: .ja)),
+        .en: SearchEngine(index: SearchIndex.build(revision, language: .en)),
+    ]
+    static var ja: SearchEngine { engines[.ja]! }
+    static var en: SearchEngine { engines[.en]! }
+
+    @Test func theQuerySetIsLargeAndCoversBothLanguages() {
+        #expect(Self.queries.count >= 40)
+        #expect(Self.queries.filter { $0.language == .en }.count >= 15)
+    }
+
+    @Test(arguments: queries) func findsAnExpectedItemInTheTopThree(_ query: Query) {
+        let top = Self.engines[query.language]!.search(query.text, limit: 3).map(\.slug)
+        #expect(top.contains { query.expected.contains($0) }, "top 3: \(top)")
+    }
+
+    @Test func exactNamesComeFirstAndResultsShowThePageLanguage() {
+        #expect(Self.ja.search("RPO").first?.slug == "rpo")
+        #expect(Self.ja.search("TLS").map(\.slug) == ["encryption-in-transit"])
+        #expect(Self.ja.search("ISMS").first?.slug == "certifications")
+        #expect(Self.ja.search("backup").first?.title == "バックアップの方法")
+        #expect(Self.en.search("バックアップ").first?.title == "Backup method")
+    }
+
+    @Test func allWordsAreRequiredWithAFallbackToAnyWord() {
+        let both = Self.en.search("backup retention").map(\.slug)
+        #expect(both.first == "backup-retention")
+        #expect(!both.contains("virus-scanning"))
+        // No item has both words: any word will do.
+        let either = Self.en.search("virus qwertyuiop").map(\.slug)
+        #expect(either == ["virus-scanning"])
+        #expect(Self.ja.search("　").isEmpty)
+        #expect(Self.ja.search("qwertyuiop").isEmpty)
+    }
+
+    @Test func tiesAreBrokenByItemNumber() {
+        for query in ["有", "サービス", "data"] {
+            let results = Self.ja.search(query, limit: 49)
+            for (a, b) in zip(results, results.dropFirst()) {
+                let ordered = a.score > b.score || (a.score == b.score && a.no < b.no)
+                #expect(ordered)
+            }
+        }
+    }
+
+    @Test func indexIsCompactAndRoundTrips() throws {
+        let index = SearchIndex.build(Self.revision, language: .ja)
+        let json = index.json()
+        #expect(!json.contains(UInt8(ascii: "\n")))
+        #expect(SearchIndex.decode(json) == index)
+        #expect(index.documents.count == 49)
+        #expect(index.documents[41].keys.contains("tls"))
+        #expect(index.documents[10].keys.contains("rto"))
+        let script = String(decoding: index.script(), as: UTF8.self)
+        #expect(script.hasPrefix("window.checksheetSearchIndex=window.checksheetSearchIndex||{};window.checksheetSearchIndex[\"ja\"]={\""))
+    }
+
+    /// `Tests/Search/vectors.json`: inputs and the analysis both sides must give; node's test checks search.js.
+    @Test func analysisMatchesTheSharedVectors() throws {
+        let data = try #require(FileManager.default.contents(atPath: Repository.root + "/Tests/Search/vectors.json"))
+        var vectors = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(vectors.count >= 30)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            vectors = vectors.map { vector in
+                let input = vector["input"] as! String
+                let normalized = SearchText.normalize(input)
+                return ["input": input, "normalized": normalized,
+                        "index": SearchText.tokens(normalized: normalized, parts: true).map(\.text),
+                        "query": SearchText.tokens(normalized: normalized, parts: false).map(\.text)]
+            }
+            let json = try JSONSerialization.data(withJSONObject: vectors, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            try json.write(to: URL(fileURLWithPath: Repository.root + "/Tests/Search/vectors.json"))
+        }
+        for vector in vectors {
+            let input = vector["input"] as! String
+            let normalized = SearchText.normalize(input)
+            #expect(normalized == vector["normalized"] as! String, "normalize(\(input))")
+            #expect(SearchText.tokens(normalized: normalized, parts: true).map(\.text) == vector["index"] as! [String], "index tokens of \(input)")
+            #expect(SearchText.tokens(normalized: normalized, parts: false).map(\.text) == vector["query"] as! [String], "query tokens of \(input)")
+        }
+    }
+}

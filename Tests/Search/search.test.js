@@ -1,0 +1,48 @@
+// node --test Tests/Search: the browser's analysis and ranking (Site/assets/search.js) against the
+// shared vectors, and against `checksheet search` over a built site (SITE_DIR, CHECKSHEET_BIN).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const search = require('../../Site/assets/search.js');
+
+const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, 'vectors.json'), 'utf8'));
+
+test('the vectors are many', () => {
+  assert.ok(vectors.length >= 30);
+});
+
+for (const vector of vectors) {
+  test(`analysis of ${JSON.stringify(vector.input)}`, () => {
+    const normalized = search.normalize(vector.input);
+    assert.equal(normalized, vector.normalized);
+    assert.deepEqual(search.tokens(normalized, true).map((t) => t.text), vector.index);
+    assert.deepEqual(search.tokens(normalized, false).map((t) => t.text), vector.query);
+  });
+}
+
+const site = process.env.SITE_DIR;
+const binary = process.env.CHECKSHEET_BIN;
+const queries = fs.readFileSync(path.join(__dirname, 'queries.tsv'), 'utf8').split('\n')
+  .filter((line) => line && !line.startsWith('#')).map((line) => line.split('\t'));
+
+test('JavaScript ranks every query of the set exactly as the CLI does', { skip: !(site && binary) && 'SITE_DIR and CHECKSHEET_BIN not set' }, () => {
+  const engines = {};
+  for (const lang of ['ja', 'en']) {
+    engines[lang] = new search.Engine(JSON.parse(fs.readFileSync(path.join(site, lang, 'search-index.json'), 'utf8')));
+  }
+  for (const [lang, query] of queries) {
+    const cli = JSON.parse(execFileSync(binary, ['search', query, '--lang', lang, '--json', '--limit', '49', '--output', site], { encoding: 'utf8' }));
+    const js = engines[lang].search(query, 49);
+    assert.deepEqual(js.map((r) => r.slug), cli.map((r) => r.slug), `${lang}: ${query}`);
+    assert.deepEqual(js.map((r) => Math.round(r.score * 10000) / 10000), cli.map((r) => r.score), `${lang}: ${query} scores`);
+  }
+});
+
+test('highlight ranges map back to the original text', () => {
+  assert.deepEqual(search.matchRanges('バックアップデータを取得するタイミング(RPO)', 'ばっくあっぷ rp'), [[0, 6], [20, 23]]);
+  assert.deepEqual(search.matchRanges('ＴＬＳ 1.2', 'tls'), [[0, 3]]);
+  assert.deepEqual(search.matchRanges('Encryption requirements', 'encry'), [[0, 10]]);
+});
