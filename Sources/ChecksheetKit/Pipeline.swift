@@ -4,8 +4,13 @@ public enum Pipeline {
     public struct Options: Sendable {
         /// Overrides site.yml's `baseURL`.
         public var baseURL: String?
+        /// Stale English is an error rather than a warning.
+        public var strict: Bool
 
-        public init(baseURL: String? = nil) { self.baseURL = baseURL }
+        public init(baseURL: String? = nil, strict: Bool = false) {
+            self.baseURL = baseURL
+            self.strict = strict
+        }
     }
 
     /// The outcome of a build: files when there was no error, and every diagnostic either way.
@@ -33,6 +38,19 @@ public enum Pipeline {
         }
     }
 
+    /// A warning (an error with `strict`) for each English field of the current sheet that still
+    /// translates the Japanese as it was before a revision changed it.
+    static func staleTranslations(_ sheet: Sheet, history: SheetHistory, strict: Bool) -> [Diagnostic] {
+        guard let current = sheet.current else { return [] }
+        return (history.stale[current.date] ?? []).compactMap { stale in
+            guard let source = current.sources.en[stale.slug] else { return nil }
+            return source.diagnostic(at: stale.field == .answer ? .answer : stale.field,
+                                     "the Japanese '\(stale.field.rawValue)' of '\(stale.slug)' changed in revision \(stale.since) but its English did not",
+                                     hint: "translate the change; until then the English site shows the current Japanese with a “translation pending” notice",
+                                     severity: strict ? .error : .warning)
+        }
+    }
+
     static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options) -> (SiteRenderer?, [Diagnostic]) {
         let loaded = ContentLoader.load(content)
         var diagnostics = loaded.diagnostics
@@ -43,7 +61,9 @@ public enum Pipeline {
             }
         }()
         guard let sheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted()) }
-        switch SiteRenderer.make(sheet: sheet, theme: theme, baseURL: options.baseURL) {
+        let history = SheetHistory(sheet)
+        diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
+        switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL) {
         case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer, diagnostics.sorted())
         case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted())
         }

@@ -14,9 +14,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is published at (overrides site.yml).", valueName: "url"))
     var baseURL: String?
 
+    @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
+    var strict = false
+
     func run() throws {
         let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(baseURL: baseURL))
+                                     options: .init(baseURL: baseURL, strict: strict))
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         do {

@@ -9,8 +9,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
+    var strict = false
+
     func run() throws {
-        let outcome = Pipeline.check(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme))
+        let outcome = Pipeline.check(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme), options: .init(strict: strict))
         DiagnosticPrinter.print(outcome.diagnostics)
         if outcome.files == nil { throw ExitCode.failure }
         print("No errors in \(site.content)/ and \(site.theme)/")

@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let previous = content.sheet?.revisions.last { $0.date < date }
-        let outcome = RevisionImport.make(sheet, date: date, previous: previous, glossary: slugs)
+        let outcome = RevisionImport.make(sheet, date: date, previous: previous, glossary: slugs, sections: content.sheet?.configuration.sections ?? [])
         do {
             try OutputFolder.replace(revisionPath, with: outcome.files)
         } catch {
@@ -70,7 +70,9 @@ struct ImportCommand: ParsableCommand {
         }
         let delimiter = table.delimiter == "\t" ? "tab-separated" : "comma-separated"
         print("Imported \(sheet.rows.count) items from \(file) (\(encoding.rawValue), \(delimiter)) into \(revisionPath)/")
-        if let previous { print("Compared with the revision of \(previous.date): \(sheet.rows.count - outcome.needsEnglish.count) English pages carried over.") }
+        if let previous {
+            print("Compared with the revision of \(previous.date): \(sheet.rows.count - outcome.needsEnglish.count) items unchanged, their English carried over.")
+        }
         if !outcome.provisionalSlugs.isEmpty {
             print("New items with a provisional slug (rename the slug before publishing; it never changes afterwards):")
             for item in outcome.provisionalSlugs { print("  \(item.no). \(item.item): \(item.slug)") }
@@ -78,7 +80,7 @@ struct ImportCommand: ParsableCommand {
         if outcome.needsEnglish.isEmpty {
             print("Every item has its English page.")
         } else {
-            print("Items that need English (\(outcome.needsEnglish.count)), to write in \(revisionPath)/en/:")
+            print("Items that need English (\(outcome.needsEnglish.count)), to write in \(revisionPath)/en/ (changed items keep their earlier English, shown as translation pending until updated):")
             for item in outcome.needsEnglish { print(String(format: "  %02d-%@.md  ", item.no, item.slug) + item.item) }
         }
     }

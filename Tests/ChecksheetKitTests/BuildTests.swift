@@ -30,7 +30,7 @@ import Testing
     @Test func everyItemHasAPageInBothLanguagesAtItsGlossarySlug() throws {
         let files = Self.files
         #expect(Self.glossary.count == 49)
-        let itemPages = files.keys.filter { $0.contains("/items/") }
+        let itemPages = files.keys.filter { $0.wholeMatch(of: /(ja|en)\/items\/[a-z0-9-]+\/index\.html/) != nil }
         #expect(itemPages.count == 98)
         for entry in Self.glossary {
             let ja = try #require(files["ja/items/\(entry.slug)/index.html"])
@@ -88,7 +88,8 @@ import Testing
         #expect(files["404.html"] != nil)
         #expect(files["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: https://checksheet.example.com/sitemap.xml\n")
         let sitemap = try #require(files["sitemap.xml"])
-        #expect(sitemap.matches(of: /<loc>/).count == 100)
+        // Both sheets, 49 items and the change history, each in two languages.
+        #expect(sitemap.matches(of: /<loc>/).count == 102)
         #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
         let assets = files.keys.filter { $0.hasPrefix("assets/") }.sorted()
         #expect(assets.count == 2)

@@ -71,9 +71,9 @@ import Testing
         let output = work + "/public"
         let good = try Self.run(["build", "--output", output])
         #expect(good.status == 0)
-        #expect(good.output.hasPrefix("Wrote 112 files"))
         let before = Self.tree(output)
-        #expect(before.count == 112)
+        #expect(good.output.hasPrefix("Wrote \(before.count) files"))
+        #expect(before.count > 200)
 
         // Break one Japanese page in a copy of the content.
         let content = work + "/Content"
@@ -95,7 +95,7 @@ import Testing
         #expect(try Self.run(["build", "--output", work + "/a"]).status == 0)
         #expect(try Self.run(["build", "--output", work + "/b"]).status == 0)
         let a = Self.tree(work + "/a"), b = Self.tree(work + "/b")
-        #expect(a.count == 112)
+        #expect(a.count > 200)
         #expect(a == b)
     }
 
@@ -107,7 +107,7 @@ import Testing
         let run = try Self.run(["import", Self.fixtures + "/import/" + file, "--date", "2025-03-07", "--glossary", Self.fixtures + "/import/glossary.tsv", "--content", work])
         #expect(run.status == 0, "\(run.errors)")
         let encoding = file.hasSuffix("sjis.csv") ? "Shift_JIS (CP932), comma-separated" : file.hasSuffix(".csv") ? "UTF-8 with BOM, comma-separated" : "UTF-8, tab-separated"
-        #expect(run.output.hasPrefix("Imported 49 items from \(Self.fixtures)/import/\(file) (\(encoding)) into \(work)/revisions/2025-03-07/\nItems that need English (49), to write in \(work)/revisions/2025-03-07/en/:\n  01-service-hours.md  サービス時間\n"))
+        #expect(run.output.hasPrefix("Imported 49 items from \(Self.fixtures)/import/\(file) (\(encoding)) into \(work)/revisions/2025-03-07/\nItems that need English (49), to write in \(work)/revisions/2025-03-07/en/ (changed items keep their earlier English, shown as translation pending until updated):\n  01-service-hours.md  サービス時間\n"))
         let imported = Self.tree(work + "/revisions/2025-03-07/ja")
         let content = Self.tree(Self.root + "/Content/revisions/2025-03-07/ja")
         #expect(imported.count == 49)
@@ -122,5 +122,105 @@ import Testing
         let run = try Self.run(["import", "x.tsv", "--date", "2025-02-30"])
         #expect(run.status == 64)
         #expect(run.errors.hasPrefix("Error: --date must be a calendar date written YYYY-MM-DD, not '2025-02-30'\n"))
+    }
+
+    @Test func importingANewRevisionShowsExactlyWhatChangedAndKeepsEveryURL() throws {
+        let work = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: Self.root + "/Content", toPath: content)
+        #expect(try Self.run(["build", "--content", content, "--output", work + "/before"]).status == 0)
+        let before = Set(Self.tree(work + "/before").keys)
+
+        // The next Excel export: two answers changed, item 47 removed (48 and 49 move up), a new item at the end.
+        var lines = try String(contentsOfFile: Self.fixtures + "/import/checksheet-2025-03-07.tsv", encoding: .utf8).components(separatedBy: "\n")
+        lines = lines.map { line in
+            line.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3")
+                .replacingOccurrences(of: "\t72時間", with: "\t96時間")
+                .replacingOccurrences(of: "2025年3月7日版", with: "2025年9月1日版")
+        }
+        lines.removeAll { $0.hasPrefix("47\t") }
+        lines = lines.map { line in
+            if line.hasPrefix("48\t") { return "47" + line.dropFirst(2) }
+            if line.hasPrefix("49\t") { return "48" + line.dropFirst(2) }
+            return line
+        }
+        let last = lines.lastIndex { $0.hasPrefix("48\t") }!
+        lines.insert("49\t多要素認証\t多要素認証の提供有無\t有無\t有。全プランで提供", at: last + 1)
+        let export = work + "/export.tsv"
+        try lines.joined(separator: "\n").write(toFile: export, atomically: true, encoding: .utf8)
+
+        let imported = try Self.run(["import", export, "--date", "2025-09-01", "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("New items with a provisional slug (rename the slug before publishing; it never changes afterwards):\n  49. 多要素認証: item-49\n"))
+        #expect(imported.output.hasSuffix("""
+            Items that need English (3), to write in \(content)/revisions/2025-09-01/en/ (changed items keep their earlier English, shown as translation pending until updated):
+              30-backup-retention.md  バックアップデータの保存期間
+              42-encryption-in-transit.md  通信の暗号化レベル
+              49-item-49.md  多要素認証
+
+            """))
+
+        // The docs team names the new item and translates it; the two changed answers stay pending for now.
+        let revision = content + "/revisions/2025-09-01"
+        let japanese = try String(contentsOfFile: revision + "/ja/49-item-49.md", encoding: .utf8).replacingOccurrences(of: "slug: item-49", with: "slug: multi-factor-authentication")
+        try FileManager.default.removeItem(atPath: revision + "/ja/49-item-49.md")
+        try japanese.write(toFile: revision + "/ja/49-multi-factor-authentication.md", atomically: true, encoding: .utf8)
+        try "---\nno: 49\nslug: multi-factor-authentication\nsection: Security\ncategory: Security\nitem: Multi-factor authentication\ndefinition: Whether multi-factor authentication is provided\nunit: Yes/No\n---\nYes. Provided on all plans\n"
+            .write(toFile: revision + "/en/49-multi-factor-authentication.md", atomically: true, encoding: .utf8)
+
+        let built = try Self.run(["build", "--content", content, "--output", work + "/after"])
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(built.errors == """
+            \(revision)/en/30-backup-retention.md:10:1: warning: the Japanese 'answer' of 'backup-retention' changed in revision 2025-09-01 but its English did not
+              hint: translate the change; until then the English site shows the current Japanese with a “translation pending” notice
+            \(revision)/en/42-encryption-in-transit.md:10:1: warning: the Japanese 'answer' of 'encryption-in-transit' changed in revision 2025-09-01 but its English did not
+              hint: translate the change; until then the English site shows the current Japanese with a “translation pending” notice
+            2 warnings
+
+            """)
+        let after = Self.tree(work + "/after")
+        #expect(before.subtracting(after.keys).isEmpty, "URLs lost: \(before.subtracting(after.keys).sorted())")
+        let changes = String(decoding: after["ja/changes/2025-09-01/index.html"]!, as: UTF8.self)
+        #expect(changes.contains("<p class=\"revision-summary\">追加 1件・変更 2件・削除 1件・番号のみ変更 2件</p>"))
+        let changed = changes.matches(of: /<h3><a href="[^"]+">([^<]+)<\/a>/).map { String($0.1) }
+        #expect(changed == ["30. バックアップデータの保存期間", "42. 通信の暗号化レベル"])
+        #expect(changes.contains("<p class=\"diff-text\"><del>72</del><ins>96</ins>時間</p>"))
+        #expect(changes.contains("<p class=\"diff-text\">有。TLS 1.<del>2</del><ins>3</ins></p>"))
+        #expect(changes.contains("<li><a href=\"../../items/multi-factor-authentication/index.html\">49. 多要素認証</a></li>"))
+        #expect(changes.contains("<li><a href=\"../../items/virus-scanning/index.html\">47. ウイルススキャン</a></li>"))
+        let removed = String(decoding: after["en/items/virus-scanning/index.html"]!, as: UTF8.self)
+        #expect(removed.contains("This item was removed in the version dated September 1, 2025."))
+
+        let json = try Self.run(["diff", "2025-03-07", "2025-09-01", "--format", "json", "--content", content])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["from"] as? String == "2025-03-07")
+        #expect(object["to"] as? String == "2025-09-01")
+        let changedItems = try #require(object["changed"] as? [[String: Any]])
+        #expect(changedItems.map { $0["slug"] as? String } == ["backup-retention", "encryption-in-transit"])
+        #expect(changedItems.map { $0["fields"] as? [String] } == [["answer"], ["answer"]])
+        #expect(changedItems.map { $0["title"] as? String } == ["バックアップデータの保存期間", "通信の暗号化レベル"])
+        #expect((object["added"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["multi-factor-authentication"])
+        #expect((object["removed"] as? [[String: Any]])?.map { $0["no"] as? Int } == [47])
+        #expect((object["renumbered"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["storage-media-security", "data-residency"])
+    }
+
+    @Test func newRevisionStartsAsACopyOfTheNewest() throws {
+        let work = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: Self.root + "/Content", toPath: work + "/Content")
+        let run = try Self.run(["new-revision", "2025-10-01", "--content", work + "/Content"])
+        #expect(run.output == "Started \(work)/Content/revisions/2025-10-01/ as a copy of 2025-03-07 (49 items); edit it, then `checksheet build`.\n")
+        let copy = Self.tree(work + "/Content/revisions/2025-10-01")
+        let original = Self.tree(Self.root + "/Content/revisions/2025-03-07")
+        #expect(copy.keys.sorted() == original.keys.sorted())
+        for (path, data) in original where path != "revision.yml" { #expect(copy[path] == data, "\(path)") }
+        #expect(String(decoding: copy["revision.yml"]!, as: UTF8.self) == "date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\n")
+        let diff = try Self.run(["diff", "2025-03-07", "2025-10-01", "--content", work + "/Content"])
+        #expect(diff.output == "Changes from 2025-03-07 to 2025-10-01 (ja): 0 added, 0 changed, 0 removed, 0 renumbered\n")
+        let again = try Self.run(["new-revision", "2025-01-01", "--content", work + "/Content"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("error: 2025-01-01 is not after the newest revision, 2025-10-01"))
     }
 }

@@ -15,7 +15,7 @@ public enum RevisionImport {
     /// - Parameters:
     ///   - previous: the newest revision before `date`, whose slugs and English pages carry over.
     ///   - glossary: slugs for items no earlier revision names (the first import).
-    public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?) -> Outcome {
+    public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?, sections: [Section] = []) -> Outcome {
         let slugs = assignSlugs(sheet.rows, previous: previous?.items.ja ?? [], glossary: glossary)
         let previousJapanese = Dictionary((previous?.items.ja ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let previousEnglish = Dictionary((previous?.items.en ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -31,17 +31,29 @@ public enum RevisionImport {
                 // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
                 item.answer = earlier.answer
             }
-            let name = String(format: "%02d-%@.md", item.no, item.slug)
+            let name = Item.pageName(item)
             files.append(OutputFile(path: "ja/" + name, text: item.pageSource))
-            if let earlier, sameJapanese(earlier, item), var english = previousEnglish[item.slug] {
+            if var english = previousEnglish[item.slug] {
+                // Carried over even when the Japanese changed: the history then marks those fields
+                // "translation pending" and shows the Japanese, so outdated English never passes as current.
                 english.no = item.no
+                english.section = Self.translate(item.section, from: earlier?.section, to: english.section, sections: sections, category: false)
+                english.category = Self.translate(item.category, from: earlier?.category, to: english.category, sections: sections, category: true)
                 files.append(OutputFile(path: "en/" + name, text: english.pageSource))
-            } else {
+            }
+            if earlier == nil || !sameJapanese(earlier!, item) || previousEnglish[item.slug] == nil {
                 needsEnglish.append(item)
             }
             if slug.provisional { provisional.append(item) }
         }
         return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional)
+    }
+
+    /// The English section or category for a Japanese one that may have moved: from site.yml when known.
+    static func translate(_ japanese: String, from old: String?, to english: String, sections: [Section], category: Bool) -> String {
+        if japanese == old { return english }
+        let names = category ? sections.flatMap(\.categories) : sections.map(\.name)
+        return names.first { $0.ja == japanese }?.en ?? english
     }
 
     static func sameJapanese(_ a: Item, _ b: Item) -> Bool {

@@ -84,7 +84,11 @@ public enum ContentLoader {
 
         guard !failed, let metadata else { return nil }
         let items = Localized(ja: pages.ja.map(\.item).sorted { $0.no < $1.no }, en: pages.en.map(\.item).sorted { $0.no < $1.no })
-        return Revision(date: metadata.date, title: metadata.title, notes: metadata.notes, items: items)
+        func sources(_ pages: [ItemPage]) -> [String: ItemSource] {
+            Dictionary(pages.map { ($0.item.slug, ItemSource(file: $0.file, positions: $0.positions)) }, uniquingKeysWith: { a, _ in a })
+        }
+        return Revision(date: metadata.date, title: metadata.title, notes: metadata.notes, items: items,
+                        sources: Localized(ja: sources(pages.ja), en: sources(pages.en)))
     }
 
     /// Slugs and numbers are unique per language, and numbers run 1…N: the number is the place in the sheet.

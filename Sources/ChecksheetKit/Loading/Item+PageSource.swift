@@ -15,6 +15,11 @@ extension Item {
         return "---\n" + yaml + "---\n" + answer + "\n"
     }
 
+    /// The page's file name: the number for sorting, then the slug (`42-encryption-in-transit.md`).
+    public static func pageName(_ item: Item) -> String {
+        (item.no < 10 ? "0" : "") + "\(item.no)-\(item.slug).md"
+    }
+
     static func textNode(_ text: String) -> Node {
         let implicitTag = Resolver.default.resolveTag(of: Node(text))
         let style: Node.Scalar.Style = implicitTag == .str ? .any : .singleQuoted

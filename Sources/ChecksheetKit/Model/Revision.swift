@@ -7,11 +7,20 @@ public struct Revision: Sendable, Equatable {
     public var notes: Localized<String>
     /// Items in sheet order, per language.
     public var items: Localized<[Item]>
+    /// Where each item's page is, by slug, for diagnostics that concern a whole revision.
+    public var sources: Localized<[String: ItemSource]>
 
-    public init(date: String, title: Localized<String>, notes: Localized<String> = .init(ja: "", en: ""), items: Localized<[Item]>) {
+    public init(date: String, title: Localized<String>, notes: Localized<String> = .init(ja: "", en: ""), items: Localized<[Item]>,
+                sources: Localized<[String: ItemSource]> = .init(ja: [:], en: [:])) {
         self.date = date
         self.title = title
         self.notes = notes
         self.items = items
+        self.sources = sources
+    }
+
+    /// The item with this slug in one language.
+    public func item(_ slug: String, _ language: Language) -> Item? {
+        items[language].first { $0.slug == slug }
     }
 }

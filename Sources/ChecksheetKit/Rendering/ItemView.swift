@@ -1,4 +1,4 @@
-/// One item's own page (`item.mustache`).
+/// One item's own page (`item.mustache`): current, archived, or removed.
 struct ItemView {
     struct Neighbour {
         var href: String
@@ -6,15 +6,24 @@ struct ItemView {
         var item: String
     }
 
+    /// A revision that changed the item, for the item's history.
+    struct HistoryEntry {
+        var date: String
+        var title: String
+        var href: String
+        var what: String
+        var fields: [FieldDiff]
+    }
+
     var page: PageView
     var no: Int
     var slug: String
-    var item: String
+    var item: FieldView
     var section: String
     var category: String
-    var definition: String
-    var unit: String
-    var answerHTML: String
+    var definition: FieldView
+    var unit: FieldView
+    var answer: FieldView
     var headers: [String: String]
     var sheetHref: String
     var rowHref: String
@@ -23,4 +32,13 @@ struct ItemView {
     var otherLanguageItem: String
     var revisionTitle: String
     var revisionDate: String
+    var banner: Banner?
+    var history: [HistoryEntry]
+}
+
+/// A changed field with its inline diff.
+struct FieldDiff {
+    var name: String
+    var diffHTML: String
+    var pendingNote: String?
 }

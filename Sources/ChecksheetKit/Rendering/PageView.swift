@@ -17,6 +17,7 @@ struct PageView {
     var stylesheet: String
     var siteTitle: String
     var homeHref: String
+    var changesHref: String
     /// The switch to the other language's version of this page.
     var otherLanguageHref: String
     var otherLanguageName: String

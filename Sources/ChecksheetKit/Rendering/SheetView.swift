@@ -1,13 +1,14 @@
-/// The whole sheet as one table (`sheet.mustache`), grouped as the original is.
+/// The whole sheet as one table (`sheet.mustache`), grouped as the original is; the current sheet or an
+/// archived revision.
 struct SheetView {
     struct Row {
         var no: Int
         var slug: String
-        var item: String
+        var item: FieldView
         var href: String
-        var definition: String
-        var unit: String
-        var answerHTML: String
+        var definition: FieldView
+        var unit: FieldView
+        var answer: FieldView
     }
 
     struct CategoryGroup {
@@ -29,4 +30,13 @@ struct SheetView {
     var itemCount: Int
     var headers: [String: String]
     var sections: [SectionGroup]
+    var banner: Banner?
+    var changesHref: String
+}
+
+/// A notice at the top of a page that is not the current sheet: an archived or removed item.
+struct Banner {
+    var text: String
+    var linkHref: String?
+    var linkText: String?
 }

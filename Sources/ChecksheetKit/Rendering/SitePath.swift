@@ -6,6 +6,14 @@ public enum SitePath {
     public static func searchScript(_ language: Language) -> String { "\(language.rawValue)/search-index.js" }
     public static func search(_ language: Language) -> String { "\(language.rawValue)/search/index.html" }
     public static func item(_ slug: String, _ language: Language) -> String { "\(language.rawValue)/items/\(slug)/index.html" }
+    public static func changes(_ language: Language) -> String { "\(language.rawValue)/changes/index.html" }
+    public static func changes(_ date: String, _ language: Language) -> String { "\(language.rawValue)/changes/\(date)/index.html" }
+    public static func changes(since date: String, _ language: Language) -> String { "\(language.rawValue)/changes/since/\(date)/index.html" }
+    public static func archive(_ date: String, _ language: Language) -> String { "\(language.rawValue)/revisions/\(date)/index.html" }
+    public static func archivedItem(_ slug: String, _ date: String, _ language: Language) -> String {
+        "\(language.rawValue)/revisions/\(date)/items/\(slug)/index.html"
+    }
+    public static func feed(_ language: Language) -> String { "\(language.rawValue)/feed.xml" }
 
     /// The public URL of a page: `index.html` dropped, so shared links are clean.
     public static func url(_ path: String, base: String) -> String {

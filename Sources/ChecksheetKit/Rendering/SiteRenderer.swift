@@ -4,18 +4,19 @@ import Mustache
 /// Renders the pages of the site from a validated sheet and a theme. Pure: values in, files out.
 public struct SiteRenderer {
     /// Templates the theme must provide.
-    public static let requiredTemplates = ["layout", "index", "sheet", "item", "search", "404", "sitemap", "robots"]
+    public static let requiredTemplates = ["layout", "index", "sheet", "item", "search", "changes", "revision-changes", "feed", "404", "sitemap", "robots"]
     /// Assets the layout links to.
     public static let requiredAssets = ["style.css", "search.js"]
 
     let sheet: Sheet
+    let history: SheetHistory
     let theme: Theme
     let library: MustacheLibrary
     let assets: AssetCatalog
     let baseURL: String
 
     /// Prepares the theme: parses every template and checks that the required ones, their UI strings and assets exist.
-    public static func make(sheet: Sheet, theme: Theme, baseURL: String? = nil) -> Result<SiteRenderer, DiagnosticsError> {
+    public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil) -> Result<SiteRenderer, DiagnosticsError> {
         var problems: [Diagnostic] = []
         var library = MustacheLibrary()
         for name in theme.templates.keys.sorted() {
@@ -44,31 +45,33 @@ public struct SiteRenderer {
         if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
         var base = baseURL ?? sheet.configuration.baseURL
         if !base.hasSuffix("/") { base += "/" }
-        return .success(SiteRenderer(sheet: sheet, theme: theme, library: library, assets: AssetCatalog(assets: theme.assets), baseURL: base))
+        return .success(SiteRenderer(sheet: sheet, history: history ?? SheetHistory(sheet), theme: theme, library: library,
+                                     assets: AssetCatalog(assets: theme.assets), baseURL: base))
     }
 
     /// Every file of the site, sorted by path.
     public func render() throws -> [OutputFile] {
-        guard let revision = sheet.current else { return [] }
+        guard let current = sheet.current else { return [] }
         var files = assets.files
-        files.append(try page("index", path: "index.html", view: chooser(revision)))
+        files.append(try page("index", path: "index.html", view: chooser(current)))
         for language in Language.allCases {
-            let index = SearchIndex.build(revision, language: language)
+            let index = SearchIndex.build(current, language: language)
             files.append(OutputFile(path: SitePath.searchIndex(language), contents: index.json()))
             files.append(OutputFile(path: SitePath.searchScript(language), contents: index.script()))
             let path = SitePath.sheet(language)
-            files.append(try page("sheet", path: path, view: sheetView(revision, language: language, path: path)))
-            let items = revision.items[language]
-            for (index, item) in items.enumerated() {
+            files.append(try page("sheet", path: path, view: sheetView(current, language: language, path: path, archived: false)))
+            let items = current.items[language]
+            for (position, item) in items.enumerated() {
                 let path = SitePath.item(item.slug, language)
-                let view = itemView(item, previous: index > 0 ? items[index - 1] : nil, next: index + 1 < items.count ? items[index + 1] : nil,
-                                    revision: revision, language: language, path: path)
+                let view = itemView(item, in: current, position: position, language: language, path: path, archived: false)
                 files.append(try page("item", path: path, view: view))
             }
+            files += try removedItemPages(language)
+            files += try historyPages(language)
             files.append(try page("search", path: SitePath.search(language), view: searchView(language)))
         }
         files.append(try page("404", path: "404.html", view: notFound()))
-        files.append(try page("sitemap", path: "sitemap.xml", view: sitemap(revision)))
+        files.append(try page("sitemap", path: "sitemap.xml", view: sitemap(current)))
         files.append(try page("robots", path: "robots.txt", view: ["sitemap": baseURL + "sitemap.xml"]))
         return files.sorted { $0.path < $1.path }
     }
@@ -96,6 +99,7 @@ public struct SiteRenderer {
             stylesheet: SitePath.relative(from: path, to: assets.path("style.css")),
             siteTitle: sheet.configuration.title[language],
             homeHref: SitePath.relative(from: path, to: SitePath.sheet(language)),
+            changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
             otherLanguageName: other.endonym, otherLanguageCode: other.rawValue,
             ogLocale: language.locale, ogLocaleAlternate: other.locale,
@@ -109,92 +113,19 @@ public struct SiteRenderer {
                           resultsID: "search-results", isSearchPage: false))
     }
 
-    func chooser(_ revision: Revision) -> ChooserView {
-        let path = "index.html"
-        var page = layout(language: .ja, path: path, title: sheet.configuration.title.ja + " / " + sheet.configuration.title.en,
-                          description: revision.title.ja + " / " + revision.title.en, alternatePaths: Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en)))
-        page.canonical = baseURL
-        let choices = Language.allCases.map { language in
-            ChooserView.Choice(lang: language.rawValue, href: SitePath.sheet(language), name: language.endonym,
-                               siteTitle: sheet.configuration.title[language], description: revision.title[language])
-        }
-        return ChooserView(page: page, choices: choices)
+    /// A UI string with `{name}` placeholders filled in.
+    func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
+        var result = theme.strings[key]?[language] ?? key
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
+
+    /// A revision date as readers of the language write it.
+    func displayDate(_ date: String, _ language: Language) -> String {
+        language == .ja ? RevisionDate.japanese(date) : RevisionDate.english(date)
     }
 
     func headers(_ language: Language) -> [String: String] {
         Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0.rawValue, $0.header(in: language)) })
-    }
-
-    func sheetView(_ revision: Revision, language: Language, path: String) -> SheetView {
-        let page = layout(language: language, path: path, title: sheet.configuration.title[language],
-                          description: revision.title[language], alternatePaths: Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en)))
-        var sections: [SheetView.SectionGroup] = []
-        for item in revision.items[language] {
-            let row = SheetView.Row(no: item.no, slug: item.slug, item: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
-                                    definition: item.definition, unit: item.unit, answerHTML: Markdown.html(item.answer))
-            if sections.last?.name != item.section {
-                sections.append(.init(name: item.section, id: "section-\(sections.count + 1)", categories: []))
-            }
-            if sections[sections.count - 1].categories.last?.name != item.category {
-                sections[sections.count - 1].categories.append(.init(name: item.category, showName: item.category != item.section, rows: []))
-            }
-            let last = sections[sections.count - 1].categories.count - 1
-            sections[sections.count - 1].categories[last].rows.append(row)
-        }
-        return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date,
-                         itemCount: revision.items[language].count, headers: headers(language), sections: sections)
-    }
-
-    func itemView(_ item: Item, previous: Item?, next: Item?, revision: Revision, language: Language, path: String) -> ItemView {
-        let paths = Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))
-        let answerText = Markdown.plainText(item.answer)
-        let page = layout(language: language, path: path, title: "\(item.no). \(item.item) | \(sheet.configuration.title[language])",
-                          description: answerText, alternatePaths: paths)
-        func neighbour(_ other: Item?) -> ItemView.Neighbour? {
-            other.map { .init(href: SitePath.relative(from: path, to: SitePath.item($0.slug, language)), no: $0.no, item: $0.item) }
-        }
-        let otherItem = revision.items[language.other].first { $0.slug == item.slug }?.item ?? ""
-        let sheetHref = SitePath.relative(from: path, to: SitePath.sheet(language))
-        return ItemView(page: page, no: item.no, slug: item.slug, item: item.item, section: item.section, category: item.category,
-                        definition: item.definition, unit: item.unit, answerHTML: Markdown.html(item.answer), headers: headers(language),
-                        sheetHref: sheetHref, rowHref: sheetHref + "#" + item.slug, previous: neighbour(previous), next: neighbour(next),
-                        otherLanguageItem: otherItem, revisionTitle: revision.title[language], revisionDate: revision.date)
-    }
-
-    func searchView(_ language: Language) -> ChooserView {
-        let path = SitePath.search(language)
-        var page = layout(language: language, path: path, title: "\(theme.strings["search"]?[language] ?? "") | \(sheet.configuration.title[language])",
-                          description: "", alternatePaths: Localized(ja: SitePath.search(.ja), en: SitePath.search(.en)))
-        page.search.resultsID = "search-page-results"
-        page.search.isSearchPage = true
-        return ChooserView(page: page, choices: [])
-    }
-
-    func notFound() -> ChooserView {
-        // Served for any missing path, so its links cannot be relative: they start at the site's root path.
-        let rootPath = URL(string: baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
-        var page = layout(language: .ja, path: "404.html", title: "404", description: "", alternatePaths: Localized(ja: "404.html", en: "404.html"))
-        page.root = rootPath
-        page.stylesheet = rootPath + assets.path("style.css")
-        page.homeHref = rootPath + SitePath.sheet(.ja)
-        page.alternates = []
-        page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
-                            items: rootPath + "ja/items/", script: rootPath + assets.path("search.js"), resultsID: "search-results", isSearchPage: false)
-        let choices = Language.allCases.map { language in
-            ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
-                               siteTitle: sheet.configuration.title[language], description: theme.strings["notFound"]?[language] ?? "")
-        }
-        return ChooserView(page: page, choices: choices)
-    }
-
-    func sitemap(_ revision: Revision) -> SitemapView {
-        var entries: [SitemapView.Entry] = []
-        func add(_ paths: Localized<String>) {
-            let alternates = Language.allCases.map { PageView.Alternate(hreflang: $0.rawValue, href: SitePath.url(paths[$0], base: baseURL)) }
-            for language in Language.allCases { entries.append(.init(loc: SitePath.url(paths[language], base: baseURL), alternates: alternates)) }
-        }
-        add(Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en)))
-        for item in revision.items.ja { add(Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))) }
-        return SitemapView(entries: entries, baseURL: baseURL)
     }
 }

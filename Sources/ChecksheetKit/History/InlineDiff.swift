@@ -1,0 +1,120 @@
+/// The difference between two texts as runs of kept, deleted and inserted text, for `<del>`/`<ins>` markup.
+///
+/// Japanese is compared character by character, English word by word (a word keeps its trailing
+/// space), so a changed digit shows as one character and a changed English word as one word.
+public struct InlineDiff: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case equal
+        case delete
+        case insert
+    }
+
+    public struct Segment: Sendable, Equatable {
+        public var kind: Kind
+        public var text: String
+    }
+
+    public var segments: [Segment]
+
+    /// Above this many units on both sides, runs are compared as whole lines first: the cost of
+    /// `CollectionDifference` grows with the number of edits (seen: 20k characters, 25% edits, 1.8 s).
+    static let unitLimit = 4_000
+
+    public init(segments: [Segment]) { self.segments = segments }
+
+    public static func compare(_ old: String, _ new: String, language: Language) -> InlineDiff {
+        let oldUnits = units(old, language: language), newUnits = units(new, language: language)
+        if oldUnits.count > unitLimit && newUnits.count > unitLimit {
+            let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+            let newLines = new.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+            return InlineDiff(segments: diff(oldLines, newLines))
+        }
+        return InlineDiff(segments: diff(oldUnits, newUnits))
+    }
+
+    static func units(_ text: String, language: Language) -> [String] {
+        switch language {
+        case .ja:
+            return text.map(String.init)
+        case .en:
+            // Words with the spaces after them: "Yes. TLS 1.2" is "Yes. ", "TLS ", "1.2".
+            var words: [String] = []
+            var current = ""
+            for character in text {
+                if !character.isWhitespace, let last = current.last, last.isWhitespace {
+                    words.append(current)
+                    current = ""
+                }
+                current.append(character)
+            }
+            if !current.isEmpty { words.append(current) }
+            return words
+        }
+    }
+
+    static func diff(_ old: [String], _ new: [String]) -> [Segment] {
+        let difference = new.difference(from: old)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case let .remove(offset, _, _): removed.insert(offset)
+            case let .insert(offset, _, _): inserted.insert(offset)
+            }
+        }
+        var segments: [Segment] = []
+        func append(_ kind: Kind, _ text: String) {
+            if let last = segments.last, last.kind == kind {
+                segments[segments.count - 1].text += text
+            } else {
+                segments.append(Segment(kind: kind, text: text))
+            }
+        }
+        var o = 0, n = 0
+        while o < old.count || n < new.count {
+            if o < old.count, removed.contains(o) {
+                append(.delete, old[o]); o += 1
+            } else if n < new.count, inserted.contains(n) {
+                append(.insert, new[n]); n += 1
+            } else {
+                if o < old.count { append(.equal, old[o]) }
+                o += 1; n += 1
+            }
+        }
+        // Deletions read before insertions at the same place: "<del>3</del><ins>5</ins>".
+        return segments
+    }
+
+    /// True when nothing changed.
+    public var isEmpty: Bool { segments.allSatisfy { $0.kind == .equal } }
+
+    /// `<del>` and `<ins>` markup, text escaped; readable without colour (struck through, underlined).
+    public var html: String {
+        segments.map { segment in
+            let text = segment.text.htmlEscaped
+            switch segment.kind {
+            case .equal: return text
+            case .delete: return "<del>\(text)</del>"
+            case .insert: return "<ins>\(text)</ins>"
+            }
+        }.joined()
+    }
+}
+
+extension String {
+    /// Text safe inside HTML elements and attribute values.
+    var htmlEscaped: String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+extension RevisionDiff {
+    /// The JSON of `checksheet diff --format json`: `from`, `to`, `lang`, then `added`, `removed` and `changed`
+    /// (each item `slug`, `no`, `title`; a changed item also `fields`, in schema order), and `renumbered`.
+    public func json() -> Data {
+        func summary(_ item: Item) -> [String: Any] { ["slug": item.slug, "no": item.no, "title": item.item] }
+        let object: [String: Any] = [
+            "from": from, "to": to, "lang": language.rawValue,
+            "added": added.map(summary),
+            "removed": removed.map(summary),
+            "changed": changed.map { change -> [String: Any] in
+                var entry = summary(change.new)
+                entry["fields"] = change.fields.map(\.rawValue)
+                if change.isRenumbered { entry["previousNo"] = change.old.no }
+                return entry
+            },
+            "renumbered": renumbered.map { ["slug": $0.new.slug, "no": $0.new.no, "previousNo": $0.old.no, "title": $0.new.item] as [String: Any] },
+        ]
+        return try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+
+    /// The text of `checksheet diff`: one line per item, then each changed field as a word diff
+    /// (`[-deleted-]{+inserted+}`), readable in any terminal and in mail.
+    public func text() -> String {
+        var lines = ["Changes from \(from) to \(to) (\(language.rawValue)): \(added.count) added, \(changed.count) changed, \(removed.count) removed, \(renumbered.count) renumbered"]
+        for item in added { lines.append("added    \(item.no). \(item.item) [\(item.slug)]") }
+        for item in removed { lines.append("removed  \(item.no). \(item.item) [\(item.slug)]") }
+        for change in changed {
+            let move = change.isRenumbered ? " (No. \(change.old.no) → \(change.new.no))" : ""
+            lines.append("changed  \(change.new.no). \(change.new.item) [\(change.new.slug)]\(move): \(change.fields.map(\.rawValue).joined(separator: ", "))")
+            for field in change.fields {
+                let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
+                let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
+                let marked = InlineDiff.compare(old, new, language: language).segments.map { segment -> String in
+                    switch segment.kind {
+                    case .equal: return segment.text
+                    case .delete: return "[-\(segment.text)-]"
+                    case .insert: return "{+\(segment.text)+}"
+                    }
+                }.joined()
+                lines.append("           \(field.rawValue): \(marked)")
+            }
+        }
+        for change in renumbered { lines.append("renumbered \(change.old.no) → \(change.new.no). \(change.new.item) [\(change.new.slug)]") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

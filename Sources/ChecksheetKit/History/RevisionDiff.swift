@@ -1,0 +1,49 @@
+/// What changed between two revisions of the sheet in one language: items matched by slug.
+public struct RevisionDiff: Sendable, Equatable {
+    /// An item present on both dates whose content or number changed.
+    public struct Change: Sendable, Equatable {
+        public var old: Item
+        public var new: Item
+        /// Content fields that changed, in schema order (never `no` or `slug`).
+        public var fields: [Field]
+
+        /// True when only the number changed: reported as renumbering, not as a change of content.
+        public var isRenumberingOnly: Bool { fields.isEmpty && old.no != new.no }
+        public var isRenumbered: Bool { old.no != new.no }
+    }
+
+    public var from: String
+    public var to: String
+    public var language: Language
+    /// In the newer revision's order.
+    public var added: [Item]
+    /// In the older revision's order.
+    public var removed: [Item]
+    /// Items whose content changed (and possibly their number), in the newer revision's order.
+    public var changed: [Change]
+    /// Items whose number alone changed.
+    public var renumbered: [Change]
+
+    /// The fields whose change counts as a change of content.
+    public static let contentFields: [Field] = [.section, .category, .item, .definition, .unit, .answer]
+
+    public static func compare(_ old: [Item], _ new: [Item], from: String, to: String, language: Language) -> RevisionDiff {
+        let oldBySlug = Dictionary(old.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let newSlugs = Set(new.map(\.slug))
+        var added: [Item] = [], changed: [Change] = [], renumbered: [Change] = []
+        for item in new {
+            guard let before = oldBySlug[item.slug] else {
+                added.append(item)
+                continue
+            }
+            let fields = contentFields.filter { before.value(of: $0) != item.value(of: $0) }
+            let change = Change(old: before, new: item, fields: fields)
+            if !fields.isEmpty { changed.append(change) } else if change.isRenumbered { renumbered.append(change) }
+        }
+        let removed = old.filter { !newSlugs.contains($0.slug) }
+        return RevisionDiff(from: from, to: to, language: language, added: added, removed: removed, changed: changed, renumbered: renumbered)
+    }
+
+    /// True when nothing at all changed.
+    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty && renumbered.isEmpty }
+}

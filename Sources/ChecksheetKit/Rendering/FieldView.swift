@@ -1,0 +1,15 @@
+/// One field's value as a page shows it: HTML ready to insert, or the Japanese text with a notice where
+/// the English translation is pending.
+struct FieldView {
+    /// Escaped text, or cmark's HTML for the answer.
+    var html: String
+    /// True where the English is outdated and the Japanese is shown instead.
+    var pending: Bool
+    var pendingNote: String
+    /// `ja` on English pages where the value is Japanese.
+    var lang: String?
+
+    static func text(_ text: String) -> FieldView {
+        FieldView(html: text.htmlEscaped, pending: false, pendingNote: "", lang: nil)
+    }
+}

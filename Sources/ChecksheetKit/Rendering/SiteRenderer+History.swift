@@ -1,0 +1,129 @@
+extension SiteRenderer {
+    /// The change history of one language: the list of revisions, each revision's changes, "changes since"
+    /// pages, every revision's archived sheet and items, and the Atom feed.
+    func historyPages(_ language: Language) throws -> [OutputFile] {
+        guard let current = sheet.current else { return [] }
+        var files: [OutputFile] = []
+        files.append(try page("changes", path: SitePath.changes(language), view: changesView(language)))
+        for entry in history.entries {
+            let date = entry.revision.date
+            if let changes = entry.changes {
+                let path = SitePath.changes(date, language)
+                let view = revisionChangesView(changes[language], revision: entry.revision, language: language, path: path,
+                                               heading: text("changesIn", language, ["date": displayDate(date, language)]), notes: entry.revision.notes[language])
+                files.append(try page("revision-changes", path: path, view: view))
+            }
+            if date != current.date {
+                let path = SitePath.changes(since: date, language)
+                let diff = RevisionDiff.compare(entry.revision.items[language], current.items[language], from: date, to: current.date, language: language)
+                let view = revisionChangesView(diff, revision: current, language: language, path: path,
+                                               heading: text("changesSince", language, ["date": displayDate(date, language)]), notes: "")
+                files.append(try page("revision-changes", path: path, view: view))
+            }
+            let archivePath = SitePath.archive(date, language)
+            files.append(try page("sheet", path: archivePath, view: sheetView(entry.revision, language: language, path: archivePath, archived: true)))
+            for (position, item) in entry.revision.items[language].enumerated() {
+                let path = SitePath.archivedItem(item.slug, date, language)
+                files.append(try page("item", path: path, view: itemView(item, in: entry.revision, position: position, language: language, path: path, archived: true)))
+            }
+        }
+        files.append(try page("feed", path: SitePath.feed(language), view: feedView(language)))
+        return files
+    }
+
+    func summary(_ entry: SheetHistory.Entry, language: Language) -> String {
+        guard let changes = entry.changes?[language] else {
+            return text("firstPublished", language, ["count": String(entry.revision.items[language].count)])
+        }
+        var result = text("countsSummary", language, ["added": String(changes.added.count), "changed": String(changes.changed.count), "removed": String(changes.removed.count)])
+        if !changes.renumbered.isEmpty { result += text("renumberedSummary", language, ["renumbered": String(changes.renumbered.count)]) }
+        return result
+    }
+
+    func changesView(_ language: Language) -> ChangesView {
+        let path = SitePath.changes(language)
+        let page = layout(language: language, path: path, title: "\(text("changes", language)) | \(sheet.configuration.title[language])",
+                          description: "", alternatePaths: Localized(ja: SitePath.changes(.ja), en: SitePath.changes(.en)))
+        let revisions = history.entries.reversed().map { entry in
+            let date = entry.revision.date
+            return ChangesView.RevisionSummary(
+                date: date, title: entry.revision.title[language],
+                href: SitePath.relative(from: path, to: entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language)),
+                archiveHref: SitePath.relative(from: path, to: SitePath.archive(date, language)),
+                notesHTML: entry.revision.notes[language].isEmpty ? "" : Markdown.html(entry.revision.notes[language]),
+                summary: summary(entry, language: language), isCurrent: date == sheet.current?.date)
+        }
+        let since = history.entries.dropLast().reversed().map { entry in
+            ChangesView.SinceChoice(date: entry.revision.date, title: entry.revision.title[language],
+                                    href: SitePath.relative(from: path, to: SitePath.changes(since: entry.revision.date, language)))
+        }
+        return ChangesView(page: page, revisions: revisions, since: since, feedHref: SitePath.relative(from: path, to: SitePath.feed(language)))
+    }
+
+    func revisionChangesView(_ diff: RevisionDiff, revision: Revision, language: Language, path: String, heading: String, notes: String) -> RevisionChangesView {
+        let page = layout(language: language, path: path, title: "\(heading) | \(sheet.configuration.title[language])", description: "",
+                          alternatePaths: Localized(ja: path.replacingOccurrences(of: "\(language.rawValue)/", with: "ja/", options: .anchored),
+                                                    en: path.replacingOccurrences(of: "\(language.rawValue)/", with: "en/", options: .anchored)))
+        func link(_ item: Item, note: String? = nil) -> RevisionChangesView.ItemLink {
+            .init(no: item.no, title: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)), note: note)
+        }
+        let changed = diff.changed.map { change in
+            RevisionChangesView.ChangedItem(
+                no: change.new.no, title: change.new.item, href: SitePath.relative(from: path, to: SitePath.item(change.new.slug, language)),
+                note: change.isRenumbered ? text("renumberedNote", language, ["from": String(change.old.no), "to": String(change.new.no)]) : nil,
+                fields: fieldDiffs(change, revision: revision, language: language))
+        }
+        // English items whose only change is a pending translation still belong on the English changes page.
+        var pendingOnly: [RevisionChangesView.ChangedItem] = []
+        if language == .en {
+            for item in revision.items.en where !diff.changed.contains(where: { $0.new.slug == item.slug }) {
+                let fields = pendingDiffs(item.slug, revision: revision, language: .en, except: [])
+                if !fields.isEmpty, diff.from == history.entries.first(where: { $0.revision.date == revision.date })?.previous?.date {
+                    let move = diff.renumbered.first { $0.new.slug == item.slug }
+                    pendingOnly.append(.init(no: item.no, title: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
+                                             note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) }, fields: fields))
+                }
+            }
+        }
+        let allChanged = (changed + pendingOnly).sorted { $0.no < $1.no }
+        let renumbered = diff.renumbered.filter { change in !pendingOnly.contains { $0.no == change.new.no } }
+        let entrySummary: String = {
+            var result = text("countsSummary", language, ["added": String(diff.added.count), "changed": String(allChanged.count), "removed": String(diff.removed.count)])
+            if !renumbered.isEmpty { result += text("renumberedSummary", language, ["renumbered": String(renumbered.count)]) }
+            return result
+        }()
+        return RevisionChangesView(
+            page: page, heading: heading, date: diff.to, summary: entrySummary,
+            notesHTML: notes.isEmpty ? "" : Markdown.html(notes),
+            archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
+            changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
+            added: diff.added.map { link($0) },
+            removed: diff.removed.map { link($0) },
+            changed: allChanged,
+            renumbered: renumbered.map { link($0.new, note: text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)])) },
+            nothing: diff.added.isEmpty && diff.removed.isEmpty && allChanged.isEmpty && renumbered.isEmpty, headers: headers(language))
+    }
+
+    func feedView(_ language: Language) -> FeedView {
+        let entries = history.entries.reversed().map { entry -> FeedView.Entry in
+            let date = entry.revision.date
+            let target = entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language)
+            var html = "<p>\(summary(entry, language: language).htmlEscaped)</p>"
+            if !entry.revision.notes[language].isEmpty { html += Markdown.html(entry.revision.notes[language]) }
+            if let changes = entry.changes?[language] {
+                let groups: [(String, [Item])] = [("addedItems", changes.added), ("changedItems", changes.changed.map(\.new)), ("removedItems", changes.removed)]
+                for (key, items) in groups where !items.isEmpty {
+                    html += "<h2>\(text(key, language).htmlEscaped)</h2><ul>"
+                    html += items.map { "<li><a href=\"\(SitePath.url(SitePath.item($0.slug, language), base: baseURL).htmlEscaped)\">\($0.no). \($0.item.htmlEscaped)</a></li>" }.joined()
+                    html += "</ul>"
+                }
+            }
+            return .init(id: SitePath.url(target, base: baseURL), title: entry.revision.title[language], updated: date + "T00:00:00Z",
+                         href: SitePath.url(target, base: baseURL), contentHTML: html)
+        }
+        return FeedView(id: SitePath.url(SitePath.feed(language), base: baseURL), title: "\(sheet.configuration.title[language]) — \(text("changes", language))",
+                        updated: (sheet.current?.date ?? "1970-01-01") + "T00:00:00Z", selfHref: SitePath.url(SitePath.feed(language), base: baseURL),
+                        alternateHref: SitePath.url(SitePath.changes(language), base: baseURL), lang: language.rawValue,
+                        author: sheet.configuration.title[language], entries: entries)
+    }
+}

@@ -1,0 +1,103 @@
+extension SiteRenderer {
+    /// An item's page as it stands in `revision`: current, archived, or (with `removedIn`) removed.
+    func itemView(_ item: Item, in revision: Revision, position: Int?, language: Language, path: String, archived: Bool, removedIn: String? = nil) -> ItemView {
+        let alternatePaths = archived ? Localized(ja: SitePath.archivedItem(item.slug, revision.date, .ja), en: SitePath.archivedItem(item.slug, revision.date, .en))
+                                      : Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))
+        let answerText = Markdown.plainText(item.answer)
+        var page = layout(language: language, path: path, title: "\(item.no). \(item.item) | \(sheet.configuration.title[language])",
+                          description: answerText, alternatePaths: alternatePaths)
+        let items = revision.items[language]
+        func neighbour(_ index: Int) -> ItemView.Neighbour? {
+            guard items.indices.contains(index) else { return nil }
+            let other = items[index]
+            let target = archived ? SitePath.archivedItem(other.slug, revision.date, language) : SitePath.item(other.slug, language)
+            return .init(href: SitePath.relative(from: path, to: target), no: other.no, item: other.item)
+        }
+        let sheetPath = archived ? SitePath.archive(revision.date, language) : SitePath.sheet(language)
+        let sheetHref = SitePath.relative(from: path, to: sheetPath)
+        var banner: Banner?
+        let current = sheet.current
+        if let removedIn {
+            banner = Banner(text: text("removedBanner", language, ["date": displayDate(removedIn, language), "last": displayDate(revision.date, language)]),
+                            linkHref: SitePath.relative(from: path, to: SitePath.changes(removedIn, language)), linkText: text("viewChanges", language))
+        } else if archived, let current {
+            let stillThere = current.item(item.slug, language) != nil
+            page.canonical = SitePath.url(stillThere ? SitePath.item(item.slug, language) : path, base: baseURL)
+            let isCurrent = current.date == revision.date
+            banner = Banner(text: isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
+                                            : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)]),
+                            linkHref: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
+                            linkText: text("viewCurrent", language))
+        }
+        return ItemView(page: page, no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
+                        section: item.section, category: item.category,
+                        definition: field(.definition, of: item, in: revision, language: language),
+                        unit: field(.unit, of: item, in: revision, language: language),
+                        answer: field(.answer, of: item, in: revision, language: language),
+                        headers: headers(language), sheetHref: sheetHref, rowHref: sheetHref + "#" + item.slug,
+                        previous: position.flatMap { neighbour($0 - 1) }, next: position.flatMap { neighbour($0 + 1) },
+                        otherLanguageItem: revision.item(item.slug, language.other)?.item ?? "",
+                        revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
+                        history: archived ? [] : itemHistory(item.slug, language: language, path: path))
+    }
+
+    /// Every revision that changed the item, newest first, with its diffs.
+    func itemHistory(_ slug: String, language: Language, path: String) -> [ItemView.HistoryEntry] {
+        history.events(of: slug, language: language).map { entry, event in
+            let date = entry.revision.date
+            let href = SitePath.relative(from: path, to: entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language))
+            switch event {
+            case .published:
+                return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventPublished", language), fields: [])
+            case .added:
+                return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventAdded", language), fields: [])
+            case let .changed(change):
+                return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventChanged", language),
+                             fields: fieldDiffs(change, revision: entry.revision, language: language))
+            case .removed:
+                return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventRemoved", language), fields: [])
+            }
+        }
+    }
+
+    /// The inline diff of each changed field, in schema order; the answer is compared as the text a reader sees.
+    func fieldDiffs(_ change: RevisionDiff.Change, revision: Revision, language: Language) -> [FieldDiff] {
+        change.fields.map { field in
+            let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
+            let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
+            return FieldDiff(name: field.header(in: language), diffHTML: InlineDiff.compare(old, new, language: language).html, pendingNote: nil)
+        } + pendingDiffs(change.new.slug, revision: revision, language: language, except: change.fields)
+    }
+
+    /// On English pages: the Japanese changes whose translation is pending, shown in Japanese.
+    func pendingDiffs(_ slug: String, revision: Revision, language: Language, except: [Field]) -> [FieldDiff] {
+        guard language == .en, let entry = history.entries.first(where: { $0.revision.date == revision.date }),
+              let change = entry.changes?.ja.changed.first(where: { $0.new.slug == slug }) else { return [] }
+        let stale = Set(history.staleFields(of: slug, in: revision.date).filter { $0.since == revision.date }.map(\.field))
+        return change.fields.filter { stale.contains($0) && !except.contains($0) }.map { field in
+            let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
+            let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
+            return FieldDiff(name: field.header(in: .en), diffHTML: "<span lang=\"ja\">" + InlineDiff.compare(old, new, language: .ja).html + "</span>",
+                             pendingNote: text("pendingNote", .en, ["date": displayDate(revision.date, .en)]))
+        }
+    }
+
+    /// Pages at the current URLs of items that were removed, so links to them keep working.
+    func removedItemPages(_ language: Language) throws -> [OutputFile] {
+        guard let current = sheet.current else { return [] }
+        var lastSeen: [String: (Revision, Int)] = [:]
+        var removedIn: [String: String] = [:]
+        for entry in history.entries {
+            for (position, item) in entry.revision.items[language].enumerated() { lastSeen[item.slug] = (entry.revision, position) }
+            for item in entry.changes?[language].removed ?? [] { removedIn[item.slug] = entry.revision.date }
+        }
+        let currentSlugs = Set(current.items[language].map(\.slug))
+        return try lastSeen.keys.sorted().filter { !currentSlugs.contains($0) }.map { slug in
+            let (revision, position) = lastSeen[slug]!
+            let item = revision.items[language][position]
+            let path = SitePath.item(slug, language)
+            return try page("item", path: path, view: itemView(item, in: revision, position: nil, language: language, path: path, archived: false,
+                                                               removedIn: removedIn[slug] ?? revision.date))
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+extension SiteRenderer {
+    func chooser(_ revision: Revision) -> ChooserView {
+        let path = "index.html"
+        var page = layout(language: .ja, path: path, title: sheet.configuration.title.ja + " / " + sheet.configuration.title.en,
+                          description: revision.title.ja + " / " + revision.title.en, alternatePaths: Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en)))
+        page.canonical = baseURL
+        let choices = Language.allCases.map { language in
+            ChooserView.Choice(lang: language.rawValue, href: SitePath.sheet(language), name: language.endonym,
+                               siteTitle: sheet.configuration.title[language], description: revision.title[language])
+        }
+        return ChooserView(page: page, choices: choices)
+    }
+
+    func searchView(_ language: Language) -> ChooserView {
+        let path = SitePath.search(language)
+        var page = layout(language: language, path: path, title: "\(text("search", language)) | \(sheet.configuration.title[language])",
+                          description: "", alternatePaths: Localized(ja: SitePath.search(.ja), en: SitePath.search(.en)))
+        page.search.resultsID = "search-page-results"
+        page.search.isSearchPage = true
+        return ChooserView(page: page, choices: [])
+    }
+
+    func notFound() -> ChooserView {
+        // Served for any missing path, so its links cannot be relative: they start at the site's root path.
+        let rootPath = URL(string: baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
+        var page = layout(language: .ja, path: "404.html", title: "404", description: "", alternatePaths: Localized(ja: "404.html", en: "404.html"))
+        page.root = rootPath
+        page.stylesheet = rootPath + assets.path("style.css")
+        page.homeHref = rootPath + SitePath.sheet(.ja)
+        page.changesHref = rootPath + SitePath.changes(.ja)
+        page.alternates = []
+        page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
+                            items: rootPath + "ja/items/", script: rootPath + assets.path("search.js"), resultsID: "search-results", isSearchPage: false)
+        let choices = Language.allCases.map { language in
+            ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
+                               siteTitle: sheet.configuration.title[language], description: text("notFound", language))
+        }
+        return ChooserView(page: page, choices: choices)
+    }
+
+    func sitemap(_ revision: Revision) -> SitemapView {
+        var entries: [SitemapView.Entry] = []
+        func add(_ paths: Localized<String>) {
+            let alternates = Language.allCases.map { PageView.Alternate(hreflang: $0.rawValue, href: SitePath.url(paths[$0], base: baseURL)) }
+            for language in Language.allCases { entries.append(.init(loc: SitePath.url(paths[language], base: baseURL), alternates: alternates)) }
+        }
+        add(Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en)))
+        for item in revision.items.ja { add(Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))) }
+        add(Localized(ja: SitePath.changes(.ja), en: SitePath.changes(.en)))
+        for entry in history.entries.dropFirst() {
+            add(Localized(ja: SitePath.changes(entry.revision.date, .ja), en: SitePath.changes(entry.revision.date, .en)))
+        }
+        return SitemapView(entries: entries, baseURL: baseURL)
+    }
+
+    /// A field's value for display: on English pages a field whose translation is pending shows the current Japanese.
+    func field(_ field: Field, of item: Item, in revision: Revision, language: Language) -> FieldView {
+        let value = field == .answer ? Markdown.html(item.answer) : item.value(of: field).htmlEscaped
+        guard language == .en, let stale = history.staleFields(of: item.slug, in: revision.date).first(where: { $0.field == field }),
+              let japanese = revision.item(item.slug, .ja) else {
+            return FieldView(html: value, pending: false, pendingNote: "", lang: nil)
+        }
+        let html = field == .answer ? Markdown.html(japanese.answer) : japanese.value(of: field).htmlEscaped
+        return FieldView(html: html, pending: true, pendingNote: text("pendingNote", .en, ["date": displayDate(stale.since, .en)]), lang: "ja")
+    }
+
+    func sheetView(_ revision: Revision, language: Language, path: String, archived: Bool) -> SheetView {
+        let alternates = archived ? Localized(ja: SitePath.archive(revision.date, .ja), en: SitePath.archive(revision.date, .en))
+                                  : Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en))
+        var page = layout(language: language, path: path, title: sheet.configuration.title[language] + (archived ? " | " + revision.title[language] : ""),
+                          description: revision.title[language], alternatePaths: alternates)
+        var banner: Banner?
+        if archived, let current = sheet.current {
+            let isCurrent = current.date == revision.date
+            page.canonical = SitePath.url(isCurrent ? SitePath.sheet(language) : path, base: baseURL)
+            banner = Banner(text: isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
+                                            : text("supersededBanner", language, ["date": displayDate(revision.date, language), "current": displayDate(current.date, language)]),
+                            linkHref: isCurrent ? nil : SitePath.relative(from: path, to: SitePath.sheet(language)),
+                            linkText: isCurrent ? nil : text("viewCurrent", language))
+        }
+        var sections: [SheetView.SectionGroup] = []
+        for item in revision.items[language] {
+            let target = archived ? SitePath.archivedItem(item.slug, revision.date, language) : SitePath.item(item.slug, language)
+            let row = SheetView.Row(no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
+                                    href: SitePath.relative(from: path, to: target),
+                                    definition: field(.definition, of: item, in: revision, language: language),
+                                    unit: field(.unit, of: item, in: revision, language: language),
+                                    answer: field(.answer, of: item, in: revision, language: language))
+            if sections.last?.name != item.section {
+                sections.append(.init(name: item.section, id: "section-\(sections.count + 1)", categories: []))
+            }
+            if sections[sections.count - 1].categories.last?.name != item.category {
+                sections[sections.count - 1].categories.append(.init(name: item.category, showName: item.category != item.section, rows: []))
+            }
+            let last = sections[sections.count - 1].categories.count - 1
+            sections[sections.count - 1].categories[last].rows.append(row)
+        }
+        return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date,
+                         itemCount: revision.items[language].count, headers: headers(language), sections: sections, banner: banner,
+                         changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)))
+    }
+}

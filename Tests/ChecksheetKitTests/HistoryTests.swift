@@ -1,0 +1,154 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import ChecksheetKit
+
+@Suite struct HistoryTests {
+    static let root = Repository.fixtures + "/history"
+    static let sheet = ContentLoader.load(ContentSource.read(from: root)).sheet!
+    static let history = SheetHistory(sheet)
+    static let outcome = Pipeline.build(content: ContentSource.read(from: root), theme: Theme.read(from: Repository.theme))
+    static var files: [String: String] {
+        Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    func summary(_ diff: RevisionDiff) -> [String] {
+        diff.added.map { "+\($0.slug)" } + diff.removed.map { "-\($0.slug)" }
+            + diff.changed.map { "~\($0.new.slug):\($0.fields.map(\.rawValue).joined(separator: ","))\($0.isRenumbered ? "#\($0.old.no)>\($0.new.no)" : "")" }
+            + diff.renumbered.map { "#\($0.new.slug):\($0.old.no)>\($0.new.no)" }
+    }
+
+    @Test func eachRevisionIsComparedWithTheOneBefore() throws {
+        #expect(Self.history.entries.map(\.revision.date) == ["2025-03-07", "2025-06-01", "2025-09-01"])
+        #expect(Self.history.entries[0].changes == nil)
+        let june = try #require(Self.history.entries[1].changes)
+        #expect(summary(june.ja) == ["+backup-method", "-planned-outage-notice", "~availability-rate:answer", "~rto:answer#4>5", "#encryption-in-transit:5>4"])
+        #expect(summary(june.en) == ["+backup-method", "-planned-outage-notice", "~availability-rate:answer", "#encryption-in-transit:5>4", "#rto:4>5"])
+        let september = try #require(Self.history.entries[2].changes)
+        #expect(summary(september.ja) == ["~service-hours:definition", "~encryption-in-transit:answer"])
+        #expect(summary(september.en) == ["~encryption-in-transit:answer", "~rto:answer"])
+    }
+
+    @Test func staleEnglishIsTrackedUntilItIsTranslated() {
+        #expect(Self.history.stale["2025-03-07"] == [])
+        #expect(Self.history.stale["2025-06-01"] == [.init(slug: "rto", field: .answer, since: "2025-06-01")])
+        #expect(Self.history.stale["2025-09-01"] == [.init(slug: "service-hours", field: .definition, since: "2025-09-01")])
+    }
+
+    @Test func inlineDiffsAreCharactersInJapaneseAndWordsInEnglish() {
+        #expect(InlineDiff.compare("有。TLS 1.2", "有。TLS 1.3", language: .ja).html == "有。TLS 1.<del>2</del><ins>3</ins>")
+        #expect(InlineDiff.compare("Yes. TLS 1.2", "Yes. TLS 1.3", language: .en).html == "Yes. TLS <del>1.2</del><ins>1.3</ins>")
+        #expect(InlineDiff.compare("99.9% or more", "99.95% or more", language: .en).html == "<del>99.9% </del><ins>99.95% </ins>or more")
+        #expect(InlineDiff.compare("非公開", "4時間以内", language: .ja).html == "<del>非公開</del><ins>4時間以内</ins>")
+        #expect(InlineDiff.compare("a <b>", "a <i>", language: .en).html == "a <del>&lt;b&gt;</del><ins>&lt;i&gt;</ins>")
+        #expect(InlineDiff.compare("同じ", "同じ", language: .ja).isEmpty)
+    }
+
+    @Test func largeTextsAreComparedLineByLineFirst() {
+        let old = (1...3000).map { "行\($0)の内容" }.joined(separator: "\n")
+        let new = old.replacingOccurrences(of: "行1500の内容", with: "行1500の新しい内容")
+        let diff = InlineDiff.compare(old, new, language: .ja)
+        #expect(diff.segments.filter { $0.kind != .equal }.map(\.text) == ["行1500の内容\n", "行1500の新しい内容\n"])
+    }
+
+    @Test func staleEnglishIsAWarningOrWithStrictAnError() {
+        let path = Self.root + "/revisions/2025-09-01/en/01-service-hours.md"
+        let expected = "\(path):7:1: warning: the Japanese 'definition' of 'service-hours' changed in revision 2025-09-01 but its English did not\n  hint: translate the change; until then the English site shows the current Japanese with a “translation pending” notice"
+        #expect(Self.outcome.diagnostics.map(\.formatted) == [expected])
+        #expect(Self.outcome.files != nil)
+        let strict = Pipeline.check(content: ContentSource.read(from: Self.root), theme: Theme.read(from: Repository.theme), options: .init(strict: true))
+        #expect(strict.files == nil)
+        #expect(strict.diagnostics.map(\.formatted) == [expected.replacingOccurrences(of: ": warning: ", with: ": error: ")])
+    }
+
+    @Test func theChangesPageListsRevisionsNewestFirstWithCounts() throws {
+        let page = try #require(Self.files["en/changes/index.html"])
+        let summaries = page.matches(of: /<p class="revision-summary">([^<]+)<\/p>/).map { String($0.1) }
+        #expect(summaries == ["0 added, 2 changed, 0 removed", "1 added, 1 changed, 1 removed, 2 renumbered", "First published (5 items)"])
+        #expect(page.contains("<li><a href=\"since/2025-06-01/index.html\"><time datetime=\"2025-06-01\">2025-06-01</time> Version dated June 1, 2025</a></li>"))
+        #expect(page.contains("<p>The availability target was revised.</p>"))
+    }
+
+    @Test func aRevisionsChangesPageShowsEachItemWithItsDiff() throws {
+        let ja = try #require(Self.files["ja/changes/2025-06-01/index.html"])
+        #expect(ja.contains("<p class=\"revision-summary\">追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p>"))
+        #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\">99.9<ins>5</ins>%以上</p></dd></div>"))
+        #expect(ja.contains("<h3><a href=\"../../items/rto/index.html\">5. 目標復旧時間(RTO)</a> <span class=\"change-note\">No. 4 → 5</span></h3>"))
+        #expect(ja.contains("<li><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></li>"))
+        #expect(ja.contains("<li><a href=\"../../items/planned-outage-notice/index.html\">2. 計画停止予定通知</a></li>"))
+        #expect(ja.contains("<li><a href=\"../../items/encryption-in-transit/index.html\">通信の暗号化レベル</a> <span class=\"change-note\">No. 5 → 4</span></li>"))
+        let en = try #require(Self.files["en/changes/2025-06-01/index.html"])
+        // The Japanese change whose English is pending is shown in Japanese, with the notice.
+        #expect(en.contains("<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated June 1, 2025. The current Japanese text is shown.</p><p class=\"diff-text\"><span lang=\"ja\"><del>非公開</del><ins>4時間以内</ins></span></p>"))
+    }
+
+    @Test func changesSinceAnEarlierRevisionAreCumulative() throws {
+        let page = try #require(Self.files["ja/changes/since/2025-03-07/index.html"])
+        #expect(page.contains("<h1>2025年3月7日版以降の変更</h1>"))
+        let changed = page.matches(of: /<article class="change" id="change-(\d+)">/).map { String($0.1) }
+        #expect(changed == ["1", "3", "4", "5"])
+        #expect(page.contains("<p class=\"diff-text\">有。TLS 1.<del>2</del><ins>3</ins></p>"))
+        #expect(Self.files["ja/changes/since/2025-09-01/index.html"] == nil)
+    }
+
+    @Test func archivedRevisionsStayAtTheirURLsMarkedAsSuperseded() throws {
+        let sheet = try #require(Self.files["ja/revisions/2025-03-07/index.html"])
+        #expect(sheet.contains("<div class=\"banner\" role=\"note\"><p>これは2025年3月7日版のシートです。現行版は2025年9月1日版です。 <a href=\"../../index.html\">現行版を見る</a></p></div>"))
+        #expect(sheet.contains("<a href=\"items/planned-outage-notice/index.html\">計画停止予定通知</a>"))
+        let item = try #require(Self.files["en/revisions/2025-03-07/items/rto/index.html"])
+        #expect(item.contains("<p>This is the item as it stood on March 7, 2025. <a href=\"../../../../items/rto/index.html\">View the current version</a></p>"))
+        #expect(item.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/en/items/rto/\">"))
+        #expect(item.contains("<dd class=\"answer\"><p>Not disclosed</p>"))
+        let current = try #require(Self.files["ja/revisions/2025-09-01/index.html"])
+        #expect(current.contains("<p>これは現行版（2025年9月1日版）です。</p>"))
+    }
+
+    @Test func aRemovedItemsURLSaysWhenItWasRemovedAndShowsItsLastText() throws {
+        let page = try #require(Self.files["en/items/planned-outage-notice/index.html"])
+        #expect(page.contains("<p>This item was removed in the version dated June 1, 2025. Below is its last text, as of March 7, 2025. <a href=\"../../changes/2025-06-01/index.html\">What this version changed</a></p>"))
+        #expect(page.contains("<h1><span class=\"item-no\">2.</span> Advance notice of planned outages</h1>"))
+        #expect(page.contains("<dd class=\"answer\"><p>Yes</p>"))
+        #expect(page.contains("<a href=\"../../changes/2025-06-01/index.html\"><time datetime=\"2025-06-01\">2025-06-01</time> Version dated June 1, 2025</a>: Removed"))
+    }
+
+    @Test func eachItemPageListsItsOwnHistory() throws {
+        let page = try #require(Self.files["ja/items/rto/index.html"])
+        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+<\/time> [^<]+<\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
+        #expect(events == ["2025-06-01 変更", "2025-03-07 初版で掲載"])
+        #expect(page.contains("<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>非公開</del><ins>4時間以内</ins></p></dd></div>"))
+    }
+
+    @Test func theEnglishSiteShowsPendingTranslationsInJapanese() throws {
+        let page = try #require(Self.files["en/items/service-hours/index.html"])
+        #expect(page.contains("<div class=\"field\"><dt>Definition</dt><dd><span class=\"pending-note\">Translation pending: the Japanese changed in the version dated September 1, 2025. The current Japanese text is shown.</span> <span lang=\"ja\">サービスを提供する時間帯（計画停止時間を含む）</span></dd></div>"))
+        #expect(!page.contains("<dd>Hours during which the service is provided</dd>"))
+        let sheet = try #require(Self.files["en/index.html"])
+        #expect(sheet.contains("<td class=\"col-definition\" data-label=\"Definition\"><span class=\"pending-note\">"))
+    }
+
+    @Test func theAtomFeedParsesWithOneEntryPerRevision() throws {
+        let feed = try #require(Self.outcome.files?.first { $0.path == "ja/feed.xml" })
+        let document = try XMLDocument(data: feed.contents)
+        let entries = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']")
+        #expect(entries.count == 3)
+        let titles = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
+        #expect(titles == ["2025年9月1日版", "2025年6月1日版", "2025年3月7日版"])
+        let content = try document.nodes(forXPath: "//*[local-name()='entry'][2]/*[local-name()='content']").first?.stringValue ?? ""
+        #expect(content.hasPrefix("<p>追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
+    }
+
+    @Test func everyURLOfEveryRevisionStillExists() throws {
+        let paths = Set(Self.files.keys)
+        for entry in Self.history.entries {
+            for language in Language.allCases {
+                for item in entry.revision.items[language] {
+                    #expect(paths.contains(SitePath.item(item.slug, language)))
+                    #expect(paths.contains(SitePath.archivedItem(item.slug, entry.revision.date, language)))
+                }
+                #expect(paths.contains(SitePath.archive(entry.revision.date, language)))
+            }
+        }
+    }
+}
