@@ -21,6 +21,8 @@ struct ItemView {
     var item: FieldView
     var section: String
     var category: String
+    /// False where the category repeats its section's name (Security › Security).
+    var showCategory: Bool
     var definition: FieldView
     var unit: FieldView
     var answer: FieldView

@@ -8,7 +8,8 @@ struct PageView {
 
     var lang: String
     var title: String
-    var description: String
+    /// nil where a page has nothing to say beyond its title.
+    var description: String?
     /// Absolute URL of this page.
     var canonical: String
     var alternates: [Alternate]
@@ -22,6 +23,8 @@ struct PageView {
     var otherLanguageHref: String
     var otherLanguageName: String
     var otherLanguageCode: String
+    /// False on pages that exist in one form only (404).
+    var showLanguageSwitch: Bool
     var ogLocale: String
     var ogLocaleAlternate: String
     /// UI strings in the page's language.

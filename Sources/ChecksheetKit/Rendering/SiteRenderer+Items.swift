@@ -30,7 +30,7 @@ extension SiteRenderer {
                             linkText: text("viewCurrent", language))
         }
         return ItemView(page: page, no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
-                        section: item.section, category: item.category,
+                        section: item.section, category: item.category, showCategory: item.category != item.section,
                         definition: field(.definition, of: item, in: revision, language: language),
                         unit: field(.unit, of: item, in: revision, language: language),
                         answer: field(.answer, of: item, in: revision, language: language),

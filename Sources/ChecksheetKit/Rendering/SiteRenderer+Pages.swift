@@ -31,6 +31,7 @@ extension SiteRenderer {
         page.homeHref = rootPath + SitePath.sheet(.ja)
         page.changesHref = rootPath + SitePath.changes(.ja)
         page.alternates = []
+        page.showLanguageSwitch = false
         page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
                             items: rootPath + "ja/items/", script: rootPath + assets.path("search.js"), resultsID: "search-results", isSearchPage: false)
         let choices = Language.allCases.map { language in

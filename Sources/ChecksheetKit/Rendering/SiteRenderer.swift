@@ -94,14 +94,14 @@ public struct SiteRenderer {
         alternates.append(.init(hreflang: "x-default", href: SitePath.url(alternatePaths.ja, base: baseURL)))
         let other = language.other
         return PageView(
-            lang: language.rawValue, title: title, description: description,
+            lang: language.rawValue, title: title, description: description.isEmpty ? nil : description,
             canonical: SitePath.url(path, base: baseURL), alternates: alternates, root: root,
             stylesheet: SitePath.relative(from: path, to: assets.path("style.css")),
             siteTitle: sheet.configuration.title[language],
             homeHref: SitePath.relative(from: path, to: SitePath.sheet(language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
-            otherLanguageName: other.endonym, otherLanguageCode: other.rawValue,
+            otherLanguageName: other.endonym, otherLanguageCode: other.rawValue, showLanguageSwitch: true,
             ogLocale: language.locale, ogLocaleAlternate: other.locale,
             t: strings(language),
             search: .init(action: SitePath.relative(from: path, to: SitePath.search(language)),
