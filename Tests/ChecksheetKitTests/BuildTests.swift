@@ -97,7 +97,7 @@ import Testing
         #expect(assets[0].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
         #expect(assets[1].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
         for (path, text) in files where path.hasSuffix(".html") {
-            #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"), "\(path)")
+            #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;;"), "\(path)")
             let scripts = text.matches(of: /<script[^>]*>[^<]*<\/script>/).map { String($0.0) }
             #expect(scripts.count == 1 && scripts[0].wholeMatch(of: /<script src="(?:\.\.\/)*assets\/search\.[0-9a-f]{16}\.js" defer><\/script>/) != nil
                     || path == "404.html" && scripts == ["<script src=\"/assets/\(assetName(files, "search"))\" defer></script>"], "\(path) has scripts \(scripts)")
@@ -127,5 +127,20 @@ import Testing
     @Test(arguments: ["99.9%以上", "1. 最初", "# 見出し", "- 項目", "*強調* と _下線_ と `code` と <b> と &amp;", "---", "a\nb", "[リンク](x)", "1) x", "+ y", "==="])
     func importedAnswersRenderAsWritten(_ text: String) {
         #expect(Markdown.plainText(Markdown.escaped(text)) == text)
+    }
+}
+
+@Suite struct HostingHeadersTests {
+    @Test func headersForStaticHostsAndNginxComeFromOneList() throws {
+        let files = BuildTests.files
+        let netlify = try #require(files["_headers"])
+        #expect(netlify.hasPrefix("/*\n  Content-Security-Policy: default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n"))
+        #expect(netlify.hasSuffix("/assets/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable\n"))
+        let nginx = try #require(files["nginx-headers.conf"])
+        #expect(nginx.contains("error_page 404 /404.html;\n"))
+        #expect(nginx.components(separatedBy: "add_header X-Content-Type-Options \"nosniff\" always;").count == 3)
+        #expect(nginx.contains("location /assets/ {\n"))
+        let page = try #require(files["ja/index.html"])
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; img-src &#39;self&#39; data:; base-uri &#39;none&#39;; form-action &#39;self&#39;\">"))
     }
 }

@@ -25,6 +25,7 @@ struct PageView {
     var otherLanguageCode: String
     /// False on pages that exist in one form only (404).
     var showLanguageSwitch: Bool
+    var contentSecurityPolicy: String
     var ogLocale: String
     var ogLocaleAlternate: String
     /// UI strings in the page's language.

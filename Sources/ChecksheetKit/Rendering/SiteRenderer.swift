@@ -73,6 +73,8 @@ public struct SiteRenderer {
         files.append(try page("404", path: "404.html", view: notFound()))
         files.append(try page("sitemap", path: "sitemap.xml", view: sitemap(current)))
         files.append(try page("robots", path: "robots.txt", view: ["sitemap": baseURL + "sitemap.xml"]))
+        files.append(OutputFile(path: "_headers", text: HostingHeaders.netlify()))
+        files.append(OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx()))
         return files.sorted { $0.path < $1.path }
     }
 
@@ -102,6 +104,7 @@ public struct SiteRenderer {
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
             otherLanguageName: other.endonym, otherLanguageCode: other.rawValue, showLanguageSwitch: true,
+            contentSecurityPolicy: HostingHeaders.contentSecurityPolicy,
             ogLocale: language.locale, ogLocaleAlternate: other.locale,
             t: strings(language),
             search: .init(action: SitePath.relative(from: path, to: SitePath.search(language)),
