@@ -61,16 +61,42 @@ import Testing
             #expect(page.contains("<dd class=\"answer\"><p>\(Self.escaped(row.answer))</p>"), "answer of \(row.no)")
             let placement = row.section == row.category ? row.section : "\(row.section) / \(row.category)"
             #expect(page.contains("<dd>\(placement)</dd>"), "section and category of \(row.no)")
-            #expect(sheet.contains("<tr id=\"\(entry.slug)\" class=\"item-row\">\n<td class=\"col-no\" data-label=\"No.\">\(row.no)</td>\n<th scope=\"row\" class=\"col-item\"><a href=\"items/\(entry.slug)/index.html\">\(Self.escaped(row.item))</a></th>\n<td class=\"col-definition\" data-label=\"規定内容\">\(Self.escaped(row.definition))</td>\n<td class=\"col-unit\" data-label=\"測定単位\">\(Self.escaped(row.unit))</td>\n<td class=\"col-answer\" data-label=\"設定等\"><p>\(Self.escaped(row.answer))</p>\n</td>"), "row of \(row.no)")
+            let url = "https://checksheet.example.com/ja/items/\(entry.slug)/"
+            #expect(sheet.contains("class=\"item-row\" data-url=\"\(url)\" data-answer=\"\(Self.escaped(row.answer))\" data-citation=\"— \(Self.escaped(row.item))（2025年3月7日版）\(url)\">\n<td class=\"col-no\" data-label=\"No.\">\(row.no)</td>\n<th scope=\"row\" class=\"col-item\"><a href=\"items/\(entry.slug)/index.html\" data-print-url=\"\(url)\">\(Self.escaped(row.item))</a></th>\n<td class=\"col-definition\" data-label=\"規定内容\">\(Self.escaped(row.definition))</td>\n<td class=\"col-unit\" data-label=\"測定単位\">\(Self.escaped(row.unit))</td>\n<td class=\"col-answer\" data-label=\"設定等\"><p>\(Self.escaped(row.answer))</p>\n</td>"), "row of \(row.no)")
         }
     }
 
     @Test func sheetKeepsTheOriginalOrderAndGrouping() throws {
         let sheet = try #require(Self.files["ja/index.html"])
-        let rows = sheet.matches(of: /<tr id="([a-z0-9-]+)" class="item-row">/).map { String($0.1) }
+        let rows = sheet.matches(of: /<tr id="([a-z0-9-]+)" class="item-row"/).map { String($0.1) }
         #expect(rows == Self.glossary.map(\.slug))
         let groups = sheet.matches(of: /<th scope="colgroup" colspan="5"[^>]*>([^<]+)<\/th>/).map { String($0.1) }
         #expect(groups == ["アプリケーション運用", "種別: 可用性", "種別: 信頼性", "種別: 性能", "種別: 拡張性", "サポート", "データ管理", "セキュリティ"])
+    }
+
+    @Test func itemPagesCarryLinkPreviewsAndCopyData() throws {
+        let page = try #require(Self.files["ja/items/encryption-in-transit/index.html"])
+        for tag in ["<meta property=\"og:type\" content=\"article\">", "<meta property=\"og:title\" content=\"通信の暗号化レベル\">",
+                    "<meta property=\"og:description\" content=\"有。TLS 1.2\">", "<meta property=\"og:url\" content=\"https://checksheet.example.com/ja/items/encryption-in-transit/\">",
+                    "<meta property=\"og:site_name\" content=\"クラウドサービスレベルのチェックリスト（経済産業省）に基づくセキュリティチェックシート\">",
+                    "<meta property=\"og:locale\" content=\"ja_JP\">", "<meta property=\"og:locale:alternate\" content=\"en_US\">",
+                    "<meta name=\"twitter:card\" content=\"summary\">", "<meta name=\"twitter:title\" content=\"通信の暗号化レベル\">"] {
+            #expect(page.contains(tag), "\(tag)")
+        }
+        #expect(page.contains("<a href=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" class=\"permalink-url\">https://checksheet.example.com/ja/items/encryption-in-transit/</a>"))
+        #expect(page.contains("data-url=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" data-answer=\"有。TLS 1.2\" data-citation=\"— 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/\""))
+        let sheet = try #require(Self.files["en/index.html"])
+        #expect(sheet.contains("<tr id=\"rto\" class=\"item-row\" data-url=\"https://checksheet.example.com/en/items/rto/\" data-answer=\"Not disclosed\" data-citation=\"— Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/\">"))
+        #expect(sheet.contains("<a href=\"downloads/checksheet-2025-03-07.csv\" download>CSV (for Excel)</a>"))
+    }
+
+    @Test func aBaseURLFromTheCommandLineMakesEveryAbsoluteLink() throws {
+        let outcome = Pipeline.build(content: ContentSource.read(from: Repository.content), theme: Theme.read(from: Repository.theme),
+                                     options: .init(baseURL: "https://sheet.example.org/security"))
+        let page = String(decoding: try #require(outcome.files?.first { $0.path == "en/items/rto/index.html" }).contents, as: UTF8.self)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://sheet.example.org/security/en/items/rto/\">"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://sheet.example.org/security/en/items/rto/\">"))
+        #expect(!page.contains("checksheet.example.com"))
     }
 
     @Test func previousAndNextFollowTheSheet() throws {
@@ -93,24 +119,27 @@ import Testing
         #expect(sitemap.matches(of: /<loc>/).count == 102)
         #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
         let assets = files.keys.filter { $0.hasPrefix("assets/") }.sorted()
-        #expect(assets.count == 2)
+        #expect(assets.count == 3)
         #expect(assets[0].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[1].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
+        #expect(assets[1].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[2].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
         for (path, text) in files where path.hasSuffix(".html") {
             #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;;"), "\(path)")
+            // Only the theme's own script files, never inline script.
             let scripts = text.matches(of: /<script[^>]*>[^<]*<\/script>/).map { String($0.0) }
-            #expect(scripts.count == 1 && scripts[0].wholeMatch(of: /<script src="(?:\.\.\/)*assets\/search\.[0-9a-f]{16}\.js" defer><\/script>/) != nil
-                    || path == "404.html" && scripts == ["<script src=\"/assets/\(assetName(files, "search"))\" defer></script>"], "\(path) has scripts \(scripts)")
-            #expect(text.components(separatedBy: "<script").count == 2, "\(path) has another script")
+            let prefix = path == "404.html" ? "/" : SitePath.root(from: path)
+            #expect(scripts == ["search", "share"].map { "<script src=\"\(prefix)\(assetName(files, $0))\" defer></script>" }, "\(path) has scripts \(scripts)")
+            #expect(text.components(separatedBy: "<script").count == 3, "\(path) has another script")
             #expect(!text.contains("style="), "\(path) has an inline style")
-            // Only canonical and alternate links may be absolute; nothing is loaded from outside the site.
-            let absolute = text.matches(of: /<[^>]+(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"[^>]*>/).map { String($0.0) }
-            #expect(absolute.allSatisfy { $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"") }, "\(path) loads from outside: \(absolute)")
+            // Nothing is loaded from outside the site: absolute URLs appear only in links a reader follows or shares.
+            let absolute = text.matches(of: /<([a-z]+)[^>]+(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"[^>]*>/).map { String($0.0) }
+            #expect(absolute.allSatisfy { $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"") || $0.hasPrefix("<a ") }, "\(path) loads from outside: \(absolute)")
+            #expect(!text.contains("src=\"http") && !text.contains("src=\"//"), "\(path) loads from outside")
         }
     }
 
     func assetName(_ files: [String: String], _ name: String) -> String {
-        String(files.keys.first { $0.hasPrefix("assets/\(name).") }!.dropFirst("assets/".count))
+        files.keys.first { $0.hasPrefix("assets/\(name).") }!
     }
 
     @Test func twoBuildsAreByteIdentical() {

@@ -96,7 +96,7 @@ import Testing
     @Test func archivedRevisionsStayAtTheirURLsMarkedAsSuperseded() throws {
         let sheet = try #require(Self.files["ja/revisions/2025-03-07/index.html"])
         #expect(sheet.contains("<div class=\"banner\" role=\"note\"><p>これは2025年3月7日版のシートです。現行版は2025年9月1日版です。 <a href=\"../../index.html\">現行版を見る</a></p></div>"))
-        #expect(sheet.contains("<a href=\"items/planned-outage-notice/index.html\">計画停止予定通知</a>"))
+        #expect(sheet.contains("<a href=\"items/planned-outage-notice/index.html\" data-print-url=\"https://checksheet.example.com/ja/revisions/2025-03-07/items/planned-outage-notice/\">計画停止予定通知</a>"))
         let item = try #require(Self.files["en/revisions/2025-03-07/items/rto/index.html"])
         #expect(item.contains("<p>This is the item as it stood on March 7, 2025. <a href=\"../../../../items/rto/index.html\">View the current version</a></p>"))
         #expect(item.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/en/items/rto/\">"))

@@ -46,6 +46,8 @@ struct RevisionChangesView {
     var notesHTML: String
     var archiveHref: String
     var changesHref: String
+    /// The differences as CSV; only for a revision against its predecessor.
+    var csvHref: String?
     var added: [ItemLink]
     var removed: [ItemLink]
     var changed: [ChangedItem]

@@ -36,6 +36,7 @@ struct ItemView {
     var revisionDate: String
     var banner: Banner?
     var history: [HistoryEntry]
+    var share: ShareView
 }
 
 /// A changed field with its inline diff.

@@ -8,6 +8,9 @@ struct PageView {
 
     var lang: String
     var title: String
+    /// The page's own name for link previews, without the site's name.
+    var ogTitle: String
+    var ogType: String
     /// nil where a page has nothing to say beyond its title.
     var description: String?
     /// Absolute URL of this page.
@@ -16,6 +19,7 @@ struct PageView {
     /// Relative prefix to the site root, such as `../../`.
     var root: String
     var stylesheet: String
+    var scripts: [String]
     var siteTitle: String
     var homeHref: String
     var changesHref: String
@@ -38,7 +42,6 @@ struct PageView {
         var index: String
         var indexScript: String
         var items: String
-        var script: String
         /// The results list the box fills: the dropdown, or the search page's own list.
         var resultsID: String
         var isSearchPage: Bool

@@ -9,6 +9,7 @@ struct SheetView {
         var definition: FieldView
         var unit: FieldView
         var answer: FieldView
+        var share: ShareView
     }
 
     struct CategoryGroup {
@@ -32,6 +33,22 @@ struct SheetView {
     var sections: [SectionGroup]
     var banner: Banner?
     var changesHref: String
+    var downloads: DownloadLinks
+}
+
+/// The data behind the copy-link and copy-answer buttons, also shown as text for readers without JavaScript.
+struct ShareView {
+    var url: String
+    var answer: String
+    var citation: String
+}
+
+/// The sheet of one revision and language as CSV, Excel and JSON, and the JSON's schema.
+struct DownloadLinks {
+    var csv: String
+    var xlsx: String
+    var json: String
+    var schema: String
 }
 
 /// A notice at the top of a page that is not the current sheet: an archived or removed item.

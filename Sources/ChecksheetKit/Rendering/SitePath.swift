@@ -14,6 +14,12 @@ public enum SitePath {
         "\(language.rawValue)/revisions/\(date)/items/\(slug)/index.html"
     }
     public static func feed(_ language: Language) -> String { "\(language.rawValue)/feed.xml" }
+    /// `ja/downloads/checksheet-2025-03-07.csv` (`xlsx`, `json`).
+    public static func download(_ date: String, _ language: Language, _ format: String) -> String {
+        "\(language.rawValue)/downloads/checksheet-\(date).\(format)"
+    }
+    public static func schema(_ language: Language) -> String { "\(language.rawValue)/downloads/checksheet.schema.json" }
+    public static func changesCSV(_ date: String, _ language: Language) -> String { "\(language.rawValue)/downloads/changes-\(date).csv" }
 
     /// The public URL of a page: `index.html` dropped, so shared links are clean.
     public static func url(_ path: String, base: String) -> String {

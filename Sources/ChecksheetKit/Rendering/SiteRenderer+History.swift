@@ -97,6 +97,7 @@ extension SiteRenderer {
             notesHTML: notes.isEmpty ? "" : Markdown.html(notes),
             archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
+            csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
             added: diff.added.map { link($0) },
             removed: diff.removed.map { link($0) },
             changed: allChanged,

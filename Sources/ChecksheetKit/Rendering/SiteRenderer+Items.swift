@@ -3,9 +3,11 @@ extension SiteRenderer {
     func itemView(_ item: Item, in revision: Revision, position: Int?, language: Language, path: String, archived: Bool, removedIn: String? = nil) -> ItemView {
         let alternatePaths = archived ? Localized(ja: SitePath.archivedItem(item.slug, revision.date, .ja), en: SitePath.archivedItem(item.slug, revision.date, .en))
                                       : Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))
-        let answerText = Markdown.plainText(item.answer)
-        var page = layout(language: language, path: path, title: "\(item.no). \(item.item) | \(sheet.configuration.title[language])",
-                          description: answerText, alternatePaths: alternatePaths)
+        let shown = displayed(item, in: revision, language: language)
+        var page = layout(language: language, path: path, title: "\(item.no). \(shown.item) | \(sheet.configuration.title[language])",
+                          description: Markdown.plainText(shown.answer), alternatePaths: alternatePaths)
+        page.ogTitle = shown.item
+        page.ogType = "article"
         let items = revision.items[language]
         func neighbour(_ index: Int) -> ItemView.Neighbour? {
             guard items.indices.contains(index) else { return nil }
@@ -38,7 +40,8 @@ extension SiteRenderer {
                         previous: position.flatMap { neighbour($0 - 1) }, next: position.flatMap { neighbour($0 + 1) },
                         otherLanguageItem: revision.item(item.slug, language.other)?.item ?? "",
                         revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
-                        history: archived ? [] : itemHistory(item.slug, language: language, path: path))
+                        history: archived ? [] : itemHistory(item.slug, language: language, path: path),
+                        share: share(shown, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical))
     }
 
     /// Every revision that changed the item, newest first, with its diffs.

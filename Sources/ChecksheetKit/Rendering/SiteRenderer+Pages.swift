@@ -33,7 +33,8 @@ extension SiteRenderer {
         page.alternates = []
         page.showLanguageSwitch = false
         page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
-                            items: rootPath + "ja/items/", script: rootPath + assets.path("search.js"), resultsID: "search-results", isSearchPage: false)
+                            items: rootPath + "ja/items/", resultsID: "search-results", isSearchPage: false)
+        page.scripts = ["search.js", "share.js"].map { rootPath + assets.path($0) }
         let choices = Language.allCases.map { language in
             ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
                                siteTitle: sheet.configuration.title[language], description: text("notFound", language))
@@ -54,6 +55,35 @@ extension SiteRenderer {
             add(Localized(ja: SitePath.changes(entry.revision.date, .ja), en: SitePath.changes(entry.revision.date, .en)))
         }
         return SitemapView(entries: entries, baseURL: baseURL)
+    }
+
+    /// The item as the page shows it: on English pages, fields whose translation is pending hold the Japanese.
+    func displayed(_ item: Item, in revision: Revision, language: Language) -> Item {
+        guard language == .en, let japanese = revision.item(item.slug, .ja) else { return item }
+        var shown = item
+        for stale in history.staleFields(of: item.slug, in: revision.date) {
+            switch stale.field {
+            case .item: shown.item = japanese.item
+            case .definition: shown.definition = japanese.definition
+            case .unit: shown.unit = japanese.unit
+            case .answer: shown.answer = japanese.answer
+            default: break
+            }
+        }
+        return shown
+    }
+
+    /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation.
+    func share(_ item: Item, revision: Revision, language: Language, url: String) -> ShareView {
+        let citation = text("citation", language, ["item": item.item, "revision": revision.title[language], "url": url])
+        return ShareView(url: url, answer: Markdown.plainText(item.answer), citation: citation)
+    }
+
+    func downloadLinks(_ date: String, language: Language, from path: String) -> DownloadLinks {
+        DownloadLinks(csv: SitePath.relative(from: path, to: SitePath.download(date, language, "csv")),
+                      xlsx: SitePath.relative(from: path, to: SitePath.download(date, language, "xlsx")),
+                      json: SitePath.relative(from: path, to: SitePath.download(date, language, "json")),
+                      schema: SitePath.relative(from: path, to: SitePath.schema(language)))
     }
 
     /// A field's value for display: on English pages a field whose translation is pending shows the current Japanese.
@@ -84,11 +114,13 @@ extension SiteRenderer {
         var sections: [SheetView.SectionGroup] = []
         for item in revision.items[language] {
             let target = archived ? SitePath.archivedItem(item.slug, revision.date, language) : SitePath.item(item.slug, language)
+            let shown = displayed(item, in: revision, language: language)
             let row = SheetView.Row(no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
                                     href: SitePath.relative(from: path, to: target),
                                     definition: field(.definition, of: item, in: revision, language: language),
                                     unit: field(.unit, of: item, in: revision, language: language),
-                                    answer: field(.answer, of: item, in: revision, language: language))
+                                    answer: field(.answer, of: item, in: revision, language: language),
+                                    share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)))
             if sections.last?.name != item.section {
                 sections.append(.init(name: item.section, id: "section-\(sections.count + 1)", categories: []))
             }
@@ -100,6 +132,7 @@ extension SiteRenderer {
         }
         return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date,
                          itemCount: revision.items[language].count, headers: headers(language), sections: sections, banner: banner,
-                         changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)))
+                         changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)),
+                         downloads: downloadLinks(revision.date, language: language, from: path))
     }
 }

@@ -6,7 +6,7 @@ public struct SiteRenderer {
     /// Templates the theme must provide.
     public static let requiredTemplates = ["layout", "index", "sheet", "item", "search", "changes", "revision-changes", "feed", "404", "sitemap", "robots"]
     /// Assets the layout links to.
-    public static let requiredAssets = ["style.css", "search.js"]
+    public static let requiredAssets = ["style.css", "search.js", "share.js"]
 
     let sheet: Sheet
     let history: SheetHistory
@@ -70,6 +70,7 @@ public struct SiteRenderer {
             files += try historyPages(language)
             files.append(try page("search", path: SitePath.search(language), view: searchView(language)))
         }
+        files += try downloads()
         files.append(try page("404", path: "404.html", view: notFound()))
         files.append(try page("sitemap", path: "sitemap.xml", view: sitemap(current)))
         files.append(try page("robots", path: "robots.txt", view: ["sitemap": baseURL + "sitemap.xml"]))
@@ -96,9 +97,10 @@ public struct SiteRenderer {
         alternates.append(.init(hreflang: "x-default", href: SitePath.url(alternatePaths.ja, base: baseURL)))
         let other = language.other
         return PageView(
-            lang: language.rawValue, title: title, description: description.isEmpty ? nil : description,
+            lang: language.rawValue, title: title, ogTitle: title, ogType: "website", description: description.isEmpty ? nil : description,
             canonical: SitePath.url(path, base: baseURL), alternates: alternates, root: root,
             stylesheet: SitePath.relative(from: path, to: assets.path("style.css")),
+            scripts: ["search.js", "share.js"].map { SitePath.relative(from: path, to: assets.path($0)) },
             siteTitle: sheet.configuration.title[language],
             homeHref: SitePath.relative(from: path, to: SitePath.sheet(language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
@@ -112,7 +114,6 @@ public struct SiteRenderer {
                           indexScript: SitePath.relative(from: path, to: SitePath.searchScript(language)),
                           // The folder of the item pages, as a prefix the script appends `{slug}/index.html` to.
                           items: String(SitePath.relative(from: path, to: "\(language.rawValue)/items/_").dropLast()),
-                          script: SitePath.relative(from: path, to: assets.path("search.js")),
                           resultsID: "search-results", isSearchPage: false))
     }
 

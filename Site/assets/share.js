@@ -1,0 +1,80 @@
+// Copy buttons: an item's permanent link, and its answer with a one-line citation. Without JavaScript
+// the link and the answer stay on the page as text to select.
+(function () {
+  'use strict';
+
+  // The Clipboard API needs a secure context (https, localhost); pages opened from disk or over plain
+  // http fall back to a selected, off-screen textarea and execCommand.
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallback(text); });
+    }
+    return fallback(text);
+  }
+
+  function fallback(text) {
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'copy-buffer';
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try { done = document.execCommand('copy'); } catch (e) { done = false; }
+      document.body.removeChild(area);
+      if (done) resolve(); else reject(new Error('copy refused'));
+    });
+  }
+
+  function payload(source, kind) {
+    if (kind === 'link') return source.getAttribute('data-url');
+    return source.getAttribute('data-answer') + '\n' + source.getAttribute('data-citation');
+  }
+
+  function wire(button, source, labels, status) {
+    button.addEventListener('click', function () {
+      copy(payload(source, button.getAttribute('data-copy'))).then(function () {
+        status.textContent = labels.copied;
+        button.setAttribute('data-copied', '');
+      }, function () {
+        status.textContent = labels.failed;
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-share]'), function (box) {
+      var status = box.parentNode.querySelector('.share-status');
+      var labels = { copied: box.getAttribute('data-copied'), failed: box.getAttribute('data-copy-failed') };
+      Array.prototype.forEach.call(box.querySelectorAll('button[data-copy]'), function (button) { wire(button, box, labels, status); });
+      box.hidden = false;
+    });
+
+    var table = document.querySelector('table.sheet[data-copy-link]');
+    if (!table) return;
+    var labels = { copied: table.getAttribute('data-copied'), failed: table.getAttribute('data-copy-failed') };
+    var status = document.createElement('p');
+    status.className = 'share-status visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    table.parentNode.insertBefore(status, table.nextSibling);
+    Array.prototype.forEach.call(table.querySelectorAll('tr[data-url]'), function (row) {
+      var cell = row.querySelector('.col-answer');
+      var actions = document.createElement('span');
+      actions.className = 'row-actions';
+      [['link', table.getAttribute('data-copy-link')], ['answer', table.getAttribute('data-copy-answer')]].forEach(function (pair) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.setAttribute('data-copy', pair[0]);
+        button.textContent = pair[1];
+        // The row's item name tells a screen reader which item the button copies.
+        var name = row.querySelector('.col-item a');
+        button.setAttribute('aria-label', pair[1] + ': ' + (name ? name.textContent : ''));
+        wire(button, row, labels, status);
+        actions.appendChild(button);
+      });
+      cell.appendChild(actions);
+    });
+  });
+})();

@@ -1,0 +1,29 @@
+"""The printed sheet: headless Chromium prints /ja/ to PDF; pdftotext must find every item and answer."""
+import os
+import re
+import subprocess
+import tempfile
+
+from conftest import ROOT
+
+SEED = os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "import", "glossary.tsv")
+
+
+def test_the_printed_sheet_holds_every_item_and_answer(site):
+    folder = tempfile.mkdtemp(prefix="checksheet-print-")
+    pdf = os.path.join(folder, "sheet.pdf")
+    subprocess.run(["/usr/lib/chromium/chromium", "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                    f"file://{site}/ja/index.html"], check=True, capture_output=True, timeout=120)
+    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    names = [line.split("\t")[5] for line in open(SEED, encoding="utf-8").read().splitlines()[1:]]
+    assert len(names) == 49
+    missing = [name for name in names if re.sub(r"\s+", "", name) not in flat]
+    assert missing == []
+    for answer in ["24時間365日（計画停止／定期保守を除く）", "有。TLS1.2", "有。ISMS（JISQ27001:2023）", "72時間"]:
+        assert answer in flat
+    # No navigation or search box in print.
+    assert "チェックシートを検索" not in text and "English" not in text.split("\n")[0]
+    # The permanent link of each item is written out.
+    assert "https://checksheet.example.com/ja/items/rto/" in flat
