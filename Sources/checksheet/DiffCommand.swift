@@ -26,10 +26,16 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
+    @Flag(help: "Print how long reading, comparing and writing took, to standard error.")
+    var timing = false
+
     @OptionGroup var site: SiteOptions
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let loaded = ContentLoader.load(ContentSource.read(from: site.content))
+        let loadedAt = clock.now
         guard let sheet = loaded.sheet else {
             DiagnosticPrinter.print(loaded.diagnostics)
             throw ExitCode.failure
@@ -44,9 +50,13 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let diff = RevisionDiff.compare(old.items[lang], new.items[lang], from: from, to: to, language: lang)
-        switch format {
-        case .json: print(String(decoding: diff.json(), as: UTF8.self))
-        case .text: print(diff.text(), terminator: "")
+        let comparedAt = clock.now
+        let output = format == .json ? String(decoding: diff.json(), as: UTF8.self) + "\n" : diff.text()
+        let renderedAt = clock.now
+        print(output, terminator: "")
+        if timing {
+            func ms(_ duration: Duration) -> String { String(format: "%.1f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000) }
+            FileHandle.standardError.write(Data("read and check \(ms(loadedAt - start)), compare \(ms(comparedAt - loadedAt)), \(format.rawValue) \(ms(renderedAt - comparedAt))\n".utf8))
         }
     }
 }

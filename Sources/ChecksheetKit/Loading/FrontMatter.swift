@@ -9,20 +9,48 @@ struct FrontMatter: Equatable {
 
     /// Splits `text`; a missing or unclosed front matter is a diagnostic against `file`.
     static func split(_ text: String, file: String) -> Result<FrontMatter, DiagnosticsError> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+        // Scanned as UTF-8 bytes: splitting by Characters costs grapheme breaking on every page.
+        let bytes = text.utf8
+        var lineStarts: [String.Index] = [bytes.startIndex]
+        var closing: (start: String.Index, end: String.Index, line: Int)?
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let next = bytes.index(after: newline)
+            let line = lineStarts.count
+            lineStarts.append(next)
+            if line == 1 {
+                guard isDelimiter(text[lineStarts[0]..<newline], closing: false) else { break }
+            } else if isDelimiter(text[lineStarts[line - 1]..<newline], closing: true) {
+                closing = (lineStarts[line - 1], next, line)
+                break
+            }
+            index = next
+        }
+        let firstLineEnd = bytes[...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        guard isDelimiter(text[bytes.startIndex..<firstLineEnd], closing: false) else {
             return .failure(DiagnosticsError([Diagnostic(
                 file: file, line: 1, column: 1, message: "the page does not start with front matter",
                 hint: "begin the file with a line `---`, then the fields (`no:`, `slug:`, …), then another `---` line, then the answer")]))
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpace() == "---" || lines[$0].trimmingTrailingSpace() == "..." }) else {
+        if closing == nil, lineStarts.count > 1, isDelimiter(text[lineStarts[lineStarts.count - 1]...], closing: true) {
+            closing = (lineStarts[lineStarts.count - 1], bytes.endIndex, lineStarts.count)
+        }
+        guard let closing, closing.line > 1 else {
             return .failure(DiagnosticsError([Diagnostic(
                 file: file, line: 1, column: 1, message: "the front matter is not closed",
                 hint: "add a line `---` after the last field, before the answer")]))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: close + 2))
+        let yamlStart = lineStarts[1]
+        let yamlEnd = closing.start > yamlStart ? bytes.index(before: closing.start) : yamlStart
+        return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLineOffset: 1,
+                                    body: String(text[closing.end...]), bodyLine: closing.line + 1))
+    }
+
+    /// `---` (or `...` to close), trailing spaces and a carriage return allowed.
+    static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
+        let trimmed = line.trimmingTrailingSpace()
+        return trimmed == "---" || (closing && trimmed == "...")
     }
 }
 

@@ -22,7 +22,7 @@ public struct ItemPage: Sendable, Equatable {
 
     /// Parses one item page. Pure: the text is given, nothing is read.
     public static func parse(_ text: String, file: String, language: Language) -> Result<ItemPage, DiagnosticsError> {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").droppingByteOrderMark()
+        let normalized = (text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text).droppingByteOrderMark()
         let frontMatter: FrontMatter
         switch FrontMatter.split(normalized, file: file) {
         case let .success(value): frontMatter = value
@@ -54,7 +54,7 @@ public struct ItemPage: Sendable, Equatable {
             }
         }
         let slug = document.text("slug", what: "the item's permanent URL name, for example `service-hours`", into: &problems)
-        if let slug, slug.wholeMatch(of: /[a-z0-9]+(?:-[a-z0-9]+)*/) == nil {
+        if let slug, !isSlug(slug) {
             problems.append(document.diagnostic(at: document.value("slug")?.value.mark, "slug '\(slug)' is not a URL name",
                                                 hint: "use lower-case ASCII letters, digits and single hyphens, for example `encryption-in-transit`; a slug never changes once published"))
         }
@@ -64,7 +64,7 @@ public struct ItemPage: Sendable, Equatable {
         let definition = document.text("definition", what: "what the item asks (規定内容)", into: &problems)
         let unit = document.text("unit", what: "the unit of measure (測定単位)", into: &problems)
 
-        let answer = frontMatter.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = frontMatter.body.trimmed
         let answerLine = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { !$0.allSatisfy(\.isWhitespace) }
             .map { frontMatter.bodyLine + $0 } ?? frontMatter.bodyLine
@@ -79,6 +79,27 @@ public struct ItemPage: Sendable, Equatable {
         }
         let item = Item(no: number, slug: slug, section: section, category: category, item: name, definition: definition, unit: unit, answer: answer)
         return .success(ItemPage(file: file, language: language, item: item, positions: positions))
+    }
+}
+
+/// Lower-case ASCII letters and digits in runs joined by single hyphens (`encryption-in-transit`).
+func isSlug(_ text: String) -> Bool {
+    var previousWasHyphen = true
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasHyphen = false
+        case UInt8(ascii: "-") where !previousWasHyphen: previousWasHyphen = true
+        default: return false
+        }
+    }
+    return !previousWasHyphen
+}
+
+extension StringProtocol {
+    /// Without leading and trailing white space and line breaks; native, as Foundation's trimming bridges to NSString.
+    var trimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }
 

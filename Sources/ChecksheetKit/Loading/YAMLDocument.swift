@@ -26,7 +26,8 @@ struct YAMLDocument {
     static func parse(_ yaml: String, file: String, lineOffset: Int = 0, emptyMeans empty: String = "the file is empty") -> Result<YAMLDocument, DiagnosticsError> {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: its default is looked up in the process environment on every call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(DiagnosticsError([diagnostic(for: error, file: file, lineOffset: lineOffset)]))
         } catch {
@@ -71,7 +72,7 @@ struct YAMLDocument {
             problems.append(diagnostic(at: node.mark ?? keyMark, "'\(key)' must be text, found a \(Self.kind(of: node))", hint: "write the value on the same line as the key"))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         if value.isEmpty {
             problems.append(diagnostic(at: keyMark, "'\(key)' is empty", hint: hint ?? "give \(what)"))
             return nil
@@ -102,7 +103,7 @@ struct YAMLDocument {
                 complete = false
                 continue
             }
-            result[language] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            result[language] = text.trimmed
         }
         if required {
             for language in Language.allCases where result[language].isEmpty {

@@ -29,6 +29,9 @@ public struct Localized<Value: Sendable & Equatable>: Sendable, Equatable {
 
     public subscript(language: Language) -> Value {
         get { language == .ja ? ja : en }
-        set { if language == .ja { ja = newValue } else { en = newValue } }
+        // In place: `pages[language].append(page)` must not copy the whole array on every call.
+        _modify {
+            if language == .ja { yield &ja } else { yield &en }
+        }
     }
 }
