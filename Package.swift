@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "ChecksheetKitTests",
             dependencies: ["ChecksheetKit"],
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

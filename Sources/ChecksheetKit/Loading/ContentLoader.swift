@@ -62,8 +62,8 @@ public enum ContentLoader {
                                            hint: "every item is published in Japanese and English; add one Markdown page per item"))
                 failed = true
             }
-            for file in files {
-                switch ItemPage.parse(file.text, file: file.path, language: language) {
+            for result in files.parallelMap({ ItemPage.parse($0.text, file: $0.path, language: language) }) {
+                switch result {
                 case let .success(page): pages[language].append(page)
                 case let .failure(error):
                     problems += error.diagnostics
