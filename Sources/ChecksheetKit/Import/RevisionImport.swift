@@ -20,7 +20,7 @@ public enum RevisionImport {
         let previousJapanese = Dictionary((previous?.items.ja ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let previousEnglish = Dictionary((previous?.items.en ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
 
-        var files: [OutputFile] = [OutputFile(path: "revision.yml", text: metadataSource(sheet, date: date, previous: previous))]
+        var files: [OutputFile] = [OutputFile(path: "revision.yml", text: RevisionMetadata.source(date: date, japaneseTitle: sheet.edition))]
         var needsEnglish: [Item] = []
         var provisional: [Item] = []
         for (row, slug) in zip(sheet.rows, slugs) {
@@ -90,14 +90,5 @@ public enum RevisionImport {
             taken.insert(candidate)
             return (candidate, true)
         }
-    }
-
-    static func metadataSource(_ sheet: ImportedSheet, date: String, previous: Revision?) -> String {
-        let title = Localized(ja: sheet.edition ?? RevisionDate.japanese(date) + "版", en: "Version dated " + RevisionDate.english(date))
-        let pairs: [(Node, Node)] = [
-            (Node("date"), Item.textNode(date)),
-            (Node("title"), .mapping(.init([(Node("ja"), Item.textNode(title.ja)), (Node("en"), Item.textNode(title.en))]))),
-        ]
-        return (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// A revision's own metadata, from `revision.yml`.
 struct RevisionMetadata: Equatable {
@@ -7,6 +8,17 @@ struct RevisionMetadata: Equatable {
     var notes: Localized<String>
 
     static let knownKeys = ["date", "title", "notes"]
+
+    /// The `revision.yml` of a new revision: its date and its title in both languages, such as
+    /// `2025年3月7日版` (or `japaneseTitle`) and `Version dated March 7, 2025`.
+    static func source(date: String, japaneseTitle: String? = nil) -> String {
+        let title = Localized(ja: japaneseTitle ?? RevisionDate.japanese(date) + "版", en: "Version dated " + RevisionDate.english(date))
+        let pairs: [(Node, Node)] = [
+            (Node("date"), Item.textNode(date)),
+            (Node("title"), .mapping(.init([(Node("ja"), Item.textNode(title.ja)), (Node("en"), Item.textNode(title.en))]))),
+        ]
+        return (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
+    }
 
     /// Parses `revision.yml` and checks that its date is a real day equal to the folder's name.
     static func parse(_ file: SourceFile, folderName: String) -> Result<RevisionMetadata, DiagnosticsError> {
