@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns an imported sheet into the files of a new revision folder. Pure.
 public enum RevisionImport {
