@@ -81,7 +81,7 @@ public struct SiteRenderer {
 
     /// A template's output; a template that renders nothing is an error, never an empty page.
     func page(_ template: String, path: String, view: Any) throws -> OutputFile {
-        guard let text = library.render(view, withTemplate: template), !text.isEmpty else {
+        guard let text = library.render(TemplateValue.convert(view), withTemplate: template), !text.isEmpty else {
             throw DiagnosticsError([Diagnostic(file: "\(theme.path)/templates/\(template).mustache", message: "the template rendered nothing for \(path)")])
         }
         return OutputFile(path: path, text: text)

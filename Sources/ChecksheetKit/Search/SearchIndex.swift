@@ -93,14 +93,32 @@ extension SearchIndex {
         var keys: [String] = []
         for (item, answer) in zip(pair, answers) {
             for value in [item.item, answer, item.unit] { keys.append(SearchText.collapsed(SearchText.normalize(value))) }
-            for match in item.item.matches(of: /[(（]([^()（）]+)[)）]/) { keys.append(SearchText.collapsed(SearchText.normalize(String(match.1)))) }
+            for part in bracketed(item.item) { keys.append(SearchText.collapsed(SearchText.normalize(part))) }
             for text in [item.item, answer] {
-                for match in text.matches(of: /[A-Za-z0-9]+/) where match.0.count >= 2 && match.0.first!.isUppercase && match.0.allSatisfy({ $0.isUppercase || $0.isNumber }) {
-                    keys.append(SearchText.normalize(String(match.0)))
+                for word in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+                where word.count >= 2 && word.first!.isUppercase && word.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+                    keys.append(SearchText.normalize(String(word)))
                 }
             }
         }
         var seen: Set<String> = []
         return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// The parts of a name in round brackets, half- or full-width: `目標復旧時間(RTO)` → `RTO`.
+    static func bracketed(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current: String?
+        for character in text {
+            if character == "(" || character == "（" {
+                current = ""
+            } else if character == ")" || character == "）" {
+                if let part = current, !part.isEmpty { parts.append(part) }
+                current = nil
+            } else {
+                current?.append(character)
+            }
+        }
+        return parts
     }
 }
