@@ -7,7 +7,8 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "checksheet",
-    platforms: [.macOS(.v14)],
+    // macOS 15 for Synchronization's Mutex (the preview server's shared state).
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "checksheet", targets: ["checksheet"]),
         .library(name: "ChecksheetKit", targets: ["ChecksheetKit"]),
@@ -17,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +38,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "ChecksheetKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "checksheet",
             dependencies: [
                 "ChecksheetKit",
+                "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -46,6 +61,17 @@ let package = Package(
             name: "ChecksheetKitTests",
             dependencies: ["ChecksheetKit"],
             exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PreviewServerTests",
+            // The end-to-end test runs the built `checksheet serve`.
+            dependencies: [
+                "PreviewServer",
+                "checksheet",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,59 @@
+import ChecksheetKit
+import Dispatch
+import Synchronization
+
+/// Writes good builds to the output folder, as `checksheet build` does, on a queue of its own: the tabs
+/// are reloaded and the next edit is watched for without waiting for the disk. A build superseded
+/// before its turn is skipped; the newest one is always written.
+final class OutputWriter: Sendable {
+    let path: String
+    let report: @Sendable (PreviewReport) -> Void
+    private let queue = DispatchQueue(label: "checksheet.preview.output")
+    private let pending = Mutex<[OutputFile]?>(nil)
+
+    init(path: String, report: @escaping @Sendable (PreviewReport) -> Void) {
+        self.path = path
+        self.report = report
+    }
+
+    /// Writes `files` now, on the caller's thread (the first build, before serving starts).
+    func writeNow(_ files: [OutputFile]) {
+        do {
+            try OutputFolder.replace(path, with: files)
+        } catch {
+            report(.outputNotWritten("\(error)"))
+        }
+    }
+
+    /// Schedules `files` to be written, replacing a build that is waiting for its turn.
+    func schedule(_ files: [OutputFile]) {
+        let waiting = pending.withLock { pending in
+            defer { pending = files }
+            return pending != nil
+        }
+        if !waiting { queue.async { self.drain() } }
+    }
+
+    private func drain() {
+        guard let files = pending.withLock({ pending in
+            defer { pending = nil }
+            return pending
+        }) else { return }
+        writeNow(files)
+    }
+
+    /// Returns once every write scheduled so far has finished (at shutdown).
+    func flush() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async { continuation.resume() }
+        }
+    }
+}
+
+/// Runs blocking work (a build) on a Dispatch queue, keeping Swift concurrency's few threads free to
+/// answer requests meanwhile.
+func offloaded<T: Sendable>(on queue: DispatchQueue, _ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        queue.async { continuation.resume(returning: work()) }
+    }
+}

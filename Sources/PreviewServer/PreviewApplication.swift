@@ -1,0 +1,51 @@
+import ChecksheetKit
+import Foundation
+import Hummingbird
+import Logging
+
+/// The preview server: builds the site once, then serves it and keeps it up to date.
+///
+/// The CLI (`checksheet serve`) and the tests both make the server here. Requests pass, in order:
+/// `RequestGuard` (GET and HEAD only, no traversal), `PreviewResponseMiddleware` (content ETags, 404 page),
+/// Hummingbird's `FileMiddleware` over the build held in memory, and the `/_preview/` endpoints.
+/// `PreviewService` watches the folders beside the server.
+public func buildApplication(
+    _ configuration: PreviewConfiguration,
+    logger: Logger? = nil,
+    report: @escaping @Sendable (PreviewReport) -> Void = { _ in }
+) -> Application<RouterResponder<BasicRequestContext>> {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let builder = SiteBuilder(configuration: configuration)
+    let script = (try? builder.inputs.script.get()) ?? Data()
+    let state = PreviewState(site: .placeholder(script: script))
+    let hub = LiveReloadHub()
+    let service = PreviewService(configuration: configuration, state: state, hub: hub, report: report, builder: builder)
+    if let files = service.apply(builder.build(), script: try? builder.inputs.script.get(), changed: [], duration: clock.now - started) {
+        service.writer?.writeNow(files)
+    }
+
+    let router = Router()
+    router.add(middleware: RequestGuard())
+    router.add(middleware: PreviewResponseMiddleware(state: state))
+    router.add(middleware: FileMiddleware(fileProvider: PreviewFileProvider(state: state), searchForIndexHtml: true)
+        .withAdditionalMediaTypes(forFileExtensions: PreviewRoutes.mediaTypes))
+    PreviewRoutes.add(to: router, state: state, hub: hub)
+
+    let logger = logger ?? {
+        // Hummingbird's own lines (one per start) would only repeat what the CLI prints.
+        var logger = Logger(label: "checksheet.serve")
+        logger.logLevel = .warning
+        return logger
+    }()
+    let host = configuration.host
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
+        services: [service],
+        onServerRunning: { channel in
+            report(.serving(url: PreviewRoutes.url(host: host, port: channel.localAddress?.port ?? configuration.port)))
+        },
+        logger: logger
+    )
+}

@@ -1,0 +1,35 @@
+/// What `checksheet serve` serves, where, and how often it looks for edits.
+public struct PreviewConfiguration: Sendable {
+    /// The content folder (site.yml and revisions/).
+    public var content: String
+    /// The theme folder (templates/, strings.yml, assets/, preview/live-reload.js).
+    public var theme: String
+    /// Where each successful build is also written, as `checksheet build` writes it; nil writes nothing.
+    public var output: String?
+    /// Overrides site.yml's `baseURL`, as `build --base-url` does.
+    public var baseURL: String?
+    /// The address to listen on: loopback unless asked otherwise.
+    public var host: String
+    /// The port; 0 lets the system choose a free one.
+    public var port: Int
+    /// How often the folders are scanned for edits.
+    public var pollInterval: Duration
+    /// How long an edit must stay unchanged before it is built (editors save in several writes).
+    public var settleInterval: Duration
+    /// How often open tabs get a `: ping`, which also finds the tabs that were closed.
+    public var heartbeatInterval: Duration
+
+    public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
+                host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),
+                settleInterval: Duration = .milliseconds(20), heartbeatInterval: Duration = .seconds(15)) {
+        self.content = content
+        self.theme = theme
+        self.output = output
+        self.baseURL = baseURL
+        self.host = host
+        self.port = port
+        self.pollInterval = pollInterval
+        self.settleInterval = settleInterval
+        self.heartbeatInterval = heartbeatInterval
+    }
+}

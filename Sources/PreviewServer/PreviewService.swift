@@ -1,0 +1,87 @@
+import ChecksheetKit
+import Dispatch
+import Foundation
+import ServiceLifecycle
+
+/// Watches the content and theme folders, rebuilds on a change, swaps the new build in and tells the
+/// open tabs; sends the heartbeat. Runs beside the HTTP server in the application's service group.
+struct PreviewService: Service {
+    let configuration: PreviewConfiguration
+    let state: PreviewState
+    let hub: LiveReloadHub
+    let report: @Sendable (PreviewReport) -> Void
+    /// The inputs as the first build read them.
+    let builder: SiteBuilder
+    /// Writes good builds to the output folder; nil when there is none.
+    let writer: OutputWriter?
+    /// Where builds run, off the threads that answer requests.
+    private let buildQueue = DispatchQueue(label: "checksheet.preview.build")
+
+    init(configuration: PreviewConfiguration, state: PreviewState, hub: LiveReloadHub, report: @escaping @Sendable (PreviewReport) -> Void,
+         builder: SiteBuilder) {
+        self.configuration = configuration
+        self.state = state
+        self.hub = hub
+        self.report = report
+        self.builder = builder
+        writer = configuration.output.map { OutputWriter(path: $0, report: report) }
+    }
+
+    func run() async throws {
+        // Stops polling at once on SIGTERM/SIGINT, then ends every event stream so the server can finish.
+        try? await cancelWhenGracefulShutdown { [self] in try await watch(from: builder) }
+        hub.finishAll()
+        await writer?.flush()
+    }
+
+    func watch(from initial: SiteBuilder) async throws {
+        let clock = ContinuousClock()
+        var builder = initial
+        var nextPing = clock.now + configuration.heartbeatInterval
+        while true {
+            try await Task.sleep(for: configuration.pollInterval)
+            if clock.now >= nextPing {
+                hub.send(.ping)
+                nextPing = clock.now + configuration.heartbeatInterval
+            }
+            var scan = builder.scan()
+            guard scan != builder.stamps else { continue }
+            // An editor may save in several writes: wait until two scans agree (bounded).
+            for _ in 0..<10 {
+                try await Task.sleep(for: configuration.settleInterval)
+                let again = builder.scan()
+                if again == scan { break }
+                scan = again
+            }
+            let started = clock.now
+            let changed = scan.changes(since: builder.stamps).all
+            guard case .changed = builder.refresh(to: scan) else { continue }
+            let current = builder
+            let outcome = await offloaded(on: buildQueue) { current.build() }
+            if let files = apply(outcome, script: try? builder.inputs.script.get(), changed: changed, duration: clock.now - started) {
+                writer?.schedule(files)
+            }
+        }
+    }
+
+    /// Serves a good build and tells the tabs to reload, or keeps the last good build and tells them the errors.
+    /// Returns the files to write to the output folder: those of a good build that changed the site.
+    func apply(_ outcome: SiteBuilder.Outcome, script: Data?, changed: [String], duration: Duration) -> [OutputFile]? {
+        guard let files = outcome.files, let script else {
+            let previous = state.value
+            state.fail(with: outcome.diagnostics)
+            hub.send(.failed(buildID: previous.site.buildID, outcome.diagnostics))
+            report(.built(.init(succeeded: false, changed: changed, files: 0, duration: duration, diagnostics: outcome.diagnostics,
+                                siteChanged: false, tabs: hub.count)))
+            return nil
+        }
+        let site = PreviewSite(build: files, script: script)
+        let previous = state.succeed(with: site)
+        let siteChanged = previous.site.buildID != site.buildID
+        // After a failed build the tabs show errors: a reload clears them even when the files are the same.
+        if siteChanged || !previous.diagnostics.isEmpty { hub.send(.reload(buildID: site.buildID)) }
+        report(.built(.init(succeeded: true, changed: changed, files: files.count, duration: duration, diagnostics: outcome.diagnostics,
+                            siteChanged: siteChanged, tabs: hub.count)))
+        return siteChanged ? files : nil
+    }
+}

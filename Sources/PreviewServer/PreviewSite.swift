@@ -1,0 +1,115 @@
+import ChecksheetKit
+import Foundation
+
+/// One build of the site as the preview serves it: the files `checksheet build` writes, each HTML page
+/// with the live-reload script added before `</body>`, and the script itself at `_preview/live-reload.js`.
+///
+/// The preview serves this from memory rather than from the output folder on disk. The bytes are the
+/// same that `build` writes (both come from `Pipeline.build`), but nothing on disk is ever reachable through
+/// the server: no symbolic link, no file that appeared beside the output, no half-swapped tree. A new build
+/// is swapped in by replacing one value, and a request sees exactly one build from start to end.
+public struct PreviewSite: Sendable, Equatable {
+    /// Where the live-reload script is served; outside every path a build writes.
+    public static let scriptPath = "_preview/live-reload.js"
+    /// The build that no successful build has replaced yet.
+    public static let noBuild = "none"
+
+    /// File contents by site path (`ja/index.html`), as served.
+    public let files: [String: Data]
+    /// Identifies the build by its content (and the script's), so identical inputs give the same identifier.
+    public let buildID: String
+
+    /// The site of a successful build, with the reload script injected into every page.
+    public init(build: [OutputFile], script: Data) {
+        // The script counts too: editing it reloads the tabs like any other change to the theme.
+        let buildID = Self.identifier(of: build + [OutputFile(path: Self.scriptPath, contents: script)])
+        let tag = Data("<script src=\"/\(Self.scriptPath)\" data-build=\"\(buildID)\" defer></script>\n".utf8)
+        var files: [String: Data] = [:]
+        for file in build {
+            files[file.path] = file.path.hasSuffix(".html") ? Self.inject(tag, into: file.contents) : file.contents
+        }
+        files[Self.scriptPath] = script
+        self.files = files
+        self.buildID = buildID
+    }
+
+    /// What is served before the first successful build: a page that only waits for one.
+    public static func placeholder(script: Data) -> PreviewSite {
+        let page = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
+        <title>Waiting for a successful build</title>
+        </head>
+        <body>
+        <h1>Waiting for a successful build</h1>
+        <p>The content has errors; they are listed in the terminal. This page reloads when they are fixed.</p>
+        </body>
+        </html>
+
+        """
+        return PreviewSite(files: [
+            "index.html": inject(Data("<script src=\"/\(scriptPath)\" data-build=\"\(noBuild)\" defer></script>\n".utf8), into: Data(page.utf8)),
+            scriptPath: script,
+        ], buildID: noBuild)
+    }
+
+    init(files: [String: Data], buildID: String) {
+        self.files = files
+        self.buildID = buildID
+    }
+
+    /// The page served with status 404 for any missing path.
+    public var notFoundPage: Data? { files["404.html"] ?? (buildID == Self.noBuild ? files["index.html"] : nil) }
+
+    /// Inserts `tag` before the last `</body>` (any case), or appends it when the page has none.
+    static func inject(_ tag: Data, into page: Data) -> Data {
+        let closing = Array("</body>".utf8)
+        let bytes = [UInt8](page)
+        var index = bytes.count - closing.count
+        while index >= 0 {
+            if zip(bytes[index..<(index + closing.count)], closing).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) {
+                return Data(bytes[..<index]) + tag + Data(bytes[index...])
+            }
+            index -= 1
+        }
+        return page + tag
+    }
+
+    /// 64-bit FNV-1a over every path and its bytes, in path order.
+    static func identifier(of files: [OutputFile]) -> String {
+        var hash = ContentHash()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            hash.add(Data(file.path.utf8))
+            hash.add(Data([0]))
+            hash.add(file.contents)
+            hash.add(Data([0]))
+        }
+        return hash.hex
+    }
+}
+
+/// 64-bit FNV-1a: stable across runs and platforms, enough to tell two versions of a file apart.
+struct ContentHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        value = hash
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
