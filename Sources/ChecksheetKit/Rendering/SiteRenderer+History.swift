@@ -22,10 +22,7 @@ extension SiteRenderer {
             }
             let archivePath = SitePath.archive(date, language)
             files.append(try page("sheet", path: archivePath, view: sheetView(entry.revision, language: language, path: archivePath, archived: true)))
-            for (position, item) in entry.revision.items[language].enumerated() {
-                let path = SitePath.archivedItem(item.slug, date, language)
-                files.append(try page("item", path: path, view: itemView(item, in: entry.revision, position: position, language: language, path: path, archived: true)))
-            }
+            files += try itemPages(entry.revision, language: language, archived: true)
         }
         files.append(try page("feed", path: SitePath.feed(language), view: feedView(language)))
         return files

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 
 /// Renders the pages of the site from a validated sheet and a theme. Pure: values in, files out.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     /// Templates the theme must provide.
     public static let requiredTemplates = ["layout", "index", "sheet", "item", "search", "changes", "revision-changes", "feed", "404", "sitemap", "robots"]
     /// Assets the layout links to.
@@ -56,16 +56,12 @@ public struct SiteRenderer {
         files.append(try page("index", path: "index.html", view: chooser(current)))
         for language in Language.allCases {
             let index = SearchIndex.build(current, language: language)
-            files.append(OutputFile(path: SitePath.searchIndex(language), contents: index.json()))
-            files.append(OutputFile(path: SitePath.searchScript(language), contents: index.script()))
+            let json = index.json()
+            files.append(OutputFile(path: SitePath.searchIndex(language), contents: json))
+            files.append(OutputFile(path: SitePath.searchScript(language), contents: index.script(json: json)))
             let path = SitePath.sheet(language)
             files.append(try page("sheet", path: path, view: sheetView(current, language: language, path: path, archived: false)))
-            let items = current.items[language]
-            for (position, item) in items.enumerated() {
-                let path = SitePath.item(item.slug, language)
-                let view = itemView(item, in: current, position: position, language: language, path: path, archived: false)
-                files.append(try page("item", path: path, view: view))
-            }
+            files += try itemPages(current, language: language, archived: false)
             files += try removedItemPages(language)
             files += try historyPages(language)
             files.append(try page("search", path: SitePath.search(language), view: searchView(language)))
@@ -77,6 +73,15 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "_headers", text: HostingHeaders.netlify()))
         files.append(OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx()))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The page of every item of a revision, current or archived, rendered on all cores.
+    func itemPages(_ revision: Revision, language: Language, archived: Bool) throws -> [OutputFile] {
+        try Array(revision.items[language].indices).parallelMap { position -> Result<OutputFile, any Error> in
+            let item = revision.items[language][position]
+            let path = archived ? SitePath.archivedItem(item.slug, revision.date, language) : SitePath.item(item.slug, language)
+            return Result { try page("item", path: path, view: itemView(item, in: revision, position: position, language: language, path: path, archived: archived)) }
+        }.map { try $0.get() }
     }
 
     /// A template's output; a template that renders nothing is an error, never an empty page.

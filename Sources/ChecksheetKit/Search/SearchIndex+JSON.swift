@@ -14,10 +14,10 @@ extension SearchIndex {
     }
 
     /// The same data as a script, for pages opened from disk, where browsers refuse `fetch()` of local files.
-    public func script() -> Data {
+    public func script(json: Data? = nil) -> Data {
         var text = "window.checksheetSearchIndex=window.checksheetSearchIndex||{};window.checksheetSearchIndex[\"\(language.rawValue)\"]="
         // U+2028/U+2029 are legal in JSON strings but were line ends in older JavaScript engines.
-        let json = String(decoding: json(), as: UTF8.self).replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        let json = String(decoding: json ?? self.json(), as: UTF8.self).replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
         text += json + ";\n"
         return Data(text.utf8)
     }
