@@ -347,10 +347,12 @@
     function option(result, position, query) {
       var doc = result.document;
       var li = document.createElement('li');
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
-      li.id = list.id + '-' + position;
+      li.setAttribute('role', 'none');
+      // The link itself is the option: a link inside an option would be a control nested in a control.
       var a = document.createElement('a');
+      a.setAttribute('role', 'option');
+      a.setAttribute('aria-selected', 'false');
+      a.id = list.id + '-' + position;
       a.href = itemsBase + result.slug + '/index.html';
       a.tabIndex = -1;
       var no = document.createElement('span');
@@ -423,7 +425,7 @@
         setActive(active <= 0 ? count - 1 : active - 1);
       } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
-        location.href = list.querySelectorAll('[role=option] a')[active].href;
+        location.href = list.querySelectorAll('[role=option]')[active].href;
       } else if (event.key === 'Escape') {
         close();
       }

@@ -42,7 +42,7 @@ def type_query(browser, query):
     WebDriverWait(browser, 10).until(lambda b: b.execute_script(
         "const s = document.getElementById('search-status').textContent; return s !== '' && document.getElementById('search-input').value === arguments[0];", query))
     return browser.execute_script(
-        "return Array.from(document.querySelectorAll('#search-results [role=option] a')).map(a => a.getAttribute('href').split('/').slice(-2)[0]);")
+        "return Array.from(document.querySelectorAll('#search-results a[role=option]')).map(a => a.getAttribute('href').split('/').slice(-2)[0]);")
 
 
 @pytest.mark.parametrize("mode", ["http", "file"])
@@ -98,5 +98,5 @@ def test_a_search_can_be_linked(browser, server, site):
 def test_english_query_on_the_japanese_site_shows_japanese_results(browser, server):
     open_page(browser, f"{server}/ja/index.html")
     type_query(browser, "backup")
-    first = browser.execute_script("const a = document.querySelector('#search-results [role=option] a'); return [a.querySelector('.result-title').textContent, a.querySelector('.result-other').textContent, a.querySelector('.result-other').lang]")
+    first = browser.execute_script("const a = document.querySelector('#search-results a[role=option]'); return [a.querySelector('.result-title').textContent, a.querySelector('.result-other').textContent, a.querySelector('.result-other').lang]")
     assert first == ["バックアップの方法", "Backup method", "en"]

@@ -1,0 +1,65 @@
+"""Gate: axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on the main kinds of page, in both languages,
+in headless Chromium over loopback http."""
+import os
+import shutil
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+import axe
+from sites import serve
+
+PAGES = [
+    "/{lang}/index.html",
+    "/{lang}/items/encryption-in-transit/index.html",
+    "/{lang}/changes/index.html",
+    "/{lang}/search/index.html?q={query}",
+]
+QUERIES = {"ja": "暗号", "en": "backup"}
+
+
+def open_page(browser, url):
+    browser.get(url)
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
+    if "?q=" in url:
+        # The results are what is checked: wait until the search script has shown them.
+        WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.querySelectorAll('#search-page-results [role=option]').length > 0"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_axe_violation(browser, server, axe_source, lang, page):
+    open_page(browser, server + page.format(lang=lang, query=QUERIES[lang]))
+    assert axe.describe(axe.run(browser, axe_source)) == []
+
+
+@pytest.mark.parametrize("page", ["/index.html", "/404.html"])
+def test_no_axe_violation_on_the_language_chooser_and_the_404_page(browser, server, axe_source, page):
+    open_page(browser, server + page)
+    assert axe.describe(axe.run(browser, axe_source)) == []
+
+
+def test_no_axe_violation_with_the_search_suggestions_open(browser, server, axe_source):
+    open_page(browser, server + "/en/items/rto/index.html")
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys("encryption")
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return !document.getElementById('search-results').hidden"))
+    box.send_keys(Keys.ARROW_DOWN)
+    assert axe.describe(axe.run(browser, axe_source)) == []
+
+
+def test_axe_reports_an_image_without_alt_and_an_input_without_label(browser, site, scratch, axe_source):
+    relative = os.path.join("en", "items", "rto", "index.html")
+    shutil.copytree(site, os.path.join(scratch, "public"))
+    target = os.path.join(scratch, "public", relative)
+    with open(target, encoding="utf-8") as file:
+        text = file.read()
+    with open(target, "w", encoding="utf-8") as file:
+        file.write(text.replace("<h1>", '<img src="../../../assets/none.png"><input type="text" name="planted"><h1>', 1))
+    with serve(os.path.join(scratch, "public")) as base:
+        open_page(browser, f"{base}/{relative}")
+        violations = axe.run(browser, axe_source)
+    assert {violation["id"] for violation in violations} == {"image-alt", "label"}
+    assert all(len(violation["nodes"]) == 1 for violation in violations)
