@@ -26,7 +26,7 @@
   function isDigit(v) { return v >= 0x30 && v <= 0x39; }
 
   function normalize(text) {
-    var folded = String(text).normalize('NFKC').toLowerCase();
+    var folded = String(text).normalize('NFKC').toLowerCase().normalize('NFC');
     var out = '';
     var previous = -1;
     for (var ch of folded) {

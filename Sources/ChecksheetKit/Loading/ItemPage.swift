@@ -97,9 +97,14 @@ func isSlug(_ text: String) -> Bool {
 
 extension StringProtocol {
     /// Without leading and trailing white space and line breaks; native, as Foundation's trimming bridges to NSString.
+    /// Trimmed by Unicode scalars: a space carrying a combining mark is not white space as a whole.
     var trimmed: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
+        return String(result)
     }
 }
 

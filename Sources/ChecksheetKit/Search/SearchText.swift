@@ -21,8 +21,10 @@ public enum SearchText {
     /// Steps 1 and 2: the form both sides compare.
     public static func normalize(_ text: String) -> String {
         // Foundation on Linux leaves half-width voiced marks uncomposed (ﾊﾞ → ハ + U+3099); the extra
-        // canonical composition gives what NFKC gives in browsers (バ).
+        // canonical composition gives what NFKC gives in browsers (バ). Lower-casing can leave a letter and its
+        // mark apart (𝑇̈ → t + U+0308, while ẗ exists), so composing once more makes a second pass change nothing.
         let folded = text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
+            .precomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for scalar in folded.unicodeScalars {
