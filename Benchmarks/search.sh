@@ -72,7 +72,11 @@ case "$SOURCE" in
         echo "== swift build -c release --product checksheet (the checkout, as it is)"
         if (cd "$ROOT" && timeout 1800 swift build -c release --product checksheet); then
             BUILT="$ROOT/.build/release/checksheet"
-            USED="checkout ($COMMIT + uncommitted changes)"
+            if [[ -n "$(git -C "$ROOT" status --porcelain -- Sources Site Content Package.swift 2>/dev/null)" ]]; then
+                USED="checkout ($COMMIT + uncommitted changes)"
+            else
+                USED="checkout ($COMMIT, no uncommitted changes in Sources/ Site/ Content/ Package.swift)"
+            fi
         elif [[ "$SOURCE" == auto ]]; then
             echo "!! the checkout does not build; using an export of HEAD"
             build_head
@@ -95,8 +99,8 @@ cp -R "$SRC/Content" "$TOOLS/real-content"
     echo "commit: $COMMIT"
     echo "source: $USED"
     if [[ "$SRC" == "$ROOT" ]]; then
-        echo "uncommitted changes in Sources/ Site/ Content/:"
-        git -C "$ROOT" status --short -- Sources Site Content 2>/dev/null | sed 's/^/  /'
+        changes=$(git -C "$ROOT" status --short -- Sources Site Content Package.swift 2>/dev/null | sed 's/^/  /')
+        [[ -n "$changes" ]] && printf 'uncommitted changes in Sources/ Site/ Content/ Package.swift:\n%s\n' "$changes"
     fi
     echo "search code (search.js + Search/*.swift) sha256: $(cd "$SRC" && cat Site/assets/search.js Sources/ChecksheetKit/Search/*.swift | sha256sum | cut -c1-16)"
     if [[ "$SRC" == "$ROOT" ]]; then
