@@ -7,16 +7,17 @@
 #   SOURCE=head Benchmarks/build.sh     # benchmark the last commit, not the working tree
 #
 # SOURCE=checkout (the default) builds the checkout as it is, uncommitted edits included.
-# SOURCE=head builds an export of HEAD (`git archive`) under Benchmarks/work/.src, with its own
-# build folder Benchmarks/work/.build-head, and takes the theme and the real sheet from it too:
+# SOURCE=head builds an export of HEAD (`git archive`) under Benchmarks/work/build/.src, with its
+# own build folder Benchmarks/work/build/.build-head, and takes the theme and the real sheet from it too:
 # use it when the working tree is being edited, so the figures belong to exactly one commit.
 #
-# Everything goes under Benchmarks/work/ (git-ignored). See Benchmarks/README.md.
+# Everything goes under Benchmarks/work/build/ (git-ignored), and nothing else under Benchmarks/work/
+# is touched: the other benchmarks keep their own folders there. See Benchmarks/README.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/Benchmarks"
-WORK="$BENCH/work"
+WORK="$BENCH/work/build"
 SIZES=${SIZES:-"49 1000 10000"}
 RUNS=${RUNS:-5}
 SOURCE=${SOURCE:-checkout}
