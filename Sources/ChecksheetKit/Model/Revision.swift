@@ -6,7 +6,11 @@ public struct Revision: Sendable, Equatable {
     /// What the docs team says about this revision (Markdown), possibly empty.
     public var notes: Localized<String>
     /// Items in sheet order, per language.
-    public var items: Localized<[Item]>
+    public var items: Localized<[Item]> {
+        didSet { positions = Self.positions(of: items) }
+    }
+    /// Each item's place in `items`, by slug: pages look items up by slug thousands of times.
+    private var positions: Localized<[String: Int]>
     /// Where each item's page is, by slug, for diagnostics that concern a whole revision.
     public var sources: Localized<[String: ItemSource]>
 
@@ -16,11 +20,19 @@ public struct Revision: Sendable, Equatable {
         self.title = title
         self.notes = notes
         self.items = items
+        self.positions = Self.positions(of: items)
         self.sources = sources
     }
 
     /// The item with this slug in one language.
     public func item(_ slug: String, _ language: Language) -> Item? {
-        items[language].first { $0.slug == slug }
+        positions[language][slug].map { items[language][$0] }
+    }
+
+    private static func positions(of items: Localized<[Item]>) -> Localized<[String: Int]> {
+        func index(_ list: [Item]) -> [String: Int] {
+            Dictionary(list.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return Localized(ja: index(items.ja), en: index(items.en))
     }
 }
