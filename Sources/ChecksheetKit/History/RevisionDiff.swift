@@ -7,8 +7,6 @@ public struct RevisionDiff: Sendable, Equatable {
         /// Content fields that changed, in schema order (never `no` or `slug`).
         public var fields: [Field]
 
-        /// True when only the number changed: reported as renumbering, not as a change of content.
-        public var isRenumberingOnly: Bool { fields.isEmpty && old.no != new.no }
         public var isRenumbered: Bool { old.no != new.no }
     }
 

@@ -8,8 +8,4 @@ struct FieldView {
     var pendingNote: String
     /// `ja` on English pages where the value is Japanese.
     var lang: String?
-
-    static func text(_ text: String) -> FieldView {
-        FieldView(html: text.htmlEscaped, pending: false, pendingNote: "", lang: nil)
-    }
 }
