@@ -6,22 +6,20 @@ import Synchronization
 /// are reloaded and the next edit is watched for without waiting for the disk. A build superseded
 /// before its turn is skipped; the newest one is always written.
 final class OutputWriter: Sendable {
-    let path: String
+    let output: SiteOutput
     let report: @Sendable (PreviewReport) -> Void
     private let queue = DispatchQueue(label: "checksheet.preview.output")
     private let pending = Mutex<[OutputFile]?>(nil)
 
-    init(path: String, report: @escaping @Sendable (PreviewReport) -> Void) {
-        self.path = path
+    init(output: SiteOutput, report: @escaping @Sendable (PreviewReport) -> Void) {
+        self.output = output
         self.report = report
     }
 
     /// Writes `files` now, on the caller's thread (the first build, before serving starts).
     func writeNow(_ files: [OutputFile]) {
-        do {
-            try OutputFolder.replace(path, with: files)
-        } catch {
-            report(.outputNotWritten("\(error)"))
+        if case let .failure(refusal) = output.write(files) {
+            report(.outputNotWritten(refusal.diagnostics.map(\.formatted).joined(separator: "\n")))
         }
     }
 

@@ -24,7 +24,7 @@ struct PreviewService: Service {
         self.hub = hub
         self.report = report
         self.builder = builder
-        writer = configuration.output.map { OutputWriter(path: $0, report: report) }
+        writer = configuration.output.map { OutputWriter(output: SiteOutput(path: $0, content: configuration.content, theme: configuration.theme), report: report) }
     }
 
     func run() async throws {

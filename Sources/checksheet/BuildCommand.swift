@@ -6,29 +6,40 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Check the content and write the site.",
-        discussion: "The output folder is replaced only when the whole build succeeded; on any error it stays as it was."
+        discussion: """
+        The output folder is replaced only when it is absent, empty or written by an earlier build, and only when the \
+        whole build succeeded; on any error it stays as it was.
+        """
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is published at (overrides site.yml).", valueName: "url"))
-    var baseURL: String?
+    @OptionGroup var publishing: BaseURLOption
 
     @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
     var strict = false
 
     func run() throws {
-        let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(baseURL: baseURL, strict: strict))
-        DiagnosticPrinter.print(outcome.diagnostics)
-        guard let files = outcome.files else { throw ExitCode.failure }
-        do {
-            try OutputFolder.replace(site.output, with: files)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+        // Refused before any work, so that a wrong --output costs nothing and changes nothing.
+        let output = site.siteOutput
+        if case let .failure(refusal) = output.check() {
+            DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         }
-        let bytes = files.reduce(0) { $0 + $1.contents.count }
-        print("Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
+        let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
+                                     options: .init(baseURL: publishing.baseURL, strict: strict))
+        DiagnosticPrinter.print(outcome.diagnostics)
+        guard let files = outcome.files else { throw ExitCode.failure }
+        switch output.write(files) {
+        case let .failure(refusal):
+            DiagnosticPrinter.print(refusal.diagnostics)
+            throw ExitCode.failure
+        case let .success(report):
+            let bytes = files.reduce(0) { $0 + $1.contents.count }
+            var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"
+            if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }
+            if report.updatedInPlace { summary += ", updated in place because the folder cannot be swapped whole" }
+            print(summary + "; open \(site.output)/index.html")
+        }
     }
 }

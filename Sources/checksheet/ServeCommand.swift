@@ -26,8 +26,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "port"))
     var port = 8080
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is published at (overrides site.yml).", valueName: "url"))
-    var baseURL: String?
+    @OptionGroup var publishing: BaseURLOption
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
@@ -35,10 +34,19 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Both refused before the first build, so that nothing is built or written for a server that cannot start.
+        if let problem = PortProbe.problem(host: host, port: port) {
+            Self.printError("error: \(problem)\n  hint: stop the program that uses it, or pass another --port (0 picks a free one)")
+            throw ExitCode.failure
+        }
+        if case let .failure(refusal) = site.siteOutput.check() {
+            DiagnosticPrinter.print(refusal.diagnostics)
+            throw ExitCode.failure
+        }
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Self.printError("warning: listening on \(host): other machines can reach the preview")
         }
-        let configuration = PreviewConfiguration(content: site.content, theme: site.theme, output: site.output, baseURL: baseURL,
+        let configuration = PreviewConfiguration(content: site.content, theme: site.theme, output: site.output, baseURL: publishing.baseURL,
                                                  host: host, port: port)
         let app = buildApplication(configuration, report: Self.print)
         // The root command is synchronous, so this one is too: it blocks until the server has stopped.

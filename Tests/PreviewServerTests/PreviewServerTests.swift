@@ -222,7 +222,7 @@ import Testing
     /// What the preview writes to the output folder is what `build` writes: no script, no `_preview/`.
     @Test func theOutputFolderNeverContainsTheReloadScript() async throws {
         try await withWrittenPreview { client, workspace in
-            let written = Workspace.tree(workspace.output)
+            let written = Workspace.tree(workspace.output).filter { $0.key != ".checksheet-build.json" }
             let content = ContentSource.read(from: workspace.content)
             let build = try #require(Pipeline.build(content: content, theme: Theme.read(from: workspace.theme)).files)
             #expect(written == Dictionary(uniqueKeysWithValues: build.map { ($0.path, $0.contents) }))

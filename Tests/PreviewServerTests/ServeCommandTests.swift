@@ -67,6 +67,9 @@ import Testing
         _ = try servedPage(port: port, containing: "edit-CCCC")
         #expect(try LoopbackHTTP.request(port: port, "/_preview/status").text.contains("\"ok\":true"))
 
+        // The good build is on disk before a stranger's file lands in the folder (after which the folder is no
+        // longer the build's own, and writes to it are refused).
+        #expect(eventually { String(decoding: FileManager.default.contents(atPath: workspace.output + "/ja/items/service-hours/index.html") ?? Data(), as: UTF8.self).contains("edit-CCCC") })
         // Over a real socket too, nothing outside the site is reachable.
         try workspace.write("secret\n", to: workspace.root + "/secret.txt")
         try FileManager.default.createSymbolicLink(atPath: workspace.output + "/leak.txt", withDestinationPath: workspace.root + "/secret.txt")

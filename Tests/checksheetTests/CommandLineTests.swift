@@ -21,10 +21,17 @@ import Testing
         return folder.appendingPathComponent("checksheet").path
     }
 
-    static func run(_ arguments: [String], in directory: String = root) throws -> Run {
+    static func run(_ arguments: [String], in directory: String = root, environment: [String: String] = [:], as user: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if let user {
+            // setpriv drops root for the run, so that file permissions apply as they do to the docs team.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -72,7 +79,7 @@ import Testing
         let good = try Self.run(["build", "--output", output])
         #expect(good.status == 0)
         let before = Self.tree(output)
-        #expect(good.output.hasPrefix("Wrote \(before.count) files"))
+        #expect(good.output.hasPrefix("Wrote \(before.count - 1) files"), "the marker is not a page of the site")
         #expect(before.count > 200)
 
         // Break one Japanese page in a copy of the content.
@@ -84,7 +91,9 @@ import Testing
         let bad = try Self.run(["build", "--content", content, "--output", output])
         #expect(bad.status == 1)
         #expect(bad.errors.contains("\(page):4:1: error: unknown key 'secret'"))
-        #expect(bad.errors.contains("error: item 'encryption-in-transit' has no Japanese page"))
+        // Only the real problem: the English page of the broken Japanese page is not reported as alone.
+        #expect(!bad.errors.contains("has no Japanese page"))
+        #expect(bad.errors.hasSuffix("1 error\n"), "\(bad.errors)")
         #expect(Self.tree(output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["Content", "public"])
     }

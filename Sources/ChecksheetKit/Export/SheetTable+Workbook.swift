@@ -18,11 +18,14 @@ extension SheetTable {
         return archive.data ?? Data()
     }
 
-    /// ZIP stores local date-time fields; built in the current calendar so they read back as the revision's day anywhere.
+    /// Midnight UTC of the revision's day: ZIPFoundation turns the date into the ZIP's date-time fields with
+    /// `gmtime`, so a date made in UTC gives the same bytes under any `TZ` and locale.
     static func entryDate(_ date: String) -> Date {
         let parts = date.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
         let components = DateComponents(year: parts.first ?? 1980, month: parts.dropFirst().first ?? 1, day: parts.dropFirst(2).first ?? 1)
-        return Calendar.current.date(from: components) ?? Date(timeIntervalSince1970: 315_532_800)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 315_532_800)
     }
 
     static let widths: [Field: Int] = [.no: 6, .section: 18, .category: 14, .item: 30, .definition: 50, .unit: 16, .answer: 50]

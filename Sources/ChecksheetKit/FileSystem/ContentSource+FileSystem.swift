@@ -1,12 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ContentSource {
-    /// Reads the content folder at `path` into values; unreadable files become diagnostics.
+    /// Reads the content folder at `path` into values; unreadable files become diagnostics, and files the
+    /// loader would pass over (a `.MD` page, a `fr/` folder) become warnings, so nothing is ignored silently.
     public static func read(from path: String) -> ContentSource {
-        let files = FileManager.default
         var problems: [Diagnostic] = []
-        var isDirectory: ObjCBool = false
-        guard files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard isFolder(path) else {
             return ContentSource(path: path, site: nil, revisions: [], diagnostics: [
                 Diagnostic(file: path, message: "the content folder does not exist", hint: "run from the project's root or pass --content DIR"),
             ])
@@ -14,26 +16,62 @@ extension ContentSource {
         let site = readText(at: path + "/site.yml", problems: &problems)
         let revisionsPath = path + "/revisions"
         var revisions: [RevisionSource] = []
-        for folder in directoryEntries(at: revisionsPath) where isFolder(revisionsPath + "/" + folder) {
+        for folder in directoryEntries(at: revisionsPath, problems: &problems) {
             let folderPath = revisionsPath + "/" + folder
+            guard isFolder(folderPath) else {
+                problems.append(ignored(folderPath, "is not a revision folder", hint: "each revision is a folder named by its date, YYYY-MM-DD; move this file elsewhere"))
+                continue
+            }
             let metadata = readText(at: folderPath + "/revision.yml", problems: &problems)
             var pages: [Language: [SourceFile]] = [:]
+            let known = Set(Language.allCases.map(\.rawValue) + ["revision.yml"])
+            for entry in directoryEntries(at: folderPath, problems: &problems) where !known.contains(entry) {
+                let languages = Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: " and ")
+                problems.append(isFolder(folderPath + "/" + entry)
+                    ? ignored(folderPath + "/" + entry, "is not a language of the site", hint: "item pages go in \(languages); rename the folder or move it out of the revision")
+                    : ignored(folderPath + "/" + entry, "is not part of a revision", hint: "a revision holds revision.yml and the folders \(languages); move this file elsewhere"))
+            }
             for language in Language.allCases {
                 let languagePath = folderPath + "/" + language.rawValue
-                pages[language] = directoryEntries(at: languagePath)
-                    .filter { $0.hasSuffix(".md") }
-                    .compactMap { readText(at: languagePath + "/" + $0, problems: &problems) }
+                var files: [SourceFile] = []
+                for name in directoryEntries(at: languagePath, problems: &problems) {
+                    let file = languagePath + "/" + name
+                    if name.hasSuffix(".md"), !isFolder(file) {
+                        if let text = readText(at: file, problems: &problems) { files.append(text) }
+                    } else if isFolder(file) {
+                        problems.append(ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)"))
+                    } else {
+                        let stem = (name as NSString).deletingPathExtension
+                        problems.append(ignored(file, "is not an item page", hint: "item pages end in `.md`; rename it \(stem).md to publish it, or move it elsewhere"))
+                    }
+                }
+                pages[language] = files
             }
             revisions.append(RevisionSource(folderName: folder, path: folderPath, metadata: metadata, pages: pages))
         }
         return ContentSource(path: path, site: site, revisions: revisions, diagnostics: problems)
     }
 
-    /// Names in a folder, sorted by code point so the order never depends on the file system.
+    static func ignored(_ path: String, _ what: String, hint: String) -> Diagnostic {
+        Diagnostic(file: path, severity: .warning, message: "ignored: it \(what)", hint: hint)
+    }
+
+    /// Names in a folder, sorted by code point so the order never depends on the file system. Dot files
+    /// (`.gitkeep`, `.DS_Store`) are not content.
     static func directoryEntries(at path: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { !$0.hasPrefix(".") }
-            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        var problems: [Diagnostic] = []
+        return directoryEntries(at: path, problems: &problems)
+    }
+
+    /// The same, with a folder that exists but cannot be read reported rather than taken as empty.
+    static func directoryEntries(at path: String, problems: inout [Diagnostic]) -> [String] {
+        guard isFolder(path) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            let reason = access(path, R_OK | X_OK) == 0 ? "it cannot be listed" : LocalPath.errnoText()
+            problems.append(Diagnostic(file: path, message: "cannot read the folder: \(reason)", hint: "give this user permission to read it (chmod u+rx)"))
+            return []
+        }
+        return names.filter { !$0.hasPrefix(".") }.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -44,23 +82,13 @@ extension ContentSource {
     static func readText(at path: String, problems: inout [Diagnostic]) -> SourceFile? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
-            problems.append(Diagnostic(file: path, message: "cannot read the file", hint: "check its permissions"))
+            let reason = isFolder(path) ? "it is a folder" : (access(path, R_OK) == 0 ? "it cannot be read" : LocalPath.errnoText())
+            problems.append(Diagnostic(file: path, message: "cannot read the file: \(reason)", hint: "give this user permission to read it (chmod u+r)"))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8), !text.unicodeScalars.contains("\u{0}") else {
-            let line = firstInvalidLine(data)
-            problems.append(Diagnostic(file: path, line: line, message: "the file is not valid UTF-8 text", hint: "save it as UTF-8 (without a byte order mark)"))
-            return nil
-        }
-        return SourceFile(path: path, text: text)
-    }
-
-    private static func firstInvalidLine(_ data: Data) -> Int {
-        var line = 1
-        for chunk in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if String(data: Data(chunk), encoding: .utf8) == nil || chunk.contains(0) { return line }
-            line += 1
-        }
-        return 0
+        if !data.contains(0), let text = String(data: data, encoding: .utf8) { return SourceFile(path: path, text: text) }
+        let problem = TextProblem.find(in: data) ?? TextProblem(line: 0, column: 0, message: "the file is not valid UTF-8 text", hint: "save it as UTF-8")
+        problems.append(Diagnostic(file: path, line: problem.line, column: problem.column, message: problem.message, hint: problem.hint))
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the files of the content folder into a validated `Sheet`, or every problem found in them.
 ///
 /// Pure: it reads nothing from disk. All files are parsed and checked before deciding, so a single run
@@ -26,8 +28,10 @@ public enum ContentLoader {
                                        hint: "import one with `checksheet import FILE --date YYYY-MM-DD`"))
         }
         var revisions: [Revision] = []
+        // Files the reader could not take (not UTF-8, unreadable) still stand for an item of their revision.
+        let unreadable = Set(source.diagnostics.filter { $0.severity == .error }.map(\.file))
         for revisionSource in source.revisions {
-            if let revision = loadRevision(revisionSource, configuration: configuration, into: &problems) {
+            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, into: &problems) {
                 revisions.append(revision)
             }
         }
@@ -36,7 +40,8 @@ public enum ContentLoader {
         return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions), diagnostics: problems)
     }
 
-    static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, into problems: inout [Diagnostic]) -> Revision? {
+    static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, unreadable files: Set<String> = [],
+                             into problems: inout [Diagnostic]) -> Revision? {
         var failed = false
         if !RevisionDate.isValid(source.folderName) {
             problems.append(Diagnostic(file: source.path, message: "revision folder '\(source.folderName)' is not named after a date",
@@ -55,18 +60,26 @@ public enum ContentLoader {
         }
 
         var pages = Localized<[ItemPage]>(ja: [], en: [])
+        // Pages that could not be read still name an item: its counterpart in the other language is not reported as alone.
+        var unreadable = Localized<[SourceFile]>(ja: [], en: [])
         for language in Language.allCases {
+            let folder = source.path + "/" + language.rawValue + "/"
+            for path in files.sorted() where path.hasPrefix(folder) && !path.dropFirst(folder.count).contains("/") {
+                unreadable[language].append(SourceFile(path: path, text: ""))
+                failed = true
+            }
             let files = source.pages[language] ?? []
-            if files.isEmpty {
+            if files.isEmpty && unreadable[language].isEmpty {
                 problems.append(Diagnostic(file: "\(source.path)/\(language.rawValue)", message: "the revision has no \(language == .ja ? "Japanese" : "English") item pages",
                                            hint: "every item is published in Japanese and English; add one Markdown page per item"))
                 failed = true
             }
-            for result in files.parallelMap({ ItemPage.parse($0.text, file: $0.path, language: language) }) {
+            for (file, result) in zip(files, files.parallelMap({ ItemPage.parse($0.text, file: $0.path, language: language) })) {
                 switch result {
                 case let .success(page): pages[language].append(page)
                 case let .failure(error):
                     problems += error.diagnostics
+                    unreadable[language].append(file)
                     failed = true
                 }
             }
@@ -79,7 +92,7 @@ public enum ContentLoader {
         }
         // Gaps are only meaningful once every Japanese page was read; English numbers follow the Japanese ones.
         if !failed { checkSequence(pages.ja, problems: &problems) }
-        checkTranslations(pages, revisionPath: source.path, configuration: configuration, problems: &problems)
+        checkTranslations(pages, unreadable: unreadable, revisionPath: source.path, configuration: configuration, problems: &problems)
         if problems.count > count { failed = true }
 
         guard !failed, let metadata else { return nil }
@@ -137,12 +150,14 @@ public enum ContentLoader {
     }
 
     /// Japanese and English list the same items with the same numbers, sections and categories.
-    static func checkTranslations(_ pages: Localized<[ItemPage]>, revisionPath: String, configuration: SiteConfiguration?, problems: inout [Diagnostic]) {
+    static func checkTranslations(_ pages: Localized<[ItemPage]>, unreadable: Localized<[SourceFile]> = .init(ja: [], en: []), revisionPath: String,
+                                  configuration: SiteConfiguration?, problems: inout [Diagnostic]) {
         let english = Dictionary(pages.en.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let japanese = Dictionary(pages.ja.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
         for page in pages.ja where seen.insert(page.item.slug).inserted {
             guard let translation = english[page.item.slug] else {
+                if unreadable.en.contains(where: { names($0, page) }) { continue }
                 let name = String(format: "%02d", page.item.no) + "-\(page.item.slug).md"
                 problems.append(Diagnostic(file: page.file, line: page.positions[.slug]?.line ?? 1, column: page.positions[.slug]?.column ?? 1,
                                            message: "item '\(page.item.slug)' has no English page",
@@ -161,8 +176,16 @@ public enum ContentLoader {
                 }
             }
         }
-        for page in pages.en where japanese[page.item.slug] == nil {
+        for page in pages.en where japanese[page.item.slug] == nil && !unreadable.ja.contains(where: { names($0, page) }) {
             problems.append(page.diagnostic(at: .slug, "item '\(page.item.slug)' has no Japanese page", hint: "Japanese is the source of truth: add the Japanese page first, or fix the slug to match it"))
+        }
+    }
+
+    /// True when a page that could not be parsed is the same item as `page`: same file name, or a `slug:` line naming it.
+    static func names(_ file: SourceFile, _ page: ItemPage) -> Bool {
+        if (file.path as NSString).lastPathComponent == (page.file as NSString).lastPathComponent { return true }
+        return file.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(60).contains { line in
+            line.hasPrefix("slug:") && line.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) == page.item.slug
         }
     }
 }

@@ -16,11 +16,11 @@ extension SiteConfiguration {
         let title = document.localizedText("title", what: "the site's name", required: true, into: &problems)
         var baseURL = document.text("baseURL", what: "the absolute URL the site is published at, for example `https://example.com/checksheet/`", into: &problems)
         if let url = baseURL {
-            if let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil {
-                if !url.hasSuffix("/") { baseURL = url + "/" }
+            if let valid = SiteConfiguration.baseURL(url) {
+                baseURL = valid
             } else {
                 problems.append(document.diagnostic(at: document.value("baseURL")?.value.mark, "baseURL '\(url)' is not an absolute http(s) URL",
-                                                    hint: "write it in full, for example `https://example.com/checksheet/`"))
+                                                    hint: SiteConfiguration.baseURLHint))
             }
         }
         var sections: [Section] = []

@@ -117,11 +117,24 @@ struct YAMLDocument {
     /// Warnings or errors for keys that are not in `known`, with a guess at the intended one.
     func unknownKeys(known: [String], into problems: inout [Diagnostic]) {
         for pair in pairs where !known.contains(pair.key) {
-            let guess = known.min { $0.editDistance(to: pair.key) < $1.editDistance(to: pair.key) }
             var hint = "the known keys are " + known.map { "'\($0)'" }.joined(separator: ", ")
-            if let guess, guess.editDistance(to: pair.key) <= 2 { hint = "did you mean '\(guess)'? " + hint }
+            if let guess = Self.nearest(to: pair.key, in: known) { hint = "did you mean '\(guess)'? " + hint }
             problems.append(diagnostic(at: pair.keyMark, "unknown key '\(pair.key)'", hint: hint))
         }
+    }
+
+    /// The known key a mistyped one most likely meant: the same letters in another case, or a few typing slips away
+    /// for its length (a swapped pair counts as one). Short keys get no guess from unrelated short words.
+    static func nearest(to key: String, in known: [String]) -> String? {
+        let typed = key.lowercased()
+        if let same = known.first(where: { $0.lowercased() == typed }) { return same }
+        var best: (key: String, distance: Int)?
+        for candidate in known {
+            let distance = candidate.lowercased().editDistance(to: typed)
+            let allowed = Swift.max(1, Swift.min(candidate.count, typed.count) / 3)
+            if distance <= allowed, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.key
     }
 
     static func kind(of node: Node) -> String {
@@ -158,18 +171,19 @@ struct YAMLDocument {
 }
 
 extension String {
-    /// Levenshtein distance, for "did you mean" hints on short keys.
+    /// Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" hints.
     func editDistance(to other: String) -> Int {
         let a = Array(self), b = Array(other)
         if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
+        if b.isEmpty { return a.count }
+        var rows = [Array(0...b.count)] + (1...a.count).map { [$0] + Array(repeating: 0, count: b.count) }
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                rows[i][j] = Swift.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { rows[i][j] = Swift.min(rows[i][j], rows[i - 2][j - 2] + 1) }
             }
-            previous = current
         }
-        return previous[b.count]
+        return rows[a.count][b.count]
     }
 }

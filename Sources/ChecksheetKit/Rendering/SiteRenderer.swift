@@ -29,24 +29,23 @@ public struct SiteRenderer: Sendable {
             } catch {
                 problems.append(Diagnostic(file: file, message: "invalid template: \(error)"))
             }
-            for match in theme.templates[name]!.matches(of: /\{\{\s*t\.([A-Za-z0-9_]+)\s*\}\}/) where theme.strings[String(match.1)] == nil {
-                let line = theme.templates[name]![..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
-                problems.append(Diagnostic(file: file, line: line, message: "UI string 't.\(match.1)' is not defined",
-                                           hint: "add `\(match.1): {ja: …, en: …}` to \(theme.path)/strings.yml"))
-            }
         }
-        for name in requiredTemplates where theme.templates[name] == nil {
+        for name in requiredTemplates + requiredPartials where theme.templates[name] == nil {
             problems.append(Diagnostic(file: "\(theme.path)/templates/\(name).mustache", message: "the theme has no '\(name)' template",
-                                       hint: "every theme provides " + requiredTemplates.joined(separator: ", ")))
+                                       hint: "every theme provides " + (requiredTemplates + requiredPartials).joined(separator: ", ")))
         }
         for name in requiredAssets where theme.assets[name] == nil {
             problems.append(Diagnostic(file: "\(theme.path)/assets/\(name)", message: "the theme has no '\(name)'"))
         }
-        if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
+        if let baseURL, SiteConfiguration.baseURL(baseURL) == nil {
+            problems.append(Diagnostic(file: "--base-url", message: "'\(baseURL)' is not an absolute http(s) URL", hint: SiteConfiguration.baseURLHint))
+        }
         var base = baseURL ?? sheet.configuration.baseURL
         if !base.hasSuffix("/") { base += "/" }
-        return .success(SiteRenderer(sheet: sheet, history: history ?? SheetHistory(sheet), theme: theme, library: library,
-                                     assets: AssetCatalog(assets: theme.assets), baseURL: base))
+        let renderer = SiteRenderer(sheet: sheet, history: history ?? SheetHistory(sheet), theme: theme, library: library,
+                                    assets: AssetCatalog(assets: theme.assets), baseURL: base)
+        problems += renderer.templateProblems()
+        return problems.isEmpty ? .success(renderer) : .failure(DiagnosticsError(problems))
     }
 
     /// Every file of the site, sorted by path.
@@ -102,7 +101,7 @@ public struct SiteRenderer: Sendable {
         alternates.append(.init(hreflang: "x-default", href: SitePath.url(alternatePaths.ja, base: baseURL)))
         let other = language.other
         return PageView(
-            lang: language.rawValue, title: title, ogTitle: title, ogType: "website", description: description.isEmpty ? nil : description,
+            lang: language.rawValue, title: title, ogTitle: title, ogType: "website", description: description.isEmpty ? nil : MetaDescription.cut(description),
             canonical: SitePath.url(path, base: baseURL), alternates: alternates, root: root,
             stylesheet: SitePath.relative(from: path, to: assets.path("style.css")),
             scripts: ["search.js", "share.js"].map { SitePath.relative(from: path, to: assets.path($0)) },

@@ -1,0 +1,140 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Paths on this machine as the kernel sees them: resolved, compared, renamed, with errors as one readable line.
+enum LocalPath {
+    enum Kind: Equatable { case folder, file }
+
+    /// Why a path cannot be resolved, as a message and a hint.
+    struct Problem: Error {
+        var message: String
+        var hint: String
+    }
+
+    /// An absolute path with every symbolic link of its existing part resolved, and the rest appended as named.
+    static func resolve(_ path: String, from directory: String) -> Result<String, Problem> {
+        guard !path.isEmpty, !path.contains("\u{0}") else { return .failure(Problem(message: "'\(path)' is not a path", hint: "name a folder")) }
+        let absolute = path.hasPrefix("/") ? path : directory + "/" + path
+        var existing = (absolute as NSString).standardizingPath
+        var rest: [String] = []
+        while true {
+            var info = stat()
+            if lstat(existing, &info) == 0 {
+                if (info.st_mode & S_IFMT) == S_IFLNK, stat(existing, &info) != 0 {
+                    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: existing)) ?? "?"
+                    return .failure(Problem(message: "'\(path)' is a symbolic link to '\(destination)', which does not exist",
+                                            hint: "create the folder it points to, or remove the link"))
+                }
+                guard let real = realpath(existing, nil) else { return .failure(Problem(message: "cannot resolve '\(path)': \(errnoText())", hint: "check the path")) }
+                defer { free(real) }
+                var resolved = String(cString: real)
+                for component in rest.reversed() {
+                    resolved = resolved == "/" ? "/" + component : resolved + "/" + component
+                }
+                return .success(resolved)
+            }
+            if existing == "/" || existing.isEmpty { return .success(absolute) }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// True when `path` lies strictly below `folder`.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" ? path != "/" : path.hasPrefix(folder + "/")
+    }
+
+    /// The nearest folder at or above `folder` that holds `.git`.
+    static func repositoryRoot(above folder: String) -> String? {
+        var current = folder
+        while true {
+            if FileManager.default.fileExists(atPath: current + "/.git") { return current }
+            if current == "/" || current.isEmpty { return nil }
+            current = (current as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// What is at `path`, following links; nil when nothing is.
+    static func kind(_ path: String) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
+    }
+
+    /// Every entry below `folder` that is not a folder (files and links), relative and sorted; links are not followed.
+    static func files(below folder: String) throws -> [String] {
+        var found: [String] = []
+        func walk(_ relative: String) throws {
+            let absolute = relative.isEmpty ? folder : folder + "/" + relative
+            for name in try FileManager.default.contentsOfDirectory(atPath: absolute) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(folder + "/" + path, &info) == 0 else { throw POSIXError(errno: errno, path: folder + "/" + path) }
+                if (info.st_mode & S_IFMT) == S_IFDIR { try walk(path) } else { found.append(path) }
+            }
+        }
+        try walk("")
+        return found.sorted()
+    }
+
+    /// Renames, throwing the kernel's reason.
+    static func rename(_ from: String, _ to: String) throws {
+        guard Glibc.rename(from, to) == 0 else { throw POSIXError(errno: errno, path: to) }
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Swaps two paths atomically where the kernel and libc allow it.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Without an atomic exchange: the old folder moves aside, the new one takes its name, and the old one comes
+    /// back if the second rename fails. The old folder is left for the caller to delete.
+    static func renameAside(_ target: String, replacingWith staging: String) -> Bool {
+        let aside = staging.replacingOccurrences(of: ".new-", with: ".old-")
+        guard Glibc.rename(target, aside) == 0 else { return false }
+        guard Glibc.rename(staging, target) == 0 else {
+            _ = Glibc.rename(aside, target)
+            return false
+        }
+        Glibc.rename(aside, staging) == 0 ? () : StagingFolder.remove(aside)
+        return true
+    }
+
+    /// One line saying why a file operation failed, without Foundation's dump of the error's fields.
+    static func reason(_ error: any Error) -> String {
+        if let posix = error as? POSIXError { return posix.description }
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))).lowercased() }
+        switch CocoaError.Code(rawValue: error.code) {
+        case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileWriteOutOfSpace: return "no space left on the device"
+        case .fileWriteVolumeReadOnly: return "the file system is read-only"
+        case .fileWriteFileExists: return "a file of that name exists"
+        default: return error.localizedDescription
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }
+
+    /// A failed system call on a path, printed as the kernel's reason.
+    struct POSIXError: Error, CustomStringConvertible {
+        var errno: Int32
+        var path: String
+        var description: String { String(cString: strerror(errno)).lowercased() }
+    }
+}

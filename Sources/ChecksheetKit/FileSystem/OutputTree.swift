@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A build's files and their marker, as they are put on disk: into a fresh folder (reusing an old tree's
+/// unchanged files) or over an existing folder file by file.
+struct OutputTree {
+    var files: [OutputFile]
+    var manifest: OutputManifest
+
+    init(files: [OutputFile]) {
+        for file in files { precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)") }
+        self.files = files
+        manifest = OutputManifest(files: files.map(\.path))
+    }
+
+    /// Writes the marker, then every file, into the new folder `folder`. A file whose bytes equal the same path's
+    /// in `old` is a hard link to it, keeping its modification time.
+    func write(into folder: String, reusing old: String?) throws -> (written: Int, unchanged: Int) {
+        guard mkdir(folder, 0o755) == 0 else { throw LocalPath.POSIXError(errno: errno, path: folder) }
+        try Self.writeFile(folder + "/" + OutputManifest.fileName, manifest.encoded)
+        var created: Set<String> = [folder]
+        var unchanged = 0
+        for file in files {
+            let path = folder + "/" + file.path
+            let directory = (path as NSString).deletingLastPathComponent
+            if !created.contains(directory) {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                created.insert(directory)
+            }
+            if let old, Self.holds(old + "/" + file.path, file.contents), link(old + "/" + file.path, path) == 0 {
+                unchanged += 1
+                continue
+            }
+            try Self.writeFile(path, file.contents)
+        }
+        return (files.count - unchanged, unchanged)
+    }
+
+    /// Brings `folder` to exactly these files in place: changed files are replaced one by one (each through a
+    /// rename, so no file is ever half-written), files of the previous build that no longer belong are removed,
+    /// then the marker. For folders that cannot be swapped whole.
+    func update(_ folder: String) throws -> SiteOutput.Report {
+        let previous = FileManager.default.contents(atPath: folder + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode)?.files ?? []
+        // Until the last file is in place, the marker lists old and new files alike, so a run stopped half-way
+        // leaves a folder the next build still recognises as its own.
+        try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(Set(previous).union(files.map(\.path)))).encoded)
+        var written = 0
+        for file in files {
+            let path = folder + "/" + file.path
+            if Self.holds(path, file.contents) { continue }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Self.replaceFile(path, file.contents)
+            written += 1
+        }
+        let current = Set(files.map(\.path))
+        let stale = previous.filter { !current.contains($0) }
+        for path in stale {
+            unlink(folder + "/" + path)
+            // Folders the removed files leave empty go too, deepest first; rmdir refuses any that still hold something.
+            var directory = (path as NSString).deletingLastPathComponent
+            while !directory.isEmpty, rmdir(folder + "/" + directory) == 0 {
+                directory = (directory as NSString).deletingLastPathComponent
+            }
+        }
+        try Self.replaceFile(folder + "/" + OutputManifest.fileName, manifest.encoded)
+        return SiteOutput.Report(written: written, unchanged: files.count - written, removed: stale.count, updatedInPlace: true)
+    }
+
+    /// True when the file at `path` has exactly these bytes.
+    static func holds(_ path: String, _ contents: Data) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        return FileManager.default.contents(atPath: path) == contents
+    }
+
+    /// Writes through a temporary name beside the file, then renames it over the file.
+    static func replaceFile(_ path: String, _ contents: Data) throws {
+        let temporary = (path as NSString).deletingLastPathComponent + "/.checksheet-\(getpid()).tmp"
+        try writeFile(temporary, contents)
+        guard rename(temporary, path) == 0 else {
+            let error = LocalPath.POSIXError(errno: errno, path: path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Plain open/write/close: Foundation's `Data.write` fsyncs every file, which made writing thousands of
+    /// pages wait on the disk; the folder swap is what makes a build's output appear all at once.
+    static func writeFile(_ path: String, _ contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
+        defer { close(descriptor) }
+        try contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw LocalPath.POSIXError(errno: errno, path: path)
+                }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder a build is published into, and the rule for when the tool may replace it.
+///
+/// The folder is replaced only when it is absent, empty, or was written by an earlier build: it holds the
+/// marker (`OutputManifest`) and no file the marker does not list. It must not be, hold or lie inside the
+/// content or theme folder, nor be or hold the current directory or a repository root. A refusal changes
+/// nothing on disk. A symbolic link to a folder is followed: the link stays and the folder it names is replaced.
+public struct SiteOutput: Sendable {
+    /// What one write did, for the command's summary.
+    public struct Report: Sendable, Equatable {
+        /// Files whose bytes are new or changed.
+        public var written: Int
+        /// Files left as they were (same bytes, same modification time).
+        public var unchanged: Int
+        /// Files of the previous build that no longer belong to the site.
+        public var removed: Int
+        /// True when the folder could not be swapped (a mount point, a read-only parent) and was updated file by file.
+        public var updatedInPlace: Bool
+    }
+
+    /// The folder as the person named it.
+    public var path: String
+    /// Folders the output must neither be, hold, nor lie inside, each with what to call it in a message.
+    public var protected: [(path: String, name: String)]
+    public var currentDirectory: String
+
+    public init(path: String, content: String, theme: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.path = path
+        protected = [(content, "the content folder"), (theme, "the theme folder")]
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The real folder to write, after every rule held; a refusal names the folder and what to do.
+    public func check() -> Result<String, DiagnosticsError> {
+        let target: String
+        switch LocalPath.resolve(path, from: currentDirectory) {
+        case let .success(resolved): target = resolved
+        case let .failure(problem): return refuse(problem.message, hint: problem.hint)
+        }
+        if target == "/" { return refuse("'\(path)' is the root folder", hint: Self.chooseAnother) }
+        for (folder, name) in protected {
+            guard case let .success(other) = LocalPath.resolve(folder, from: currentDirectory) else { continue }
+            if other == target { return refuse("'\(path)' is \(name)", hint: Self.chooseAnother) }
+            if LocalPath.isInside(other, target) { return refuse("'\(path)' holds \(name), '\(folder)'", hint: Self.chooseAnother) }
+            if LocalPath.isInside(target, other) { return refuse("'\(path)' lies inside \(name), '\(folder)'", hint: "the build would write pages among the files it reads; " + Self.chooseAnother) }
+        }
+        if case let .success(here) = LocalPath.resolve(currentDirectory, from: "/"), here == target || LocalPath.isInside(here, target) {
+            return refuse("'\(path)' \(here == target ? "is" : "holds") the current directory", hint: Self.chooseAnother)
+        }
+        for start in [currentDirectory] + protected.map(\.path) {
+            guard case let .success(folder) = LocalPath.resolve(start, from: currentDirectory), let root = LocalPath.repositoryRoot(above: folder) else { continue }
+            if root == target || LocalPath.isInside(root, target) { return refuse("'\(path)' \(root == target ? "is" : "holds") the repository '\(root)'", hint: Self.chooseAnother) }
+        }
+        guard let kind = LocalPath.kind(target) else { return .success(target) }
+        guard kind == .folder else { return refuse("'\(path)' is a file, not a folder", hint: Self.chooseAnother) }
+        if FileManager.default.fileExists(atPath: target + "/.git") {
+            return refuse("'\(path)' is the root of a repository", hint: Self.chooseAnother)
+        }
+        let present: [String]
+        do { present = try LocalPath.files(below: target) } catch {
+            return refuse("cannot read '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions, or choose another folder with --output")
+        }
+        if present.isEmpty { return .success(target) }
+        guard let manifest = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode) else {
+            return refuse("'\(path)' holds files that no checksheet build wrote (\(Self.sample(present)))",
+                          hint: "choose an empty or new folder with --output, or move those files away first; nothing was changed")
+        }
+        let known = Set(manifest.files).union([OutputManifest.fileName])
+        let foreign = present.filter { !known.contains($0) }
+        if !foreign.isEmpty {
+            return refuse("'\(path)' holds files that the last build did not write (\(Self.sample(foreign)))",
+                          hint: "move them out of the folder (a build replaces all of it), or choose another folder with --output; nothing was changed")
+        }
+        return .success(target)
+    }
+
+    /// Replaces the folder with exactly `files` and the marker, after `check`.
+    ///
+    /// The new tree is written beside the folder and swapped in with one atomic exchange, so readers never see a
+    /// half-written site and a failure leaves the old one. Files whose bytes did not change are hard links to the
+    /// old ones, so they keep their modification time and an upload sends only what changed.
+    public func write(_ files: [OutputFile]) -> Result<Report, DiagnosticsError> {
+        let target: String
+        switch check() {
+        case let .success(resolved): target = resolved
+        case let .failure(refusal): return .failure(refusal)
+        }
+        let tree = OutputTree(files: files)
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        StagingFolder.removeAbandoned(in: parent, for: name)
+        let exists = LocalPath.kind(target) == .folder
+        let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
+        do {
+            let counts = try tree.write(into: staging, reusing: exists ? target : nil)
+            if !exists {
+                try LocalPath.rename(staging, target)
+                return .success(Report(written: counts.written, unchanged: 0, removed: 0, updatedInPlace: false))
+            }
+            let previous = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode)?.files ?? []
+            let removed = Set(previous).subtracting(files.map(\.path)).count
+            if LocalPath.exchange(staging, target) || LocalPath.renameAside(target, replacingWith: staging) {
+                StagingFolder.remove(staging)
+                return .success(Report(written: counts.written, unchanged: counts.unchanged, removed: removed, updatedInPlace: false))
+            }
+            StagingFolder.remove(staging)
+        } catch {
+            StagingFolder.remove(staging)
+            guard exists else { return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check that its parent folder exists and can be written") }
+        }
+        // The folder cannot be swapped (a mount point, a parent that cannot be written): update it file by file.
+        do {
+            var report = try tree.update(target)
+            report.updatedInPlace = true
+            return .success(report)
+        } catch {
+            return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
+        }
+    }
+
+    static let chooseAnother = "choose an empty or new folder for the site with --output, such as 'public'; nothing was changed"
+
+    static func sample(_ paths: [String]) -> String {
+        let shown = paths.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+        return paths.count > 3 ? shown + " and \(paths.count - 3) more" : shown
+    }
+
+    func refuse<T>(_ message: String, hint: String) -> Result<T, DiagnosticsError> {
+        .failure(DiagnosticsError([Diagnostic(file: path, message: message, hint: hint)]))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import ChecksheetKit
+
+/// Clumsy and hostile inputs get one precise message each, at their place, and nothing else.
+@Suite struct InputProblemTests {
+    /// A copy of the real content to spoil, removed by the caller.
+    static func contentCopy() throws -> String {
+        let folder = Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: folder + "/Content")
+        return folder + "/Content"
+    }
+
+    static let page = "/revisions/2025-03-07/ja/11-rto.md"
+
+    static func messages(_ content: String) -> [String] {
+        Pipeline.check(content: ContentSource.read(from: content), theme: Theme.read(from: Repository.theme)).diagnostics
+            .map { $0.formatted.replacingOccurrences(of: content, with: "Content") }
+    }
+
+    @Test func aNulByteIsReportedAsSuchAtItsPlace() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent) }
+        let path = try #require(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions/2025-03-07/ja").first { $0.hasPrefix("11-") })
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: content + "/revisions/2025-03-07/ja/" + path))
+        let thirdLine = bytes.indices.filter { bytes[$0] == 0x0A }[1] + 1
+        bytes.insert(contentsOf: Data("ab".utf8) + Data([0]), at: thirdLine)
+        try bytes.write(to: URL(fileURLWithPath: content + "/revisions/2025-03-07/ja/" + path))
+        #expect(Self.messages(content) == [
+            "Content/revisions/2025-03-07/ja/\(path):3:3: error: the file contains a NUL byte (0x00)\n  hint: remove it; NUL bytes come from binary files or text saved in another encoding",
+        ])
+    }
+
+    @Test func invalidUTF8HasALineAndAColumn() {
+        let text = Data("---\nno: 1\nitem: サービス".utf8) + Data([0x82, 0xA0]) + Data("\n".utf8)
+        #expect(TextProblem.find(in: text) == TextProblem(line: 3, column: 11, message: "the file is not valid UTF-8 text: byte 0x82 does not belong to a UTF-8 character",
+                                                        hint: "save it as UTF-8; Shift_JIS or Windows-1252 text must be converted (for example with `iconv -f CP932 -t UTF-8`)"))
+        // Overlong forms and surrogates are not UTF-8 either.
+        #expect(TextProblem.find(in: Data([0x61, 0xC0, 0xAF]))?.column == 2)
+        #expect(TextProblem.find(in: Data([0xED, 0xA0, 0x80]))?.column == 1)
+        #expect(TextProblem.find(in: Data("正しい\n".utf8)) == nil)
+    }
+
+    @Test(arguments: [(String.Encoding.utf16LittleEndian, "UTF-16 (little-endian)"), (.utf16BigEndian, "UTF-16 (big-endian)"), (.utf16, "UTF-16")])
+    func utf16IsNamed(encoding: String.Encoding, name: String) throws {
+        let data = try #require("---\nno: 1\nslug: rto\n---\n有。\n".data(using: encoding))
+        let problem = try #require(TextProblem.find(in: data))
+        #expect(problem.message.hasPrefix("the file is \(name)"))
+        #expect(problem.message.hasSuffix("text, not UTF-8"))
+    }
+
+    @Test func filesTheLoaderPassesOverAreWarnings() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent) }
+        let revision = content + "/revisions/2025-03-07"
+        try FileManager.default.createDirectory(atPath: revision + "/fr", withIntermediateDirectories: true)
+        try "x".write(toFile: revision + "/fr/01-service-hours.md", atomically: true, encoding: .utf8)
+        try "x".write(toFile: revision + "/ja/50-new.MD", atomically: true, encoding: .utf8)
+        try "x".write(toFile: revision + "/notes.txt", atomically: true, encoding: .utf8)
+        try "x".write(toFile: content + "/revisions/README", atomically: true, encoding: .utf8)
+        try "x".write(toFile: revision + "/en/.DS_Store", atomically: true, encoding: .utf8)
+        let outcome = Pipeline.check(content: ContentSource.read(from: content), theme: Theme.read(from: Repository.theme))
+        #expect(outcome.files != nil, "warnings do not stop a build")
+        #expect(outcome.diagnostics.map { $0.formatted.replacingOccurrences(of: content, with: "Content") } == [
+            "Content/revisions/2025-03-07/fr: warning: ignored: it is not a language of the site\n  hint: item pages go in 'ja' and 'en'; rename the folder or move it out of the revision",
+            "Content/revisions/2025-03-07/ja/50-new.MD: warning: ignored: it is not an item page\n  hint: item pages end in `.md`; rename it 50-new.md to publish it, or move it elsewhere",
+            "Content/revisions/2025-03-07/notes.txt: warning: ignored: it is not part of a revision\n  hint: a revision holds revision.yml and the folders 'ja' and 'en'; move this file elsewhere",
+            "Content/revisions/README: warning: ignored: it is not a revision folder\n  hint: each revision is a folder named by its date, YYYY-MM-DD; move this file elsewhere",
+        ])
+    }
+
+    @Test(arguments: [("slg", "slug"), ("Slug", "slug"), ("defintion", "definition"), ("catgeory", "category"), ("unti", "unit"), ("x", nil), ("secret", nil), ("nos", "no")] as [(String, String?)])
+    func theHintNamesTheNearestKnownKey(typed: String, expected: String?) {
+        let known = ["no", "slug", "section", "category", "item", "definition", "unit"]
+        #expect(YAMLDocument.nearest(to: typed, in: known) == expected)
+    }
+
+    @Test func aBrokenJapanesePageIsReportedOnceNotAlsoAsAMissingItem() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent) }
+        let folder = content + "/revisions/2025-03-07"
+        for language in ["ja", "en"] {
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder + "/" + language).first { $0.hasPrefix("42-") })
+            let path = folder + "/" + language + "/" + name
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "\nunit:", with: "\nunit: [\nbroken:").write(toFile: path, atomically: true, encoding: .utf8)
+            let problems = Self.messages(content)
+            #expect(problems.count == 1, "\(problems)")
+            #expect(!problems.joined().contains("has no"), "\(problems)")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func templateMistakesAreErrorsAtTheirPlace() throws {
+        var theme = try Theme.read(from: Repository.theme).get()
+        theme.templates["item"] = theme.templates["item"]!.replacingOccurrences(of: "{{headers.definition}}", with: "{{headers.defintion}}")
+            .replacingOccurrences(of: "{{>banner}}", with: "{{>baner}}") + "{{page.t.nothingLikeThis}}\n"
+        theme.templates["banner"] = nil
+        let outcome = Pipeline.check(content: ContentSource.read(from: Repository.content), theme: .success(theme))
+        #expect(outcome.files == nil)
+        let lines = outcome.diagnostics.map(\.formatted).map { $0.replacingOccurrences(of: Repository.theme, with: "Site") }
+        let item = theme.templates["item"]!.components(separatedBy: "\n")
+        let definitionLine = try #require(item.firstIndex { $0.contains("{{headers.defintion}}") }) + 1
+        let definitionColumn = try #require(item[definitionLine - 1].range(of: "{{headers.defintion}}")).lowerBound.utf16Offset(in: item[definitionLine - 1]) + 1
+        #expect(lines.contains("Site/templates/item.mustache:\(definitionLine):\(definitionColumn): error: unknown name 'defintion' in {{headers.defintion}}\n  hint: did you mean 'definition'? a template can show the fields of its page's view; see README, \"Where to change what\""), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Site/templates/item.mustache:3:1: error: partial 'baner' does not exist\n") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Site/templates/item.mustache:\(item.count - 1):1: error: UI string 'nothingLikeThis' is not defined\n") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Site/templates/banner.mustache: error: the theme has no 'banner' template\n") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Site/templates/sheet.mustache:3:1: error: partial 'banner' does not exist\n") }, "\(lines)")
+        #expect(lines.count == 5, "\(lines)")
+    }
+
+    @Test func theRealThemeHasNoTemplateProblem() {
+        #expect(Repository.buildRealSite().diagnostics.isEmpty)
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "ftp://example.com/", "example.com/sheet/", "https://", "https://user:pw@example.com/", "https://example.com/?q=1", "https://exa mple.com/", "https://example.com/\"><script>"])
+    func aBaseURLOtherThanAnAbsoluteWebAddressIsRefused(url: String) throws {
+        #expect(SiteConfiguration.baseURL(url) == nil)
+        let outcome = Pipeline.build(content: ContentSource.read(from: Repository.content), theme: Theme.read(from: Repository.theme), options: .init(baseURL: url))
+        #expect(outcome.files == nil)
+        #expect(outcome.diagnostics.map(\.formatted) == ["--base-url: error: '\(url)' is not an absolute http(s) URL\n  hint: write it in full, for example `https://example.com/checksheet/`"])
+    }
+
+    @Test func descriptionsAreCutForLinkPreviews() throws {
+        #expect(MetaDescription.cut("短い回答") == "短い回答")
+        let japanese = String(repeating: "あ", count: 400)
+        #expect(MetaDescription.cut(japanese) == String(repeating: "あ", count: 159) + "…")
+        let english = Array(repeating: "word", count: 100).joined(separator: " \n ")
+        let cut = MetaDescription.cut(english)
+        #expect(cut.count <= 160 && cut.hasSuffix("word…") && !cut.contains("\n"))
+        // Every page of the real site: no description over 160 characters.
+        let files = try #require(Repository.buildRealSite().files)
+        for file in files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.contents, as: UTF8.self)
+            for match in html.matches(of: /<meta (?:name|property)="(?:description|og:description|twitter:description)" content="([^"]*)">/) {
+                let text = String(match.1).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+                    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+                #expect(text.count <= 160, "\(file.path)")
+            }
+        }
+    }
+}

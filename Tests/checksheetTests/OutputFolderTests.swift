@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `build` and `serve` replace only a folder that is theirs: absent, empty, or written by an earlier build.
+/// Every refusal is checked word for word and against the whole tree, which must not change by a byte.
+@Suite(.serialized) struct OutputFolderTests {
+    typealias CLI = CommandLineTests
+
+    /// A project folder of its own: a copy of Content/ and Site/, with the command run from inside it.
+    static func project() throws -> String {
+        let work = CLI.temporaryFolder()
+        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: CLI.root + "/Site", toPath: work + "/Site")
+        return work
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    /// Every entry below `folder`, files with their bytes and folders as empty data, so that a new empty folder shows too.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var entries: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            entries[path] = FileManager.default.contents(atPath: folder + "/" + path) ?? Data("<folder or link>".utf8)
+        }
+        return entries
+    }
+
+    static func refusal(_ folder: String, _ message: String, hint: String = "choose an empty or new folder for the site with --output, such as 'public'; nothing was changed") -> String {
+        "\(folder): error: \(message)\n  hint: \(hint)\n1 error\n"
+    }
+
+    @Test(arguments: [
+        ("userdir", "'userdir' holds files that no checksheet build wrote ('notes.txt', 'sub/keep.md')", "choose an empty or new folder with --output, or move those files away first; nothing was changed"),
+        ("Content", "'Content' is the content folder", nil),
+        ("Content/revisions", "'Content/revisions' lies inside the content folder, 'Content'", "the build would write pages among the files it reads; choose an empty or new folder for the site with --output, such as 'public'; nothing was changed"),
+        ("Site/assets", "'Site/assets' lies inside the theme folder, 'Site'", "the build would write pages among the files it reads; choose an empty or new folder for the site with --output, such as 'public'; nothing was changed"),
+        (".", "'.' holds the content folder, 'Content'", nil),
+        ("..", "'..' holds the content folder, 'Content'", nil),
+        ("notes.txt", "'notes.txt' is a file, not a folder", nil),
+        ("repo", "'repo' is the root of a repository", nil),
+        ("/", "'/' is the root folder", nil),
+    ] as [(String, String, String?)])
+    func refusesAFolderThatIsNotItsOwn(output: String, message: String, hint: String?) throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try Self.write("my notes\n", to: work + "/userdir/notes.txt")
+        try Self.write("keep me\n", to: work + "/userdir/sub/keep.md")
+        try Self.write("a file\n", to: work + "/notes.txt")
+        try Self.write("[core]\n", to: work + "/repo/.git/config")
+        let before = Self.snapshot(work)
+
+        for command in [["build"], ["serve", "--port", "0"]] {
+            let run = try CLI.run(command + ["--output", output], in: work)
+            #expect(run.status == 1)
+            #expect(run.errors == Self.refusal(output, message, hint: hint ?? "choose an empty or new folder for the site with --output, such as 'public'; nothing was changed"), "\(command)")
+            #expect(run.output == "")
+            #expect(Self.snapshot(work) == before, "\(command) \(output) changed the project")
+        }
+    }
+
+    @Test func refusesTheCurrentDirectoryAndTheRepositoryAboveIt() throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try Self.write("[core]\n", to: work + "/.git/config")
+        try FileManager.default.createDirectory(atPath: work + "/docs", withIntermediateDirectories: true)
+        let before = Self.snapshot(work)
+        let inside = try CLI.run(["build", "--content", "../Content", "--theme", "../Site", "--output", "."], in: work + "/docs")
+        #expect(inside.errors == Self.refusal(".", "'.' is the current directory"))
+        let above = try CLI.run(["build", "--content", "../Content", "--theme", "../Site", "--output", ".."], in: work + "/docs")
+        #expect(above.errors == Self.refusal("..", "'..' holds the content folder, '../Content'"))
+        let elsewhere = try CLI.run(["build", "--content", work + "/Content", "--theme", work + "/Site", "--output", work], in: "/tmp")
+        #expect(elsewhere.errors == Self.refusal(work, "'\(work)' holds the content folder, '\(work)/Content'"))
+        #expect(Self.snapshot(work) == before)
+    }
+
+    @Test func rebuildsItsOwnFolderKeepingUnchangedFilesAndRefusesOnceAFileIsAdded() throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let first = try CLI.run(["build"], in: work)
+        #expect(first.status == 0, "\(first.errors)")
+        let marker = try #require(FileManager.default.contents(atPath: work + "/public/.checksheet-build.json"))
+        let listed = try #require(try JSONSerialization.jsonObject(with: marker) as? [String: Any])
+        let files = try #require(listed["files"] as? [String])
+        #expect(listed["generator"] as? String == "checksheet")
+        #expect(Set(files) == Set(CLI.tree(work + "/public").keys).subtracting([".checksheet-build.json"]))
+        let page = work + "/public/ja/items/rto/index.html"
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int)
+
+        // One answer edited: one item page changes (and the pages that show the answer), the rest stay the same files.
+        let source = work + "/Content/revisions/2025-03-07/ja/42-encryption-in-transit.md"
+        try (try String(contentsOfFile: source, encoding: .utf8)).replacingOccurrences(of: "TLS 1.2", with: "TLS 1.3").write(toFile: source, atomically: true, encoding: .utf8)
+        let second = try CLI.run(["build"], in: work)
+        #expect(second.status == 0, "\(second.errors)")
+        #expect(second.output.contains(" changed, "), "\(second.output)")
+        #expect(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode)
+        #expect(String(decoding: FileManager.default.contents(atPath: work + "/public/ja/items/encryption-in-transit/index.html")!, as: UTF8.self).contains("TLS 1.3"))
+
+        try Self.write("<p>mine</p>\n", to: work + "/public/ja/extra.html")
+        let before = Self.snapshot(work)
+        let third = try CLI.run(["build"], in: work)
+        #expect(third.status == 1)
+        #expect(third.errors == Self.refusal("public", "'public' holds files that the last build did not write ('ja/extra.html')",
+                                             hint: "move them out of the folder (a build replaces all of it), or choose another folder with --output; nothing was changed"))
+        #expect(Self.snapshot(work) == before)
+    }
+
+    @Test func writesIntoTheFolderASymbolicLinkNamesAndKeepsTheLink() throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.createDirectory(atPath: work + "/www", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work + "/site", withDestinationPath: "www")
+        for _ in 0..<2 {
+            let run = try CLI.run(["build", "--output", "site"], in: work)
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: work + "/site") == "www")
+            #expect(FileManager.default.fileExists(atPath: work + "/www/ja/index.html"))
+        }
+        try FileManager.default.createSymbolicLink(atPath: work + "/gone", withDestinationPath: "missing")
+        let dangling = try CLI.run(["build", "--output", "gone"], in: work)
+        #expect(dangling.errors == Self.refusal("gone", "'gone' is a symbolic link to 'missing', which does not exist", hint: "create the folder it points to, or remove the link"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: work + "/gone") == "missing")
+    }
+
+    @Test func removesWhatAKilledBuildLeftBehindAndNothingElse() throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        // A process number far above pid_max cannot be running.
+        try Self.write("{}", to: work + "/.public.new-99999999/.checksheet-build.json")
+        try Self.write("x", to: work + "/.public.new-99999999/ja/index.html")
+        try Self.write("x", to: work + "/.public.old-99999998/.checksheet-build.json")
+        try Self.write("mine", to: work + "/.public.new-99999997/notes.txt")
+        try Self.write("mine", to: work + "/.other.new-99999999/.checksheet-build.json")
+        let run = try CLI.run(["build"], in: work)
+        #expect(run.status == 0, "\(run.errors)")
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: work).filter { $0.hasPrefix(".") }.sorted()
+        #expect(hidden == [".other.new-99999999", ".public.new-99999997"])
+    }
+
+    @Test(.enabled(if: OutputFolderTests.canRun("/usr/bin/chattr", ["-V"])))
+    func updatesInPlaceWhenTheParentCannotBeWritten() throws {
+        let work = try Self.project()
+        defer {
+            _ = Self.execute("/usr/bin/chattr", ["-i", work + "/out"])
+            try? FileManager.default.removeItem(atPath: work)
+        }
+        #expect(try CLI.run(["build", "--output", "out/site"], in: work).status == 0)
+        let kept = work + "/out/site/en/items/rto/index.html"
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: kept)[.systemFileNumber] as? Int)
+        let source = work + "/Content/revisions/2025-03-07/ja/42-encryption-in-transit.md"
+        try (try String(contentsOfFile: source, encoding: .utf8)).replacingOccurrences(of: "TLS 1.2", with: "TLS 1.3").write(toFile: source, atomically: true, encoding: .utf8)
+        // An immutable folder: no new entry (no staging folder beside the site) can be made in it, even by root.
+        #expect(Self.execute("/usr/bin/chattr", ["+i", work + "/out"]) == 0)
+        let run = try CLI.run(["build", "--output", "out/site"], in: work)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("updated in place because the folder cannot be swapped whole"))
+        #expect(try FileManager.default.attributesOfItem(atPath: kept)[.systemFileNumber] as? Int == inode)
+        _ = Self.execute("/usr/bin/chattr", ["-i", work + "/out"])
+        let fresh = try CLI.run(["build", "--output", work + "/clean"], in: work)
+        #expect(fresh.status == 0)
+        #expect(CLI.tree(work + "/out/site") == CLI.tree(work + "/clean"))
+    }
+
+    @Test(.enabled(if: OutputFolderTests.canMount()))
+    func updatesAMountPointInPlace() throws {
+        let work = try Self.project()
+        try FileManager.default.createDirectory(atPath: work + "/mounted", withIntermediateDirectories: true)
+        #expect(Self.execute("/bin/mount", ["-t", "tmpfs", "checksheet-test", work + "/mounted"]) == 0)
+        defer {
+            _ = Self.execute("/bin/umount", [work + "/mounted"])
+            try? FileManager.default.removeItem(atPath: work)
+        }
+        for _ in 0..<2 {
+            let run = try CLI.run(["build", "--output", "mounted"], in: work)
+            #expect(run.status == 0, "\(run.errors)")
+        }
+        #expect(try CLI.run(["build", "--output", "clean"], in: work).status == 0)
+        #expect(CLI.tree(work + "/mounted") == CLI.tree(work + "/clean"))
+    }
+
+    @Test func serveRefusesAPortInUseBeforeBuildingAnything() throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                try #require(bind(listener, raw, length) == 0)
+                try #require(listen(listener, 1) == 0)
+                try #require(getsockname(listener, raw, &length) == 0)
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let run = try CLI.run(["serve", "--port", String(port), "--output", "out"], in: work)
+        #expect(run.status == 1)
+        #expect(run.errors == "error: port \(port) on 127.0.0.1 is in use by another program\n  hint: stop the program that uses it, or pass another --port (0 picks a free one)\n")
+        #expect(!FileManager.default.fileExists(atPath: work + "/out"))
+    }
+
+    static func execute(_ tool: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static func canRun(_ tool: String, _ arguments: [String]) -> Bool {
+        FileManager.default.isExecutableFile(atPath: tool) && execute(tool, arguments) == 0
+    }
+
+    /// Mounting needs privileges a sandbox may not give; the test runs wherever a tmpfs can be mounted.
+    static func canMount() -> Bool {
+        let probe = NSTemporaryDirectory() + "checksheet-mount-probe-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard execute("/bin/mount", ["-t", "tmpfs", "checksheet-probe", probe]) == 0 else { return false }
+        _ = execute("/bin/umount", [probe])
+        return true
+    }
+}
