@@ -96,6 +96,7 @@ public struct SiteOutput: Sendable {
         let exists = LocalPath.kind(target) == .folder
         let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
         do {
+            if !exists { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
             let counts = try tree.write(into: staging, reusing: exists ? target : nil)
             if !exists {
                 try LocalPath.rename(staging, target)
