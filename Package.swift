@@ -60,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ChecksheetKitTests",
-            dependencies: ["ChecksheetKit"],
+            // swift-mustache itself, as the reference the compiled templates are proven against.
+            dependencies: ["ChecksheetKit", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings
         ),

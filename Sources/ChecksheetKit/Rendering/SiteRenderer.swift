@@ -11,7 +11,12 @@ public struct SiteRenderer: Sendable {
     let sheet: Sheet
     let history: SheetHistory
     let theme: Theme
+    /// swift-mustache's reading of the templates: the reference the compiled templates are proven against.
     let library: MustacheLibrary
+    /// The templates as pages are rendered from them.
+    let templates: ThemeTemplates
+    /// Renders through swift-mustache instead, for the proof that both give the same bytes.
+    var rendersThroughReference = false
     let assets: AssetCatalog
     let baseURL: String
 
@@ -19,13 +24,18 @@ public struct SiteRenderer: Sendable {
     public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil) -> Result<SiteRenderer, DiagnosticsError> {
         var problems: [Diagnostic] = []
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         for name in theme.templates.keys.sorted() {
             let file = "\(theme.path)/templates/\(name).mustache"
             do {
                 try library.register(theme.templates[name]!, named: name)
+                compiled[name] = try CompiledTemplate(theme.templates[name]!)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(Diagnostic(file: file, line: error.context.lineNumber, column: error.context.columnNumber,
                                            message: "invalid template: \(error.error)", hint: "near `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
+            } catch let error as CompiledTemplate.ParseError {
+                problems.append(Diagnostic(file: file, line: error.line, column: error.column, message: "invalid template: \(error.message)",
+                                           hint: "theme templates use Mustache tags with the standard {{ }} delimiters"))
             } catch {
                 problems.append(Diagnostic(file: file, message: "invalid template: \(error)"))
             }
@@ -43,7 +53,7 @@ public struct SiteRenderer: Sendable {
         var base = baseURL ?? sheet.configuration.baseURL
         if !base.hasSuffix("/") { base += "/" }
         let renderer = SiteRenderer(sheet: sheet, history: history ?? SheetHistory(sheet), theme: theme, library: library,
-                                    assets: AssetCatalog(assets: theme.assets), baseURL: base)
+                                    templates: ThemeTemplates(templates: compiled), assets: AssetCatalog(assets: theme.assets), baseURL: base)
         problems += renderer.templateProblems()
         return problems.isEmpty ? .success(renderer) : .failure(DiagnosticsError(problems))
     }
@@ -85,7 +95,9 @@ public struct SiteRenderer: Sendable {
 
     /// A template's output; a template that renders nothing is an error, never an empty page.
     func page(_ template: String, path: String, view: Any) throws -> OutputFile {
-        guard let text = library.render(TemplateValue.convert(view), withTemplate: template), !text.isEmpty else {
+        let value = ViewValue(view)
+        let rendered = rendersThroughReference ? library.render(value.plain, withTemplate: template) : templates.render(value, template: template)
+        guard let text = rendered, !text.isEmpty else {
             throw DiagnosticsError([Diagnostic(file: "\(theme.path)/templates/\(template).mustache", message: "the template rendered nothing for \(path)")])
         }
         return OutputFile(path: path, text: text)

@@ -1,0 +1,193 @@
+/// The theme's templates, compiled once, rendering views to text the way swift-mustache 2.1.1 does (HTML
+/// escaping of `< > & " '`, the context stack, sections over lists, flags and objects, partials with their
+/// indentation, parents and blocks, the transforms `empty`, `count`, `first`, `last`, `reversed`), but from
+/// `ViewValue`s: no reflection, no dynamic casts, escaping in one pass over UTF-8 where nothing needs it.
+struct ThemeTemplates: Sendable {
+    var templates: [String: CompiledTemplate]
+
+    /// The rendered text, or nil when there is no template of that name.
+    func render(_ view: ViewValue, template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var output = ""
+        output.reserveCapacity(16_384)
+        render(template.nodes, Context(stack: [view]), into: &output)
+        return output
+    }
+
+    struct Context {
+        var stack: [ViewValue]
+        var sequence: Sequence?
+        var indentation: String?
+        var inherited: [String: [CompiledTemplate.Node]]?
+
+        struct Sequence {
+            var first: Bool
+            var last: Bool
+            var index: Int
+        }
+
+        func with(_ value: ViewValue, sequence: Sequence? = nil) -> Context {
+            var context = self
+            context.stack.append(value)
+            context.sequence = sequence
+            return context
+        }
+
+        func withPartial(indented: String?, inheriting: [String: [CompiledTemplate.Node]]?) -> Context {
+            var context = self
+            if let indented { context.indentation = (indentation ?? "") + indented }
+            if let inheriting {
+                context.inherited = inherited.map { $0.merging(inheriting) { outer, _ in outer } } ?? inheriting
+            }
+            context.sequence = nil
+            return context
+        }
+
+        func withBlockExpansion(indented: String?) -> Context {
+            var context = self
+            if let indented { context.indentation = (indentation ?? "") + indented }
+            context.sequence = nil
+            return context
+        }
+    }
+
+    func render(_ nodes: [CompiledTemplate.Node], _ context: Context, into output: inout String) {
+        guard let indentation = context.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, context, into: &output) }
+            return
+        }
+        // As swift-mustache: each piece that starts a new line of this template's own output gets the indentation.
+        var local = ""
+        for node in nodes {
+            var piece = ""
+            render(node, context, into: &piece)
+            if !piece.isEmpty, local.last == "\n" { local += indentation }
+            local += piece
+        }
+        output += local
+    }
+
+    func render(_ node: CompiledTemplate.Node, _ context: Context, into output: inout String) {
+        switch node {
+        case let .text(text):
+            output += text
+        case let .variable(name, escaped):
+            guard let value = lookup(name, in: context) else { return }
+            let text: String
+            switch value {
+            case let .text(string): text = string
+            case let .number(number): text = String(number)
+            case let .decimal(decimal): text = String(describing: decimal)
+            case let .flag(flag): text = flag ? "true" : "false"
+            case .list, .object: text = String(describing: value.plain)
+            }
+            if escaped { Self.appendEscaped(text, to: &output) } else { output += text }
+        case let .section(name, inverted, body):
+            let value = lookup(name, in: context)
+            if inverted {
+                switch value {
+                case let .list(values) where values.isEmpty: render(body, context.with(.list(values)), into: &output)
+                case .flag(false), nil: render(body, context, into: &output)
+                default: break
+                }
+                return
+            }
+            switch value {
+            case let .list(values):
+                for (index, element) in values.enumerated() {
+                    let sequence = Context.Sequence(first: index == 0, last: index == values.count - 1, index: index)
+                    render(body, context.with(element, sequence: sequence), into: &output)
+                }
+            case let .flag(flag):
+                if flag { render(body, context, into: &output) }
+            case let .some(value):
+                render(body, context.with(value), into: &output)
+            case nil:
+                break
+            }
+        case let .partial(name, indentation, overrides):
+            guard let template = templates[name] else { return }
+            render(template.nodes, context.withPartial(indented: indentation, inheriting: overrides), into: &output)
+        case let .block(name, defaults, indentation):
+            render(context.inherited?[name] ?? defaults, context.withBlockExpansion(indented: indentation), into: &output)
+        case .blockDefinition:
+            break
+        }
+    }
+
+    /// The value a name stands for: the first object up the stack that has the name's first part, then the
+    /// rest of the path from there; then the transforms, innermost first.
+    func lookup(_ name: CompiledTemplate.Name, in context: Context) -> ViewValue? {
+        var value: ViewValue?
+        if name.path == ["."] {
+            value = context.stack.last
+        } else if name.path.isEmpty {
+            // `{{#first()}}` and the like ask about the place in the list being rendered.
+            guard let sequence = context.sequence, let transform = name.transforms.last else { return nil }
+            switch transform {
+            case "first": value = .flag(sequence.first)
+            case "last": value = .flag(sequence.last)
+            case "index": value = .number(sequence.index)
+            case "even": value = .flag(sequence.index % 2 == 0)
+            case "odd": value = .flag(sequence.index % 2 == 1)
+            default: return nil
+            }
+            return value
+        } else if name.isAnchored {
+            value = context.stack.last
+            for part in name.path { value = value?[part] }
+        } else {
+            for object in context.stack.reversed() {
+                if let found = object[name.path[0]] {
+                    value = found
+                    for part in name.path.dropFirst() { value = value?[part] }
+                    break
+                }
+            }
+        }
+        guard var result = value else { return nil }
+        for transform in name.transforms.reversed() {
+            guard let transformed = Self.transform(result, transform) else { return nil }
+            result = transformed
+        }
+        return result
+    }
+
+    static func transform(_ value: ViewValue, _ name: String) -> ViewValue? {
+        switch (value, name) {
+        case let (.list(values), "empty"): return .flag(values.isEmpty)
+        case let (.list(values), "count"): return .number(values.count)
+        case let (.list(values), "first"): return values.first
+        case let (.list(values), "last"): return values.last
+        case let (.list(values), "reversed"): return .list(values.reversed())
+        case let (.object(fields), "empty"): return .flag(fields.isEmpty)
+        case let (.object(fields), "count"): return .number(fields.count)
+        case let (.text(text), "empty"): return .flag(text.isEmpty)
+        case let (.text(text), "lowercased"): return .text(text.lowercased())
+        case let (.text(text), "uppercased"): return .text(text.uppercased())
+        case let (.text(text), "capitalized"): return .text(text.capitalized)
+        case let (.text(text), "reversed"): return .text(String(text.reversed()))
+        default: return nil
+        }
+    }
+
+    /// swift-mustache's HTML escaping: `<`, `>`, `&`, `"` and `'` as whole characters. Most text holds none of them
+    /// and is copied as it is; otherwise character by character, so that a quote carrying a combining mark (one
+    /// character, not a quote) stays as swift-mustache leaves it.
+    static func appendEscaped(_ text: String, to output: inout String) {
+        if !text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) {
+            output += text
+            return
+        }
+        for character in text {
+            switch character {
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+    }
+}
