@@ -41,10 +41,13 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
+    """Headless Chromium through Debian's chromedriver, with a fresh profile."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/lib/chromium/chromium"
+    # Pages from file:// get what a reader's browser gives them: no switch that relaxes file access. (Chromium reads
+    # only the presence of a switch: `--allow-file-access-from-files=false` turns file access on.)
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                     f"--user-data-dir={tempfile.mkdtemp(prefix='checksheet-chromium-')}", "--allow-file-access-from-files=false"]:
+                     f"--user-data-dir={tempfile.mkdtemp(prefix='checksheet-chromium-')}"]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)

@@ -64,6 +64,16 @@ def test_every_query_finds_an_expected_item_in_the_top_three_and_ranks_as_the_cl
     assert failures == []
 
 
+def test_pages_from_disk_may_not_read_other_files_so_the_file_tests_run_as_a_reader_opens_the_site(browser, site):
+    # A reader's Chromium blocks fetch() and XHR from file:// to other files; if this browser allowed them, the search
+    # tests over file:// would pass on an index loaded in a way no reader's browser allows.
+    open_page(browser, f"file://{site}/ja/index.html")
+    outcome = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('search-index.json').then(r => r.text()).then(t => done('read ' + t.length), e => done('blocked ' + e.name));")
+    assert outcome == "blocked TypeError"
+
+
 def test_results_highlight_and_open_with_the_keyboard(browser, server):
     open_page(browser, f"{server}/ja/items/rto/index.html")
     shown = type_query(browser, "暗号")

@@ -49,10 +49,6 @@ def hostile_site():
 
 @pytest.fixture(scope="session")
 def axe_source():
-    """axe-core 4.x's axe.min.js, taken out of PyPI's axe-selenium-python 3.0.0 wheel into a temporary folder."""
+    """axe-core 4.x's axe.min.js, read out of PyPI's axe-selenium-python 3.0.0 wheel (Tests/requirements-axe.txt)."""
     import axe
-    folder = tempfile.mkdtemp(prefix="checksheet-axe-")
-    with open(axe.fetch_script(folder), encoding="utf-8") as file:
-        source = file.read()
-    shutil.rmtree(folder, ignore_errors=True)
-    return source
+    return axe.script_source()
