@@ -1,11 +1,15 @@
 import ChecksheetKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// The preview server: builds the site once, then serves it and keeps it up to date.
 ///
-/// The CLI (`checksheet serve`) and the tests both make the server here. Requests pass, in order:
+/// The CLI (`checksheet serve`) and the tests both make the server here. Each connection passes
+/// `PreviewChannel` (idle timeout, HTTP/1.0 framing, absolute-form targets); requests pass, in order:
+/// `HostGuard` (only the names of the address it listens on; same-origin live reload),
 /// `RequestGuard` (GET and HEAD only, no traversal), `PreviewResponseMiddleware` (content ETags, 404 page),
 /// Hummingbird's `FileMiddleware` over the build held in memory, and the `/_preview/` endpoints.
 /// `PreviewService` watches the folders beside the server.
@@ -25,7 +29,9 @@ public func buildApplication(
         service.writer?.writeNow(files)
     }
 
+    let port = ListeningPort(configured: configuration.port)
     let router = Router()
+    router.add(middleware: HostGuard(policy: HostPolicy(listeningOn: configuration.host), port: port))
     router.add(middleware: RequestGuard())
     router.add(middleware: PreviewResponseMiddleware(state: state))
     router.add(middleware: FileMiddleware(fileProvider: PreviewFileProvider(state: state), searchForIndexHtml: true)
@@ -39,11 +45,17 @@ public func buildApplication(
         return logger
     }()
     let host = configuration.host
+    let idleTimeout = TimeAmount(configuration.idleTimeout)
+    let server = HTTPServerBuilder { responder in
+        PreviewChannel(http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idleTimeout)), stallTimeout: idleTimeout)
+    }
     return Application(
         router: router,
+        server: server,
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
         services: [service],
         onServerRunning: { channel in
+            port.bound(to: channel.localAddress?.port)
             report(.serving(url: PreviewRoutes.url(host: host, port: channel.localAddress?.port ?? configuration.port)))
         },
         logger: logger

@@ -18,10 +18,14 @@ public struct PreviewConfiguration: Sendable {
     public var settleInterval: Duration
     /// How often open tabs get a `: ping`, which also finds the tabs that were closed.
     public var heartbeatInterval: Duration
+    /// How long a connection may take to send a whole request head, or stay idle between requests, or
+    /// take none of a response's bytes, before it is closed (slow and stalled clients).
+    public var idleTimeout: Duration
 
     public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
                 host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),
-                settleInterval: Duration = .milliseconds(20), heartbeatInterval: Duration = .seconds(15)) {
+                settleInterval: Duration = .milliseconds(20), heartbeatInterval: Duration = .seconds(15),
+                idleTimeout: Duration = .seconds(10)) {
         self.content = content
         self.theme = theme
         self.output = output
@@ -31,5 +35,6 @@ public struct PreviewConfiguration: Sendable {
         self.pollInterval = pollInterval
         self.settleInterval = settleInterval
         self.heartbeatInterval = heartbeatInterval
+        self.idleTimeout = idleTimeout
     }
 }

@@ -28,6 +28,7 @@ struct PreviewResponseMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Self.notFound(site, method: request.method)
             }
             if response.status == .notFound { return Self.notFound(site, method: request.method) }
+            if response.status == .movedPermanently { return Self.folderRedirect(for: request) }
             guard response.status == .ok else { return response }
             return try await Self.validated(response, for: request)
         }
@@ -44,11 +45,30 @@ struct PreviewResponseMiddleware<Context: RequestContext>: RouterMiddleware {
         headers[.cacheControl] = "no-cache"
         headers[.contentLength] = String(body.readableBytes)
         headers[xContentTypeOptions] = "nosniff"
+        if headers[.contentType] == nil { headers[.contentType] = untypedFileType(request.uri.path) }
         if matches(request.headers[values: .ifNoneMatch], tag) {
             headers[.contentLength] = nil
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+    }
+
+    /// A folder asked for without its slash (`/ja/search?q=rto`) is sent to the folder with the slash and
+    /// the same query (`/ja/search/?q=rto`); FileMiddleware's own redirect drops the query. The path is
+    /// the one the browser sent, still percent-encoded, and always starts with a single `/`.
+    static func folderRedirect(for request: Request) -> Response {
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        let location = "/" + String(request.uri.path.drop { $0 == "/" }) + "/" + query
+        var headers: HTTPFields = [.location: location, .cacheControl: "no-store", .contentLength: "0"]
+        headers[xContentTypeOptions] = "nosniff"
+        return Response(status: .movedPermanently, headers: headers)
+    }
+
+    /// The type of a file whose extension FileMiddleware does not know: the hosting files the build writes
+    /// (`_headers`, `_redirects`) are text; anything else is bytes, never something a browser would sniff.
+    static func untypedFileType(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        return ["_headers", "_redirects"].contains(name) ? "text/plain; charset=utf-8" : "application/octet-stream"
     }
 
     /// The site's 404.html (with the reload script) and status 404, never cached.

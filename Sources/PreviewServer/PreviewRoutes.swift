@@ -21,11 +21,18 @@ enum PreviewRoutes {
         "xml": MediaType.applicationXml.withParameter(name: "charset", value: "utf-8"),
         "svg": MediaType.imageSvg.withParameter(name: "charset", value: "utf-8"),
         "txt": MediaType.textPlain.withParameter(name: "charset", value: "utf-8"),
+        // `nginx-headers.conf`, the hosting headers for nginx.
+        "conf": MediaType.textPlain.withParameter(name: "charset", value: "utf-8"),
     ]
 
     static func add<Context: RequestContext>(to router: Router<Context>, state: PreviewState, hub: LiveReloadHub) {
         router.get(RouterPath(events)) { _, _ in
             eventStream(state: state, hub: hub)
+        }
+        // Hummingbird would answer HEAD by running the GET handler, whose stream never ends: the same
+        // headers, and a body that ends at once.
+        router.head(RouterPath(events)) { _, _ in
+            Response(status: .ok, headers: eventStreamHeaders, body: ResponseBody { writer in try await writer.finish(nil) })
         }
         router.get(RouterPath(status)) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
@@ -36,12 +43,7 @@ enum PreviewRoutes {
     /// `text/event-stream`: the served build first, then reloads, failed builds and pings until the tab
     /// goes away or the server shuts down.
     static func eventStream(state: PreviewState, hub: LiveReloadHub) -> Response {
-        let headers: HTTPFields = [
-            .contentType: "text/event-stream; charset=utf-8",
-            .cacheControl: "no-store",
-            HTTPField.Name("X-Accel-Buffering")!: "no",
-        ]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+        Response(status: .ok, headers: eventStreamHeaders, body: ResponseBody { writer in
             // Subscribed before the state is read, so that no build can slip between the two.
             let events = hub.subscribe()
             try await writer.write(ByteBuffer(string: ServerSentEvent.retry + ServerSentEvent.hello(state.value)))
@@ -54,6 +56,13 @@ enum PreviewRoutes {
             try await writer.finish(nil)
         })
     }
+
+    /// The headers of the event stream, for GET and HEAD alike.
+    static let eventStreamHeaders: HTTPFields = [
+        .contentType: "text/event-stream; charset=utf-8",
+        .cacheControl: "no-store",
+        HTTPField.Name("X-Accel-Buffering")!: "no",
+    ]
 
     /// The URL to print: the host as given, the port as bound.
     static func url(host: String, port: Int) -> String {

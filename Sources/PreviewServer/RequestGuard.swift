@@ -4,7 +4,8 @@ import Hummingbird
 
 /// Turns away what a preview of static files never needs, before anything else sees the request:
 /// methods other than GET and HEAD (405), and paths that try to leave the site or to confuse what
-/// FileMiddleware decodes (400): `..` in any encoding, encoded slashes and backslashes, NUL bytes.
+/// FileMiddleware decodes (400): `..` in any encoding, encoded slashes and backslashes, NUL bytes, a
+/// leading `//`.
 ///
 /// FileMiddleware refuses `..` itself, but it decodes `%2f` into a separator and lets `%00` through
 /// (`/a.json%00.html` would be served as HTML): those are refused here, on the raw path.
@@ -22,6 +23,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     /// Why a raw (still percent-encoded) request path is refused, or nil when it is acceptable.
     static func problem(withPath raw: String) -> String? {
         guard raw.hasPrefix("/") else { return "the path must start with /" }
+        // `//host/path` reads as a host to some URL parsers, and a redirect to it would leave the site.
+        if raw.hasPrefix("//") { return "the path must not start with //" }
         let lowered = raw.lowercased()
         if lowered.contains("%2f") || lowered.contains("%5c") || raw.contains("\\") { return "encoded slashes and backslashes are not allowed" }
         if lowered.contains("%00") || raw.contains("\0") { return "NUL bytes are not allowed" }

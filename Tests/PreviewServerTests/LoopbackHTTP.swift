@@ -23,6 +23,8 @@ final class LoopbackHTTP: @unchecked Sendable {
 
     private let socket: Int32
     private var buffer = Data()
+    /// The status line of the last response head read (`HTTP/1.1 200 OK`).
+    private(set) var statusLine = ""
 
     /// Connects to `host:port` (each address the name resolves to, in turn).
     init(host: String, port: Int) throws {
@@ -47,6 +49,59 @@ final class LoopbackHTTP: @unchecked Sendable {
     }
 
     deinit { close(socket) }
+
+    /// Sends `text` byte for byte: a request as a hostile client writes it, or part of one.
+    func sendRaw(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { throw Failure(description: "cannot send the request") }
+            sent += count
+        }
+    }
+
+    /// Sends one byte at a time, `every` apart, and returns true as soon as the server has closed the
+    /// connection; false when it is still open at `deadline`. A slowloris client, made observable.
+    func trickleUntilClosed(every interval: Duration, until deadline: ContinuousClock.Instant) -> Bool {
+        while ContinuousClock.now < deadline {
+            // A write to a connection the server closed fails or resets it; the read below sees the end either way.
+            _ = Glibc.send(socket, "a", 1, Int32(MSG_NOSIGNAL))
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
+            if poll(&descriptor, 1, milliseconds) > 0 {
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                if recv(socket, &chunk, chunk.count, 0) <= 0 { return true }
+            }
+        }
+        return false
+    }
+
+    /// Reads and drops everything until the server closes the connection: true, or false at `deadline`.
+    func waitForClose(until deadline: ContinuousClock.Instant) -> Bool {
+        do {
+            while try fill(until: deadline) { buffer.removeAll(keepingCapacity: true) }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Everything the server sends until it closes the connection (throws at `deadline`).
+    func readToEnd(until deadline: ContinuousClock.Instant) throws -> Data {
+        while try fill(until: deadline) {}
+        defer { buffer = Data() }
+        return buffer
+    }
+
+    /// The next `count` bytes as they come, without any framing (throws at `deadline`).
+    func readBytes(_ count: Int, until deadline: ContinuousClock.Instant) throws -> Data {
+        while buffer.count < count {
+            guard try fill(until: deadline) else { throw Failure(description: "the connection closed after \(buffer.count) bytes") }
+        }
+        defer { buffer = Data(buffer.dropFirst(count)) }
+        return Data(buffer.prefix(count))
+    }
 
     /// Sends one request exactly as given.
     func send(_ method: String, _ path: String, headers: [String: String] = [:]) throws {
@@ -85,6 +140,7 @@ final class LoopbackHTTP: @unchecked Sendable {
         let end = buffer.range(of: separator)!
         let lines = String(decoding: buffer[buffer.startIndex..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         buffer = Data(buffer[end.upperBound...])
+        statusLine = lines[0]
         let parts = lines[0].split(separator: " ")
         guard parts.count >= 2, let status = Int(parts[1]) else { throw Failure(description: "bad status line '\(lines[0])'") }
         var headers: [String: String] = [:]
@@ -129,6 +185,17 @@ final class LoopbackHTTP: @unchecked Sendable {
         let chunk = Data(buffer[start..<(start + size)])
         buffer = Data(buffer[(start + size + 2)...])
         return size == 0 ? nil : chunk
+    }
+
+    /// A raw request (`text`, sent as written) on a new connection, and its response read to the end.
+    static func exchange(port: Int, host: String = "localhost", _ text: String, method: String = "GET",
+                         timeout: Duration = .seconds(10)) throws -> (statusLine: String, reply: Reply) {
+        let deadline = ContinuousClock.now + timeout
+        let connection = try LoopbackHTTP(host: host, port: port)
+        try connection.sendRaw(text)
+        let (status, headers) = try connection.readHead(until: deadline)
+        let body = try connection.readBody(headers: headers, method: method, status: status, until: deadline)
+        return (connection.statusLine, Reply(status: status, headers: headers, body: body))
     }
 
     /// One request on a new connection, read to the end.

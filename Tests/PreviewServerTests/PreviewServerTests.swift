@@ -65,6 +65,25 @@ import Testing
         #expect(PreviewRoutes.mediaTypes["svg"]?.description == "image/svg+xml; charset=utf-8")
     }
 
+    /// Every file of the build is served with a type (FileMiddleware gives none to names it does not know);
+    /// the hosting file `_headers` is text.
+    @Test func everyFileIsServedWithAContentType() async throws {
+        let content = ContentSource.read(from: Workspace.repository + "/Content")
+        let build = try #require(Pipeline.build(content: content, theme: Theme.read(from: Workspace.repository + "/Site")).files)
+        #expect(build.contains { $0.path == "_headers" })
+        try await withPreview { client in
+            for file in build {
+                let path = "/" + (file.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file.path)
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .ok, "\(file.path)")
+                #expect(response.headers[.contentType] != nil, "\(file.path)")
+            }
+            let headers = try await client.execute(uri: "/_headers", method: .get)
+            #expect(headers.headers[.contentType] == "text/plain; charset=utf-8")
+            #expect(headers.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+        }
+    }
+
     @Test func missingPathsGetTheSites404PageWithStatus404() async throws {
         try await withPreview { client in
             let notFound = String(buffer: try await client.execute(uri: "/404.html", method: .get).body)
