@@ -18,6 +18,8 @@ public struct PreviewConfiguration: Sendable {
     public var settleInterval: Duration
     /// How often open tabs get a `: ping`, which also finds the tabs that were closed.
     public var heartbeatInterval: Duration
+    /// Draft revisions are shown, marked as drafts, so the next revision can be reviewed as it will look.
+    public var drafts = true
 
     public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
                 host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),

@@ -17,9 +17,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
     var strict = false
 
+    @Flag(help: "Include draft revisions, every page marked \"draft, not published\" (for review; never upload this build).")
+    var drafts = false
+
     func run() throws {
         let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(baseURL: baseURL, strict: strict))
+                                     options: .init(baseURL: baseURL, strict: strict, drafts: drafts))
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         do {
