@@ -6,10 +6,13 @@ public enum Pipeline {
         public var baseURL: String?
         /// Stale English is an error rather than a warning.
         public var strict: Bool
+        /// Draft revisions are built too, every page marked as a draft; without it they are left out entirely.
+        public var drafts: Bool
 
-        public init(baseURL: String? = nil, strict: Bool = false) {
+        public init(baseURL: String? = nil, strict: Bool = false, drafts: Bool = false) {
             self.baseURL = baseURL
             self.strict = strict
+            self.drafts = drafts
         }
     }
 
@@ -60,7 +63,13 @@ public enum Pipeline {
             case let .failure(error): diagnostics += error.diagnostics; return nil
             }
         }()
-        guard let sheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted()) }
+        guard let loadedSheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted()) }
+        // Drafts were validated with everything else; only what is published goes further unless asked.
+        let sheet = options.drafts ? loadedSheet : loadedSheet.published
+        if sheet.revisions.isEmpty {
+            return (nil, (diagnostics + [Diagnostic(file: content.path + "/revisions", message: "every revision is a draft, so there is nothing to publish",
+                                                   hint: "publish one with `checksheet publish DATE`, or preview with `checksheet build --drafts`")]).sorted())
+        }
         let history = SheetHistory(sheet)
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
         switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL) {

@@ -21,6 +21,8 @@ public struct PreviewConfiguration: Sendable {
     /// How long a connection may take to send a whole request head, or stay idle between requests, or
     /// take none of a response's bytes, before it is closed (slow and stalled clients).
     public var idleTimeout: Duration
+    /// Draft revisions are shown, marked as drafts, so the next revision can be reviewed as it will look.
+    public var drafts = true
 
     public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
                 host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),

@@ -85,7 +85,7 @@ struct SiteBuilder: Sendable {
 
     /// Builds the site from the inputs, as `checksheet build` does.
     func build() -> Outcome {
-        let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme, options: .init(baseURL: configuration.baseURL))
+        let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme, options: .init(baseURL: configuration.baseURL, drafts: configuration.drafts))
         if case let .failure(error) = inputs.script {
             return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted())
         }

@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
     var strict = false
 
+    @Flag(help: "Include draft revisions, every page marked \"draft, not published\" (for review; never upload this build).")
+    var drafts = false
+
     func run() throws {
         // Refused before any work, so that a wrong --output costs nothing and changes nothing.
         let output = site.siteOutput
@@ -27,7 +30,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(baseURL: publishing.baseURL, strict: strict))
+                                     options: .init(baseURL: publishing.baseURL, strict: strict, drafts: drafts))
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         switch output.write(files) {

@@ -91,7 +91,7 @@ import Testing
         #expect(outcome.needsEnglish.count == 49)
         #expect(outcome.provisionalSlugs.isEmpty)
         let metadata = try #require(outcome.files.first { $0.path == "revision.yml" })
-        #expect(String(decoding: metadata.contents, as: UTF8.self) == "date: '2025-03-07'\ntitle:\n  ja: 2025年3月7日版\n  en: Version dated March 7, 2025\n")
+        #expect(String(decoding: metadata.contents, as: UTF8.self) == "date: '2025-03-07'\ntitle:\n  ja: 2025年3月7日版\n  en: Version dated March 7, 2025\ndraft: true\n")
     }
 
     @Test func slugsAndEnglishCarryOverFromTheEarlierRevision() throws {

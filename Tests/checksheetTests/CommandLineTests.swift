@@ -178,7 +178,7 @@ import Testing
         try "---\nno: 49\nslug: multi-factor-authentication\nsection: Security\ncategory: Security\nitem: Multi-factor authentication\ndefinition: Whether multi-factor authentication is provided\nunit: Yes/No\n---\nYes. Provided on all plans\n"
             .write(toFile: revision + "/en/49-multi-factor-authentication.md", atomically: true, encoding: .utf8)
 
-        let built = try Self.run(["build", "--content", content, "--output", work + "/after"])
+        let built = try Self.run(["build", "--drafts", "--content", content, "--output", work + "/after"])
         #expect(built.status == 0, "\(built.errors)")
         #expect(built.errors == """
             \(revision)/en/30-backup-retention.md:10:1: warning: the Japanese 'answer' of 'backup-retention' changed in revision 2025-09-01 but its English did not
@@ -225,7 +225,7 @@ import Testing
         let original = Self.tree(Self.root + "/Content/revisions/2025-03-07")
         #expect(copy.keys.sorted() == original.keys.sorted())
         for (path, data) in original where path != "revision.yml" { #expect(copy[path] == data, "\(path)") }
-        #expect(String(decoding: copy["revision.yml"]!, as: UTF8.self) == "date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\n")
+        #expect(String(decoding: copy["revision.yml"]!, as: UTF8.self) == "date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\n")
         let diff = try Self.run(["diff", "2025-03-07", "2025-10-01", "--content", work + "/Content"])
         #expect(diff.output == "Changes from 2025-03-07 to 2025-10-01 (ja): 0 added, 0 changed, 0 removed, 0 renumbered\n")
         let again = try Self.run(["new-revision", "2025-01-01", "--content", work + "/Content"])

@@ -49,6 +49,10 @@ public struct SheetHistory: Sendable, Equatable {
                     }
                 }
             }
+            // A draft's item without an English page shows its Japanese: every written field awaits translation.
+            for slug in revision.withoutEnglish {
+                pending[slug] = Dictionary(uniqueKeysWithValues: Self.translatedFields.map { ($0, revision.date) })
+            }
             let slugs = Set(revision.items.ja.map(\.slug))
             stale[revision.date] = revision.items.ja.flatMap { item in
                 Self.translatedFields.compactMap { field in

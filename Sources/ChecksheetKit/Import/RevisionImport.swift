@@ -17,7 +17,9 @@ public enum RevisionImport {
     public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?, sections: [Section] = []) -> Outcome {
         let slugs = assignSlugs(sheet.rows, previous: previous?.items.ja ?? [], glossary: glossary)
         let previousJapanese = Dictionary((previous?.items.ja ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let previousEnglish = Dictionary((previous?.items.en ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        // A draft's stand-ins for missing English pages are Japanese: never carried over as English.
+        let previousEnglish = Dictionary((previous?.items.en ?? []).filter { !(previous?.withoutEnglish.contains($0.slug) ?? false) }.map { ($0.slug, $0) },
+                                         uniquingKeysWith: { a, _ in a })
 
         var files: [OutputFile] = [OutputFile(path: "revision.yml", text: RevisionMetadata.source(date: date, japaneseTitle: sheet.edition))]
         var needsEnglish: [Item] = []

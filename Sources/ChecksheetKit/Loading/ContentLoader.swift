@@ -92,16 +92,33 @@ public enum ContentLoader {
         }
         // Gaps are only meaningful once every Japanese page was read; English numbers follow the Japanese ones.
         if !failed { checkSequence(pages.ja, problems: &problems) }
-        checkTranslations(pages, unreadable: unreadable, revisionPath: source.path, configuration: configuration, problems: &problems)
-        if problems.count > count { failed = true }
+        let draft = metadata?.draft ?? false
+        let withoutEnglish = checkTranslations(pages, unreadable: unreadable, revisionPath: source.path, configuration: configuration, draft: draft,
+                                               problems: &problems)
+        if problems[count...].contains(where: { $0.severity == .error }) { failed = true }
 
         guard !failed, let metadata else { return nil }
-        let items = Localized(ja: pages.ja.map(\.item).sorted { $0.no < $1.no }, en: pages.en.map(\.item).sorted { $0.no < $1.no })
+        let standIns = withoutEnglish.map { japaneseStandIn(for: $0, configuration: configuration) }
+        let items = Localized(ja: pages.ja.map(\.item).sorted { $0.no < $1.no }, en: (pages.en.map(\.item) + standIns).sorted { $0.no < $1.no })
         func sources(_ pages: [ItemPage]) -> [String: ItemSource] {
             Dictionary(pages.map { ($0.item.slug, ItemSource(file: $0.file, positions: $0.positions)) }, uniquingKeysWith: { a, _ in a })
         }
-        return Revision(date: metadata.date, title: metadata.title, notes: metadata.notes, items: items,
-                        sources: Localized(ja: sources(pages.ja), en: sources(pages.en)))
+        var revision = Revision(date: metadata.date, title: metadata.title, notes: metadata.notes, items: items,
+                                sources: Localized(ja: sources(pages.ja), en: sources(pages.en)))
+        revision.draft = metadata.draft
+        revision.withoutEnglish = withoutEnglish.map(\.slug).sorted()
+        return revision
+    }
+
+    /// The English stand-in for a draft's item that has no English page yet: its Japanese, with the sections
+    /// and categories named in English; every written field is then pending translation.
+    static func japaneseStandIn(for item: Item, configuration: SiteConfiguration?) -> Item {
+        var english = item
+        if let section = configuration?.section(named: item.section, in: .ja) {
+            english.section = section.name.en
+            english.category = section.categories.first { $0.ja == item.category }?.en ?? item.category
+        }
+        return english
     }
 
     /// Slugs and numbers are unique per language, and numbers run 1…N: the number is the place in the sheet.
@@ -150,8 +167,11 @@ public enum ContentLoader {
     }
 
     /// Japanese and English list the same items with the same numbers, sections and categories.
+    /// A draft may lack English pages (a warning): the Japanese items without one are returned.
+    @discardableResult
     static func checkTranslations(_ pages: Localized<[ItemPage]>, unreadable: Localized<[SourceFile]> = .init(ja: [], en: []), revisionPath: String,
-                                  configuration: SiteConfiguration?, problems: inout [Diagnostic]) {
+                                  configuration: SiteConfiguration?, draft: Bool = false, problems: inout [Diagnostic]) -> [Item] {
+        var withoutEnglish: [Item] = []
         let english = Dictionary(pages.en.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let japanese = Dictionary(pages.ja.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
@@ -160,8 +180,9 @@ public enum ContentLoader {
                 if unreadable.en.contains(where: { names($0, page) }) { continue }
                 let name = String(format: "%02d", page.item.no) + "-\(page.item.slug).md"
                 problems.append(Diagnostic(file: page.file, line: page.positions[.slug]?.line ?? 1, column: page.positions[.slug]?.column ?? 1,
-                                           message: "item '\(page.item.slug)' has no English page",
-                                           hint: "add \(revisionPath)/en/\(name), a translation of this page"))
+                                           severity: draft ? .warning : .error, message: "item '\(page.item.slug)' has no English page",
+                                           hint: "add \(revisionPath)/en/\(name), a translation of this page" + (draft ? ", or import one: `checksheet translations export`" : "")))
+                if draft { withoutEnglish.append(page.item) }
                 continue
             }
             if translation.item.no != page.item.no {
@@ -179,6 +200,7 @@ public enum ContentLoader {
         for page in pages.en where japanese[page.item.slug] == nil && !unreadable.ja.contains(where: { names($0, page) }) {
             problems.append(page.diagnostic(at: .slug, "item '\(page.item.slug)' has no Japanese page", hint: "Japanese is the source of truth: add the Japanese page first, or fix the slug to match it"))
         }
+        return withoutEnglish
     }
 
     /// True when a page that could not be parsed is the same item as `page`: same file name, or a `slug:` line naming it.

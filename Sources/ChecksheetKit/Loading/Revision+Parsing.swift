@@ -6,16 +6,19 @@ struct RevisionMetadata: Equatable {
     var date: String
     var title: Localized<String>
     var notes: Localized<String>
+    /// `draft: true`: not published until `checksheet publish` removes the line.
+    var draft = false
 
-    static let knownKeys = ["date", "title", "notes"]
+    static let knownKeys = ["date", "title", "notes", "draft"]
 
-    /// The `revision.yml` of a new revision: its date and its title in both languages, such as
+    /// The `revision.yml` of a new revision, a draft: its date and its title in both languages, such as
     /// `2025年3月7日版` (or `japaneseTitle`) and `Version dated March 7, 2025`.
     static func source(date: String, japaneseTitle: String? = nil) -> String {
         let title = Localized(ja: japaneseTitle ?? RevisionDate.japanese(date) + "版", en: "Version dated " + RevisionDate.english(date))
         let pairs: [(Node, Node)] = [
             (Node("date"), Item.textNode(date)),
             (Node("title"), .mapping(.init([(Node("ja"), Item.textNode(title.ja)), (Node("en"), Item.textNode(title.en))]))),
+            (Node("draft"), Node("true", Tag(.bool))),
         ]
         return (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
     }
@@ -41,8 +44,18 @@ struct RevisionMetadata: Equatable {
         }
         let title = document.localizedText("title", what: "the revision's title, for example 2025年3月7日版 / Version dated March 7, 2025", required: true, into: &problems)
         let notes = document.localizedText("notes", what: "what changed in this revision", required: false, into: &problems)
+        var draft = false
+        if let (keyMark, node) = document.value("draft") {
+            switch node.string {
+            case "true": draft = true
+            case "false": draft = false
+            default:
+                problems.append(document.diagnostic(at: node.mark ?? keyMark, "'draft' must be true or false",
+                                                    hint: "write `draft: true` for a revision not yet published; `checksheet publish` removes the line"))
+            }
+        }
         guard problems.isEmpty, let date, let title, let notes else { return .failure(DiagnosticsError(problems)) }
-        return .success(RevisionMetadata(date: date, title: title, notes: notes))
+        return .success(RevisionMetadata(date: date, title: title, notes: notes, draft: draft))
     }
 }
 

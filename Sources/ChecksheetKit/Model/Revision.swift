@@ -13,6 +13,10 @@ public struct Revision: Sendable, Equatable {
     private var positions: Localized<[String: Int]>
     /// Where each item's page is, by slug, for diagnostics that concern a whole revision.
     public var sources: Localized<[String: ItemSource]>
+    /// Not yet published: `build` leaves it out, `build --drafts` and `serve` show it marked as a draft.
+    public var draft: Bool = false
+    /// Slugs of a draft's items that have no English page yet; their English stands in as the Japanese, pending translation.
+    public var withoutEnglish: [String] = []
 
     public init(date: String, title: Localized<String>, notes: Localized<String> = .init(ja: "", en: ""), items: Localized<[Item]>,
                 sources: Localized<[String: ItemSource]> = .init(ja: [:], en: [:])) {

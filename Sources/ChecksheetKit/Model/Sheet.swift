@@ -11,4 +11,9 @@ public struct Sheet: Sendable, Equatable {
 
     /// The newest revision, which the site shows as the sheet.
     public var current: Revision? { revisions.last }
+
+    /// The sheet without its draft revisions: what `build` publishes; its newest revision is the current sheet.
+    public var published: Sheet {
+        Sheet(configuration: configuration, revisions: revisions.filter { !$0.draft })
+    }
 }

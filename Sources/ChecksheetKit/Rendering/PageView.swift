@@ -36,6 +36,8 @@ struct PageView {
     var t: [String: String]
     /// The search box: where it submits, where the index and the item pages are, relative to this page.
     var search: SearchBox
+    /// "Draft, not published" on every page of a build that includes a draft revision.
+    var draftBanner: Banner? = nil
 
     struct SearchBox {
         var action: String

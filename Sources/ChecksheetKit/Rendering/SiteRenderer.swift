@@ -130,7 +130,15 @@ public struct SiteRenderer: Sendable {
                           indexScript: SitePath.relative(from: path, to: SitePath.searchScript(language)),
                           // The folder of the item pages, as a prefix the script appends `{slug}/index.html` to.
                           items: String(SitePath.relative(from: path, to: "\(language.rawValue)/items/_").dropLast()),
-                          resultsID: "search-results", isSearchPage: false))
+                          resultsID: "search-results", isSearchPage: false),
+            draftBanner: draftBanner(language))
+    }
+
+    /// The notice that this build shows draft revisions, naming them; nil when every revision is published.
+    func draftBanner(_ language: Language) -> Banner? {
+        let drafts = sheet.revisions.filter(\.draft).map { displayDate($0.date, language) }
+        guard !drafts.isEmpty else { return nil }
+        return Banner(text: text("draftBanner", language, ["date": drafts.joined(separator: language == .ja ? "、" : ", ")]))
     }
 
     /// A UI string with `{name}` placeholders filled in.

@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A file the translators send back, XLIFF 1.2 or the export's CSV, read into its units. Pure.
+public struct TranslatedFile: Sendable, Equatable {
+    /// One unit as the file has it.
+    public struct Unit: Sendable, Equatable {
+        public var id: String
+        /// Where the unit starts, for diagnostics.
+        public var line: Int
+        /// The Japanese as it was exported.
+        public var source: String
+        /// The English, when the unit counts as translated (XLIFF state `translated`, `final` or `signed-off`, or a filled CSV cell).
+        public var target: String?
+    }
+
+    public var path: String
+    public var units: [Unit]
+
+    /// XLIFF when the text starts like XML, else CSV; a file neither reads as is a diagnostic.
+    public static func parse(_ data: Data, path: String) -> Result<TranslatedFile, DiagnosticsError> {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            return .failure(DiagnosticsError([Diagnostic(file: path, message: "the file is not UTF-8 text", hint: "save the CSV as “CSV UTF-8” or send the XLIFF file back as the tool wrote it")]))
+        }
+        if text.drop(while: \.isWhitespace).hasPrefix("<") { return xliff(Data(bytes), path: path) }
+        return csv(text, path: path)
+    }
+
+    static func csv(_ text: String, path: String) -> Result<TranslatedFile, DiagnosticsError> {
+        let table = DelimitedText.parse(text, delimiter: ",")
+        guard let header = table.rows.first?.values.map(\.trimmed), let id = header.firstIndex(of: "id"), let japanese = header.firstIndex(of: "japanese"),
+              let english = header.firstIndex(of: "english") else {
+            return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the first row does not name the columns id, japanese and english",
+                                                         hint: "keep the header row of `checksheet translations export --format csv`")]))
+        }
+        var units: [Unit] = []
+        for row in table.rows.dropFirst() where !row.isBlank {
+            let values = row.values
+            func cell(_ index: Int) -> String { index < values.count ? values[index] : "" }
+            let target = cell(english).replacingOccurrences(of: "\r\n", with: "\n").trimmed
+            units.append(Unit(id: cell(id).trimmed, line: row.line, source: cell(japanese).replacingOccurrences(of: "\r\n", with: "\n"),
+                              target: target.isEmpty ? nil : target))
+        }
+        return .success(TranslatedFile(path: path, units: units))
+    }
+
+    static func xliff(_ data: Data, path: String) -> Result<TranslatedFile, DiagnosticsError> {
+        let reader = XLIFFReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        guard parser.parse() else {
+            return .failure(DiagnosticsError([Diagnostic(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 0),
+                                                         message: "the file is not well-formed XML", hint: "send back the file as the translation tool saved it")]))
+        }
+        guard reader.isXLIFF else {
+            return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the file is XML but not XLIFF 1.2",
+                                                         hint: "export XLIFF 1.2 from the translation tool")]))
+        }
+        return .success(TranslatedFile(path: path, units: reader.units))
+    }
+}
+
+/// Collects the trans-units of an XLIFF 1.2 file: the unit's own `source` and `target` (not those of an `alt-trans`).
+private final class XLIFFReader: NSObject, XMLParserDelegate {
+    var units: [TranslatedFile.Unit] = []
+    var isXLIFF = false
+    private var unit: (id: String, line: Int, source: String, target: String, state: String?, hasTarget: Bool)?
+    private var path: [String] = []
+    private var capturing: String?
+    private var text = ""
+
+    static let translatedStates: Set<String> = ["translated", "final", "signed-off"]
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "xliff", attributes["version"] == "1.2" { isXLIFF = true }
+        path.append(name)
+        if name == "trans-unit" {
+            unit = (attributes["id"] ?? "", parser.lineNumber, "", "", nil, false)
+        } else if unit != nil, path.count >= 2, path[path.count - 2] == "trans-unit", name == "source" || name == "target" {
+            capturing = name
+            text = ""
+            if name == "target" {
+                unit?.state = attributes["state"]
+                unit?.hasTarget = true
+            }
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if capturing != nil { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if let field = capturing, name == field, path.count >= 2, path[path.count - 2] == "trans-unit" {
+            if field == "source" { unit?.source = text } else { unit?.target = text }
+            capturing = nil
+        }
+        if name == "trans-unit", let unit {
+            let target = unit.target.trimmed
+            let accepted = unit.hasTarget && !target.isEmpty && unit.state.map(Self.translatedStates.contains) == true
+            units.append(.init(id: unit.id, line: unit.line, source: unit.source, target: accepted ? target : nil))
+            self.unit = nil
+        }
+        path.removeLast()
+    }
+}

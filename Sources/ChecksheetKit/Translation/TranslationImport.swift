@@ -1,0 +1,107 @@
+/// Writes translated units into the English pages of one revision, and nothing else. Pure: pages in, pages out.
+public enum TranslationImport {
+    /// The pages to write and what the run did.
+    public struct Outcome: Sendable, Equatable {
+        /// Whole English pages (paths as in the content source); empty when there was any error.
+        public var files: [OutputFile]
+        /// Per written page, the fields written, in schema order.
+        public var written: [(path: String, fields: [Field])]
+        /// Units left without a usable translation, and new items waiting for all their fields.
+        public var skipped: [String]
+        public var diagnostics: [Diagnostic]
+
+        public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+            lhs.files == rhs.files && lhs.written.map(\.path) == rhs.written.map(\.path) && lhs.written.map(\.fields) == rhs.written.map(\.fields)
+                && lhs.skipped == rhs.skipped && lhs.diagnostics == rhs.diagnostics
+        }
+    }
+
+    /// Applies `file` to the revision `date` of `content`. Every unit is checked first; any error writes nothing.
+    public static func apply(_ file: TranslatedFile, to content: ContentSource, date: String) -> Outcome {
+        let loaded = ContentLoader.load(content)
+        guard let sheet = loaded.sheet, let revision = sheet.revisions.first(where: { $0.date == date }),
+              let source = content.revisions.first(where: { $0.folderName == date }) else {
+            let problems = loaded.diagnostics.hasErrors ? loaded.diagnostics.filter { $0.severity == .error }
+                : [Diagnostic(file: "\(content.path)/revisions/\(date)", message: "there is no revision dated \(date)", hint: "pass the revision the file was exported from: --revision DATE")]
+            return Outcome(files: [], written: [], skipped: [], diagnostics: problems)
+        }
+        let request = TranslationRequest.make(for: revision, in: Sheet(configuration: sheet.configuration, revisions: sheet.revisions.filter { $0.date <= date }))
+        let requested = Set(request.units.map(\.id))
+        var problems: [Diagnostic] = []
+        var skipped: [String] = []
+        var targets: [String: [Field: String]] = [:]
+        var seen: Set<String> = []
+        for unit in file.units {
+            guard let (slug, field) = TranslationUnit.parse(id: unit.id), let japanese = revision.item(slug, .ja) else {
+                problems.append(Diagnostic(file: file.path, line: unit.line, message: "unknown unit '\(unit.id)'",
+                                           hint: "ids are `slug/field` of an item of \(date) (item, definition, unit or answer); was the file exported from another revision?"))
+                continue
+            }
+            guard seen.insert(unit.id).inserted else {
+                problems.append(Diagnostic(file: file.path, line: unit.line, message: "unit '\(unit.id)' appears twice", hint: "keep one translation per unit"))
+                continue
+            }
+            guard let target = unit.target else {
+                if requested.contains(unit.id) { skipped.append(unit.id) }
+                continue
+            }
+            if unit.source.trimmed != japanese.value(of: field).trimmed {
+                problems.append(Diagnostic(file: file.path, line: unit.line, message: "the Japanese of '\(unit.id)' changed since the export; its translation was not imported",
+                                           hint: "export the unit again (`checksheet translations export --revision \(date)`) and translate the current Japanese"))
+                continue
+            }
+            targets[slug, default: [:]][field] = target
+        }
+        var files: [OutputFile] = []
+        var written: [(path: String, fields: [Field])] = []
+        let english = Dictionary((source.pages[.en] ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for japanese in revision.items.ja {
+            guard let fields = targets[japanese.slug] else { continue }
+            let order = SheetHistory.translatedFields.filter { fields[$0] != nil }
+            if let page = revision.sources.en[japanese.slug], let original = english[page.file] {
+                var text = original.text
+                for field in order {
+                    guard let edited = PageEdit.replacing(field, with: fields[field]!, in: text) else {
+                        problems.append(Diagnostic(file: page.file, message: "cannot find the field '\(field.rawValue)' to replace", hint: "add a line `\(field.rawValue): …` to the page"))
+                        continue
+                    }
+                    text = edited
+                }
+                files.append(OutputFile(path: page.file, text: text))
+                written.append((page.file, order))
+            } else {
+                // A new item: its English page is made only once every field has its English, so no Japanese passes as English.
+                let missing = SheetHistory.translatedFields.filter { fields[$0] == nil }
+                guard missing.isEmpty, var item = revision.item(japanese.slug, .en) else {
+                    skipped += missing.map { "\(japanese.slug)/\($0.rawValue)" }
+                    skipped += order.map { "\(japanese.slug)/\($0.rawValue) (kept until \(missing.map(\.rawValue).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") translated too)" }
+                    continue
+                }
+                for field in order {
+                    switch field {
+                    case .item: item.item = fields[field]!
+                    case .definition: item.definition = fields[field]!
+                    case .unit: item.unit = fields[field]!
+                    default: item.answer = fields[field]!
+                    }
+                }
+                let path = "\(source.path)/en/\(Item.pageName(item))"
+                files.append(OutputFile(path: path, text: item.pageSource))
+                written.append((path, order))
+            }
+        }
+        // Each page must still read back as the very values written.
+        for file in files {
+            switch ItemPage.parse(String(decoding: file.contents, as: UTF8.self), file: file.path, language: .en) {
+            case let .success(page):
+                for (field, value) in targets[page.item.slug] ?? [:] where page.item.value(of: field) != value.trimmed && written.contains(where: { $0.path == file.path && $0.fields.contains(field) }) {
+                    problems.append(Diagnostic(file: file.path, message: "the page would not read back the English of '\(field.rawValue)'", hint: "edit this field by hand"))
+                }
+            case let .failure(error): problems += error.diagnostics
+            }
+        }
+        problems.sort()
+        if problems.hasErrors { return Outcome(files: [], written: [], skipped: skipped, diagnostics: problems) }
+        return Outcome(files: files, written: written, skipped: skipped.sorted(), diagnostics: problems)
+    }
+}

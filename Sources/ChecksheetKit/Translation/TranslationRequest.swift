@@ -1,0 +1,30 @@
+/// The English fields of one revision that are missing or stale, as units for translators. Pure.
+public struct TranslationRequest: Sendable, Equatable {
+    /// The revision's date.
+    public var date: String
+    /// In sheet order, fields in schema order.
+    public var units: [TranslationUnit]
+
+    public init(date: String, units: [TranslationUnit]) {
+        self.date = date
+        self.units = units
+    }
+
+    /// What `revision` of `sheet` still needs in English: the fields of items without an English page, and the
+    /// English fields whose Japanese changed after they were translated.
+    public static func make(for revision: Revision, in sheet: Sheet) -> TranslationRequest {
+        let history = SheetHistory(sheet)
+        let stale = history.stale[revision.date] ?? []
+        let units = stale.compactMap { entry -> TranslationUnit? in
+            guard let japanese = revision.item(entry.slug, .ja) else { return nil }
+            let new = revision.withoutEnglish.contains(entry.slug)
+            // The Japanese the English still translates: as it stood in the revision before the change.
+            let before = sheet.revisions.last { $0.date < entry.since }?.item(entry.slug, .ja)
+            let english = new ? nil : revision.item(entry.slug, .en)
+            return TranslationUnit(slug: entry.slug, field: entry.field, no: japanese.no, itemName: japanese.item,
+                                   source: japanese.value(of: entry.field), previousSource: before?.value(of: entry.field) ?? "",
+                                   previousTarget: english?.value(of: entry.field) ?? "")
+        }
+        return TranslationRequest(date: revision.date, units: units)
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import Testing
+
+/// The docs team's release workflow through the real binary: drafts, the release gate, `publish`, and the
+/// translation round trip through translate-toolkit (XLIFF 1.2, validated against the OASIS schema) and CSV.
+@Suite(.serialized) struct ReleaseWorkflowTests {
+    typealias CLI = CommandLineTests
+    static let seed = CLI.fixtures + "/import/checksheet-2025-03-07.tsv"
+    /// Text that appears nowhere but in the draft.
+    static let marker = "4時間以内（目標値）"
+
+    /// A copy of the real Content/ with a draft 2025-09-01 imported from the seed export with three answers changed.
+    static func contentWithDraft(_ work: String) throws -> String {
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: content)
+        try nextExport(to: work + "/export.tsv")
+        let run = try CLI.run(["import", work + "/export.tsv", "--date", "2025-09-01", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        return content
+    }
+
+    /// The seed sheet as the next Excel export: MTTR published, longer backups, TLS 1.3.
+    static func nextExport(to path: String) throws {
+        let text = try String(contentsOfFile: seed, encoding: .utf8)
+            .replacingOccurrences(of: "障害発生から修理完了までの平均時間（修理時間の和 ÷ 故障回数）\t時間\t非公開", with: "障害発生から修理完了までの平均時間（修理時間の和 ÷ 故障回数）\t時間\t\(marker)")
+            .replacingOccurrences(of: "\t72時間", with: "\t96時間")
+            .replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3")
+            .replacingOccurrences(of: "2025年3月7日版", with: "2025年9月1日版")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func importAndNewRevisionMakeDraftsThatBuildLeavesOutOfEveryFile() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = try Self.contentWithDraft(work)
+        #expect(try String(contentsOfFile: content + "/revisions/2025-09-01/revision.yml", encoding: .utf8)
+            == "date: '2025-09-01'\ntitle:\n  ja: 2025年9月1日版\n  en: Version dated September 1, 2025\ndraft: true\n")
+
+        let withDraft = try CLI.run(["build", "--content", content, "--output", work + "/with-draft"])
+        let without = try CLI.run(["build", "--output", work + "/published"])
+        #expect(withDraft.status == 0 && without.status == 0, "\(withDraft.errors)")
+        #expect(withDraft.errors == "")
+        // Nothing of the draft anywhere: the build is byte for byte the build of the published content alone.
+        let published = CLI.tree(work + "/with-draft")
+        #expect(published == CLI.tree(work + "/published"))
+        for (path, data) in published {
+            let text = String(decoding: data, as: UTF8.self)
+            for needle in ["2025-09-01", "2025年9月1日", "September 1, 2025", Self.marker, "96時間", "TLS 1.3", "banner-draft"] {
+                #expect(!text.contains(needle), "\(path) mentions \(needle)")
+            }
+        }
+
+        let drafts = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/drafts"])
+        #expect(drafts.status == 0, "\(drafts.errors)")
+        let preview = CLI.tree(work + "/drafts")
+        let pages = preview.filter { $0.key.hasSuffix(".html") && $0.key != "index.html" }
+        #expect(pages.count > 200)
+        for (path, data) in pages {
+            let text = String(decoding: data, as: UTF8.self)
+            let notice = path.hasPrefix("en/")
+                ? "<div class=\"banner banner-draft\" role=\"note\"><p><strong>Draft, not published: the version dated September 1, 2025 is shown for review before publication.</strong></p></div>"
+                : "<div class=\"banner banner-draft\" role=\"note\"><p><strong>下書き・未公開：2025年9月1日版は公開前の確認用です。</strong></p></div>"
+            #expect(text.contains(notice), "\(path) has no draft notice")
+        }
+        #expect(String(decoding: preview["ja/items/mttr/index.html"]!, as: UTF8.self).contains(Self.marker))
+
+        // new-revision starts a draft too; `check` validates drafts like everything else.
+        #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
+        try Self.write("---\nno: 10\nslug: mttr\n", to: content + "/revisions/2025-10-01/ja/10-mttr.md")
+        let check = try CLI.run(["check", "--content", content])
+        #expect(check.status == 1)
+        #expect(check.errors.contains("\(content)/revisions/2025-10-01/ja/10-mttr.md:1:1: error: the front matter is not closed\n"))
+    }
+
+    @Test func theGateListsEveryProblemAndPublishChangesNothing() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: content)
+        var export = try String(contentsOfFile: Self.seed, encoding: .utf8).replacingOccurrences(of: "\t72時間", with: "\t96時間")
+        export = export.trimmingCharacters(in: .newlines) + "\n50\t\t多要素認証\t多要素認証の提供有無\t有無\t有。全プランで提供\n"
+        try Self.write(export, to: work + "/export.tsv")
+        #expect(try CLI.run(["import", work + "/export.tsv", "--date", "2025-09-01", "--content", content]).status == 0)
+        let revision = content + "/revisions/2025-09-01"
+        // An answer that shows nothing, and one that links to a page the site does not have.
+        let hours = try String(contentsOfFile: revision + "/ja/01-service-hours.md", encoding: .utf8)
+        try Self.write(hours.replacingOccurrences(of: "24時間365日（計画停止／定期保守を除く）", with: "<!-- 未定 -->"), to: revision + "/ja/01-service-hours.md")
+        try Self.write("---\nno: 2\nslug: planned-outage-notice\nsection: Application operations\ncategory: Availability\nitem: Advance notice of planned outages\ndefinition: Advance notice of maintenance\nunit: Yes/No\n---\nYes. See [the schedule](../maintenance-schedule/index.html).\n",
+                       to: revision + "/en/02-planned-outage-notice.md")
+        // A second draft dated before the current sheet.
+        try FileManager.default.createDirectory(atPath: content + "/revisions/2025-01-01", withIntermediateDirectories: true)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: content + "/revisions/2025-03-07") where entry != "revision.yml" {
+            try FileManager.default.copyItem(atPath: content + "/revisions/2025-03-07/" + entry, toPath: content + "/revisions/2025-01-01/" + entry)
+        }
+        try Self.write("date: '2025-01-01'\ntitle:\n  ja: 2025年1月1日版\n  en: Version dated January 1, 2025\ndraft: true\nnotes:\n  ja: 誤り\n  en: A mistake\n", to: content + "/revisions/2025-01-01/revision.yml")
+
+        let gate = try CLI.run(["check", "--release", "--content", content])
+        #expect(gate.status == 1)
+        #expect(gate.output == "")
+        #expect(gate.errors == """
+            \(content)/revisions/2025-01-01/revision.yml:1:1: error: the revision is dated 2025-01-01, before the current sheet of 2025-03-07
+              hint: a new revision is dated after the one it replaces; rename the folder and its `date:`
+            \(revision)/en/01-service-hours.md:10:1: error: the English 'answer' of 'service-hours' is pending: its Japanese changed in 2025-09-01
+              hint: translate the change: `checksheet translations export --revision 2025-09-01`
+            \(revision)/en/02-planned-outage-notice.md:10:1: error: the answer of 'planned-outage-notice' links to '../maintenance-schedule/index.html', which is not a page of the site
+              hint: link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address
+            \(revision)/en/30-backup-retention.md:10:1: error: the English 'answer' of 'backup-retention' is pending: its Japanese changed in 2025-09-01
+              hint: translate the change: `checksheet translations export --revision 2025-09-01`
+            \(revision)/ja/01-service-hours.md:10:1: error: the answer of 'service-hours' shows no text
+              hint: write the provider's answer (設定等)
+            \(revision)/ja/50-item-50.md:3:1: error: 'item-50' is a provisional slug
+              hint: give the item its permanent URL name (in both languages' pages) before it is published; it never changes afterwards
+            \(revision)/ja/50-item-50.md:3:1: error: item 'item-50' has no English page
+              hint: translate it: `checksheet translations export --revision 2025-09-01`, then `checksheet translations import FILE`
+            \(revision)/revision.yml:1:1: error: the revision has no English notes
+              hint: add `notes:` with `ja:` and `en:`: what changed, for the changes page and the feed
+            \(revision)/revision.yml:1:1: error: the revision has no Japanese notes
+              hint: add `notes:` with `ja:` and `en:`: what changed, for the changes page and the feed
+            9 errors
+
+            """)
+        let before = CLI.tree(content)
+        let publish = try CLI.run(["publish", "2025-09-01", "--content", content])
+        #expect(publish.status == 1)
+        #expect(publish.errors.hasSuffix("8 errors\nThe revision 2025-09-01 was not published; fix the problems above and run `checksheet publish 2025-09-01` again.\n"))
+        #expect(CLI.tree(content) == before)
+        let published = try CLI.run(["publish", "2025-03-07", "--content", content])
+        #expect(published.errors == "\(content)/revisions/2025-03-07/revision.yml: error: the revision 2025-03-07 is published already\n  hint: only a revision with `draft: true` in its revision.yml is published\n1 error\n"
+            + "The revision 2025-03-07 was not published; fix the problems above and run `checksheet publish 2025-03-07` again.\n")
+    }
+
+    @Test func aCleanDraftPassesAndPublishingRemovesOnlyTheFlag() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: content)
+        #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
+        let revision = content + "/revisions/2025-10-01"
+        let metadata = "# Edited by the docs team.\ndate: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版   # 表紙の表記\n  en: Version dated October 1, 2025\ndraft: true  # until `checksheet publish`\nnotes:\n  ja: 変更はありません。\n  en: Nothing changed.\n"
+        try Self.write(metadata, to: revision + "/revision.yml")
+        let english = try String(contentsOfFile: revision + "/en/42-encryption-in-transit.md", encoding: .utf8)
+        try Self.write(english.replacingOccurrences(of: "Yes. TLS 1.2", with: "Yes. TLS 1.2 or later"), to: revision + "/en/42-encryption-in-transit.md")
+
+        let gate = try CLI.run(["check", "--release", "--content", content])
+        #expect(gate.status == 0, "\(gate.errors)")
+        #expect(gate.output == "Release 2025-10-01 (replaces 2025-03-07), 49 items: 0 added, 0 changed, 0 removed, 0 renumbered\nReady: checksheet publish 2025-10-01\n")
+        let publish = try CLI.run(["publish", "2025-10-01", "--content", content])
+        #expect(publish.status == 0, "\(publish.errors)")
+        #expect(publish.output == """
+            Published 2025-10-01: removed `draft: true` from \(revision)/revision.yml
+            Release 2025-10-01 (replaces 2025-03-07), 49 items: 0 added, 0 changed, 0 removed, 0 renumbered
+            Now build the site: checksheet build
+
+            """)
+        #expect(try String(contentsOfFile: revision + "/revision.yml", encoding: .utf8) == metadata.replacingOccurrences(of: "draft: true  # until `checksheet publish`\n", with: ""))
+        let build = try CLI.run(["build", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 0)
+        #expect(CLI.tree(work + "/public")["en/changes/2025-10-01/index.html"] != nil)
+    }
+
+    /// The OASIS XLIFF 1.2 strict schema as Debian ships it (php-symfony-translation), its xml.xsd import made local.
+    static func schema(in work: String) throws -> String {
+        let folder = ProcessInfo.processInfo.environment["XLIFF_SCHEMAS"] ?? "/usr/local/share/xliff-schemas"
+        let original = try String(contentsOfFile: folder + "/xliff-core-1.2-strict.xsd", encoding: .utf8)
+        let local = original.replacingOccurrences(of: "schemaLocation=\"http://www.w3.org/2001/xml.xsd\"", with: "schemaLocation=\"\(folder)/xml.xsd\"")
+        try Self.write(local, to: work + "/xliff-core-1.2-strict.xsd")
+        return work + "/xliff-core-1.2-strict.xsd"
+    }
+
+    static func tool(_ path: String, _ arguments: [String]) throws -> CLI.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    static let english = [
+        "mttr/answer": "Within 4 hours (target)",
+        "backup-retention/answer": "96 hours",
+        "encryption-in-transit/answer": "Yes. TLS 1.3",
+    ]
+
+    @Test func xliffRoundTripThroughTranslateToolkit() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = try Self.contentWithDraft(work)
+        let revision = content + "/revisions/2025-09-01"
+        // A comment and a quoted value the docs team wrote: the import must keep both.
+        let mttr = try String(contentsOfFile: revision + "/en/10-mttr.md", encoding: .utf8)
+            .replacingOccurrences(of: "unit: hours\n", with: "unit: 'hours'  # as in the SLA\n# Reviewed by legal.\n")
+        try Self.write(mttr, to: revision + "/en/10-mttr.md")
+
+        let xliff = work + "/translations.xlf"
+        let export = try CLI.run(["translations", "export", "--out", xliff, "--content", content])
+        #expect(export.status == 0, "\(export.errors)")
+        #expect(export.output == "Wrote 3 fields of 3 items of 2025-09-01 to \(xliff)\n  mttr/answer\n  backup-retention/answer\n  encryption-in-transit/answer\n")
+        let text = try String(contentsOfFile: xliff, encoding: .utf8)
+        #expect(text.contains("""
+                  <trans-unit id="mttr/answer" resname="mttr/answer" xml:space="preserve">
+                    <source xml:lang="ja">\(Self.marker)</source>
+                    <context-group name="mttr/answer" purpose="information">
+                      <context context-type="x-item-number">10</context>
+                      <context context-type="x-item-name">平均復旧時間(MTTR)</context>
+                      <context context-type="x-field">answer</context>
+                      <context context-type="x-previous-source">非公開</context>
+                      <context context-type="x-previous-target">Not disclosed</context>
+                    </context-group>
+                    <note from="checksheet">No. 10 平均復旧時間(MTTR): answer (Markdown); the Japanese changed; the previous English needs updating</note>
+                    <alt-trans origin="previous revision">
+                      <source xml:lang="ja">非公開</source>
+                      <target xml:lang="en">Not disclosed</target>
+                    </alt-trans>
+                  </trans-unit>
+            """))
+        let schema = try Self.schema(in: work)
+        let valid = try Self.tool("/usr/bin/xmllint", ["--noout", "--nonet", "--schema", schema, xliff])
+        #expect(valid.status == 0 && valid.errors == "\(xliff) validates\n", "\(valid.errors)")
+
+        // The translator's tool: translate-toolkit reads the units and their context and writes the English back.
+        try Self.write(String(decoding: try JSONSerialization.data(withJSONObject: Self.english), as: UTF8.self), to: work + "/english.json")
+        let translated = try Self.tool(CLI.root + "/Tests/Translation/translate_xliff.py", [xliff, work + "/english.json"])
+        #expect(translated.status == 0, "\(translated.errors)")
+        #expect(translated.output == """
+            mttr/answer\tNo. 10 平均復旧時間(MTTR)\tanswer\tprevious: Not disclosed\tstate: translated
+            backup-retention/answer\tNo. 30 バックアップデータの保存期間\tanswer\tprevious: 72 hours\tstate: translated
+            encryption-in-transit/answer\tNo. 42 通信の暗号化レベル\tanswer\tprevious: Yes. TLS 1.2\tstate: translated
+
+            """)
+        #expect(try Self.tool("/usr/bin/xmllint", ["--noout", "--nonet", "--schema", schema, xliff]).status == 0)
+
+        let japanese = CLI.tree(revision + "/ja")
+        let imported = try CLI.run(["translations", "import", xliff, "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output == """
+            Wrote 3 fields into 3 English pages of 2025-09-01:
+              \(revision)/en/10-mttr.md: answer
+              \(revision)/en/30-backup-retention.md: answer
+              \(revision)/en/42-encryption-in-transit.md: answer
+            No English is missing or pending in 2025-09-01.
+
+            """)
+        #expect(CLI.tree(revision + "/ja") == japanese)
+        #expect(try String(contentsOfFile: revision + "/en/10-mttr.md", encoding: .utf8) == mttr.replacingOccurrences(of: "Not disclosed", with: "Within 4 hours (target)"))
+
+        let build = try CLI.run(["build", "--drafts", "--strict", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 0)
+        #expect(build.errors == "")
+        let page = String(decoding: CLI.tree(work + "/public")["en/items/backup-retention/index.html"]!, as: UTF8.self)
+        #expect(page.contains("<p>96 hours</p>"))
+        #expect(!page.contains("Translation pending"))
+    }
+
+    @Test func csvRoundTripAndRefusals() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = try Self.contentWithDraft(work)
+        let csv = work + "/translations.csv"
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
+        let data = try #require(FileManager.default.contents(atPath: csv))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(text == "\u{FEFF}id,no,item,field,japanese,previous_japanese,previous_english,english\r\n"
+            + "mttr/answer,10,平均復旧時間(MTTR),answer,\(Self.marker),非公開,Not disclosed,\r\n"
+            + "backup-retention/answer,30,バックアップデータの保存期間,answer,96時間,72時間,72 hours,\r\n"
+            + "encryption-in-transit/answer,42,通信の暗号化レベル,answer,有。TLS 1.3,有。TLS 1.2,Yes. TLS 1.2,\r\n")
+
+        // Excel fills two cells; one quoted, with a comma.
+        let filled = text.replacingOccurrences(of: "72 hours,\r\n", with: "72 hours,\"96 hours, kept offsite\"\r\n")
+            .replacingOccurrences(of: "Not disclosed,\r\n", with: "Not disclosed,Within 4 hours (target)\r\n")
+        try Self.write(filled, to: csv)
+        let imported = try CLI.run(["translations", "import", csv, "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        let revision = content + "/revisions/2025-09-01"
+        #expect(imported.output == """
+            Wrote 2 fields into 2 English pages of 2025-09-01:
+              \(revision)/en/10-mttr.md: answer
+              \(revision)/en/30-backup-retention.md: answer
+            Still missing or pending (1):
+              encryption-in-transit/answer
+
+            """)
+        #expect(try String(contentsOfFile: revision + "/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n96 hours, kept offsite\n"))
+
+        // Unknown ids and Japanese that changed since the export are errors, and nothing is written.
+        let stale = "\u{FEFF}id,japanese,english\r\nencryption-in-transit/answer,有。TLS 1.2,Yes. TLS 1.3\r\nrto/summary,x,y\r\nno-such-item/answer,x,y\r\n"
+        try Self.write(stale, to: work + "/stale.csv")
+        let before = CLI.tree(content)
+        let refused = try CLI.run(["translations", "import", work + "/stale.csv", "--content", content])
+        #expect(refused.status == 1)
+        #expect(refused.errors == """
+            \(work)/stale.csv:2: error: the Japanese of 'encryption-in-transit/answer' changed since the export; its translation was not imported
+              hint: export the unit again (`checksheet translations export --revision 2025-09-01`) and translate the current Japanese
+            \(work)/stale.csv:3: error: unknown unit 'rto/summary'
+              hint: ids are `slug/field` of an item of 2025-09-01 (item, definition, unit or answer); was the file exported from another revision?
+            \(work)/stale.csv:4: error: unknown unit 'no-such-item/answer'
+              hint: ids are `slug/field` of an item of 2025-09-01 (item, definition, unit or answer); was the file exported from another revision?
+            3 errors
+            Nothing was written.
+
+            """)
+        #expect(CLI.tree(content) == before)
+    }
+}
