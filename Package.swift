@@ -7,8 +7,8 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "checksheet",
-    // macOS 15 for Synchronization's Mutex (the preview server's shared state).
-    platforms: [.macOS(.v15)],
+    // Linux only (Debian, what CI runs): no Apple platform is declared, since none is built or tested. The file-system
+    // code imports Darwin where Glibc is missing, and the preview server's Mutex would need macOS 15.
     products: [
         .executable(name: "checksheet", targets: ["checksheet"]),
         .library(name: "ChecksheetKit", targets: ["ChecksheetKit"]),

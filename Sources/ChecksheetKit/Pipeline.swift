@@ -9,10 +9,17 @@ public enum Pipeline {
         /// Draft revisions are built too, every page marked as a draft; without it they are left out entirely.
         public var drafts: Bool
 
-        public init(baseURL: String? = nil, strict: Bool = false, drafts: Bool = false) {
+        /// An earlier build whose unchanged pages are taken as they are.
+        public var previous: PreviousBuild?
+        /// The renderer's identity (for the CLI, its executable's size and time): a new tool renders every page anew.
+        public var tool: String
+
+        public init(baseURL: String? = nil, strict: Bool = false, drafts: Bool = false, previous: PreviousBuild? = nil, tool: String = "") {
             self.baseURL = baseURL
             self.strict = strict
             self.drafts = drafts
+            self.previous = previous
+            self.tool = tool
         }
     }
 
@@ -73,7 +80,7 @@ public enum Pipeline {
         let history = SheetHistory(sheet)
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
         switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL) {
-        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer, diagnostics.sorted())
+        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous, tool: options.tool), diagnostics.sorted())
         case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted())
         }
     }

@@ -20,12 +20,14 @@ public func buildApplication(
 ) -> Application<RouterResponder<BasicRequestContext>> {
     let clock = ContinuousClock()
     let started = clock.now
-    let builder = SiteBuilder(configuration: configuration)
+    var builder = SiteBuilder(configuration: configuration)
     let script = (try? builder.inputs.script.get()) ?? Data()
     let state = PreviewState(site: .placeholder(script: script))
     let hub = LiveReloadHub()
+    let first = builder.build()
+    builder.keep(first)
     let service = PreviewService(configuration: configuration, state: state, hub: hub, report: report, builder: builder)
-    if let files = service.apply(builder.build(), script: try? builder.inputs.script.get(), changed: [], duration: clock.now - started) {
+    if let files = service.apply(first, script: try? builder.inputs.script.get(), changed: [], duration: clock.now - started) {
         service.writer?.writeNow(files)
     }
 

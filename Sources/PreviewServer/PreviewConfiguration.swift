@@ -23,6 +23,8 @@ public struct PreviewConfiguration: Sendable {
     public var idleTimeout: Duration
     /// Draft revisions are shown, marked as drafts, so the next revision can be reviewed as it will look.
     public var drafts = true
+    /// The renderer's identity, as `build` records it in the output folder's marker.
+    public var tool = ""
 
     public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
                 host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),

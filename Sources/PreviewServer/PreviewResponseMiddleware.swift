@@ -1,3 +1,4 @@
+import ChecksheetKit
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -58,6 +58,7 @@ struct PreviewService: Service {
             guard case .changed = builder.refresh(to: scan) else { continue }
             let current = builder
             let outcome = await offloaded(on: buildQueue) { current.build() }
+            builder.keep(outcome)
             if let files = apply(outcome, script: try? builder.inputs.script.get(), changed: changed, duration: clock.now - started) {
                 writer?.schedule(files)
             }

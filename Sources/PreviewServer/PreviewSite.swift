@@ -90,26 +90,3 @@ public struct PreviewSite: Sendable, Equatable {
         return hash.hex
     }
 }
-
-/// 64-bit FNV-1a: stable across runs and platforms, enough to tell two versions of a file apart.
-struct ContentHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { add($0) }
-    }
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        value = hash
-    }
-
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}

@@ -84,8 +84,18 @@ struct SiteBuilder: Sendable {
     }
 
     /// Builds the site from the inputs, as `checksheet build` does.
+    /// The last good build's files: the next build takes its unchanged pages from them instead of rendering them.
+    private(set) var lastFiles: [OutputFile]?
+
+    /// Remembers a good build for the next one.
+    mutating func keep(_ outcome: Outcome) {
+        if let files = outcome.files { lastFiles = files }
+    }
+
     func build() -> Outcome {
-        let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme, options: .init(baseURL: configuration.baseURL, drafts: configuration.drafts))
+        let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme,
+                                     options: .init(baseURL: configuration.baseURL, drafts: configuration.drafts, previous: lastFiles.map(PreviousBuild.holding),
+                                                   tool: configuration.tool))
         if case let .failure(error) = inputs.script {
             return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted())
         }

@@ -22,15 +22,23 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include draft revisions, every page marked \"draft, not published\" (for review; never upload this build).")
     var drafts = false
 
+    @Flag(help: "Render every page, even those an earlier build in the output folder made from the same inputs.")
+    var clean = false
+
     func run() throws {
         // Refused before any work, so that a wrong --output costs nothing and changes nothing.
         let output = site.siteOutput
-        if case let .failure(refusal) = output.check() {
+        let folder: String
+        switch output.check() {
+        case let .success(resolved): folder = resolved
+        case let .failure(refusal):
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         }
+        // The earlier build in the folder lends its unchanged pages; `--clean` renders every page anew.
+        let previous = clean ? nil : PreviousBuild.folder(folder)
         let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(baseURL: publishing.baseURL, strict: strict, drafts: drafts))
+                                     options: .init(baseURL: publishing.baseURL, strict: strict, drafts: drafts, previous: previous, tool: ToolIdentity.current))
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         switch output.write(files) {

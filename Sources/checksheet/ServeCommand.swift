@@ -46,8 +46,9 @@ struct ServeCommand: ParsableCommand {
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Self.printError("warning: listening on \(host): other machines can reach the preview")
         }
-        let configuration = PreviewConfiguration(content: site.content, theme: site.theme, output: site.output, baseURL: publishing.baseURL,
+        var configuration = PreviewConfiguration(content: site.content, theme: site.theme, output: site.output, baseURL: publishing.baseURL,
                                                  host: host, port: port)
+        configuration.tool = ToolIdentity.current
         let app = buildApplication(configuration, report: Self.print)
         // The root command is synchronous, so this one is too: it blocks until the server has stopped.
         // The server runs on its own threads; SIGINT and SIGTERM end it gracefully.

@@ -1,7 +1,12 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+/// `rename(2)`, under a name the methods of `LocalPath` do not hide.
+private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 
 /// Paths on this machine as the kernel sees them: resolved, compared, renamed, with errors as one readable line.
 enum LocalPath {
@@ -81,7 +86,7 @@ enum LocalPath {
 
     /// Renames, throwing the kernel's reason.
     static func rename(_ from: String, _ to: String) throws {
-        guard Glibc.rename(from, to) == 0 else { throw POSIXError(errno: errno, path: to) }
+        guard systemRename(from, to) == 0 else { throw POSIXError(errno: errno, path: to) }
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
@@ -102,12 +107,12 @@ enum LocalPath {
     /// back if the second rename fails. The old folder is left for the caller to delete.
     static func renameAside(_ target: String, replacingWith staging: String) -> Bool {
         let aside = staging.replacingOccurrences(of: ".new-", with: ".old-")
-        guard Glibc.rename(target, aside) == 0 else { return false }
-        guard Glibc.rename(staging, target) == 0 else {
-            _ = Glibc.rename(aside, target)
+        guard systemRename(target, aside) == 0 else { return false }
+        guard systemRename(staging, target) == 0 else {
+            _ = systemRename(aside, target)
             return false
         }
-        Glibc.rename(aside, staging) == 0 ? () : StagingFolder.remove(aside)
+        systemRename(aside, staging) == 0 ? () : StagingFolder.remove(aside)
         return true
     }
 

@@ -13,11 +13,32 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     public var version: Int
     /// The paths the build wrote, `/`-separated and relative to the folder, sorted.
     public var files: [String]
+    /// For each page rendered from a template: the fingerprint of its inputs and the hash of its bytes, so that the
+    /// next build can take an unchanged page from the folder instead of rendering it again.
+    public var pages: [String: Page]?
 
-    public init(files: [String]) {
+    /// What a later build needs to trust a page on disk.
+    public struct Page: Codable, Equatable, Sendable {
+        /// `OutputFile.fingerprint`.
+        public var inputs: String
+        /// `ContentHash` of the bytes written.
+        public var bytes: String
+    }
+
+    public init(files: [String], pages: [String: Page]? = nil) {
         generator = Self.generatorName
         version = 1
         self.files = files.sorted()
+        self.pages = pages
+    }
+
+    /// The marker of a set of files: every path, and the fingerprints of the rendered ones.
+    public init(of files: [OutputFile]) {
+        var pages: [String: Page] = [:]
+        for file in files {
+            if let fingerprint = file.fingerprint { pages[file.path] = Page(inputs: fingerprint, bytes: ContentHash(file.contents).hex) }
+        }
+        self.init(files: files.map(\.path), pages: pages.isEmpty ? nil : pages)
     }
 
     /// The marker's bytes: sorted keys, one path a line, so two builds of the same site write the same marker.

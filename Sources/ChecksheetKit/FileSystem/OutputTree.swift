@@ -1,7 +1,12 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+/// `write(2)`, under a name the methods of `OutputTree` do not hide.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
 
 /// A build's files and their marker, as they are put on disk: into a fresh folder (reusing an old tree's
 /// unchanged files) or over an existing folder file by file.
@@ -12,7 +17,7 @@ struct OutputTree {
     init(files: [OutputFile]) {
         for file in files { precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)") }
         self.files = files
-        manifest = OutputManifest(files: files.map(\.path))
+        manifest = OutputManifest(of: files)
     }
 
     /// Writes the marker, then every file, into the new folder `folder`. A file whose bytes equal the same path's
@@ -95,7 +100,7 @@ struct OutputTree {
         try contents.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw LocalPath.POSIXError(errno: errno, path: path)

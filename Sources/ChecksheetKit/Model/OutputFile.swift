@@ -5,10 +5,14 @@ public struct OutputFile: Sendable, Equatable {
     /// `/`-separated, relative, never starting with `/` or containing `..`.
     public var path: String
     public var contents: Data
+    /// A hash of everything the file was made from (its view, the theme, the tool), when it was rendered from a
+    /// template: a later build whose page has the same fingerprint may take the file as it is instead of rendering it.
+    public var fingerprint: String?
 
-    public init(path: String, contents: Data) {
+    public init(path: String, contents: Data, fingerprint: String? = nil) {
         self.path = path
         self.contents = contents
+        self.fingerprint = fingerprint
     }
 
     public init(path: String, text: String) {

@@ -52,12 +52,19 @@ extension SiteRenderer {
                                       removedIn: current.date))
             }
             views += [changesView(language), feedView(language), searchView(language)]
-            // A made-up change of every kind, so that the change pages' fields are known even before a second revision.
-            if items.count >= 3 {
-                var earlier = Array(items.dropFirst())
-                earlier[0].answer += " —"
-                earlier[0].no += 1
-                let diff = RevisionDiff.compare(earlier, Array(items.dropLast()), from: current.date, to: current.date, language: language)
+            // A made-up change of every kind (added, removed, changed, renumbered), made from the first item, so that
+            // the change pages' fields are known before a second revision exists, whatever the sheet holds.
+            if let base = items.first {
+                func variant(_ suffix: String, no: Int, answer: String = base.answer) -> Item {
+                    var item = base
+                    item.slug += suffix
+                    item.no = no
+                    item.answer = answer
+                    return item
+                }
+                let earlier = [variant("", no: 1), variant("-removed", no: 2), variant("-moved", no: 3)]
+                let later = [variant("", no: 1, answer: base.answer + " —"), variant("-moved", no: 2), variant("-added", no: 3)]
+                let diff = RevisionDiff.compare(earlier, later, from: current.date, to: current.date, language: language)
                 views.append(revisionChangesView(diff, revision: current, language: language, path: SitePath.changes(current.date, language), heading: "", notes: ""))
             }
         }

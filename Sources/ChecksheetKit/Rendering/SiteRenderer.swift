@@ -19,6 +19,10 @@ public struct SiteRenderer: Sendable {
     var rendersThroughReference = false
     let assets: AssetCatalog
     let baseURL: String
+    /// What every page's output depends on besides its view: the theme's files and the tool that renders them.
+    var renderKey = ""
+    /// Pages an earlier build made, taken as they are when their fingerprint is unchanged.
+    var previous: PreviousBuild?
 
     /// Prepares the theme: parses every template and checks that the required ones, their UI strings and assets exist.
     public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil) -> Result<SiteRenderer, DiagnosticsError> {
@@ -56,6 +60,19 @@ public struct SiteRenderer: Sendable {
                                     templates: ThemeTemplates(templates: compiled), assets: AssetCatalog(assets: theme.assets), baseURL: base)
         problems += renderer.templateProblems()
         return problems.isEmpty ? .success(renderer) : .failure(DiagnosticsError(problems))
+    }
+
+    /// The renderer with the tool's identity and an earlier build to take unchanged pages from.
+    public func reusing(_ previous: PreviousBuild?, tool: String) -> SiteRenderer {
+        var renderer = self
+        renderer.previous = previous
+        var key = ContentHash()
+        key.add("tool \(tool)\n")
+        for name in theme.templates.keys.sorted() { key.add("template \(name)\n\(theme.templates[name]!)\n") }
+        for name in theme.strings.keys.sorted() { key.add("string \(name)\n\(theme.strings[name]!.ja)\n\(theme.strings[name]!.en)\n") }
+        for name in theme.assets.keys.sorted() { key.add("asset \(name) \(ContentHash(theme.assets[name]!).hex)\n") }
+        renderer.renderKey = key.hex
+        return renderer
     }
 
     /// Every file of the site, sorted by path.
@@ -96,11 +113,19 @@ public struct SiteRenderer: Sendable {
     /// A template's output; a template that renders nothing is an error, never an empty page.
     func page(_ template: String, path: String, view: Any) throws -> OutputFile {
         let value = ViewValue(view)
+        var hash = ContentHash()
+        hash.add(renderKey)
+        hash.add(template)
+        value.add(to: &hash)
+        let fingerprint = hash.hex
+        if !rendersThroughReference, let bytes = previous?.page(path, fingerprint) {
+            return OutputFile(path: path, contents: bytes, fingerprint: fingerprint)
+        }
         let rendered = rendersThroughReference ? library.render(value.plain, withTemplate: template) : templates.render(value, template: template)
         guard let text = rendered, !text.isEmpty else {
             throw DiagnosticsError([Diagnostic(file: "\(theme.path)/templates/\(template).mustache", message: "the template rendered nothing for \(path)")])
         }
-        return OutputFile(path: path, text: text)
+        return OutputFile(path: path, contents: Data(text.utf8), fingerprint: fingerprint)
     }
 
     func strings(_ language: Language) -> [String: String] {

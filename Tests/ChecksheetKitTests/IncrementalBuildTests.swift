@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import ChecksheetKit
+
+/// A build that takes unchanged pages from the previous one is byte-identical to a clean build, after any sequence of
+/// edits: answers in either language, a new revision, a theme file, a UI string, a removed item.
+@Suite struct IncrementalBuildTests {
+    /// A small deterministic generator (SplitMix64), so that a failing sequence can be replayed from its seed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    enum Edit: CaseIterable { case japaneseAnswer, englishAnswer, newRevision, template, uiString, removedItem, nothing }
+
+    static func apply(_ edit: Edit, step: Int, to content: inout ContentSource, theme: inout Theme, using random: inout Generator) {
+        let newest = content.revisions.indices.max { content.revisions[$0].folderName < content.revisions[$1].folderName }!
+        func editPage(_ language: Language, _ change: (String) -> String) {
+            guard var pages = content.revisions[newest].pages[language], !pages.isEmpty else { return }
+            let index = Int.random(in: 0..<pages.count, using: &random)
+            pages[index].text = change(pages[index].text)
+            content.revisions[newest].pages[language] = pages
+        }
+        switch edit {
+        case .japaneseAnswer: editPage(.ja) { $0 + "追記\(step)。\n" }
+        case .englishAnswer: editPage(.en) { $0 + "Added \(step).\n" }
+        case .newRevision:
+            var revision = content.revisions[newest]
+            let date = String(format: "2026-%02d-%02d", 1 + step % 12, 1 + step % 28)
+            guard !content.revisions.contains(where: { $0.folderName >= date }) else { return }
+            revision.folderName = date
+            revision.path = (revision.path as NSString).deletingLastPathComponent + "/" + date
+            revision.metadata = SourceFile(path: revision.path + "/revision.yml", text: "date: \(date)\ntitle:\n  ja: 改訂\(step)\n  en: Revision \(step)\n")
+            for language in Language.allCases {
+                revision.pages[language] = revision.pages[language]?.map { SourceFile(path: revision.path + "/\(language.rawValue)/" + ($0.path as NSString).lastPathComponent, text: $0.text) }
+            }
+            content.revisions.append(revision)
+            editPage(.ja) { $0 + "新版\(step)。\n" }
+        case .template:
+            theme.templates["layout"] = theme.templates["layout"]!.replacingOccurrences(of: "</footer>", with: "<!-- \(step) --></footer>")
+        case .uiString:
+            theme.strings["sheet"]?.en += "!"
+        case .removedItem:
+            for language in Language.allCases {
+                guard let pages = content.revisions[newest].pages[language], pages.count > 2 else { return }
+                content.revisions[newest].pages[language] = Array(pages.dropLast())
+            }
+        case .nothing:
+            break
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func randomEditSequencesGiveTheCleanBuildsBytes(seed: UInt64) throws {
+        var random = Generator(state: seed)
+        var content = ContentSource.read(from: Repository.fixtures + "/history")
+        var theme = try Theme.read(from: Repository.theme).get()
+        var previous = try #require(Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test")).files)
+        var reusedAny = false
+        for step in 0..<12 {
+            let edit = Edit.allCases.randomElement(using: &random)!
+            Self.apply(edit, step: step, to: &content, theme: &theme, using: &random)
+            let clean = Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test"))
+            let incremental = Pipeline.build(content: content, theme: .success(theme), options: .init(previous: .holding(previous), tool: "test"))
+            #expect(clean.diagnostics == incremental.diagnostics, "step \(step) \(edit)")
+            let cleanFiles = try #require(clean.files, "step \(step) \(edit): \(clean.diagnostics)")
+            let incrementalFiles = try #require(incremental.files)
+            #expect(incrementalFiles.map(\.path) == cleanFiles.map(\.path), "step \(step) \(edit)")
+            for (a, b) in zip(incrementalFiles, cleanFiles) where a.contents != b.contents {
+                Issue.record("seed \(seed) step \(step) \(edit): \(a.path) differs from the clean build")
+            }
+            reusedAny = reusedAny || zip(incrementalFiles, previous).contains { $0.fingerprint != nil && $0.fingerprint == $1.fingerprint }
+            previous = incrementalFiles
+        }
+        #expect(reusedAny)
+    }
+
+    /// A page whose inputs did not change is taken, not rendered: proven by a previous build whose bytes are marked.
+    @Test func unchangedPagesAreTakenAndChangedOnesRendered() throws {
+        let content = ContentSource.read(from: Repository.content)
+        let theme = Theme.read(from: Repository.theme)
+        let first = try #require(Pipeline.build(content: content, theme: theme, options: .init(tool: "test")).files)
+        let marked = first.map { file in
+            var file = file
+            if file.fingerprint != nil { file.contents += Data("<!-- taken -->".utf8) }
+            return file
+        }
+        var edited = content
+        let index = try #require(edited.revisions[0].pages[.ja]?.firstIndex { $0.path.hasSuffix("11-rto.md") })
+        edited.revisions[0].pages[.ja]![index].text += "追記。\n"
+        let second = try #require(Pipeline.build(content: edited, theme: theme, options: .init(previous: .holding(marked), tool: "test")).files)
+        let taken = Set(second.filter { String(decoding: $0.contents, as: UTF8.self).hasSuffix("<!-- taken -->") }.map(\.path))
+        #expect(taken.contains("en/items/service-hours/index.html"))
+        #expect(!taken.contains("ja/items/rto/index.html"))
+        #expect(!taken.contains("ja/index.html"))
+        #expect(taken.count > 100)
+        // Another tool renders everything again.
+        let retooled = try #require(Pipeline.build(content: edited, theme: theme, options: .init(previous: .holding(marked), tool: "other")).files)
+        #expect(!retooled.contains { String(decoding: $0.contents, as: UTF8.self).hasSuffix("<!-- taken -->") })
+    }
+}
