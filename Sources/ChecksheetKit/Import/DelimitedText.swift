@@ -164,8 +164,10 @@ public struct DelimitedText: Sendable, Equatable {
         }
 
         private mutating func endCell() {
-            cells.append(Cell(value: value, column: cellColumn))
-            value = ""
+            // A fresh string of exactly the cell's size; `value` keeps its capacity for the next cell. (Grown a
+            // character at a time, a cell's own buffer is up to twice its text: a large import's memory doubled.)
+            cells.append(Cell(value: value.withUTF8 { String(decoding: $0, as: UTF8.self) }, column: cellColumn))
+            value.removeAll(keepingCapacity: true)
             raw = ""
             state = .cellStart
         }
