@@ -33,56 +33,67 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let revisionPath = "\(site.content)/revisions/\(date)"
-        if FileManager.default.fileExists(atPath: revisionPath), !force {
+        let exists = FileManager.default.fileExists(atPath: revisionPath)
+        if exists, !force {
             fail([Diagnostic(file: revisionPath, message: "the revision \(date) exists already", hint: "pass --force to replace it, or choose another --date")])
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            fail([Diagnostic(file: file, message: "cannot read the file", hint: "check the path")])
-        }
-        guard let (text, encoding) = SheetEncoding.decode(data) else {
-            fail([Diagnostic(file: file, message: "the file is neither UTF-8, UTF-16 nor Shift_JIS text", hint: "export the sheet from Excel as CSV or Unicode text")])
-        }
-        let table = DelimitedText.parse(text)
-        let content = ContentLoader.load(ContentSource.read(from: site.content))
-        let known = Set(content.sheet?.configuration.sections.flatMap { $0.categories.map(\.ja) } ?? [])
-        let sheet: ImportedSheet
-        switch ImportedSheet.read(table, file: file, knownCategories: known) {
-        case let .success(value): sheet = value
+        let source = ContentSource.read(from: site.content)
+        let replacedFiles = exists ? Self.files(below: revisionPath) : []
+        let neighbours = RevisionImport.Neighbours(of: date, in: source, replacedFiles: replacedFiles)
+        let known = Set(neighbours.sections.flatMap { $0.categories.map(\.ja) })
+        let export: ImportedSheet.Export
+        switch ImportedSheet.read(contentsOf: file, knownCategories: known) {
+        case let .success(value): export = value
         case let .failure(error): fail(error.diagnostics)
         }
+        let sheet = export.sheet
         var slugs: SlugGlossary?
         if let glossary {
-            guard let glossaryText = try? String(contentsOfFile: glossary, encoding: .utf8) else {
-                fail([Diagnostic(file: glossary, message: "cannot read the glossary as UTF-8 text")])
+            guard let data = FileManager.default.contents(atPath: glossary), let glossaryText = String(data: data, encoding: .utf8) else {
+                fail([Diagnostic(file: glossary, message: "cannot read the glossary as UTF-8 text", hint: "check the path; save the glossary as UTF-8")])
             }
             switch SlugGlossary.parse(glossaryText, file: glossary) {
             case let .success(value): slugs = value
             case let .failure(error): fail(error.diagnostics)
             }
         }
-        let previous = content.sheet?.revisions.last { $0.date < date }
-        let outcome = RevisionImport.make(sheet, date: date, previous: previous, glossary: slugs, sections: content.sheet?.configuration.sections ?? [])
-        do {
-            try OutputFolder.replace(revisionPath, with: outcome.files)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode.failure
-        }
-        let delimiter = table.delimiter == "\t" ? "tab-separated" : "comma-separated"
-        print("Imported \(sheet.rows.count) items from \(file) (\(encoding.rawValue), \(delimiter)) into \(revisionPath)/")
-        if let previous {
+        let outcome = RevisionImport.make(sheet, date: date, previous: neighbours.previous, glossary: slugs, sections: neighbours.sections,
+                                          later: neighbours.later, replacing: neighbours.replacing)
+        let problems = outcome.write(to: revisionPath)
+        DiagnosticPrinter.print(sheet.warnings + problems)
+        if problems.hasErrors { throw ExitCode.failure }
+        let delimiter = export.delimiter == "\t" ? "tab-separated" : "comma-separated"
+        print("Imported \(sheet.rows.count) items from \(file) (\(export.encoding.rawValue), \(delimiter)) into \(revisionPath)/")
+        if let replaced = neighbours.replacing {
+            print("Replaced the revision of \(replaced.revision.date): \(sheet.rows.count - outcome.needsEnglish.count) items unchanged, their English kept.")
+        } else if let previous = neighbours.previous {
             print("Compared with the revision of \(previous.date): \(sheet.rows.count - outcome.needsEnglish.count) items unchanged, their English carried over.")
         }
         if !outcome.provisionalSlugs.isEmpty {
             print("New items with a provisional slug (rename the slug before publishing; it never changes afterwards):")
             for item in outcome.provisionalSlugs { print("  \(item.no). \(item.item): \(item.slug)") }
         }
+        if !outcome.orphanedEnglish.isEmpty {
+            print("English pages kept although the sheet no longer has their item (delete them if the item was removed):")
+            for path in outcome.orphanedEnglish { print("  \(revisionPath)/\(path)") }
+        }
         if outcome.needsEnglish.isEmpty {
             print("Every item has its English page.")
         } else {
             print("Items that need English (\(outcome.needsEnglish.count)), to write in \(revisionPath)/en/ (changed items keep their earlier English, shown as translation pending until updated):")
-            for item in outcome.needsEnglish { print(String(format: "  %02d-%@.md  ", item.no, item.slug) + item.item) }
+            for item in outcome.needsEnglish { print("  " + Item.pageName(item) + "  " + item.item) }
         }
+    }
+
+    /// Every file below `folder`, relative to it.
+    static func files(below folder: String) -> [String] {
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(path) }
+        }
+        return files.sorted()
     }
 
     private func fail(_ diagnostics: [Diagnostic]) -> Never {

@@ -131,4 +131,241 @@ import Testing
             "bad.tsv:5:1: error: 'x' is neither an item number nor a section header\n  hint: item rows start with their number (No.); a section header row holds only the section's name",
         ])
     }
+
+    // MARK: The importer reads exactly what the sheet says, or refuses (issue 10, part 2)
+
+    static let seedText = String(decoding: Repository.fixture("import/checksheet-2025-03-07.tsv"), as: UTF8.self)
+
+    func read(_ text: String, file: String = "sheet.tsv", knownCategories: Set<String> = []) -> Result<ImportedSheet, DiagnosticsError> {
+        ImportedSheet.read(DelimitedText.parse(text), file: file, knownCategories: knownCategories)
+    }
+
+    func fields(_ sheet: ImportedSheet) -> [[String]] {
+        sheet.rows.map { [String($0.no), $0.section, $0.category, $0.item, $0.definition, $0.unit, $0.answer] }
+    }
+
+    func errors(_ result: Result<ImportedSheet, DiagnosticsError>) -> [String] {
+        guard case let .failure(error) = result else { return ["no error"] }
+        return error.diagnostics.map(\.formatted)
+    }
+
+    @Test func columnsAreFoundByTheirHeaderNames() throws {
+        let reference = try importSeed(Self.formats[0]).0
+        let swapped = try read(String(decoding: Repository.fixture("import/definition-and-unit-swapped.tsv"), as: UTF8.self)).get()
+        #expect(fields(swapped) == fields(reference))
+        #expect(swapped.rows[4].definition == "サービスを利用できる確率 (計画サービス時間－停止時間) ÷ 計画サービス時間")
+        #expect(swapped.rows[41].unit == "有無")
+
+        let file = "english-headers-reordered.csv"
+        let (text, _) = try #require(SheetEncoding.decode(Repository.fixture("import/" + file)))
+        let english = try ImportedSheet.read(DelimitedText.parse(text), file: file).get()
+        #expect(fields(english) == fields(reference))
+        #expect(english.edition == "2025年3月7日版")
+        #expect(english.warnings.map(\.formatted) == [
+            "english-headers-reordered.csv:7:10: warning: column '備考' is not imported\n  hint: the importer reads the columns No., 種別, サービスレベル項目, 規定内容, 測定単位, 設定等; this column's cells are left out",
+        ])
+    }
+
+    @Test func aMissingOrRepeatedColumnIsAnErrorNamingIt() {
+        let body = "アプリケーション運用\n1\t可用性\tサービス時間\t定義\t時間帯\t24時間\n"
+        #expect(errors(read("No.\t種別\tサービスレベル項目\t測定単位\t設定等\n" + body)) == [
+            "sheet.tsv:1:1: error: the header row has no column '規定内容'\n  hint: the sheet needs the columns No., 種別, サービスレベル項目, 規定内容, 測定単位, 設定等 (or their English names: No., Category, Item, Definition, Unit, Answer), in any order",
+        ])
+        #expect(errors(read("No.\t種別\tサービスレベル項目\t規定内容\t測定単位\tDefinition\t設定等\n" + body)) == [
+            "sheet.tsv:1:28: error: column 'Definition' names 規定内容 again (as column 4 does)\n  hint: keep one column per field; rename or delete the other",
+        ])
+        #expect(errors(read("タイトル\n\n" + body)).first?.hasPrefix("sheet.tsv:1:1: error: no header row naming the sheet's columns was found") == true)
+    }
+
+    @Test func cellsBeyondTheHeaderAndCellsUnderNoHeaderAreNotDroppedSilently() throws {
+        let header = "No.,種別,サービスレベル項目,規定内容,測定単位,設定等\nアプリケーション運用\n"
+        // An unquoted comma splits a cell in two: the row is longer than the header.
+        #expect(errors(read(header + "1,可用性,サービス時間,定義,時間帯,24時間, 365日\n", file: "x.csv")) == [
+            "x.csv:3:26: error: the row has more cells than the header names ('365日' in cell 7)\n  hint: a cell holding the delimiter must be quoted; the header row names every column",
+        ])
+        let unnamed = try read("No.\t\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等\nアプリケーション運用\n1\tメモ\t可用性\tサービス時間\t定義\t時間帯\t24時間\n").get()
+        #expect(unnamed.rows.map(\.category) == ["可用性"])
+        #expect(unnamed.warnings.map(\.formatted) == ["sheet.tsv:3:3: warning: cell 2 is under no header and is not imported\n  hint: name the column in the header row, or leave it empty"])
+    }
+
+    @Test func aQuoteStillOpenAtTheEndIsAnErrorAtItsLine() {
+        // Item 3's answer opens a quote that never closes: the rest of the sheet would become one cell.
+        let text = Self.seedText.replacingOccurrences(of: "\t有。1年以上前", with: "\t\"有。1年以上前")
+        #expect(errors(read(text)) == [
+            "sheet.tsv:11:64: error: the quoted cell opened here is never closed\n  hint: the rest of the file was read as this one cell: close it with \" (write a quote inside it as \"\")",
+        ])
+        let csv = "No.,種別,サービスレベル項目,規定内容,測定単位,設定等\r\nアプリケーション運用\r\n1,可用性,サービス時間,定義,時間帯,\"24時間\r\n2,,計画停止予定通知,定義,有無,有\r\n"
+        #expect(errors(read(csv, file: "x.csv")) == [
+            "x.csv:3:21: error: the quoted cell opened here is never closed\n  hint: the rest of the file was read as this one cell: close it with \" (write a quote inside it as \"\")",
+        ])
+    }
+
+    @Test func aQuoteInsideAnUnquotedCellIsText() throws {
+        let text = Self.seedText.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t\"有\"。TLS 1.2 \"推奨\"")
+        let sheet = try read(text).get()
+        #expect(sheet.rows.count == 49)
+        #expect(sheet.rows[41].answer == "\"有\"。TLS 1.2 \"推奨\"")
+        // Quoted as Excel quotes, the same cell reads the same.
+        let csv = "No.,種別,サービスレベル項目,規定内容,測定単位,設定等\nアプリケーション運用\n1,可用性,サービス時間,定義,時間帯,\"\"\"有\"\"。\"\n2,,計画停止,定義,有無,\"有\"。a,b\n"
+        let table = DelimitedText.parse(csv)
+        #expect(table.rows[2].values.last == "\"有\"。")
+        #expect(table.rows[3].values.suffix(2) == ["\"有\"。a", "b"])
+        // Quotes that close on a later line and are followed by text make the line breaks ambiguous: refused.
+        #expect(DelimitedText.parse("a\t\"b\nc\"d\te\n").problems.map(\.message) == ["the quoted cell opened here closes on line 2 and text follows its closing quote"])
+    }
+
+    @Test func rowsPaddedWithEmptyCellsReadAsTheSheet() throws {
+        let reference = try importSeed(Self.formats[0]).0
+        let padded = Self.seedText.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "\t\t\t" }.joined(separator: "\n")
+        #expect(fields(try read(padded).get()) == fields(reference))
+        let csv = String(decoding: Repository.fixture("import/checksheet-2025-03-07-excel.csv"), as: UTF8.self).replacingOccurrences(of: "\r\n", with: ",,\r\n")
+        #expect(fields(try read(csv).get()) == fields(reference))
+    }
+
+    @Test func itemNumbersMayHaveGapsButIncreaseAndAreUnique() throws {
+        // Item 43 retired: 44 … 49 keep their numbers.
+        let gapped = Self.seedText.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("43\t") }.joined(separator: "\n")
+        let sheet = try read(gapped).get()
+        #expect(sheet.rows.map(\.no) == Array(1...42) + Array(44...49))
+        let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current, glossary: nil)
+        #expect(outcome.files.contains { $0.path == "ja/44-multi-tenant-security.md" })
+        #expect(outcome.needsEnglish.isEmpty)
+
+        let swapped = Self.seedText.replacingOccurrences(of: "\n44\t", with: "\n4x\t").replacingOccurrences(of: "\n45\t", with: "\n44\t").replacingOccurrences(of: "\n4x\t", with: "\n45\t")
+        #expect(errors(read(swapped)) == ["sheet.tsv:58:1: error: item number 44 comes after 45\n  hint: numbers increase down the sheet (gaps are fine): put the row in its place or correct its number"])
+        let twice = Self.seedText.replacingOccurrences(of: "\n45\t", with: "\n44\t")
+        #expect(errors(read(twice)) == ["sheet.tsv:58:1: error: item number 44 is also used on line 57\n  hint: each item has its own number; numbers increase down the sheet and may skip retired items"])
+    }
+
+    @Test func contentWithGapsInItsNumbersLoads() throws {
+        var source = ContentSource.read(from: Repository.content)
+        for language in Language.allCases {
+            source.revisions[0].pages[language]?.removeAll { $0.path.hasSuffix("/43-audit-reports.md") }
+        }
+        let outcome = ContentLoader.load(source)
+        #expect(outcome.diagnostics.map(\.formatted) == [])
+        let numbers = try #require(outcome.sheet?.current?.items.ja.map(\.no))
+        #expect(numbers == Array(1...42) + Array(44...49))
+    }
+
+    @Test func backFillingKeepsTheSlugsOfTheNeighbouringRevisions() throws {
+        let current = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
+        let sheet = try importSeed(Self.formats[0]).0
+        let existing = Set(try FileManager.default.contentsOfDirectory(atPath: Repository.content + "/revisions/2025-03-07/ja").map { "ja/" + $0 })
+        // Only a later revision: every slug comes from it, and so does the English of the unchanged items.
+        let before = RevisionImport.make(sheet, date: "2024-10-01", previous: nil, glossary: nil, later: current)
+        #expect(Set(before.files.map(\.path).filter { $0.hasPrefix("ja/") }) == existing)
+        #expect(before.provisionalSlugs.isEmpty)
+        #expect(before.needsEnglish.isEmpty)
+        #expect(before.files.filter { $0.path.hasPrefix("en/") }.count == 49)
+        // An earlier revision that knows items 1–30 and a later one that knows 20–49: together they name all 49.
+        var earlier = current, later = current
+        earlier.date = "2024-01-01"
+        earlier.items = Localized(ja: Array(current.items.ja.prefix(30)), en: Array(current.items.en.prefix(30)))
+        later.date = "2025-12-01"
+        later.items = Localized(ja: Array(current.items.ja.suffix(30)), en: Array(current.items.en.suffix(30)))
+        let between = RevisionImport.make(sheet, date: "2025-06-01", previous: earlier, glossary: nil, later: later)
+        #expect(Set(between.files.map(\.path).filter { $0.hasPrefix("ja/") }) == existing)
+        #expect(between.provisionalSlugs.isEmpty)
+        // A later revision's English is taken only where it translates this very Japanese.
+        var changed = sheet
+        changed.rows[41].answer = "有。TLS 1.0"
+        let older = RevisionImport.make(changed, date: "2024-10-01", previous: nil, glossary: nil, later: current)
+        #expect(older.needsEnglish.map(\.slug) == ["encryption-in-transit"])
+        #expect(!older.files.contains { $0.path == "en/42-encryption-in-transit.md" })
+    }
+
+    @Test func forcedReimportKeepsTheReplacedRevisionsEnglish() throws {
+        let content = ContentSource.read(from: Repository.content)
+        let files = (try FileManager.default.subpathsOfDirectory(atPath: Repository.content + "/revisions/2025-03-07")).filter { !$0.hasSuffix("/ja") && !$0.hasSuffix("/en") && $0 != "ja" && $0 != "en" }
+        let neighbours = RevisionImport.Neighbours(of: "2025-03-07", in: content, replacedFiles: files)
+        let replacing = try #require(neighbours.replacing)
+        #expect(replacing.revision.items.en.count == 49)
+        var sheet = try importSeed(Self.formats[0]).0
+        sheet.rows[41].answer = "有。TLS 1.3"
+        sheet.rows.remove(at: 46)
+        let outcome = RevisionImport.make(sheet, date: "2025-03-07", previous: nil, glossary: nil, sections: neighbours.sections, replacing: replacing)
+        #expect(outcome.provisionalSlugs.isEmpty)
+        #expect(outcome.needsEnglish.map(\.slug) == ["encryption-in-transit"])
+        // Every English page of the replaced revision is either rewritten for its item or kept as it was.
+        for page in files where page.hasPrefix("en/") {
+            let original = FileManager.default.contents(atPath: Repository.content + "/revisions/2025-03-07/" + page)
+            let written = outcome.files.first { $0.path == page }?.contents
+            #expect(written == original || outcome.keptFiles.contains(page), "\(page) lost")
+        }
+        // Unchanged pages (the changed item's too: its English is the translator's) are kept byte for byte.
+        #expect(outcome.keptFiles == files.filter { $0.hasPrefix("en/") }.sorted() + ["revision.yml"])
+        #expect(outcome.orphanedEnglish == ["en/47-virus-scanning.md"])
+        #expect(!outcome.files.contains { $0.path == "revision.yml" || $0.path.hasPrefix("en/") })
+
+        // Renumbered, the replaced revision's English moves with its item.
+        sheet.rows[46].no = 47
+        let renumbered = RevisionImport.make(sheet, date: "2025-03-07", previous: nil, glossary: nil, sections: neighbours.sections, replacing: replacing)
+        let moved = try #require(renumbered.files.first { $0.path == "en/47-storage-media-security.md" })
+        #expect(String(decoding: moved.contents, as: UTF8.self).hasPrefix("---\nno: 47\nslug: storage-media-security\n"))
+        #expect(!renumbered.keptFiles.contains("en/48-storage-media-security.md"))
+        #expect(renumbered.orphanedEnglish == ["en/47-virus-scanning.md"])
+    }
+
+    @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
+        let reference = try importSeed(Self.formats[0]).0
+        for (encoding, expected) in [(String.Encoding.utf16LittleEndian, SheetEncoding.utf16LittleEndian), (.utf16BigEndian, .utf16BigEndian)] {
+            let data = try #require(Self.seedText.data(using: encoding))
+            let decoded = try #require(SheetEncoding.decode(data))
+            #expect(decoded.encoding == expected)
+            #expect(fields(try read(decoded.text).get()) == fields(reference))
+        }
+        // What is not text is said to be what it is.
+        #expect(SheetEncoding.decoding(Data("No.\t種別\n".utf8) + Data([0, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46])).map { $0.encoding } == .failure(.nul(line: 2)))
+        #expect(SheetEncoding.decoding(Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00])).map { $0.encoding } == .failure(.workbook))
+        #expect(SheetEncoding.decoding(try #require("No.\tA\n".data(using: .utf16LittleEndian)).dropLast()).map { $0.encoding } == .failure(.oddUTF16))
+    }
+
+    @Test(arguments: [7, 64, 4096]) func readingAFileInPiecesGivesTheWholeSheet(pieceSize: Int) throws {
+        let reference = try importSeed(Self.formats[0]).0
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let utf16 = work + "/utf16.txt"
+        try #require(Self.seedText.data(using: .utf16LittleEndian)).write(to: URL(fileURLWithPath: utf16))
+        let bom = work + "/utf16-bom.txt"
+        try #require(Self.seedText.data(using: .utf16)).write(to: URL(fileURLWithPath: bom))
+        let expected: [(String, SheetEncoding, Character)] = [
+            (Repository.fixtures + "/import/" + Self.formats[0], .utf8, "\t"), (Repository.fixtures + "/import/" + Self.formats[1], .utf8WithBOM, ","),
+            (Repository.fixtures + "/import/" + Self.formats[2], .cp932, ","), (utf16, .utf16LittleEndian, "\t"), (bom, .utf16, "\t"),
+        ]
+        for (path, encoding, delimiter) in expected {
+            let export = try ImportedSheet.read(contentsOf: path, pieceSize: pieceSize).get()
+            #expect(fields(export.sheet) == fields(reference), "\(path)")
+            #expect(export.encoding == encoding)
+            #expect(export.delimiter == delimiter)
+            #expect(export.sheet.rows.map(\.line) == reference.rows.map(\.line))
+        }
+    }
+
+    @Test func glossarySlugsAreURLNames() {
+        let text = "no\titem_ja\tslug\n1\tサービス時間\t../../outside\n2\t計画停止予定通知\tsub/dir\n3\tサービス提供終了時の事前通知\tRTO Bad\n4\t突然の停止\t\n5\tサービス稼働率\tservice-availability\n6\tディザスタリカバリ\tservice-availability\n"
+        guard case let .failure(error) = SlugGlossary.parse(text, file: "glossary.tsv") else {
+            Issue.record("expected diagnostics")
+            return
+        }
+        let hint = "\n  hint: use lower-case ASCII letters, digits and single hyphens, for example `encryption-in-transit`; a slug never changes once published"
+        #expect(error.diagnostics.map(\.formatted) == [
+            "glossary.tsv:2:10: error: slug '../../outside' is not a URL name" + hint,
+            "glossary.tsv:3:12: error: slug 'sub/dir' is not a URL name" + hint,
+            "glossary.tsv:4:18: error: slug 'RTO Bad' is not a URL name" + hint,
+            "glossary.tsv:5:9: error: item 4 has an empty slug\n  hint: write the item's URL name, for example `encryption-in-transit`",
+            "glossary.tsv:7:13: error: slug 'service-availability' is also given on line 6\n  hint: each item has its own slug",
+        ])
+    }
+
+    @Test(arguments: ["sub/dir", "RTO Bad", "'../../outside'", "''", "-rto", "rto--x", "ｒｔｏ"])
+    func frontMatterSlugsAreURLNames(slug: String) {
+        let page = "---\nno: 1\nslug: \(slug)\nsection: a\ncategory: b\nitem: c\ndefinition: d\nunit: e\n---\nf\n"
+        guard case let .failure(error) = ItemPage.parse(page, file: "x.md", language: .ja) else {
+            Issue.record("slug \(slug) accepted")
+            return
+        }
+        #expect(error.diagnostics.map(\.file) == ["x.md"])
+        #expect(error.diagnostics.allSatisfy { $0.line == 3 })
+    }
 }

@@ -22,9 +22,22 @@ import Testing
             #expect(row.line > previous && !row.cells.isEmpty && row.cells.allSatisfy { $0.column >= 1 }, "\(row) in \(text.debugDescription)")
             previous = row.line
         }
+        // Read in pieces cut at line ends, as `import` reads a file, the text gives the same rows and problems.
+        var parser = DelimitedText.Parser(delimiter: table.delimiter)
+        var pieces: [DelimitedText.Row] = []
+        var rest = Substring(text)
+        while let end = rest.dropFirst(rest.count / 3).firstIndex(of: "\n") {
+            parser.consume(rest[...end]) { pieces.append($0) }
+            rest = rest[rest.index(after: end)...]
+        }
+        parser.consume(rest) { pieces.append($0) }
+        parser.finish { pieces.append($0) }
+        #expect(pieces == table.rows && parser.problems == table.problems, "pieces differ for \(text.debugDescription)")
         switch withinTime("reading \(text.debugDescription)", { ImportedSheet.read(table, file: file) }) {
         case let .success(sheet):
-            #expect(sheet.rows.map(\.no) == Array(1...max(1, sheet.rows.count)).prefix(sheet.rows.count).map { $0 })
+            // Numbers may skip (a retired item keeps its gap) but always increase.
+            #expect(zip(sheet.rows, sheet.rows.dropFirst()).allSatisfy { $0.no < $1.no } && sheet.rows.allSatisfy { $0.no >= 1 })
+            #expect(sheet.rows.allSatisfy { !$0.answer.isEmpty && !$0.definition.isEmpty && !$0.unit.isEmpty })
             #expect(sheet.rows.allSatisfy { $0.line >= 1 && !$0.item.isEmpty && !$0.section.isEmpty })
         case let .failure(error):
             expectLocated(error, in: file, input: text)
@@ -88,6 +101,20 @@ import Testing
         await propertyCheck(count: cases(2000), input: zip(row.array(of: 0...8), Gen.int(in: 0...4), Gen.bool)) { rows, encoding, header in
             let text = (header ? ["No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等"] : []) + rows
             Self.check(Self.encoded(text.joined(separator: "\r\n"), as: encoding))
+        }
+    }
+
+    @Test func glossariesOfRiskySlugsGiveURLNamesOrLocatedErrors() async {
+        let cell = Fragments.text(0...4)
+        let row = zip(Gen.int(in: 0...60), cell, cell).map { no, name, slug in "\(no)\t\(name)\t\(slug)" }
+        await propertyCheck(count: cases(1000), input: row.array(of: 0...6)) { rows in
+            let text = (["no\titem_ja\tslug"] + rows).joined(separator: "\n")
+            switch SlugGlossary.parse(text, file: "glossary.tsv") {
+            case let .success(glossary):
+                #expect(glossary.entries.allSatisfy { $0.slug.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil }, "\(text.debugDescription)")
+            case let .failure(error):
+                expectLocated(error, in: "glossary.tsv", input: text)
+            }
         }
     }
 }

@@ -5,49 +5,112 @@ public enum RevisionImport {
     public struct Outcome: Sendable, Equatable {
         /// Paths relative to the revision folder: `revision.yml`, `ja/NN-slug.md`, `en/NN-slug.md`.
         public var files: [OutputFile]
-        /// Japanese items whose English page must be written (new, or changed since the earlier revision).
+        /// Japanese items whose English page must be written (new, or changed since the English was written).
         public var needsEnglish: [Item]
         /// Items that got a slug no earlier revision or glossary gave: to be renamed before publishing.
         public var provisionalSlugs: [Item]
+        /// Files of the replaced revision kept as they are (relative paths): its `revision.yml`, English pages the
+        /// import could not match to an item, anything else the docs team put there. Never a translation lost.
+        public var keptFiles: [String] = []
+        /// Kept English pages of items the sheet no longer has (relative paths), for the person to decide.
+        public var orphanedEnglish: [String] = []
+    }
+
+    /// The revision of the import's own date, replaced with `--force`: its slugs and English come first.
+    public struct Replaced: Sendable, Equatable {
+        /// What could be read of it (pages that do not parse are left out).
+        public var revision: Revision
+        /// Every file in its folder, relative to the folder.
+        public var files: [String]
+        /// The English page of each slug, relative to the folder.
+        public var englishPages: [String: String]
+
+        public init(revision: Revision, files: [String], englishPages: [String: String]) {
+            self.revision = revision
+            self.files = files
+            self.englishPages = englishPages
+        }
     }
 
     /// - Parameters:
     ///   - previous: the newest revision before `date`, whose slugs and English pages carry over.
     ///   - glossary: slugs for items no earlier revision names (the first import).
-    public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?, sections: [Section] = []) -> Outcome {
-        let slugs = assignSlugs(sheet.rows, previous: previous?.items.ja ?? [], glossary: glossary)
-        let previousJapanese = Dictionary((previous?.items.ja ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    ///   - later: the oldest revision after `date` when back-filling history: its slugs are kept too.
+    ///   - replacing: the revision of `date` itself, replaced by `import --force`.
+    public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?, sections: [Section] = [],
+                            later: Revision? = nil, replacing: Replaced? = nil) -> Outcome {
+        let neighbours = [replacing?.revision, previous, later].compactMap { $0 }
+        let laterIndex = later == nil ? nil : neighbours.count - 1
+        let slugs = assignSlugs(sheet.rows, neighbours: neighbours.map(\.items.ja), glossary: glossary)
+        func bySlug(_ items: [Item]?) -> [String: Item] {
+            Dictionary((items ?? []).map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         // A draft's stand-ins for missing English pages are Japanese: never carried over as English.
-        let previousEnglish = Dictionary((previous?.items.en ?? []).filter { !(previous?.withoutEnglish.contains($0.slug) ?? false) }.map { ($0.slug, $0) },
-                                         uniquingKeysWith: { a, _ in a })
+        let sources = neighbours.map { revision in
+            (ja: bySlug(revision.items.ja), en: bySlug(revision.items.en.filter { !revision.withoutEnglish.contains($0.slug) }))
+        }
 
-        var files: [OutputFile] = [OutputFile(path: "revision.yml", text: RevisionMetadata.source(date: date, japaneseTitle: sheet.edition))]
+        let replacedMetadata = replacing.flatMap { $0.files.contains("revision.yml") ? "revision.yml" : nil }
+        var files: [OutputFile] = replacedMetadata == nil ? [OutputFile(path: "revision.yml", text: RevisionMetadata.source(date: date, japaneseTitle: sheet.edition))] : []
         var needsEnglish: [Item] = []
         var provisional: [Item] = []
+        var movedEnglish: Set<String> = []
+        var keptEnglish: Set<String> = []
         for (row, slug) in zip(sheet.rows, slugs) {
             var item = Item(no: row.no, slug: slug.value, section: row.section, category: row.category, item: row.item,
                             definition: row.definition, unit: row.unit, answer: Markdown.escaped(row.answer))
-            let earlier = previousJapanese[item.slug]
+            let earlier = sources.lazy.compactMap { $0.ja[item.slug] }.first
             if let earlier, Markdown.plainText(earlier.answer) == row.answer {
                 // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
                 item.answer = earlier.answer
             }
             let name = Item.pageName(item)
             files.append(OutputFile(path: "ja/" + name, text: item.pageSource))
-            if var english = previousEnglish[item.slug] {
-                // Carried over even when the Japanese changed: the history then marks those fields
-                // "translation pending" and shows the Japanese, so outdated English never passes as current.
+            // The replaced revision's own English first, then the earlier revision's; a later revision's only when
+            // it translates exactly this Japanese. Changed items keep their English: the history marks it pending.
+            let translation = sources.indices.lazy.compactMap { index -> (english: Item, japanese: Item?)? in
+                guard let english = sources[index].en[item.slug] else { return nil }
+                let japanese = sources[index].ja[item.slug]
+                if index == laterIndex, japanese.map({ !sameJapanese($0, item) }) ?? true { return nil }
+                return (english, japanese)
+            }.first
+            if var english = translation?.english {
                 english.no = item.no
-                english.section = Self.translate(item.section, from: earlier?.section, to: english.section, sections: sections, category: false)
-                english.category = Self.translate(item.category, from: earlier?.category, to: english.category, sections: sections, category: true)
-                files.append(OutputFile(path: "en/" + name, text: english.pageSource))
+                english.section = Self.translate(item.section, from: translation?.japanese?.section, to: english.section, sections: sections, category: false)
+                english.category = Self.translate(item.category, from: translation?.japanese?.category, to: english.category, sections: sections, category: true)
+                if let replacing, let page = replacing.englishPages[item.slug], replacing.revision.item(item.slug, .en) != nil {
+                    // The replaced revision's own page: kept byte for byte unless its number or taxonomy moved.
+                    if page == "en/" + name, replacing.revision.item(item.slug, .en) == english {
+                        keptEnglish.insert(page)
+                    } else {
+                        movedEnglish.insert(page)
+                        files.append(OutputFile(path: "en/" + name, text: english.pageSource))
+                    }
+                } else {
+                    files.append(OutputFile(path: "en/" + name, text: english.pageSource))
+                }
             }
-            if earlier == nil || !sameJapanese(earlier!, item) || previousEnglish[item.slug] == nil {
+            if translation == nil || translation!.japanese.map({ !sameJapanese($0, item) }) ?? true {
                 needsEnglish.append(item)
             }
             if slug.provisional { provisional.append(item) }
         }
-        return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional)
+
+        var kept: [String] = []
+        var orphaned: [String] = []
+        if let replacing {
+            let written = Set(files.map(\.path))
+            let slugsNow = Set(slugs.map(\.value))
+            let slugOfPage = Dictionary(replacing.englishPages.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            for path in replacing.files.sorted() where !movedEnglish.contains(path) {
+                // The sheet is the source of the Japanese pages; everything else of the folder stays.
+                if path.hasPrefix("ja/") && path.hasSuffix(".md") && !path.dropFirst(3).contains("/") { continue }
+                kept.append(path)
+                if !keptEnglish.contains(path), let slug = slugOfPage[path], !slugsNow.contains(slug) { orphaned.append(path) }
+                if written.contains(path) { files.removeAll { $0.path == path } }
+            }
+        }
+        return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional, keptFiles: kept, orphanedEnglish: orphaned)
     }
 
     /// The English section or category for a Japanese one that may have moved: from site.yml when known.
@@ -61,34 +124,35 @@ public enum RevisionImport {
         a.section == b.section && a.category == b.category && a.item == b.item && a.definition == b.definition && a.unit == b.unit && a.answer == b.answer
     }
 
-    /// Keeps every slug that can be kept: by name, then by number, in the earlier revision, then in the glossary.
-    static func assignSlugs(_ rows: [ImportedSheet.Row], previous: [Item], glossary: SlugGlossary?) -> [(value: String, provisional: Bool)] {
+    /// Keeps every slug that can be kept: by name in any neighbouring revision (the replaced one, the earlier, the
+    /// later), then in the glossary; then by number in the same order. A provisional slug never takes one of theirs.
+    static func assignSlugs(_ rows: [ImportedSheet.Row], neighbours: [[Item]], glossary: SlugGlossary?) -> [(value: String, provisional: Bool)] {
         var assigned: [String?] = Array(repeating: nil, count: rows.count)
         var taken: Set<String> = []
-        let sources: [[(no: Int, item: String, slug: String)]] = [
-            previous.map { ($0.no, $0.item, $0.slug) },
-            (glossary?.entries ?? []).map { ($0.no, $0.item, $0.slug) },
-        ]
-        for source in sources {
-            for byName in [true, false] {
-                for (index, row) in rows.enumerated() where assigned[index] == nil {
-                    let match = source.first { (byName ? $0.item == row.item : $0.no == row.no) && !taken.contains($0.slug) }
-                    if let match {
-                        assigned[index] = match.slug
+        let sources: [[(no: Int, item: String, slug: String)]] = neighbours.map { $0.map { ($0.no, $0.item, $0.slug) } }
+            + [(glossary?.entries ?? []).map { ($0.no, $0.item, $0.slug) }]
+        for byName in [true, false] {
+            for source in sources {
+                let index = Dictionary(grouping: source, by: { byName ? $0.item : String($0.no) })
+                for (position, row) in rows.enumerated() where assigned[position] == nil {
+                    if let match = index[byName ? row.item : String(row.no)]?.first(where: { !taken.contains($0.slug) }) {
+                        assigned[position] = match.slug
                         taken.insert(match.slug)
                     }
                 }
             }
         }
+        let reserved = taken.union(sources.joined().map(\.slug))
+        var used = reserved
         return rows.enumerated().map { index, row in
             if let slug = assigned[index] { return (slug, false) }
             var candidate = "item-\(row.no)"
             var suffix = 2
-            while taken.contains(candidate) {
+            while used.contains(candidate) {
                 candidate = "item-\(row.no)-\(suffix)"
                 suffix += 1
             }
-            taken.insert(candidate)
+            used.insert(candidate)
             return (candidate, true)
         }
     }

@@ -90,8 +90,6 @@ public enum ContentLoader {
             checkUnique(pages[language], problems: &problems)
             if let configuration { checkTaxonomy(pages[language], language: language, configuration: configuration, problems: &problems) }
         }
-        // Gaps are only meaningful once every Japanese page was read; English numbers follow the Japanese ones.
-        if !failed { checkSequence(pages.ja, problems: &problems) }
         let draft = metadata?.draft ?? false
         let withoutEnglish = checkTranslations(pages, unreadable: unreadable, revisionPath: source.path, configuration: configuration, draft: draft,
                                                problems: &problems)
@@ -121,7 +119,8 @@ public enum ContentLoader {
         return english
     }
 
-    /// Slugs and numbers are unique per language, and numbers run 1…N: the number is the place in the sheet.
+    /// Slugs and numbers are unique per language. Numbers may have gaps: a retired item's number is not reused,
+    /// because customers cite items by number.
     static func checkUnique(_ pages: [ItemPage], problems: inout [Diagnostic]) {
         var bySlug: [String: ItemPage] = [:]
         var byNumber: [Int: ItemPage] = [:]
@@ -136,18 +135,6 @@ public enum ContentLoader {
             } else {
                 byNumber[page.item.no] = page
             }
-        }
-    }
-
-    /// Numbers run 1…N: the number is the item's place in the sheet.
-    static func checkSequence(_ pages: [ItemPage], problems: inout [Diagnostic]) {
-        let byNumber = Dictionary(pages.map { ($0.item.no, $0) }, uniquingKeysWith: { first, _ in first })
-        guard byNumber.count == pages.count else { return }
-        let numbers = byNumber.keys.sorted()
-        guard let last = numbers.last, last != numbers.count else { return }
-        let missing = (1...last).filter { byNumber[$0] == nil }
-        if let first = missing.first, let after = numbers.first(where: { $0 > first }), let page = byNumber[after] {
-            problems.append(page.diagnostic(at: .no, "the numbers skip \(missing.map(String.init).joined(separator: ", "))", hint: "number the items 1 to \(numbers.count) in sheet order"))
         }
     }
 

@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+
+/// `checksheet import` run as a person runs it, on copies of the real content: what it keeps, what it refuses.
+@Suite(.serialized) struct ImportCommandTests {
+    typealias CLI = CommandLineTests
+    static let seed = CLI.fixtures + "/import/checksheet-2025-03-07.tsv"
+    static let seedText = try! String(contentsOfFile: seed, encoding: .utf8)
+
+    /// A copy of the real Content/ in a fresh folder, and that folder.
+    static func workspace() throws -> (work: String, content: String) {
+        let work = CLI.temporaryFolder()
+        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: work + "/Content")
+        return (work, work + "/Content")
+    }
+
+    /// The seed with `edit` applied, written into `work`.
+    static func export(_ work: String, _ name: String = "export.tsv", edit: (String) -> String) throws -> String {
+        let path = work + "/" + name
+        try edit(seedText).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func tls13(_ text: String) -> String { text.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3") }
+
+    @Test func forcedReimportOfTheOnlyRevisionKeepsEveryEnglishPage() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let revision = content + "/revisions/2025-03-07"
+        let english = CLI.tree(revision + "/en")
+        let metadata = CLI.tree(revision).filter { !$0.key.contains("/") }
+        let export = try Self.export(work, edit: Self.tls13)
+
+        let run = try CLI.run(["import", export, "--date", "2025-03-07", "--force", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors == "")
+        #expect(run.output == """
+            Imported 49 items from \(export) (UTF-8, tab-separated) into \(revision)/
+            Replaced the revision of 2025-03-07: 48 items unchanged, their English kept.
+            Items that need English (1), to write in \(revision)/en/ (changed items keep their earlier English, shown as translation pending until updated):
+              42-encryption-in-transit.md  通信の暗号化レベル
+
+            """)
+        #expect(CLI.tree(revision + "/en") == english)
+        #expect(CLI.tree(revision).filter { !$0.key.contains("/") } == metadata)
+        let japanese = try String(contentsOfFile: revision + "/ja/42-encryption-in-transit.md", encoding: .utf8)
+        #expect(japanese.hasSuffix("---\n有。TLS 1.3\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions") == ["2025-03-07"])
+        #expect(try CLI.run(["check", "--content", content]).status == 0)
+    }
+
+    @Test func forcedReimportOfTheNewerRevisionNeverRestoresOlderEnglish() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let revision = content + "/revisions/2025-09-01"
+        let export = try Self.export(work, edit: Self.tls13)
+        #expect(try CLI.run(["import", export, "--date", "2025-09-01", "--content", content]).status == 0)
+        // The translator brings item 42 up to date and writes notes; someone leaves a file beside the pages.
+        let page = revision + "/en/42-encryption-in-transit.md"
+        let translated = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "Yes. TLS 1.2", with: "Yes. TLS 1.3")
+        try translated.write(toFile: page, atomically: true, encoding: .utf8)
+        try "date: '2025-09-01'\ntitle:\n  ja: 2025年9月1日版\n  en: Version dated September 1, 2025\nnotes:\n  ja: TLS 1.3に対応\n  en: TLS 1.3 supported\n"
+            .write(toFile: revision + "/revision.yml", atomically: true, encoding: .utf8)
+        try "glossary for the translator\n".write(toFile: revision + "/en/terms.txt", atomically: true, encoding: .utf8)
+        let before = CLI.tree(revision)
+
+        let again = try CLI.run(["import", export, "--date", "2025-09-01", "--force", "--content", content])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.output.hasSuffix("Every item has its English page.\n"))
+        #expect(CLI.tree(revision) == before)
+
+        // The Japanese of 42 changes once more: the translator's English stays, listed as needing an update.
+        let newer = try Self.export(work, "newer.tsv") { $0.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3以上") }
+        let third = try CLI.run(["import", newer, "--date", "2025-09-01", "--force", "--content", content])
+        #expect(third.status == 0, "\(third.errors)")
+        #expect(third.output.hasSuffix("Items that need English (1), to write in \(revision)/en/ (changed items keep their earlier English, shown as translation pending until updated):\n  42-encryption-in-transit.md  通信の暗号化レベル\n"))
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == translated)
+        #expect(FileManager.default.contents(atPath: revision + "/en/terms.txt") == before["en/terms.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions").sorted() == ["2025-03-07", "2025-09-01"])
+    }
+
+    @Test func englishOfItemsTheSheetNoLongerHasIsKeptAndNamed() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let revision = content + "/revisions/2025-03-07"
+        let export = try Self.export(work) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("47\t") }.joined(separator: "\n")
+        }
+        let run = try CLI.run(["import", export, "--date", "2025-03-07", "--force", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("English pages kept although the sheet no longer has their item (delete them if the item was removed):\n  \(revision)/en/47-virus-scanning.md\n"))
+        #expect(FileManager.default.fileExists(atPath: revision + "/en/47-virus-scanning.md"))
+        #expect(!FileManager.default.fileExists(atPath: revision + "/ja/47-virus-scanning.md"))
+    }
+
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr")))
+    func aReplacedTreeThatCannotBeRemovedFailsTheRunUnderAnHonestName() throws {
+        let (work, content) = try Self.workspace()
+        let stuck = content + "/revisions/2025-03-07/ja/01-service-hours.md"
+        defer {
+            for folder in (try? FileManager.default.contentsOfDirectory(atPath: content + "/revisions")) ?? [] {
+                _ = try? CLI.runTool("/usr/bin/chattr", ["-i", content + "/revisions/" + folder + "/ja/01-service-hours.md"])
+            }
+            try? FileManager.default.removeItem(atPath: work)
+        }
+        #expect(try CLI.runTool("/usr/bin/chattr", ["+i", stuck]) == 0)
+        let run = try CLI.run(["import", Self.seed, "--date", "2025-03-07", "--force", "--content", content])
+        #expect(run.status == 1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: content + "/revisions").sorted()
+        #expect(names.count == 2)
+        #expect(names.last == "2025-03-07")
+        let leftover = try #require(names.first)
+        #expect(leftover.hasPrefix(".2025-03-07.replaced-"))
+        #expect(run.errors.hasPrefix("\(content)/revisions/\(leftover): error: the revision was imported, but the files it replaced could not all be removed: \(content)/revisions/\(leftover)/ja/01-service-hours.md: Operation not permitted\n  hint: every English page was carried into \(content)/revisions/2025-03-07; delete \(content)/revisions/\(leftover) by hand\n"))
+        #expect(CLI.tree(content + "/revisions/2025-03-07/en") == CLI.tree(CLI.root + "/Content/revisions/2025-03-07/en"))
+    }
+
+    @Test func aGlossarySlugThatIsNoURLNameIsAnErrorNotACrash() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.removeItem(atPath: content + "/revisions")
+        let glossary = work + "/glossary.tsv"
+        let text = try String(contentsOfFile: CLI.fixtures + "/import/glossary.tsv", encoding: .utf8)
+            .replacingOccurrences(of: "\tservice-hours\n", with: "\t../../outside\n")
+            .replacingOccurrences(of: "\trto\n", with: "\tRTO Bad\n")
+        try text.write(toFile: glossary, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["import", Self.seed, "--date", "2025-03-07", "--glossary", glossary, "--content", content])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("\(glossary):2:"))
+        #expect(run.errors.contains(": error: slug '../../outside' is not a URL name\n"))
+        #expect(run.errors.contains(": error: slug 'RTO Bad' is not a URL name\n"))
+        #expect(run.errors.hasSuffix("2 errors\n"))
+        #expect(!FileManager.default.fileExists(atPath: content + "/revisions"))
+        #expect(!FileManager.default.fileExists(atPath: work + "/outside.md"))
+    }
+
+    @Test func aRetiredItemLeavesAGapThatCheckAndBuildAccept() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let export = try Self.export(work) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("43\t") }.joined(separator: "\n")
+        }
+        let run = try CLI.run(["import", export, "--date", "2025-09-01", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasSuffix("Every item has its English page.\n"))
+        let check = try CLI.run(["check", "--content", content])
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(check.errors == "")
+        // An import is a draft until published: built with the drafts, it is the current sheet.
+        let build = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 0, "\(build.errors)")
+        let sheet = try String(contentsOfFile: work + "/public/ja/index.html", encoding: .utf8)
+        #expect(sheet.contains(">42<") && sheet.contains(">44<") && !sheet.contains(">43<"))
+        // Retiring is not renumbering: the diff says one item was removed and none renumbered.
+        let diff = try CLI.run(["diff", "2025-03-07", "2025-09-01", "--format", "json", "--content", content])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.output.utf8)) as? [String: Any])
+        #expect((object["removed"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } == ["audit-reports"])
+        #expect((object["renumbered"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func backFillingKeepsEverySlugOfTheLaterRevision() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let run = try CLI.run(["import", Self.seed, "--date", "2024-10-01", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(!run.output.contains("provisional"))
+        let names = Set(CLI.tree(content + "/revisions/2024-10-01/ja").keys)
+        #expect(names == Set(CLI.tree(content + "/revisions/2025-03-07/ja").keys))
+        #expect(try CLI.run(["check", "--content", content]).status == 0)
+    }
+
+    @Test func aQuoteLeftOpenRefusesTheSheetAndWritesNothing() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let export = try Self.export(work) { $0.replacingOccurrences(of: "\t有。1年以上前", with: "\t\"有。1年以上前") }
+        let run = try CLI.run(["import", export, "--date", "2025-09-01", "--content", content])
+        #expect(run.status == 1)
+        #expect(run.output == "")
+        #expect(run.errors == "\(export):11:64: error: the quoted cell opened here is never closed\n  hint: the rest of the file was read as this one cell: close it with \" (write a quote inside it as \"\")\n1 error\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions") == ["2025-03-07"])
+    }
+
+    @Test func anUnknownColumnIsImportedWithoutItAndNamedInAWarning() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let export = CLI.fixtures + "/import/english-headers-reordered.csv"
+        let run = try CLI.run(["import", export, "--date", "2025-03-07", "--force", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.hasPrefix("\(export):7:10: warning: column '備考' is not imported\n"))
+        #expect(run.output.hasSuffix("Every item has its English page.\n"))
+        #expect(CLI.tree(content + "/revisions/2025-03-07") == CLI.tree(CLI.root + "/Content/revisions/2025-03-07"))
+    }
+
+    @Test func utf16WithoutAByteOrderMarkImports() throws {
+        let work = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: CLI.root + "/Content/site.yml", toPath: work + "/site.yml")
+        let export = work + "/export.txt"
+        try #require(Self.seedText.data(using: .utf16LittleEndian)).write(to: URL(fileURLWithPath: export))
+        let run = try CLI.run(["import", export, "--date", "2025-03-07", "--glossary", CLI.fixtures + "/import/glossary.tsv", "--content", work])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("Imported 49 items from \(export) (UTF-16 little-endian without BOM, tab-separated)"))
+        #expect(CLI.tree(work + "/revisions/2025-03-07/ja") == CLI.tree(CLI.root + "/Content/revisions/2025-03-07/ja"))
+    }
+}
+
+extension CommandLineTests {
+    /// Runs another program; its exit status.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
