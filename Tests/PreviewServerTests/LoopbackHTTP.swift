@@ -27,7 +27,9 @@ final class LoopbackHTTP: @unchecked Sendable {
     private(set) var statusLine = ""
 
     /// Connects to `host:port` (each address the name resolves to, in turn).
-    init(host: String, port: Int) throws {
+    /// `receiveBuffer` bounds what the kernel takes in for a client that does not read (set before connecting, so
+    /// that the window the server sees is small too).
+    init(host: String, port: Int, receiveBuffer: Int32? = nil) throws {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
@@ -37,6 +39,9 @@ final class LoopbackHTTP: @unchecked Sendable {
         while let info = candidate {
             let descriptor = Glibc.socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
             if descriptor >= 0 {
+                if var size = receiveBuffer {
+                    setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+                }
                 if connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
                     socket = descriptor
                     return

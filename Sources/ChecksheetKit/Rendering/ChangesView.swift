@@ -1,6 +1,6 @@
 /// The list of revisions, newest first (`changes.mustache`).
-struct ChangesView {
-    struct RevisionSummary {
+struct ChangesView: Encodable {
+    struct RevisionSummary: Encodable {
         var date: String
         var title: String
         var href: String
@@ -10,7 +10,7 @@ struct ChangesView {
         var isCurrent: Bool
     }
 
-    struct SinceChoice {
+    struct SinceChoice: Encodable {
         var date: String
         var title: String
         var href: String
@@ -23,15 +23,15 @@ struct ChangesView {
 }
 
 /// What one revision changed, or everything since an earlier one (`revision-changes.mustache`).
-struct RevisionChangesView {
-    struct ItemLink {
+struct RevisionChangesView: Encodable {
+    struct ItemLink: Encodable {
         var no: Int
         var title: String
         var href: String
         var note: String?
     }
 
-    struct ChangedItem {
+    struct ChangedItem: Encodable {
         var no: Int
         var title: String
         var href: String
@@ -57,8 +57,8 @@ struct RevisionChangesView {
 }
 
 /// The Atom feed of one language (`feed.mustache`).
-struct FeedView {
-    struct Entry {
+struct FeedView: Encodable {
+    struct Entry: Encodable {
         var id: String
         var title: String
         var updated: String

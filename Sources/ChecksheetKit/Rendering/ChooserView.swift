@@ -1,6 +1,6 @@
 /// The root page (`index.mustache`): the language chooser, Japanese first.
-struct ChooserView {
-    struct Choice {
+struct ChooserView: Encodable {
+    struct Choice: Encodable {
         var lang: String
         var href: String
         var name: String

@@ -1,6 +1,6 @@
 /// One field's value as a page shows it: HTML ready to insert, or the Japanese text with a notice where
 /// the English translation is pending.
-struct FieldView {
+struct FieldView: Encodable {
     /// Escaped text, or cmark's HTML for the answer.
     var html: String
     /// True where the English is outdated and the Japanese is shown instead.

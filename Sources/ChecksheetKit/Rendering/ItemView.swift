@@ -1,13 +1,13 @@
 /// One item's own page (`item.mustache`): current, archived, or removed.
-struct ItemView {
-    struct Neighbour {
+struct ItemView: Encodable {
+    struct Neighbour: Encodable {
         var href: String
         var no: Int
         var item: String
     }
 
     /// A revision that changed the item, for the item's history.
-    struct HistoryEntry {
+    struct HistoryEntry: Encodable {
         var date: String
         var title: String
         var href: String
@@ -40,7 +40,7 @@ struct ItemView {
 }
 
 /// A changed field with its inline diff.
-struct FieldDiff {
+struct FieldDiff: Encodable {
     var name: String
     var diffHTML: String
     var pendingNote: String?

@@ -1,7 +1,7 @@
 /// What the shared layout (`layout.mustache`) shows on every page.
-struct PageView {
+struct PageView: Encodable {
     /// A link to this page in another language, for `hreflang` alternates and the language switch.
-    struct Alternate {
+    struct Alternate: Encodable {
         var hreflang: String
         var href: String
     }
@@ -39,7 +39,7 @@ struct PageView {
     /// "Draft, not published" on every page of a build that includes a draft revision.
     var draftBanner: Banner? = nil
 
-    struct SearchBox {
+    struct SearchBox: Encodable {
         var action: String
         var index: String
         var indexScript: String

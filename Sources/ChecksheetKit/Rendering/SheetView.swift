@@ -1,7 +1,7 @@
 /// The whole sheet as one table (`sheet.mustache`), grouped as the original is; the current sheet or an
 /// archived revision.
-struct SheetView {
-    struct Row {
+struct SheetView: Encodable {
+    struct Row: Encodable {
         var no: Int
         var slug: String
         var item: FieldView
@@ -12,14 +12,14 @@ struct SheetView {
         var share: ShareView
     }
 
-    struct CategoryGroup {
+    struct CategoryGroup: Encodable {
         var name: String
         /// False where the category repeats its section's name (サポート under サポート).
         var showName: Bool
         var rows: [Row]
     }
 
-    struct SectionGroup {
+    struct SectionGroup: Encodable {
         var name: String
         var id: String
         var categories: [CategoryGroup]
@@ -37,14 +37,14 @@ struct SheetView {
 }
 
 /// The data behind the copy-link and copy-answer buttons, also shown as text for readers without JavaScript.
-struct ShareView {
+struct ShareView: Encodable {
     var url: String
     var answer: String
     var citation: String
 }
 
 /// The sheet of one revision and language as CSV, Excel and JSON, and the JSON's schema.
-struct DownloadLinks {
+struct DownloadLinks: Encodable {
     var csv: String
     var xlsx: String
     var json: String
@@ -52,7 +52,7 @@ struct DownloadLinks {
 }
 
 /// A notice at the top of a page that is not the current sheet: an archived or removed item.
-struct Banner {
+struct Banner: Encodable {
     var text: String
     var linkHref: String?
     var linkText: String?

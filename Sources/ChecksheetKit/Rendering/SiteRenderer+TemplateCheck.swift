@@ -76,8 +76,11 @@ extension SiteRenderer {
     static func collectNames(_ value: Any, into names: inout Set<String>) {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
-        case .optional, .collection, .set:
+        case .optional:
             for child in mirror.children { collectNames(child.value, into: &names) }
+        case .collection, .set:
+            // Elements of a list share their type: the first few show every name.
+            for child in mirror.children.prefix(3) { collectNames(child.value, into: &names) }
         case .struct, .class:
             for child in mirror.children {
                 if let label = child.label { names.insert(label) }

@@ -111,8 +111,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A template's output; a template that renders nothing is an error, never an empty page.
-    func page(_ template: String, path: String, view: Any) throws -> OutputFile {
-        let value = ViewValue(view)
+    func page(_ template: String, path: String, view: some Encodable) throws -> OutputFile {
+        let value = try ViewValueEncoder.encode(view)
         var hash = ContentHash()
         hash.add(renderKey)
         hash.add(template)

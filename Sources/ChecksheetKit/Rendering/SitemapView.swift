@@ -1,6 +1,6 @@
 /// `sitemap.xml` with language alternates (`sitemap.mustache`).
-struct SitemapView {
-    struct Entry {
+struct SitemapView: Encodable {
+    struct Entry: Encodable {
         var loc: String
         var alternates: [PageView.Alternate]
     }

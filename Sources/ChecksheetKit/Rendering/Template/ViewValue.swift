@@ -1,5 +1,6 @@
 /// A page's view as the templates see it: text, numbers, flags, lists and objects, with nothing left to reflect
-/// on while rendering. Made from a view struct once per page (`init(_:)`), by reflection over its fields.
+/// on while rendering. Made from a view struct once per page by `ViewValueEncoder`; `init(reflecting:)` makes the
+/// same value by reflection, the reference the encoder is tested against.
 enum ViewValue: Sendable, Equatable {
     case text(String)
     case number(Int)
@@ -9,7 +10,7 @@ enum ViewValue: Sendable, Equatable {
     case object([String: ViewValue])
 
     /// The view's fields by name; a nil optional is left out, so `{{#optional}}` is false.
-    init(_ value: Any) {
+    init(reflecting value: Any) {
         switch value {
         case let text as String: self = .text(text)
         case let number as Int: self = .number(number)
@@ -25,9 +26,9 @@ enum ViewValue: Sendable, Equatable {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
-            return mirror.children.first.map { ViewValue($0.value) } ?? .list([])
+            return mirror.children.first.map { ViewValue(reflecting: $0.value) } ?? .list([])
         case .collection, .set:
-            return .list(mirror.children.map { ViewValue($0.value) })
+            return .list(mirror.children.map { ViewValue(reflecting: $0.value) })
         case .struct, .class:
             var fields: [String: ViewValue] = [:]
             for child in mirror.children {
@@ -35,9 +36,9 @@ enum ViewValue: Sendable, Equatable {
                 let childMirror = Mirror(reflecting: child.value)
                 if childMirror.displayStyle == .optional {
                     guard let wrapped = childMirror.children.first else { continue }
-                    fields[label] = ViewValue(wrapped.value)
+                    fields[label] = ViewValue(reflecting: wrapped.value)
                 } else {
-                    fields[label] = ViewValue(child.value)
+                    fields[label] = ViewValue(reflecting: child.value)
                 }
             }
             return .object(fields)
@@ -45,7 +46,7 @@ enum ViewValue: Sendable, Equatable {
             var fields: [String: ViewValue] = [:]
             for child in mirror.children {
                 let pair = Mirror(reflecting: child.value).children.map(\.value)
-                if pair.count == 2, let key = pair[0] as? String { fields[key] = ViewValue(pair[1]) }
+                if pair.count == 2, let key = pair[0] as? String { fields[key] = ViewValue(reflecting: pair[1]) }
             }
             return .object(fields)
         default:
