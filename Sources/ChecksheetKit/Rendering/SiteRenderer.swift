@@ -166,11 +166,24 @@ public struct SiteRenderer: Sendable {
         return Banner(text: text("draftBanner", language, ["date": drafts.joined(separator: language == .ja ? "、" : ", ")]))
     }
 
-    /// A UI string with `{name}` placeholders filled in.
+    /// A UI string with `{name}` placeholders filled in, in one pass: a value that itself holds `{name}` (an item
+    /// called "{url}") stays as written.
     func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var result = theme.strings[key]?[language] ?? key
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+        let template = theme.strings[key]?[language] ?? key
+        guard !values.isEmpty, template.contains("{") else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// A revision date as readers of the language write it.
