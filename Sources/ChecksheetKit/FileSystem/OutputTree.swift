@@ -46,7 +46,7 @@ struct OutputTree {
     /// Brings `folder` to exactly these files in place: changed files are replaced one by one (each through a
     /// rename, so no file is ever half-written), files of the previous build that no longer belong are removed,
     /// then the marker. For folders that cannot be swapped whole.
-    func update(_ folder: String) throws -> SiteOutput.Report {
+    func update(_ folder: String, differing: Set<String>? = nil) throws -> SiteOutput.Report {
         let previous = FileManager.default.contents(atPath: folder + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode)?.files ?? []
         // Until the last file is in place, the marker lists old and new files alike, so a run stopped half-way
         // leaves a folder the next build still recognises as its own.
@@ -54,7 +54,7 @@ struct OutputTree {
         var written = 0
         for file in files {
             let path = folder + "/" + file.path
-            if Self.holds(path, file.contents) { continue }
+            if let differing { if !differing.contains(file.path) { continue } } else if Self.holds(path, file.contents) { continue }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Self.replaceFile(path, file.contents)
             written += 1

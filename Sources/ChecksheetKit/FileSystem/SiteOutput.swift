@@ -84,7 +84,8 @@ public struct SiteOutput: Sendable {
     ///
     /// The new tree is written beside the folder and swapped in with one atomic exchange, so readers never see a
     /// half-written site and a failure leaves the old one. Files whose bytes did not change are hard links to the
-    /// old ones, so they keep their modification time and an upload sends only what changed.
+    /// old ones, so they keep their modification time and an upload sends only what changed. A rebuild that changes
+    /// only a few files replaces just those, each atomically.
     public func write(_ files: [OutputFile]) -> Result<Report, DiagnosticsError> {
         let target: String
         switch check() {
@@ -96,6 +97,21 @@ public struct SiteOutput: Sendable {
         let name = (target as NSString).lastPathComponent
         StagingFolder.removeAbandoned(in: parent, for: name)
         let exists = LocalPath.kind(target) == .folder
+        // A rebuild that changes a few files of a build of ours updates just those, each through a rename: its cost
+        // follows the change, where a swap would create and delete an entry for every file of the site.
+        if exists, let previous = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode) {
+            let differing = Set(files.lazy.filter { !OutputTree.holds(target + "/" + $0.path, $0.contents) }.map(\.path))
+            let removed = Set(previous.files).subtracting(files.map(\.path)).count
+            if differing.count + removed <= Swift.max(Self.smallChange, files.count / 10) {
+                do {
+                    var report = try tree.update(target, differing: differing)
+                    report.updatedInPlace = false
+                    return .success(report)
+                } catch {
+                    return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
+                }
+            }
+        }
         let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
         do {
             if !exists { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
@@ -124,6 +140,9 @@ public struct SiteOutput: Sendable {
             return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
         }
     }
+
+    /// Up to this many changed files (or a tenth of the site, when that is more) are updated in place.
+    static let smallChange = 64
 
     static let chooseAnother = "choose an empty or new folder for the site with --output, such as 'public'; nothing was changed"
 
