@@ -26,7 +26,8 @@ extension ContentSource {
             }
             revisions.append(RevisionSource(folderName: folder, path: folderPath, metadata: metadata, pages: pages))
         }
-        return ContentSource(path: path, site: site, revisions: revisions, diagnostics: problems)
+        let synonyms = readText(at: path + "/synonyms.yml", problems: &problems)
+        return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems)
     }
 
     /// Names in a folder, sorted by code point so the order never depends on the file system.

@@ -55,7 +55,7 @@ public struct SiteRenderer: Sendable {
         var files = assets.files
         files.append(try page("index", path: "index.html", view: chooser(current)))
         for language in Language.allCases {
-            let index = SearchIndex.build(current, language: language)
+            let index = SearchIndex.build(current, language: language, synonyms: sheet.synonyms)
             let json = index.json()
             files.append(OutputFile(path: SitePath.searchIndex(language), contents: json))
             files.append(OutputFile(path: SitePath.searchScript(language), contents: index.script(json: json)))
