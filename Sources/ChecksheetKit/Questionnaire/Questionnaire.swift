@@ -47,6 +47,7 @@ public struct Questionnaire: Sendable, Equatable {
         guard !data.isEmpty else { return failure("the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row") }
         let lowercased = file.lowercased()
         var rows: [[String]]
+        var isPlainText = false
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowercased.hasSuffix(".xlsx") {
             guard let sheet = try? Self.firstSheet(ofWorkbook: data) else {
                 return failure("the file is not an XLSX workbook", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
@@ -62,6 +63,7 @@ public struct Questionnaire: Sendable, Equatable {
             } else if lowercased.hasSuffix(".tsv") || body.contains("\t") {
                 rows = DelimitedText.parse(body, delimiter: "\t").rows.map(\.values)
             } else {
+                isPlainText = true
                 rows = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { [String($0)] }
             }
         }
@@ -82,7 +84,9 @@ public struct Questionnaire: Sendable, Equatable {
             guard number <= width else { return failure("there is no column \(number): the questionnaire has \(width)", "give a number from 1 to \(width)") }
             return .success(Questionnaire(rows: rows, hasHeader: looksLikeHeader(rows, column: number - 1), column: number - 1))
         case nil:
-            let hasHeader = rows.count > 1 && width > 1 && rows[0].allSatisfy { $0.trimmed.unicodeScalars.count <= 40 && !isQuestionLike($0) }
+            // A first row of short names that ask nothing is a header; in one column only when questions follow it.
+            let hasHeader = rows.count > 1 && !isPlainText && rows[0].allSatisfy { $0.trimmed.unicodeScalars.count <= 40 && !isQuestionLike($0) }
+                && (width > 1 || rows.dropFirst().contains { isQuestionLike($0[0]) })
             let body = rows.dropFirst(hasHeader ? 1 : 0)
             let candidates = (0..<width).filter { index in body.contains { hasText($0[index]) } }
             guard let first = candidates.first else {
