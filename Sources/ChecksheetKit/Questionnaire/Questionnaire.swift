@@ -107,7 +107,8 @@ public struct Questionnaire: Sendable, Equatable {
 
     static func isQuestionLike(_ cell: String) -> Bool {
         let text = cell.trimmed
-        return text.hasSuffix("?") || text.hasSuffix("？") || text.hasSuffix("。") || text.hasSuffix(".")
+        // A full stop ends a question only in a sentence: `No.` is a header.
+        return text.hasSuffix("?") || text.hasSuffix("？") || text.hasSuffix("。") || (text.hasSuffix(".") && text.contains(" "))
     }
 
     static func looksLikeHeader(_ rows: [[String]], column: Int) -> Bool {

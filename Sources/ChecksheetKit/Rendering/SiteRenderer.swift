@@ -65,6 +65,7 @@ public struct SiteRenderer: Sendable {
             files += try removedItemPages(language)
             files += try historyPages(language)
             files.append(try page("search", path: SitePath.search(language), view: searchView(language)))
+            files.append(try page("questionnaire", path: "\(language.rawValue)/questionnaire/index.html", view: questionnaireView(current, language: language)))
         }
         files += try downloads()
         files.append(try page("404", path: "404.html", view: notFound()))
