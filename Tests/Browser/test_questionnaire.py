@@ -137,3 +137,20 @@ def test_choose_another_item_override_a_status_and_download_the_csv(browser, ser
         [questions[1], "review", str(second["no"]), second["title"], second["answer"], "2025-03-07", second["url"]],
     ]
     assert browser.execute_script("return window.__problems") == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_axe_violation_with_answers_shown(browser, server, lang):
+    import shutil
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "Gates"))
+    import axe
+    folder = tempfile.mkdtemp(prefix="checksheet-axe-")
+    with open(axe.fetch_script(folder), encoding="utf-8") as file:
+        source = file.read()
+    shutil.rmtree(folder, ignore_errors=True)
+    open_page(browser, f"{server}/{lang}/questionnaire/index.html")
+    browser.find_element(By.ID, "questionnaire-text").send_keys("\n".join(QUESTIONS[lang]))
+    browser.find_element(By.CSS_SELECTOR, "#questionnaire button[type=submit]").click()
+    shown_rows(browser)
+    assert axe.describe(axe.run(browser, source)) == []
