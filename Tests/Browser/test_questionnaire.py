@@ -154,3 +154,16 @@ def test_no_axe_violation_with_answers_shown(browser, server, lang):
     browser.find_element(By.CSS_SELECTOR, "#questionnaire button[type=submit]").click()
     shown_rows(browser)
     assert axe.describe(axe.run(browser, source)) == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_whole_question_set_gets_the_cli_statuses_and_items_in_chromium(browser, server, lang):
+    lines = open(os.path.join(ROOT, "Tests", "Search", "questions.tsv"), encoding="utf-8").read().splitlines()
+    questions = [line.split("\t")[2] for line in lines if line and not line.startswith("#") and line.split("\t")[0] == lang]
+    open_page(browser, f"{server}/{lang}/questionnaire/index.html")
+    browser.execute_script("document.getElementById('questionnaire-text').value = arguments[0];", "\n".join(questions))
+    browser.find_element(By.CSS_SELECTOR, "#questionnaire button[type=submit]").click()
+    rows = shown_rows(browser)
+    cli = cli_answers(lang, questions)
+    assert [(r["question"], r["status"], r["choices"]) for r in rows] == [
+        (c["question"], c["status"], [f"{m['no']}. {m['title']}" for m in c["matches"]]) for c in cli]
