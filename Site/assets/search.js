@@ -57,6 +57,10 @@
     '提示', '明記', '実施', '対応', '導入', '提供', '可能', '使用', '詳細', '状況', '場合', 'お聞かせ', '聞かせ', '何', 'いかが', 'どのよう', 'どの', 'どれ', 'いつ'
   ];
 
+  // Endings the stemmer strips: a typed word is its stem plus the start of one of these (SearchEngine.typedEndings).
+  var TYPED_ENDINGS = ['ability', 'ibility', 'ication', 'ization', 'isation', 'ation', 'ition', 'icate', 'ment', 'ness', 'able', 'ible',
+    'ance', 'ence', 'ancy', 'ency', 'ant', 'ent', 'ion', 'ize', 'ity', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'y'];
+
   var SUFFIXES = ['abilit', 'ibilit', 'ication', 'ization', 'isation', 'ation', 'ition', 'icat', 'ment', 'ness', 'abl', 'ibl',
     'anc', 'enc', 'ant', 'ent', 'ion', 'iz', 'it'];
 
@@ -226,7 +230,10 @@
     if (prefix) {
       // A stem is a prefix of its word, so a typed word longer than the stem (`encrypti`) still meets `encrypt`.
       for (var m = 0; m < terms.length; m++) {
-        if (terms[m].startsWith(token.text) || (codePoints(terms[m]).length >= 4 && token.word.startsWith(terms[m]))) found.push(m);
+        if (terms[m].startsWith(token.text)) { found.push(m); continue; }
+        if (codePoints(terms[m]).length < 4 || !token.word.startsWith(terms[m])) continue;
+        var rest = token.word.slice(terms[m].length);
+        if (TYPED_ENDINGS.some(function (ending) { return ending.startsWith(rest); })) found.push(m);
       }
       return found;
     }

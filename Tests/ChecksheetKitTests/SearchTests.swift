@@ -56,6 +56,9 @@ import Testing
         #expect(either == ["virus-scanning"])
         #expect(Self.ja.search("　").isEmpty)
         #expect(Self.ja.search("qwertyuiop").isEmpty)
+        // A word typed past its stem still finds it; a stem with anything else after it does not.
+        #expect(Self.en.search("encrypti").first?.slug == "data-encryption")
+        #expect(Self.en.search("backupzzzz").isEmpty)
     }
 
     @Test func tiesAreBrokenByItemNumber() {

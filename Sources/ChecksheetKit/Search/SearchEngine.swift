@@ -15,6 +15,9 @@ public struct SearchEngine: Sendable {
     static let k1 = 1.2
     static let b = 0.75
     static let exactBonus = 100.0
+    /// Endings the stemmer strips: a typed word is its stem plus the start of one of these (`encrypti`, `availabil`).
+    static let typedEndings = ["ability", "ibility", "ication", "ization", "isation", "ation", "ition", "icate", "ment", "ness", "able", "ible",
+                               "ance", "ence", "ancy", "ency", "ant", "ent", "ion", "ize", "ity", "ing", "ies", "ied", "ed", "es", "ly", "s", "y"]
 
     /// One ranked item.
     public struct Result: Sendable, Equatable {
@@ -55,7 +58,10 @@ public struct SearchEngine: Sendable {
             // A stem is a prefix of its word, so a typed word longer than the stem (`encrypti`) still meets `encrypt`.
             return index.terms.indices.filter {
                 let term = index.terms[$0]
-                return term.hasPrefix(token.text) || (term.unicodeScalars.count >= 4 && token.word.hasPrefix(term))
+                guard !term.hasPrefix(token.text) else { return true }
+                guard term.unicodeScalars.count >= 4, token.word.hasPrefix(term) else { return false }
+                let rest = token.word.dropFirst(term.count)
+                return Self.typedEndings.contains { $0.hasPrefix(rest) }
             }
         }
         return termNumbers[token.text].map { [$0] } ?? []
