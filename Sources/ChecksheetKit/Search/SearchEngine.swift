@@ -40,10 +40,15 @@ public struct SearchEngine: Sendable {
 
     public let index: SearchIndex
     let termNumbers: [String: Int]
+    /// Per document: its name, answer and definition in both languages, normalized and collapsed once, for phrases.
+    let phraseTexts: [[String]]
 
     public init(index: SearchIndex) {
         self.index = index
         termNumbers = Dictionary(uniqueKeysWithValues: index.terms.enumerated().map { ($1, $0) })
+        phraseTexts = index.documents.map { doc in
+            [doc.item, doc.otherItem, doc.answer, doc.otherAnswer, doc.definition, doc.otherDefinition].map { SearchText.collapsed(SearchText.normalize($0)) }
+        }
     }
 
     /// Index terms that a query token stands for.
@@ -128,13 +133,10 @@ public struct SearchEngine: Sendable {
             var score = 0.0
             for scores in perToken { score += scores[document] ?? 0 }
             let doc = index.documents[document]
-            if tokens.count > 1 {
-                let fields: [(String, String, Int)] = [(doc.item, doc.otherItem, 0), (doc.answer, doc.otherAnswer, 1), (doc.definition, doc.otherDefinition, 2)]
-                if let field = fields.first(where: { field in
-                    [field.0, field.1].contains { SearchText.collapsed(SearchText.normalize($0)).contains(phrase) }
-                }) {
-                    score += Double(SearchIndex.weights[field.2]) / 10
-                }
+            if tokens.count > 1, let field = (0..<3).first(where: { field in
+                phraseTexts[document][field * 2].contains(phrase) || phraseTexts[document][field * 2 + 1].contains(phrase)
+            }) {
+                score += Double(SearchIndex.weights[field]) / 10
             }
             if doc.keys.contains(phrase) { score += Self.exactBonus }
             results.append(Result(slug: doc.slug, no: doc.no, title: doc.item, score: score, document: document))

@@ -99,9 +99,11 @@ extension SearchIndex {
     static func expansions(of tokens: [String], groups: [[[String]]]) -> [String] {
         var added: [String] = []
         var seen = Set(tokens)
+        let held = seen
         for group in groups {
+            // Only a word whose every token the item holds can occur in it: most groups end here, without a scan.
             let present = group.filter { word in
-                tokens.count >= word.count && (0...(tokens.count - word.count)).contains { Array(tokens[$0..<($0 + word.count)]) == word }
+                word.allSatisfy(held.contains) && tokens.count >= word.count && (0...(tokens.count - word.count)).contains { Array(tokens[$0..<($0 + word.count)]) == word }
             }
             guard !present.isEmpty else { continue }
             for word in group where !present.contains(word) {
