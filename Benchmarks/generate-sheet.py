@@ -61,6 +61,8 @@ def read_page(path):
     fields = {}
     for line in lines[1:end]:
         key, sep, value = line.partition(":")
+        if key == "keywords":
+            continue  # optional, for search only: the generated sheet goes without
         if not sep or key not in KEYS:
             sys.exit(f"{path}: unexpected front matter line: {line!r}")
         fields[key] = value.strip()

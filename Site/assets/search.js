@@ -4,7 +4,6 @@
 (function (root) {
   'use strict';
 
-  var WEIGHTS = [50, 30, 20, 15, 10];
   var K1 = 1.2;
   var B = 0.75;
   var EXACT_BONUS = 100;
@@ -39,8 +38,109 @@
     return out;
   }
 
-  // Tokens of normalized text: {text, japanese, part}.
-  function tokens(text, parts) {
+  // ---- Questions (see SearchText.swift) ----
+
+  var STOP_WORDS = new Set([
+    'a', 'able', 'about', 'after', 'before', 'between', 'during', 'within', 'all', 'also', 'am', 'an', 'and', 'any', 'currently', 'e', 'ensure', 'exist', 'exists', 'get', 'make', 'offer', 'possible', 'regarding', 'take', 'taken', 'typical', 'typically', 'are', 'as', 'at', 'be', 'been', 'being', 'but', 'by', 'can', 'carried',
+    'carry', 'conduct', 'conducted', 'could', 'describe', 'detail', 'details', 'did', 'do', 'does', 'doing', 'done', 'each', 'eg', 'etc',
+    'explain', 'for', 'from', 'give', 'had', 'has', 'have', 'having', 'here', 'how', 'i', 'ie', 'if', 'in', 'include', 'including',
+    'indicate', 'into', 'is', 'it', 'its', 'kindly', 'let', 'list', 'long', 'many', 'may', 'me', 'might', 'much', 'must', 'my', 'of', 'on',
+    'or', 'our', 'ours', 'out', 'perform', 'performed', 'please', 'provide', 'share', 'shall', 'should', 'so', 'some', 'specify', 'such',
+    'tell', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those', 'to', 'us', 'use', 'used', 'uses',
+    'using', 'was', 'we', 'were', 'what', 'whats', 'when', 'where', 'whether', 'which', 'who', 'whom', 'whose', 'why', 'will', 'with',
+    'would', 'you', 'your', 'yours'
+  ]);
+
+  var STOP_PHRASES = [
+    '記載してください', '教えてください', 'どのくらい', 'どれくらい', 'どの程度', 'でしょうか', 'ですか', 'ますか', 'ください', 'について',
+    'くらい', 'ぐらい', '教えて', '記載', '記入', '回答', '説明', '貴社', '御社', '当社', '弊社', '具体的', '有無',
+    '提示', '明記', '実施', '対応', '導入', '提供', '可能', '使用', '詳細', '状況', '場合', 'お聞かせ', '聞かせ', '何', 'いかが', 'どのよう', 'どの', 'どれ', 'いつ'
+  ];
+
+  // Endings the stemmer strips: a typed word is its stem plus the start of one of these (SearchEngine.typedEndings).
+  var TYPED_ENDINGS = ['ability', 'ibility', 'ication', 'ization', 'isation', 'ation', 'ition', 'icate', 'ment', 'ness', 'able', 'ible',
+    'ance', 'ence', 'ancy', 'ency', 'ant', 'ent', 'ion', 'ize', 'ity', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'y'];
+
+  var SUFFIXES = ['abilit', 'ibilit', 'ication', 'ization', 'isation', 'ation', 'ition', 'icat', 'ment', 'ness', 'abl', 'ibl',
+    'anc', 'enc', 'ant', 'ent', 'ion', 'iz', 'it'];
+
+  function isHiragana(v) { return (v >= 0x3041 && v <= 0x3096) || v === 0x309D || v === 0x309E; }
+
+  // Unicode's White_Space, listed as SearchText.isSpace lists it (U+0085 is one, U+FEFF is not).
+  function isSpace(v) {
+    return (v >= 0x09 && v <= 0x0D) || v === 0x20 || v === 0x85 || v === 0xA0 || v === 0x1680 ||
+      (v >= 0x2000 && v <= 0x200A) || v === 0x2028 || v === 0x2029 || v === 0x202F || v === 0x205F || v === 0x3000;
+  }
+
+  // The suffix stripper of SearchText.stem, step by step.
+  function stem(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+    var w = word;
+    function ends(suffix) { return w.length >= suffix.length && w.slice(w.length - suffix.length) === suffix; }
+    function hasVowel(count) { return /[aeiouy]/.test(w.slice(0, count)); }
+    if ((ends('ies') || ends('ied')) && w.length - 3 >= 3) {
+      w = w.slice(0, -3);
+    } else {
+      if (ends('sses')) {
+        w = w.slice(0, -2);
+      } else if (ends('s') && !ends('ss') && !ends('us') && !ends('is') && w.length - 1 >= 3) {
+        w = w.slice(0, -1);
+      }
+      var inflected = false;
+      if (ends('ed') && w.length - 2 >= 3 && hasVowel(w.length - 2)) {
+        w = w.slice(0, -2);
+        inflected = true;
+      } else if (ends('ing') && w.length - 3 >= 3 && hasVowel(w.length - 3)) {
+        w = w.slice(0, -3);
+        inflected = true;
+      }
+      if (inflected && w.length >= 4 && w[w.length - 1] === w[w.length - 2] && 'aeiouylsz'.indexOf(w[w.length - 1]) < 0) {
+        w = w.slice(0, -1);
+      }
+    }
+    if (ends('ly') && w.length - 2 >= 3) w = w.slice(0, -2);
+    if ((ends('e') || ends('y')) && w.length - 1 >= 3) w = w.slice(0, -1);
+    for (var i = 0; i < SUFFIXES.length; i++) {
+      if (ends(SUFFIXES[i]) && w.length - SUFFIXES[i].length >= 3) {
+        w = w.slice(0, w.length - SUFFIXES[i].length);
+        if (ends('e') && w.length - 1 >= 3) w = w.slice(0, -1);
+        break;
+      }
+    }
+    return w;
+  }
+
+  // The stop phrases, then the hiragana runs (particles, okurigana, ですか) become spaces, unless the text has no kanji or katakana.
+  function questionText(text) {
+    var folded = String(text).normalize('NFKC').toLowerCase().normalize('NFC');
+    if (!Array.from(folded, function (c) { return c.codePointAt(0); }).some(isJapanese)) return folded;
+    STOP_PHRASES.forEach(function (phrase) { if (folded.indexOf(phrase) >= 0) folded = folded.split(phrase).join(' '); });
+    var points = Array.from(folded, function (c) { return c.codePointAt(0); });
+    var out = '';
+    var i = 0;
+    while (i < points.length) {
+      if (!isHiragana(points[i])) {
+        out += String.fromCodePoint(points[i]);
+        i += 1;
+        continue;
+      }
+      while (i < points.length && isHiragana(points[i])) i += 1;
+      out += ' ';
+    }
+    return out;
+  }
+
+  // The tokens a query searches for: its meaningful words, or all of them when every one is a stop word.
+  function queryTokens(query) {
+    var meaningful = tokens(normalize(questionText(query)), false, true);
+    // A kanji left alone between particles (対 of に対して) weighs nothing in a question with other words.
+    var lone = function (t) { return t.japanese && codePoints(t.text).length === 1; };
+    if (meaningful.some(function (t) { return !lone(t); })) meaningful = meaningful.filter(function (t) { return !lone(t); });
+    return meaningful.length > 0 ? meaningful : tokens(normalize(query), false);
+  }
+
+  // Tokens of normalized text: {text, japanese, part, word}.
+  function tokens(text, parts, dropStopWords) {
     var points = Array.from(text, function (c) { return c.codePointAt(0); });
     var result = [];
     var i = 0;
@@ -62,19 +162,24 @@
           }
         }
         var word = String.fromCodePoint.apply(null, points.slice(i, end));
-        result.push({ text: word, japanese: false, part: false });
+        if (dropStopWords && STOP_WORDS.has(word)) {
+          i = end;
+          continue;
+        }
+        result.push({ text: digits ? word : stem(word), japanese: false, part: false, word: word });
         if (parts && joiner) {
-          word.split(/[.:]/).forEach(function (p) { if (p) result.push({ text: p, japanese: false, part: true }); });
+          word.split(/[.:]/).forEach(function (p) { if (p) result.push({ text: p, japanese: false, part: true, word: p }); });
         }
         i = end;
       } else if (isJapanese(v)) {
         var stop = i;
         while (stop < points.length && isJapanese(points[stop])) stop += 1;
         if (stop - i === 1) {
-          result.push({ text: String.fromCodePoint(v), japanese: true, part: false });
+          result.push({ text: String.fromCodePoint(v), japanese: true, part: false, word: String.fromCodePoint(v) });
         } else {
           for (var s = i; s < stop - 1; s++) {
-            result.push({ text: String.fromCodePoint(points[s], points[s + 1]), japanese: true, part: false });
+            var pair = String.fromCodePoint(points[s], points[s + 1]);
+            result.push({ text: pair, japanese: true, part: false, word: pair });
           }
         }
         i = stop;
@@ -85,7 +190,19 @@
     return result;
   }
 
-  function collapsed(text) { return text.split(/\s+/).filter(Boolean).join(' '); }
+  function collapsed(text) {
+    var words = [];
+    var current = '';
+    for (var ch of text) {
+      if (isSpace(ch.codePointAt(0))) {
+        if (current) { words.push(current); current = ''; }
+      } else {
+        current += ch;
+      }
+    }
+    if (current) words.push(current);
+    return words.join(' ');
+  }
 
   function codePoints(text) { return Array.from(text); }
 
@@ -111,7 +228,13 @@
       return found;
     }
     if (prefix) {
-      for (var m = 0; m < terms.length; m++) if (terms[m].startsWith(token.text)) found.push(m);
+      // A stem is a prefix of its word, so a typed word longer than the stem (`encrypti`) still meets `encrypt`.
+      for (var m = 0; m < terms.length; m++) {
+        if (terms[m].startsWith(token.text)) { found.push(m); continue; }
+        if (codePoints(terms[m]).length < 4 || !token.word.startsWith(terms[m])) continue;
+        var rest = token.word.slice(terms[m].length);
+        if (TYPED_ENDINGS.some(function (ending) { return ending.startsWith(rest); })) found.push(m);
+      }
       return found;
     }
     var exact = this.numbers.get(token.text);
@@ -121,17 +244,18 @@
   Engine.prototype.scoresOfTerm = function (number) {
     var index = this.index;
     var postings = index.post[number];
+    var fieldCount = index.w.length;
     var weighted = new Map();
     for (var p = 0; p < postings.length; p++) {
       var entry = postings[p];
       var frequency = entry % 8;
-      var document = Math.floor(Math.floor(entry / 8) / 5);
-      var field = Math.floor(entry / 8) % 5;
+      var document = Math.floor(Math.floor(entry / 8) / fieldCount);
+      var field = Math.floor(entry / 8) % fieldCount;
       var average = index.avg[field] / 10000;
       var length = index.docs[document][8][field];
       var norm = 1 - B + B * (length / average);
       if (!weighted.has(document)) weighted.set(document, 0);
-      weighted.set(document, weighted.get(document) + WEIGHTS[field] / 10 * frequency / norm);
+      weighted.set(document, weighted.get(document) + index.w[field] / 10 * frequency / norm);
     }
     var idf = index.idf[weighted.size] / 10000;
     var result = new Map();
@@ -152,20 +276,28 @@
 
   // Ranked results for a query: [{slug, no, title, score, document}], best first.
   Engine.prototype.search = function (query, limit) {
+    return this.rank(query, true).results.slice(0, limit === undefined ? 10 : limit);
+  };
+
+  // Every candidate with the evidence (see SearchEngine.rank): {tokens, terms, results}.
+  Engine.prototype.rank = function (query, allowsPrefix) {
     var self = this;
     var normalized = normalize(query);
     var list = [];
-    tokens(normalized, false).forEach(function (t) {
+    queryTokens(query).forEach(function (t) {
       if (!list.some(function (o) { return o.text === t.text && o.japanese === t.japanese; })) list.push(t);
     });
-    if (list.length === 0) return [];
+    if (list.length === 0) return { tokens: [], terms: [], results: [] };
     var points = codePoints(normalized);
     var endsInWord = points.length > 0 && isWord(points[points.length - 1].codePointAt(0));
 
+    var termsPerToken = [];
     var perToken = list.map(function (token, position) {
-      var prefix = position === list.length - 1 && !token.japanese && endsInWord;
+      var prefix = allowsPrefix && position === list.length - 1 && !token.japanese && endsInWord;
       var best = new Map();
-      self.matchingTerms(token, prefix).forEach(function (term) {
+      var terms = self.matchingTerms(token, prefix);
+      termsPerToken.push(terms);
+      terms.forEach(function (term) {
         self.scoresOfTerm(term).forEach(function (score, document) {
           var current = best.has(document) ? best.get(document) : -1;
           if (score > current) best.set(document, score);
@@ -191,16 +323,93 @@
         var fields = [[doc[2], doc[5], 0], [doc[3], doc[6], 1], [doc[4], doc[7], 2]];
         for (var f = 0; f < fields.length; f++) {
           if (self.normalizedText(fields[f][0]).indexOf(phrase) >= 0 || self.normalizedText(fields[f][1]).indexOf(phrase) >= 0) {
-            score += WEIGHTS[fields[f][2]] / 10;
+            score += self.index.w[fields[f][2]] / 10;
             break;
           }
         }
       }
       if (doc[9].indexOf(phrase) >= 0) score += EXACT_BONUS;
-      return { slug: doc[1], no: doc[0], title: doc[2], score: score, document: doc };
+      return { slug: doc[1], no: doc[0], title: doc[2], score: score, document: doc, position: d };
     });
     results.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.no - b.no; });
-    return results.slice(0, limit === undefined ? 10 : limit);
+    return { tokens: list, terms: termsPerToken, results: results };
+  };
+
+  // ---- Questionnaire answers (see QuestionAnswer.swift and SearchEngine+Questions.swift) ----
+
+  var ANSWERED_COVERAGE = 0.7;
+  var ANSWERED_LEAD = 0.2;
+  var REVIEW_COVERAGE = 0.45;
+  var CATEGORY_FIELD = 4;
+
+  // The meaningful units of a question, each as the token texts that hold it.
+  function questionUnits(list) {
+    var units = [];
+    var previous = null;
+    list.forEach(function (token) {
+      var characters = codePoints(token.text);
+      if (!token.japanese) {
+        units.push([token.text]);
+      } else if (characters.length === 2 && previous && previous.japanese && codePoints(previous.text).length === 2 &&
+          codePoints(previous.text)[1] === characters[0]) {
+        units[units.length - 1].push(token.text);
+        units.push([token.text]);
+      } else {
+        characters.forEach(function () { units.push([token.text]); });
+      }
+      previous = token;
+    });
+    return units;
+  }
+
+  function answerStatus(matches) {
+    if (matches.length === 0) return 'none';
+    var top = matches[0];
+    var next = matches.length > 1 ? matches[1] : null;
+    var lead = next ? (top.score > 0 ? (top.score - next.score) / top.score : 0) : 1;
+    if (top.coverage >= ANSWERED_COVERAGE && (lead >= ANSWERED_LEAD || top.coverage > (next ? next.coverage : 0))) return 'answered';
+    if (top.coverage >= REVIEW_COVERAGE) return 'review';
+    return 'none';
+  }
+
+  // The sheet's answer to a questionnaire question: {status, matches: [{slug, no, title, score, coverage, document}]}.
+  Engine.prototype.answer = function (question, limit) {
+    var index = this.index;
+    var ranking = this.rank(question, false);
+    var units = questionUnits(queryTokens(question));
+    if (units.length === 0) return { status: 'none', matches: [] };
+    var fieldCount = index.w.length;
+    var holders = new Map();
+    ranking.tokens.forEach(function (token, t) {
+      var documents = new Set();
+      ranking.terms[t].forEach(function (term) {
+        index.post[term].forEach(function (entry) {
+          if (Math.floor(entry / 8) % fieldCount !== CATEGORY_FIELD) documents.add(Math.floor(Math.floor(entry / 8) / fieldCount));
+        });
+      });
+      holders.set(token.text, documents);
+    });
+    // Coverage: the mean of the share of units and the share weighted by each unit's rarest token's idf.
+    var weights = units.map(function (unit) {
+      return unit.reduce(function (best, text) {
+        var df = holders.has(text) ? holders.get(text).size : 0;
+        return Math.max(best, index.idf[Math.min(Math.max(df, 1), index.idf.length - 1)] / 10000);
+      }, 0);
+    });
+    var total = weights.reduce(function (s, w) { return s + w; }, 0);
+    var matches = ranking.results.slice(0, limit === undefined ? 3 : limit).map(function (result) {
+      var held = 0;
+      var heldWeight = 0;
+      units.forEach(function (unit, u) {
+        if (unit.some(function (text) { return holders.has(text) && holders.get(text).has(result.position); })) {
+          held += 1;
+          heldWeight += weights[u];
+        }
+      });
+      var coverage = (held / units.length + (total > 0 ? heldWeight / total : 0)) / 2;
+      return { slug: result.slug, no: result.no, title: result.title, score: result.score, coverage: coverage, document: result.document };
+    });
+    return { status: answerStatus(matches), matches: matches };
   };
 
   // ---- Highlighting ----
@@ -253,7 +462,10 @@
   }
 
 
-  var api = { normalize: normalize, tokens: tokens, Engine: Engine, matchRanges: matchRanges };
+  var api = {
+    normalize: normalize, tokens: tokens, stem: stem, questionText: questionText, queryTokens: queryTokens, collapsed: collapsed,
+    answerStatus: answerStatus, Engine: Engine, matchRanges: matchRanges
+  };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   root.checksheetSearch = api;
 

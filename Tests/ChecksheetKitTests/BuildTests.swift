@@ -119,17 +119,20 @@ import Testing
         #expect(sitemap.matches(of: /<loc>/).count == 102)
         #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
         let assets = files.keys.filter { $0.hasPrefix("assets/") }.sorted()
-        #expect(assets.count == 3)
-        #expect(assets[0].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[1].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[2].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
+        #expect(assets.count == 4)
+        #expect(assets[0].wholeMatch(of: /assets\/questionnaire\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[1].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[2].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[3].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
         for (path, text) in files where path.hasSuffix(".html") {
             #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;;"), "\(path)")
             // Only the theme's own script files, never inline script.
             let scripts = text.matches(of: /<script[^>]*>[^<]*<\/script>/).map { String($0.0) }
             let prefix = path == "404.html" ? "/" : SitePath.root(from: path)
-            #expect(scripts == ["search", "share"].map { "<script src=\"\(prefix)\(assetName(files, $0))\" defer></script>" }, "\(path) has scripts \(scripts)")
-            #expect(text.components(separatedBy: "<script").count == 3, "\(path) has another script")
+            // The questionnaire page alone adds its own script; no other page loads it.
+            let names = path.hasSuffix("/questionnaire/index.html") ? ["search", "share", "questionnaire"] : ["search", "share"]
+            #expect(scripts == names.map { "<script src=\"\(prefix)\(assetName(files, $0))\" defer></script>" }, "\(path) has scripts \(scripts)")
+            #expect(text.components(separatedBy: "<script").count == names.count + 1, "\(path) has another script")
             #expect(!text.contains("style="), "\(path) has an inline style")
             // Nothing is loaded from outside the site: absolute URLs appear only in links a reader follows or shares.
             let absolute = text.matches(of: /<([a-z]+)[^>]+(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"[^>]*>/).map { String($0.0) }

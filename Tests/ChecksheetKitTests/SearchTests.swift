@@ -20,10 +20,11 @@ import Testing
         }
     }()
 
-    static let revision = ContentLoader.load(ContentSource.read(from: Repository.content)).sheet!.current!
+    static let sheet = ContentLoader.load(ContentSource.read(from: Repository.content)).sheet!
+    static let revision = sheet.current!
     static let engines: [Language: SearchEngine] = [
-        .ja: SearchEngine(index: SearchIndex.build(revision, language: .ja)),
-        .en: SearchEngine(index: SearchIndex.build(revision, language: .en)),
+        .ja: SearchEngine(index: SearchIndex.build(revision, language: .ja, synonyms: sheet.synonyms)),
+        .en: SearchEngine(index: SearchIndex.build(revision, language: .en, synonyms: sheet.synonyms)),
     ]
     static var ja: SearchEngine { engines[.ja]! }
     static var en: SearchEngine { engines[.en]! }
@@ -55,6 +56,9 @@ import Testing
         #expect(either == ["virus-scanning"])
         #expect(Self.ja.search("　").isEmpty)
         #expect(Self.ja.search("qwertyuiop").isEmpty)
+        // A word typed past its stem still finds it; a stem with anything else after it does not.
+        #expect(Self.en.search("encrypti").first?.slug == "data-encryption")
+        #expect(Self.en.search("backupzzzz").isEmpty)
     }
 
     @Test func tiesAreBrokenByItemNumber() {
@@ -90,7 +94,8 @@ import Testing
                 let normalized = SearchText.normalize(input)
                 return ["input": input, "normalized": normalized,
                         "index": SearchText.tokens(normalized: normalized, parts: true).map(\.text),
-                        "query": SearchText.tokens(normalized: normalized, parts: false).map(\.text)]
+                        "query": SearchText.tokens(normalized: normalized, parts: false).map(\.text),
+                        "question": SearchText.queryTokens(input).map(\.text), "collapsed": SearchText.collapsed(normalized)]
             }
             let json = try JSONSerialization.data(withJSONObject: vectors, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try json.write(to: URL(fileURLWithPath: Repository.root + "/Tests/Search/vectors.json"))
@@ -101,6 +106,8 @@ import Testing
             #expect(normalized == vector["normalized"] as! String, "normalize(\(input))")
             #expect(SearchText.tokens(normalized: normalized, parts: true).map(\.text) == vector["index"] as! [String], "index tokens of \(input)")
             #expect(SearchText.tokens(normalized: normalized, parts: false).map(\.text) == vector["query"] as! [String], "query tokens of \(input)")
+            #expect(SearchText.queryTokens(input).map(\.text) == vector["question"] as! [String], "question tokens of \(input)")
+            #expect(SearchText.collapsed(normalized) == vector["collapsed"] as! String, "collapsed \(input)")
         }
     }
 }

@@ -99,7 +99,7 @@ func cases(_ normal: Int) -> Int {
 }
 
 /// A minute per property; two hours in a longer campaign (`FUZZ_CASES` set).
-let fuzzTimeLimit: TimeLimitTrait.Duration = ProcessInfo.processInfo.environment["FUZZ_CASES"] == nil ? .minutes(1) : .minutes(120)
+let fuzzTimeLimit: TimeLimitTrait.Duration = ProcessInfo.processInfo.environment["FUZZ_CASES"] == nil ? .minutes(5) : .minutes(120)
 
 /// Runs `body` and records an issue when it took longer than `limit`: a reader that slows down on some input
 /// is on its way to hanging on a larger one.

@@ -194,7 +194,7 @@ final class LoopbackHTTP: @unchecked Sendable {
 
     /// A raw request (`text`, sent as written) on a new connection, and its response read to the end.
     static func exchange(port: Int, host: String = "localhost", _ text: String, method: String = "GET",
-                         timeout: Duration = .seconds(10)) throws -> (statusLine: String, reply: Reply) {
+                         timeout: Duration = .seconds(45)) throws -> (statusLine: String, reply: Reply) {
         let deadline = ContinuousClock.now + timeout
         let connection = try LoopbackHTTP(host: host, port: port)
         try connection.sendRaw(text)
@@ -205,7 +205,7 @@ final class LoopbackHTTP: @unchecked Sendable {
 
     /// One request on a new connection, read to the end.
     static func request(port: Int, host: String = "127.0.0.1", method: String = "GET", _ path: String, headers: [String: String] = [:],
-                        timeout: Duration = .seconds(10)) throws -> Reply {
+                        timeout: Duration = .seconds(45)) throws -> Reply {
         let deadline = ContinuousClock.now + timeout
         let connection = try LoopbackHTTP(host: host, port: port)
         try connection.send(method, path, headers: headers)
@@ -223,7 +223,7 @@ final class EventStream: @unchecked Sendable {
     /// Every frame read so far, in order.
     private(set) var frames: [String] = []
 
-    init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(10)) throws {
+    init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(45)) throws {
         connection = try LoopbackHTTP(host: host, port: port)
         try connection.send("GET", "/_preview/events", headers: ["Accept": "text/event-stream"])
         let head = try connection.readHead(until: .now + timeout)

@@ -20,6 +20,8 @@ for (const vector of vectors) {
     assert.equal(normalized, vector.normalized);
     assert.deepEqual(search.tokens(normalized, true).map((t) => t.text), vector.index);
     assert.deepEqual(search.tokens(normalized, false).map((t) => t.text), vector.query);
+    assert.deepEqual(search.queryTokens(vector.input).map((t) => t.text), vector.question);
+    assert.equal(search.collapsed(normalized), vector.collapsed);
   });
 }
 
@@ -46,3 +48,10 @@ test('highlight ranges map back to the original text', () => {
   assert.deepEqual(search.matchRanges('ＴＬＳ 1.2', 'tls'), [[0, 3]]);
   assert.deepEqual(search.matchRanges('Encryption requirements', 'encry'), [[0, 10]]);
 });
+
+// `Tests/Search/statuses.json`: the status rule, the same in QuestionAnswer.swift.
+for (const vector of JSON.parse(fs.readFileSync(path.join(__dirname, 'statuses.json'), 'utf8'))) {
+  test(`status: ${vector.why}`, () => {
+    assert.equal(search.answerStatus(vector.matches), vector.status);
+  });
+}

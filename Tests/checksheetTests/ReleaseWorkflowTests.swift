@@ -104,13 +104,13 @@ import Testing
         #expect(gate.errors == """
             \(content)/revisions/2025-01-01/revision.yml:1:1: error: the revision is dated 2025-01-01, before the current sheet of 2025-03-07
               hint: a new revision is dated after the one it replaces; rename the folder and its `date:`
-            \(revision)/en/01-service-hours.md:10:1: error: the English 'answer' of 'service-hours' is pending: its Japanese changed in 2025-09-01
+            \(revision)/en/01-service-hours.md:11:1: error: the English 'answer' of 'service-hours' is pending: its Japanese changed in 2025-09-01
               hint: translate the change: `checksheet translations export --revision 2025-09-01`
             \(revision)/en/02-planned-outage-notice.md:10:1: error: the answer of 'planned-outage-notice' links to '../maintenance-schedule/index.html', which is not a page of the site
               hint: link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address
-            \(revision)/en/30-backup-retention.md:10:1: error: the English 'answer' of 'backup-retention' is pending: its Japanese changed in 2025-09-01
+            \(revision)/en/30-backup-retention.md:11:1: error: the English 'answer' of 'backup-retention' is pending: its Japanese changed in 2025-09-01
               hint: translate the change: `checksheet translations export --revision 2025-09-01`
-            \(revision)/ja/01-service-hours.md:10:1: error: the answer of 'service-hours' shows no text
+            \(revision)/ja/01-service-hours.md:11:1: error: the answer of 'service-hours' shows no text
               hint: write the provider's answer (設定等)
             \(revision)/ja/50-item-50.md:3:1: error: 'item-50' is a provisional slug
               hint: give the item its permanent URL name (in both languages' pages) before it is published; it never changes afterwards

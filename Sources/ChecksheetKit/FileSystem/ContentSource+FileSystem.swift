@@ -51,7 +51,8 @@ extension ContentSource {
             }
             revisions.append(RevisionSource(folderName: folder, path: folderPath, metadata: metadata, pages: pages))
         }
-        return ContentSource(path: path, site: site, revisions: revisions, diagnostics: problems)
+        let synonyms = readText(at: path + "/synonyms.yml", problems: &problems)
+        return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems)
     }
 
     static func ignored(_ path: String, _ what: String, hint: String) -> Diagnostic {

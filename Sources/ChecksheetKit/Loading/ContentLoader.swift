@@ -35,9 +35,16 @@ public enum ContentLoader {
                 revisions.append(revision)
             }
         }
+        var synonyms = Synonyms(groups: [])
+        if let file = source.synonyms {
+            switch Synonyms.parse(file) {
+            case let .success(value): synonyms = value
+            case let .failure(error): problems += error.diagnostics
+            }
+        }
         problems.sort()
         guard !problems.hasErrors, let configuration else { return Outcome(sheet: nil, diagnostics: problems) }
-        return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions), diagnostics: problems)
+        return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems)
     }
 
     static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, unreadable files: Set<String> = [],

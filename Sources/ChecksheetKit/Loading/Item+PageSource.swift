@@ -10,6 +10,9 @@ extension Item {
         for field in Field.frontMatterKeys.dropFirst() {
             pairs.append((Node(field.rawValue), Self.textNode(value(of: field))))
         }
+        if !keywords.isEmpty {
+            pairs.append((Node("keywords"), Node.sequence(.init(keywords.map(Self.textNode), Tag(.seq), .flow))))
+        }
         // The key `no` is written plain on purpose: the schema names it so, and our reader keeps keys as text.
         let yaml = (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
         return "---\n" + yaml + "---\n" + answer + "\n"

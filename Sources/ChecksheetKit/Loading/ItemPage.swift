@@ -35,7 +35,7 @@ public struct ItemPage: Sendable, Equatable {
         }
 
         var problems: [Diagnostic] = []
-        document.unknownKeys(known: Field.frontMatterKeys.map(\.rawValue), into: &problems)
+        document.unknownKeys(known: Field.frontMatterKeys.map(\.rawValue) + ["keywords"], into: &problems)
         var positions: [Field: Position] = [:]
         for pair in document.pairs {
             if let field = Field(rawValue: pair.key) {
@@ -63,6 +63,7 @@ public struct ItemPage: Sendable, Equatable {
         let name = document.text("item", what: "the item's name (サービスレベル項目)", into: &problems)
         let definition = document.text("definition", what: "what the item asks (規定内容)", into: &problems)
         let unit = document.text("unit", what: "the unit of measure (測定単位)", into: &problems)
+        let keywords = document.textList("keywords", what: "customers' words for what the item answers", into: &problems)
 
         let answer = frontMatter.body.trimmed
         let answerLine = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
@@ -77,7 +78,7 @@ public struct ItemPage: Sendable, Equatable {
         guard problems.isEmpty, let number, let slug, let section, let category, let name, let definition, let unit else {
             return .failure(DiagnosticsError(problems))
         }
-        let item = Item(no: number, slug: slug, section: section, category: category, item: name, definition: definition, unit: unit, answer: answer)
+        let item = Item(no: number, slug: slug, section: section, category: category, item: name, definition: definition, unit: unit, answer: answer, keywords: keywords)
         return .success(ItemPage(file: file, language: language, item: item, positions: positions))
     }
 }

@@ -35,11 +35,14 @@ public struct ContentSource: Sendable, Equatable {
     /// `site.yml`, or nil when missing.
     public var site: SourceFile?
     public var revisions: [RevisionSource]
+    /// `synonyms.yml`, or nil when the sheet has none (it is optional).
+    public var synonyms: SourceFile?
     /// Problems met while reading (unreadable or non-UTF-8 files).
     public var diagnostics: [Diagnostic]
 
-    public init(path: String, site: SourceFile?, revisions: [RevisionSource], diagnostics: [Diagnostic] = []) {
+    public init(path: String, site: SourceFile?, revisions: [RevisionSource], synonyms: SourceFile? = nil, diagnostics: [Diagnostic] = []) {
         self.path = path
+        self.synonyms = synonyms
         self.site = site
         self.revisions = revisions
         self.diagnostics = diagnostics

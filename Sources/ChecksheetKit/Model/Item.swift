@@ -12,8 +12,11 @@ public struct Item: Sendable, Equatable, Hashable {
     public var unit: String
     /// The provider's answer as Markdown source.
     public var answer: String
+    /// Customers' words for what the item answers (front matter `keywords`), for search only.
+    public var keywords: [String]
 
-    public init(no: Int, slug: String, section: String, category: String, item: String, definition: String, unit: String, answer: String) {
+    public init(no: Int, slug: String, section: String, category: String, item: String, definition: String, unit: String, answer: String,
+                keywords: [String] = []) {
         self.no = no
         self.slug = slug
         self.section = section
@@ -22,6 +25,7 @@ public struct Item: Sendable, Equatable, Hashable {
         self.definition = definition
         self.unit = unit
         self.answer = answer
+        self.keywords = keywords
     }
 
     /// The value of a field as text (the answer as its Markdown source).

@@ -59,7 +59,7 @@ public enum ReleaseGate {
             problems.append(diagnostic(in: metadataFile, key: "notes", "the revision has no \(name) notes",
                                        hint: "add `notes:` with `ja:` and `en:`: what changed, for the changes page and the feed"))
         }
-        let gated = Sheet(configuration: sheet.configuration, revisions: published.revisions + [candidate])
+        let gated = Sheet(configuration: sheet.configuration, revisions: published.revisions + [candidate], synonyms: sheet.synonyms)
         let history = SheetHistory(gated)
         let missing = Set(candidate.withoutEnglish)
         for item in candidate.items.ja {

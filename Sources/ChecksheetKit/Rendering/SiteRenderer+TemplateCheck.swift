@@ -54,7 +54,7 @@ extension SiteRenderer {
                 views.append(itemView(item, in: current, position: position, language: language, path: SitePath.item(item.slug, language), archived: true,
                                       removedIn: current.date))
             }
-            views += [changesView(language), feedView(language), searchView(language)]
+            views += [changesView(language), feedView(language), searchView(language), questionnaireView(current, language: language)]
             // A made-up change of every kind (added, removed, changed, renumbered), made from the first item, so that
             // the change pages' fields are known before a second revision exists, whatever the sheet holds.
             if let base = items.first {

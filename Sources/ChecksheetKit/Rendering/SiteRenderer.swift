@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
         var files = assets.files
         files.append(try page("index", path: "index.html", view: chooser(current)))
         for language in Language.allCases {
-            let index = SearchIndex.build(current, language: language)
+            let index = SearchIndex.build(current, language: language, synonyms: sheet.synonyms)
             let json = index.json()
             files.append(OutputFile(path: SitePath.searchIndex(language), contents: json))
             files.append(OutputFile(path: SitePath.searchScript(language), contents: index.script(json: json)))
@@ -91,6 +91,7 @@ public struct SiteRenderer: Sendable {
             files += try removedItemPages(language)
             files += try historyPages(language)
             files.append(try page("search", path: SitePath.search(language), view: searchView(language)))
+            files.append(try page("questionnaire", path: "\(language.rawValue)/questionnaire/index.html", view: questionnaireView(current, language: language)))
         }
         files += try downloads()
         files.append(try page("404", path: "404.html", view: notFound()))

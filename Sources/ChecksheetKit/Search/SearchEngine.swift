@@ -3,18 +3,21 @@ import Foundation
 /// Ranks the items of a search index for a query. `Site/assets/search.js` implements the same steps
 /// with the same arithmetic, so the browser and `checksheet search` rank identically.
 ///
-/// 1. The query is analysed as the index was (without word parts). The last word is a prefix unless the
-///    query ends with a separator; a lone Japanese character matches every bigram that contains it.
+/// 1. The query is analysed as a question (`SearchText.queryTokens`). In the search box the last word is a
+///    prefix unless the query ends with a separator; a lone Japanese character matches every bigram that contains it.
 /// 2. Each query token scores BM25F over the weighted fields (k1 1.2, b 0.75); a token that matches several
 ///    index terms (prefix, lone character) counts its best one.
 /// 3. All tokens are required; when that finds nothing, any token will do.
 /// 4. The whole query found as a phrase in the name, answer or definition adds that field's weight ÷ 10;
-///    a query equal to one of an item's exact keys (its name, RTO, TLS…) adds 100.
+///    a query equal to one of an item's exact keys (its name, RTO, TLS, a keyword…) adds 100.
 /// 5. Ties are broken by item number.
 public struct SearchEngine: Sendable {
     static let k1 = 1.2
     static let b = 0.75
     static let exactBonus = 100.0
+    /// Endings the stemmer strips: a typed word is its stem plus the start of one of these (`encrypti`, `availabil`).
+    static let typedEndings = ["ability", "ibility", "ication", "ization", "isation", "ation", "ition", "icate", "ment", "ness", "able", "ible",
+                               "ance", "ence", "ancy", "ency", "ant", "ent", "ion", "ize", "ity", "ing", "ies", "ied", "ed", "es", "ly", "s", "y"]
 
     /// One ranked item.
     public struct Result: Sendable, Equatable {
@@ -22,14 +25,30 @@ public struct SearchEngine: Sendable {
         public var no: Int
         public var title: String
         public var score: Double
+        /// Position of the item in the index's documents.
+        public var document: Int
+    }
+
+    /// A query's ranking with the evidence behind it: its tokens and which items each token matched.
+    public struct Ranking: Sendable {
+        public var tokens: [SearchText.Token]
+        /// Per token: the index terms it stands for.
+        public var terms: [[Int]]
+        /// Every candidate, best first.
+        public var results: [Result]
     }
 
     public let index: SearchIndex
     let termNumbers: [String: Int]
+    /// Per document: its name, answer and definition in both languages, normalized and collapsed once, for phrases.
+    let phraseTexts: [[String]]
 
     public init(index: SearchIndex) {
         self.index = index
         termNumbers = Dictionary(uniqueKeysWithValues: index.terms.enumerated().map { ($1, $0) })
+        phraseTexts = index.documents.map { doc in
+            [doc.item, doc.otherItem, doc.answer, doc.otherAnswer, doc.definition, doc.otherDefinition].map { SearchText.collapsed(SearchText.normalize($0)) }
+        }
     }
 
     /// Index terms that a query token stands for.
@@ -40,18 +59,28 @@ public struct SearchEngine: Sendable {
                 return term == token.text || (term.unicodeScalars.count == 2 && term.unicodeScalars.allSatisfy { SearchText.isJapanese($0.value) } && term.contains(token.text))
             }
         }
-        if prefix { return index.terms.indices.filter { index.terms[$0].hasPrefix(token.text) } }
+        if prefix {
+            // A stem is a prefix of its word, so a typed word longer than the stem (`encrypti`) still meets `encrypt`.
+            return index.terms.indices.filter {
+                let term = index.terms[$0]
+                guard !term.hasPrefix(token.text) else { return true }
+                guard term.unicodeScalars.count >= 4, token.word.hasPrefix(term) else { return false }
+                let rest = token.word.dropFirst(term.count)
+                return Self.typedEndings.contains { $0.hasPrefix(rest) }
+            }
+        }
         return termNumbers[token.text].map { [$0] } ?? []
     }
 
     /// BM25F of one index term, per document that holds it.
     func scores(ofTerm number: Int) -> [Int: Double] {
         let postings = index.postings[number]
+        let fieldCount = SearchIndex.fields.count
         var weighted: [Int: Double] = [:]
         var order: [Int] = []
         for entry in postings {
             let frequency = Double(entry % 8)
-            let document = entry / 8 / 5, field = entry / 8 % 5
+            let document = entry / 8 / fieldCount, field = entry / 8 % fieldCount
             let average = Double(index.averageLengths[field]) / 10000
             let length = Double(index.documents[document].lengths[field])
             let norm = 1 - Self.b + Self.b * (length / average)
@@ -69,20 +98,30 @@ public struct SearchEngine: Sendable {
 
     /// Ranked items for `query`, best first.
     public func search(_ query: String, limit: Int = 10) -> [Result] {
+        Array(rank(query, prefix: true).results.prefix(limit))
+    }
+
+    /// Every candidate for `query` with the evidence; `prefix` lets the last word be a prefix (typing in the search box).
+    public func rank(_ query: String, prefix allowsPrefix: Bool) -> Ranking {
         let normalized = SearchText.normalize(query)
         var tokens: [SearchText.Token] = []
-        for token in SearchText.tokens(normalized: normalized, parts: false) where !tokens.contains(token) { tokens.append(token) }
-        guard !tokens.isEmpty else { return [] }
+        for token in SearchText.queryTokens(query) where !tokens.contains(where: { $0.text == token.text && $0.isJapanese == token.isJapanese }) {
+            tokens.append(token)
+        }
+        guard !tokens.isEmpty else { return Ranking(tokens: [], terms: [], results: []) }
         let endsInWord = normalized.unicodeScalars.last.map { SearchText.isWord($0.value) } ?? false
 
         var perToken: [[Int: Double]] = []
+        var termsPerToken: [[Int]] = []
         for (position, token) in tokens.enumerated() {
-            let prefix = position == tokens.count - 1 && !token.isJapanese && endsInWord
+            let prefix = allowsPrefix && position == tokens.count - 1 && !token.isJapanese && endsInWord
             var best: [Int: Double] = [:]
-            for term in matchingTerms(token, prefix: prefix) {
+            let terms = matchingTerms(token, prefix: prefix)
+            for term in terms {
                 for (document, score) in scores(ofTerm: term) where score > (best[document] ?? -1) { best[document] = score }
             }
             perToken.append(best)
+            termsPerToken.append(terms)
         }
         var candidates = Set(perToken[0].keys)
         for scores in perToken.dropFirst() { candidates.formIntersection(scores.keys) }
@@ -94,18 +133,15 @@ public struct SearchEngine: Sendable {
             var score = 0.0
             for scores in perToken { score += scores[document] ?? 0 }
             let doc = index.documents[document]
-            if tokens.count > 1 {
-                let fields: [(String, String, Int)] = [(doc.item, doc.otherItem, 0), (doc.answer, doc.otherAnswer, 1), (doc.definition, doc.otherDefinition, 2)]
-                if let field = fields.first(where: { field in
-                    [field.0, field.1].contains { SearchText.collapsed(SearchText.normalize($0)).contains(phrase) }
-                }) {
-                    score += Double(SearchIndex.weights[field.2]) / 10
-                }
+            if tokens.count > 1, let field = (0..<3).first(where: { field in
+                phraseTexts[document][field * 2].contains(phrase) || phraseTexts[document][field * 2 + 1].contains(phrase)
+            }) {
+                score += Double(SearchIndex.weights[field]) / 10
             }
             if doc.keys.contains(phrase) { score += Self.exactBonus }
-            results.append(Result(slug: doc.slug, no: doc.no, title: doc.item, score: score))
+            results.append(Result(slug: doc.slug, no: doc.no, title: doc.item, score: score, document: document))
         }
         results.sort { $0.score != $1.score ? $0.score > $1.score : $0.no < $1.no }
-        return Array(results.prefix(limit))
+        return Ranking(tokens: tokens, terms: termsPerToken, results: results)
     }
 }

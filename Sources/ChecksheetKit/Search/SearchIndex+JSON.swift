@@ -7,7 +7,7 @@ extension SearchIndex {
     public func json() -> Data {
         let docs: [[Any]] = documents.map { [$0.no, $0.slug, $0.item, $0.answer, $0.definition, $0.otherItem, $0.otherAnswer, $0.otherDefinition, $0.lengths, $0.keys] }
         let object: [String: Any] = [
-            "v": 1, "lang": language.rawValue, "w": Self.weights, "avg": averageLengths, "idf": idf,
+            "v": 2, "lang": language.rawValue, "w": Self.weights, "avg": averageLengths, "idf": idf,
             "docs": docs, "terms": terms, "post": postings,
         ]
         return try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])

@@ -7,9 +7,13 @@ import Foundation
 /// ×10000), so that Swift and JavaScript compute bit-identical scores from them.
 public struct SearchIndex: Sendable, Equatable {
     /// Fields in weight order; a posting names its field by index.
-    public static let fields = ["item", "answer", "definition", "body", "category"]
-    /// Field weights ×10: item name above answer above definition above body (unit) above category.
-    public static let weights = [50, 30, 20, 15, 10]
+    public static let fields = ["item", "answer", "definition", "body", "category", "keywords"]
+    /// Field weights ×10: item name above answer above definition above body (unit) above category; keywords (the
+    /// item's `keywords` and the customers' words the synonyms file adds) weigh like the answer.
+    public static let weights = [50, 30, 20, 15, 10, 30]
+    /// The category field says which part of the sheet an item is in, not what it answers: it counts for ranking,
+    /// not for coverage.
+    public static let categoryField = 4
     /// Postings cap the term frequency here; BM25 saturates long before.
     public static let maxFrequency = 7
 
@@ -33,7 +37,7 @@ public struct SearchIndex: Sendable, Equatable {
     public var documents: [Document]
     /// Sorted by code point.
     public var terms: [String]
-    /// Per term: `(document × 5 + field) × 8 + min(frequency, 7)`, ascending.
+    /// Per term: `(document × 6 + field) × 8 + min(frequency, 7)`, ascending.
     public var postings: [[Int]]
     /// Mean token count per field ×10000, rounded.
     public var averageLengths: [Int]
@@ -43,7 +47,9 @@ public struct SearchIndex: Sendable, Equatable {
 
 extension SearchIndex {
     /// Builds the index of `revision` for the site in `language`. Pure and deterministic.
-    public static func build(_ revision: Revision, language: Language) -> SearchIndex {
+    /// An item whose text holds a word of a synonym group gets the group's other words in its keywords field.
+    public static func build(_ revision: Revision, language: Language, synonyms: Synonyms = Synonyms(groups: [])) -> SearchIndex {
+        let groups = synonyms.groups.map { $0.map(SearchText.indexTokens).filter { !$0.isEmpty } }
         let own = revision.items[language]
         let other = Dictionary(revision.items[language.other].map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var documents: [Document] = []
@@ -57,13 +63,15 @@ extension SearchIndex {
                 pair.map(\.definition),
                 pair.map(\.unit),
                 pair.flatMap { [$0.section, $0.category] },
+                pair.flatMap(\.keywords),
             ]
+            var fieldTokens = texts.map { $0.flatMap(SearchText.indexTokens) }
+            fieldTokens[5] += expansions(of: Array(fieldTokens[0...3].joined()) + fieldTokens[5], groups: groups)
             var lengths: [Int] = []
-            for (field, values) in texts.enumerated() {
-                let tokens = values.flatMap(SearchText.indexTokens)
+            for (field, tokens) in fieldTokens.enumerated() {
                 lengths.append(tokens.count)
                 for token in tokens {
-                    frequencies[token, default: [:]][number * 5 + field, default: 0] += 1
+                    frequencies[token, default: [:]][number * fields.count + field, default: 0] += 1
                 }
             }
             documents.append(Document(no: item.no, slug: item.slug, item: item.item, answer: texts[1][0], definition: item.definition,
@@ -78,7 +86,7 @@ extension SearchIndex {
         let averages = (0..<fields.count).map { field in
             Int((Double(documents.reduce(0) { $0 + $1.lengths[field] }) / count * 10000).rounded())
         }
-        let maxDocumentFrequency = postings.map { Set($0.map { $0 / 8 / 5 }).count }.max() ?? 0
+        let maxDocumentFrequency = postings.map { Set($0.map { $0 / 8 / fields.count }).count }.max() ?? 0
         let idf = (0...maxDocumentFrequency).map { frequency -> Int in
             guard frequency > 0 else { return 0 }
             let n = Double(documents.count), df = Double(frequency)
@@ -87,13 +95,31 @@ extension SearchIndex {
         return SearchIndex(language: language, documents: documents, terms: terms, postings: postings, averageLengths: averages, idf: idf)
     }
 
+    /// The tokens of every synonym group one of whose words occurs (as a run of tokens) in `tokens`, that word excepted.
+    static func expansions(of tokens: [String], groups: [[[String]]]) -> [String] {
+        var added: [String] = []
+        var seen = Set(tokens)
+        let held = seen
+        for group in groups {
+            // Only a word whose every token the item holds can occur in it: most groups end here, without a scan.
+            let present = group.filter { word in
+                word.allSatisfy(held.contains) && tokens.count >= word.count && (0...(tokens.count - word.count)).contains { Array(tokens[$0..<($0 + word.count)]) == word }
+            }
+            guard !present.isEmpty else { continue }
+            for word in group where !present.contains(word) {
+                for token in word where seen.insert(token).inserted { added.append(token) }
+            }
+        }
+        return added
+    }
+
     /// What a query must equal to put an item first: whole names, answers and units, the parts of a name
     /// in brackets (`目標復旧時間(RTO)` → `rto`), and upper-case acronyms of the name and answer (TLS, ISMS).
     static func exactKeys(_ pair: [Item], answers: [String]) -> [String] {
         var keys: [String] = []
         for (item, answer) in zip(pair, answers) {
             for value in [item.item, answer, item.unit] { keys.append(SearchText.collapsed(SearchText.normalize(value))) }
-            for part in bracketed(item.item) { keys.append(SearchText.collapsed(SearchText.normalize(part))) }
+            for part in bracketed(item.item) + item.keywords { keys.append(SearchText.collapsed(SearchText.normalize(part))) }
             for text in [item.item, answer] {
                 for word in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
                 where word.count >= 2 && word.first!.isUppercase && word.allSatisfy({ $0.isUppercase || $0.isNumber }) {

@@ -9,13 +9,28 @@ import Foundation
 ///    two digits stay inside a number, so version-like tokens (`1.2`, `27001:2023`) are found whole. The index
 ///    also holds their parts (`27001`, `2023`).
 /// 4. Japanese runs (kanji, katakana) become overlapping character bigrams; a lone character stays a unigram.
+/// 5. Latin words are stemmed (`stem`): inflections and common suffixes stripped, so `retained`, `retains` and
+///    `retaining` meet, and so do `encrypted` and `encryption`.
+///
+/// Queries are analysed as questions (`queryTokens`): question words, polite endings and the particles between
+/// Japanese words weigh nothing, so a whole questionnaire question ranks by what it asks about.
 public enum SearchText {
     /// A token and whether it came from a Japanese run.
     public struct Token: Equatable, Sendable {
+        /// The normalized text the index holds: a stem for a Latin word, a bigram or lone character for Japanese.
         public var text: String
         public var isJapanese: Bool
         /// True for the parts of a word such as `27001` in `27001:2023` (index side only).
         public var isPart: Bool
+        /// The word as written (normalized, not stemmed), which a typed prefix is matched by.
+        public var word: String
+
+        init(text: String, isJapanese: Bool, isPart: Bool, word: String? = nil) {
+            self.text = text
+            self.isJapanese = isJapanese
+            self.isPart = isPart
+            self.word = word ?? text
+        }
     }
 
     /// Steps 1 and 2: the form both sides compare.
@@ -54,7 +69,7 @@ public enum SearchText {
     static func isDigit(_ value: UInt32) -> Bool { (0x30...0x39).contains(value) }
 
     /// Tokens of already normalized text, in order. `parts` adds the parts of version-like words (index side).
-    public static func tokens(normalized text: String, parts: Bool) -> [Token] {
+    public static func tokens(normalized text: String, parts: Bool, dropStopWords: Bool = false) -> [Token] {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
         var index = 0
@@ -77,7 +92,11 @@ public enum SearchText {
                     }
                 }
                 let word = String(String.UnicodeScalarView(scalars[index..<end]))
-                tokens.append(Token(text: word, isJapanese: false, isPart: false))
+                if dropStopWords && stopWords.contains(word) {
+                    index = end
+                    continue
+                }
+                tokens.append(Token(text: digits ? word : stem(word), isJapanese: false, isPart: false, word: word))
                 if parts && hasJoiner {
                     for part in word.split(whereSeparator: { $0 == "." || $0 == ":" }) {
                         tokens.append(Token(text: String(part), isJapanese: false, isPart: true))
@@ -109,6 +128,131 @@ public enum SearchText {
 
     /// Whitespace runs collapsed to one space: the form phrases and exact values are compared in.
     public static func collapsed(_ normalized: String) -> String {
-        normalized.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in normalized.unicodeScalars {
+            if isSpace(scalar.value) {
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words.joined(separator: " ")
+    }
+
+    /// Unicode's White_Space (U+0085 is one, U+FEFF is not), listed so that search.js splits on the very same set.
+    static func isSpace(_ value: UInt32) -> Bool {
+        (0x09...0x0D).contains(value) || value == 0x20 || value == 0x85 || value == 0xA0 || value == 0x1680
+            || (0x2000...0x200A).contains(value) || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F || value == 0x3000
+    }
+
+    // MARK: Questions
+
+    /// English words that ask rather than say: question words, auxiliaries, pronouns, articles, polite requests.
+    static let stopWords: Set<String> = [
+        "a", "able", "about", "after", "before", "between", "during", "within", "all", "also", "am", "an", "and", "any", "currently", "e", "ensure", "exist", "exists", "get", "make", "offer", "possible", "regarding", "take", "taken", "typical", "typically", "are", "as", "at", "be", "been", "being", "but", "by", "can", "carried",
+        "carry", "conduct", "conducted", "could", "describe", "detail", "details", "did", "do", "does", "doing", "done", "each", "eg", "etc",
+        "explain", "for", "from", "give", "had", "has", "have", "having", "here", "how", "i", "ie", "if", "in", "include", "including",
+        "indicate", "into", "is", "it", "its", "kindly", "let", "list", "long", "many", "may", "me", "might", "much", "must", "my", "of", "on",
+        "or", "our", "ours", "out", "perform", "performed", "please", "provide", "share", "shall", "should", "so", "some", "specify", "such",
+        "tell", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "us", "use", "used", "uses",
+        "using", "was", "we", "were", "what", "whats", "when", "where", "whether", "which", "who", "whom", "whose", "why", "will", "with",
+        "would", "you", "your", "yours",
+    ]
+
+    /// Japanese that asks rather than says (教えて, 記載, 貴社…), taken out of a question before its particles.
+    static let stopPhrases: [String] = [
+        "記載してください", "教えてください", "どのくらい", "どれくらい", "どの程度", "でしょうか", "ですか", "ますか", "ください", "について",
+        "くらい", "ぐらい", "教えて", "記載", "記入", "回答", "説明", "貴社", "御社", "当社", "弊社", "具体的", "有無",
+        "提示", "明記", "実施", "対応", "導入", "提供", "可能", "使用", "詳細", "状況", "場合", "お聞かせ", "聞かせ", "何", "いかが", "どのよう", "どの", "どれ", "いつ",
+    ]
+
+    /// The stop phrases of a question, then its hiragana runs (particles, okurigana, ですか, してください), each turned into
+    /// a space. Text with no kanji or katakana at all (ばっくあっぷ) keeps its hiragana: it is read as words.
+    public static func questionText(_ text: String) -> String {
+        var folded = text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
+            .precomposedStringWithCanonicalMapping
+        guard folded.unicodeScalars.contains(where: { isJapanese($0.value) }) else { return folded }
+        for phrase in stopPhrases where folded.contains(phrase) { folded = folded.replacingOccurrences(of: phrase, with: " ") }
+        let scalars = Array(folded.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard isHiragana(scalars[index].value) else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            while index < scalars.count, isHiragana(scalars[index].value) { index += 1 }
+            result.append(" ")
+        }
+        return String(result)
+    }
+
+    static func isHiragana(_ value: UInt32) -> Bool { (0x3041...0x3096).contains(value) || value == 0x309D || value == 0x309E }
+
+    /// The tokens a query searches for: the question's meaningful words, or all its words when every one is a stop word.
+    public static func queryTokens(_ query: String) -> [Token] {
+        let normalized = normalize(questionText(query))
+        var meaningful = tokens(normalized: normalized, parts: false, dropStopWords: true)
+        // A kanji left alone between particles (対 of に対して, 行 of 行って) would match every word holding it: in a
+        // question with other words it weighs nothing.
+        if meaningful.contains(where: { !($0.isJapanese && $0.text.unicodeScalars.count == 1) }) {
+            meaningful.removeAll { $0.isJapanese && $0.text.unicodeScalars.count == 1 }
+        }
+        return meaningful.isEmpty ? tokens(normalized: normalize(query), parts: false) : meaningful
+    }
+
+    // MARK: Stemming
+
+    /// Suffixes stripped after inflections, longest first; the first that leaves three letters wins.
+    static let suffixes = ["abilit", "ibilit", "ication", "ization", "isation", "ation", "ition", "icat", "ment", "ness", "abl", "ibl",
+                           "anc", "enc", "ant", "ent", "ion", "iz", "it"]
+
+    /// A small suffix stripper for English (lower-case a–z words of four letters or more), written the same in search.js.
+    /// It only removes letters, so a stem is always a prefix of its word:
+    /// 1. `-ies`/`-ied` go, `-sses` loses `es`, a plural `-s` goes (not `-ss`, `-us`, `-is`);
+    /// 2. `-ed`/`-ing` go when a vowel stays before them, and a doubled final consonant is undoubled (planned → plan);
+    /// 3. `-ly` goes, then a final `e` or `y`;
+    /// 4. one derivational suffix of `suffixes` goes (encryption → encrypt, availability → avail), then a final `e`.
+    /// Every step keeps at least three letters.
+    public static func stem(_ word: String) -> String {
+        var letters = Array(word.utf8)
+        guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        func ends(_ suffix: String) -> Bool {
+            let tail = Array(suffix.utf8)
+            return letters.count >= tail.count && Array(letters.suffix(tail.count)) == tail
+        }
+        func hasVowel(_ count: Int) -> Bool { letters.prefix(count).contains { "aeiouy".utf8.contains($0) } }
+        if (ends("ies") || ends("ied")) && letters.count - 3 >= 3 {
+            letters.removeLast(3)
+        } else {
+            if ends("sses") {
+                letters.removeLast(2)
+            } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") && letters.count - 1 >= 3 {
+                letters.removeLast()
+            }
+            var inflected = false
+            if ends("ed") && letters.count - 2 >= 3 && hasVowel(letters.count - 2) {
+                letters.removeLast(2)
+                inflected = true
+            } else if ends("ing") && letters.count - 3 >= 3 && hasVowel(letters.count - 3) {
+                letters.removeLast(3)
+                inflected = true
+            }
+            if inflected, letters.count >= 4, letters[letters.count - 1] == letters[letters.count - 2],
+               !"aeiouylsz".utf8.contains(letters[letters.count - 1]) {
+                letters.removeLast()
+            }
+        }
+        if ends("ly") && letters.count - 2 >= 3 { letters.removeLast(2) }
+        if (ends("e") || ends("y")) && letters.count - 1 >= 3 { letters.removeLast() }
+        for suffix in suffixes where ends(suffix) && letters.count - suffix.utf8.count >= 3 {
+            letters.removeLast(suffix.utf8.count)
+            if ends("e") && letters.count - 1 >= 3 { letters.removeLast() }
+            break
+        }
+        return String(decoding: letters, as: UTF8.self)
     }
 }

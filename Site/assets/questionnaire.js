@@ -1,0 +1,376 @@
+// The questionnaire page: questions pasted or opened (CSV, TSV, text, XLSX) are answered in the browser with
+// search.js's Engine.answer, the same ranking and statuses as `checksheet answer`. Nothing leaves the page.
+(function (root) {
+  'use strict';
+
+  // ---- Reading questionnaires ----
+
+  // RFC 4180 rows of CSV or TSV text: quoted cells, doubled quotes, line breaks inside quotes, CRLF or LF.
+  function delimitedRows(text, delimiter) {
+    var rows = [];
+    var cells = [];
+    var value = '';
+    var quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { value += '"'; i += 1; } else if (c === '"') { quoted = false; } else { value += c; }
+      } else if (c === '"' && value === '') {
+        quoted = true;
+      } else if (c === delimiter) {
+        cells.push(value); value = '';
+      } else if (c === '\r' || c === '\n') {
+        if (c === '\r' && text[i + 1] === '\n') i += 1;
+        cells.push(value); rows.push(cells); cells = []; value = '';
+      } else {
+        value += c;
+      }
+    }
+    if (value !== '' || cells.length > 0) { cells.push(value); rows.push(cells); }
+    return rows;
+  }
+
+  // Rows of text: tab-separated (cells copied from Excel, .tsv), comma-separated (.csv) or one question a line.
+  function textRows(text, name) {
+    text = text.replace(/^\uFEFF/, '');
+    if (/\.csv$/i.test(name || '')) return delimitedRows(text, ',');
+    if (/\.tsv$/i.test(name || '') || text.indexOf('\t') >= 0) return delimitedRows(text, '\t');
+    return text.split(/\r\n|\r|\n/).map(function (line) { return [line]; });
+  }
+
+  function hasText(cell) { return /\p{L}/u.test(cell); }
+
+  // A full stop ends a question only in a sentence: `No.` is a header.
+  function isQuestionLike(cell) { var text = cell.trim(); return /[?？。]$/.test(text) || (/\.$/.test(text) && text.indexOf(' ') >= 0); }
+
+  // The question column and whether the first row is a header, as Questionnaire.read chooses them.
+  function questions(rows, column) {
+    while (rows.length > 0 && rows[rows.length - 1].every(function (c) { return c.trim() === ''; })) rows.pop();
+    var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, 1);
+    rows = rows.map(function (r) { while (r.length < width) r = r.concat(['']); return r; });
+    var header;
+    var chosen;
+    if (column) {
+      chosen = Math.min(column, width) - 1;
+      header = rows.length > 1 && width > 1 && !isQuestionLike(rows[0][chosen]) && Array.from(rows[0][chosen].trim()).length <= 40;
+    } else {
+      // A first row of short names that ask nothing is a header; in one column only when questions follow it.
+      header = rows.length > 1 && rows[0].every(function (c) { return Array.from(c.trim()).length <= 40 && !isQuestionLike(c); }) &&
+        (width > 1 || rows.slice(1).some(function (r) { return isQuestionLike(r[0]); }));
+      var body = rows.slice(header ? 1 : 0);
+      var candidates = [];
+      for (var n = 0; n < width; n++) if (body.some(function (r) { return hasText(r[n]); })) candidates.push(n);
+      chosen = candidates.find(function (n) {
+        var cells = body.map(function (r) { return r[n].trim(); }).filter(Boolean);
+        return cells.reduce(function (s, c) { return s + Array.from(c).length; }, 0) >= 10 * Math.max(cells.length, 1);
+      });
+      if (chosen === undefined) chosen = candidates.length > 0 ? candidates[0] : 0;
+    }
+    var list = [];
+    rows.forEach(function (r, i) {
+      if (header && i === 0) return;
+      var text = r[chosen].trim();
+      if (text) list.push({ row: i + 1, text: text });
+    });
+    return list;
+  }
+
+  // ---- XLSX: a ZIP of SpreadsheetML, unpacked with DecompressionStream and read with DOMParser ----
+
+  function zipEntries(bytes) {
+    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    var end = -1;
+    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+    }
+    if (end < 0) throw new Error('not a ZIP file');
+    var count = view.getUint16(end + 10, true);
+    var offset = view.getUint32(end + 16, true);
+    var entries = {};
+    for (var n = 0; n < count; n++) {
+      if (view.getUint32(offset, true) !== 0x02014b50) throw new Error('bad ZIP directory');
+      var method = view.getUint16(offset + 10, true);
+      var size = view.getUint32(offset + 20, true);
+      var nameLength = view.getUint16(offset + 28, true);
+      var extra = view.getUint16(offset + 30, true);
+      var comment = view.getUint16(offset + 32, true);
+      var local = view.getUint32(offset + 42, true);
+      var name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+      var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      entries[name] = { method: method, data: bytes.subarray(start, start + size) };
+      offset += 46 + nameLength + extra + comment;
+    }
+    return entries;
+  }
+
+  function zipText(entries, name) {
+    var entry = entries[name];
+    if (!entry) return Promise.resolve(null);
+    if (entry.method === 0) return Promise.resolve(new TextDecoder().decode(entry.data));
+    var stream = new Blob([entry.data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text();
+  }
+
+  function xml(text) { return new DOMParser().parseFromString(text, 'application/xml'); }
+
+  function columnIndex(reference) {
+    var letters = reference.replace(/[0-9]/g, '');
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+    return n - 1;
+  }
+
+  // Text of an element's own runs, phonetic guides (rPh) left out.
+  function runText(element) {
+    var text = '';
+    Array.prototype.forEach.call(element.getElementsByTagName('t'), function (t) {
+      if (!t.parentNode || t.parentNode.localName !== 'rPh') text += t.textContent;
+    });
+    return text;
+  }
+
+  function xlsxRows(buffer) {
+    var entries = zipEntries(new Uint8Array(buffer));
+    return Promise.all([zipText(entries, 'xl/workbook.xml'), zipText(entries, 'xl/_rels/workbook.xml.rels'), zipText(entries, 'xl/sharedStrings.xml')])
+      .then(function (parts) {
+        if (!parts[0]) throw new Error('no workbook');
+        var path = 'xl/worksheets/sheet1.xml';
+        var sheet = xml(parts[0]).getElementsByTagName('sheet')[0];
+        var id = sheet && (sheet.getAttribute('r:id') || sheet.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id'));
+        if (id && parts[1]) {
+          Array.prototype.forEach.call(xml(parts[1]).getElementsByTagName('Relationship'), function (r) {
+            if (r.getAttribute('Id') === id) { var t = r.getAttribute('Target'); path = t[0] === '/' ? t.slice(1) : 'xl/' + t; }
+          });
+        }
+        var shared = parts[2] ? Array.prototype.map.call(xml(parts[2]).getElementsByTagName('si'), runText) : [];
+        return zipText(entries, path).then(function (text) {
+          if (!text) throw new Error('no sheet');
+          var rows = [];
+          var nextRow = 1;
+          Array.prototype.forEach.call(xml(text).getElementsByTagName('row'), function (row) {
+            var r = parseInt(row.getAttribute('r'), 10) || nextRow;
+            nextRow = r + 1;
+            var cells = [];
+            var nextColumn = 0;
+            Array.prototype.forEach.call(row.getElementsByTagName('c'), function (c) {
+              var column = c.getAttribute('r') ? columnIndex(c.getAttribute('r')) : nextColumn;
+              nextColumn = column + 1;
+              var type = c.getAttribute('t');
+              var v = c.getElementsByTagName('v')[0];
+              var value = type === 's' ? (shared[parseInt(v ? v.textContent : '', 10)] || '') : type === 'inlineStr' ? runText(c) : (v ? v.textContent : '');
+              while (cells.length < column) cells.push('');
+              cells[column] = value;
+            });
+            while (rows.length < r - 1) rows.push([]);
+            rows[r - 1] = cells;
+          });
+          return rows.map(function (r) { return r.map(function (c) { return c === undefined ? '' : c; }); });
+        });
+      });
+  }
+
+  // ---- CSV out: UTF-8 with a byte order mark and CRLF, as Japanese Excel opens it ----
+
+  function csvField(value) {
+    var text = String(value).replace(/\r\n|\r|\n/g, '\r\n');
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function csv(records) {
+    return '\uFEFF' + records.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
+  }
+
+  var api = { delimitedRows: delimitedRows, textRows: textRows, questions: questions, xlsxRows: xlsxRows, csv: csv };
+  root.checksheetQuestionnaire = api;
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+
+  // ---- The page ----
+
+  if (typeof document === 'undefined') return;
+
+  function setUp(form) {
+    var lang = form.getAttribute('data-lang');
+    var table = document.getElementById('questionnaire-rows');
+    var body = table.querySelector('tbody');
+    var status = document.getElementById('questionnaire-status');
+    var copyButton = document.getElementById('questionnaire-copy');
+    var downloadButton = document.getElementById('questionnaire-download');
+    var fileInput = document.getElementById('questionnaire-file');
+    var labels = { answered: form.getAttribute('data-answered'), review: form.getAttribute('data-review'), none: form.getAttribute('data-none') };
+    var answered = [];
+    var engine = null;
+
+    function loadEngine() {
+      if (engine) return engine;
+      engine = new Promise(function (resolve, reject) {
+        if (location.protocol === 'file:') {
+          var script = document.createElement('script');
+          script.src = form.getAttribute('data-index-script');
+          script.onload = function () { resolve(root.checksheetSearchIndex[lang]); };
+          script.onerror = reject;
+          document.head.appendChild(script);
+        } else {
+          fetch(form.getAttribute('data-index')).then(function (r) {
+            if (!r.ok) throw new Error('search index: HTTP ' + r.status);
+            return r.json();
+          }).then(resolve, reject);
+        }
+      }).then(function (index) { return new root.checksheetSearch.Engine(index); });
+      return engine;
+    }
+
+    // What a row says now: the chosen candidate (or none) and the status, as the reader set them.
+    function current(entry) {
+      var match = entry.choice >= 0 ? entry.result.matches[entry.choice] : null;
+      return { match: match, status: entry.status, filled: match && entry.status !== 'none' };
+    }
+
+    function renderAnswer(entry) {
+      var now = current(entry);
+      entry.answerCell.textContent = '';
+      if (now.filled) {
+        var link = document.createElement('a');
+        link.href = form.getAttribute('data-items') + now.match.slug + '/index.html';
+        link.textContent = now.match.no + '. ' + now.match.title;
+        entry.answerCell.appendChild(link);
+        var answer = document.createElement('p');
+        answer.className = 'questionnaire-answer';
+        answer.textContent = now.match.document[3];
+        entry.answerCell.appendChild(answer);
+      } else {
+        var none = document.createElement('p');
+        none.className = 'questionnaire-answer';
+        none.textContent = form.getAttribute('data-no-answer');
+        entry.answerCell.appendChild(none);
+      }
+      entry.confidenceCell.textContent = now.match ? Math.round(now.match.coverage * 100) + '%' : '';
+      entry.row.setAttribute('data-status', entry.status);
+    }
+
+    function select(id, label, options, value) {
+      var wrapper = document.createElement('div');
+      var labelElement = document.createElement('label');
+      labelElement.className = 'visually-hidden';
+      labelElement.htmlFor = id;
+      labelElement.textContent = label;
+      var element = document.createElement('select');
+      element.id = id;
+      options.forEach(function (o) {
+        var option = document.createElement('option');
+        option.value = o[0];
+        option.textContent = o[1];
+        element.appendChild(option);
+      });
+      element.value = value;
+      wrapper.appendChild(labelElement);
+      wrapper.appendChild(element);
+      return { wrapper: wrapper, element: element };
+    }
+
+    function show(list) {
+      body.textContent = '';
+      answered = [];
+      var counts = { answered: 0, review: 0, none: 0 };
+      list.forEach(function (question, n) {
+        var result = question.result;
+        counts[result.status] += 1;
+        var entry = { question: question, result: result, status: result.status, choice: result.matches.length > 0 ? 0 : -1 };
+        var tr = document.createElement('tr');
+        var number = document.createElement('td');
+        number.textContent = String(question.row);
+        var text = document.createElement('th');
+        text.scope = 'row';
+        text.textContent = question.text;
+        var statusCell = document.createElement('td');
+        var statusSelect = select('questionnaire-status-' + n, form.getAttribute('data-h-status') + ' ' + question.row,
+          [['answered', labels.answered], ['review', labels.review], ['none', labels.none]], entry.status);
+        statusSelect.element.addEventListener('change', function () { entry.status = statusSelect.element.value; renderAnswer(entry); });
+        statusCell.appendChild(statusSelect.wrapper);
+        var itemCell = document.createElement('td');
+        var choices = result.matches.map(function (m, k) { return [String(k), m.no + '. ' + m.title]; });
+        var itemSelect = select('questionnaire-item-' + n, form.getAttribute('data-h-item') + ' ' + question.row, choices, '0');
+        itemSelect.element.className = 'questionnaire-choice';
+        itemSelect.element.addEventListener('change', function () {
+          entry.choice = parseInt(itemSelect.element.value, 10);
+          // Choosing an item is a person's decision: a row marked "not covered" now has an answer to review.
+          if (entry.status === 'none') { entry.status = 'review'; statusSelect.element.value = 'review'; }
+          renderAnswer(entry);
+        });
+        if (choices.length > 0) itemCell.appendChild(itemSelect.wrapper);
+        var answerCell = document.createElement('div');
+        itemCell.appendChild(answerCell);
+        var confidenceCell = document.createElement('td');
+        [number, text, statusCell, itemCell, confidenceCell].forEach(function (c) { tr.appendChild(c); });
+        body.appendChild(tr);
+        entry.row = tr;
+        entry.answerCell = answerCell;
+        entry.confidenceCell = confidenceCell;
+        renderAnswer(entry);
+        answered.push(entry);
+      });
+      table.hidden = list.length === 0;
+      copyButton.disabled = downloadButton.disabled = list.length === 0;
+      status.textContent = form.getAttribute('data-count').replace('{n}', String(list.length))
+        .replace('{answered}', String(counts.answered)).replace('{review}', String(counts.review)).replace('{none}', String(counts.none));
+    }
+
+    function records() {
+      var header = [form.getAttribute('data-h-question'), form.getAttribute('data-h-status'), 'No.', form.getAttribute('data-h-item'),
+        lang === 'ja' ? '回答' : 'Answer', lang === 'ja' ? '版' : 'Revision', 'URL'];
+      return [header].concat(answered.map(function (entry) {
+        var now = current(entry);
+        if (!now.filled) return [entry.question.text, entry.status, '', '', '', '', ''];
+        return [entry.question.text, entry.status, String(now.match.no), now.match.title, now.match.document[3],
+          form.getAttribute('data-revision'), form.getAttribute('data-items-url') + now.match.slug + '/'];
+      }));
+    }
+
+    function answer(rows) {
+      var column = parseInt(document.getElementById('questionnaire-column').value, 10) || 0;
+      var list = questions(rows, column);
+      loadEngine().then(function (e) {
+        list.forEach(function (q) { q.result = e.answer(q.text); });
+        show(list);
+      }, function () { status.textContent = form.getAttribute('data-failed'); });
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      answer(textRows(document.getElementById('questionnaire-text').value, ''));
+    });
+
+    fileInput.addEventListener('change', function () {
+      var file = fileInput.files[0];
+      if (!file) return;
+      var reading = /\.xlsx$/i.test(file.name)
+        ? file.arrayBuffer().then(xlsxRows)
+        : file.arrayBuffer().then(function (buffer) {
+          var bytes = new Uint8Array(buffer);
+          if (bytes.indexOf(0) >= 0) throw new Error('binary');
+          return textRows(new TextDecoder('utf-8').decode(bytes), file.name);
+        });
+      reading.then(answer, function () { status.textContent = form.getAttribute('data-file-error'); });
+    });
+
+    copyButton.addEventListener('click', function () {
+      var text = records().map(function (r) { return r.map(function (c) { return c.replace(/[\t\r\n]+/g, ' '); }).join('\t'); }).join('\n') + '\n';
+      navigator.clipboard.writeText(text).then(function () { status.textContent = form.getAttribute('data-copied'); });
+    });
+
+    downloadButton.addEventListener('click', function () {
+      var blob = new Blob([csv(records())], { type: 'text/csv;charset=utf-8' });
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'questionnaire-' + lang + '.csv';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('questionnaire');
+    if (form) setUp(form);
+  });
+})(typeof window !== 'undefined' ? window : globalThis);

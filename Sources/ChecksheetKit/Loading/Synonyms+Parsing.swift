@@ -1,0 +1,37 @@
+extension Synonyms {
+    /// Reads `synonyms.yml`: `groups:`, a list of lists of words or phrases in either language.
+    public static func parse(_ file: SourceFile) -> Result<Synonyms, DiagnosticsError> {
+        let document: YAMLDocument
+        switch YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) {
+        case let .success(value): document = value
+        case let .failure(error): return .failure(error)
+        }
+        var problems: [Diagnostic] = []
+        document.unknownKeys(known: ["groups"], into: &problems)
+        var groups: [[String]] = []
+        if let (keyMark, node) = document.value("groups") {
+            if case let .sequence(sequence) = node {
+                for entry in sequence {
+                    guard case .sequence = entry else {
+                        problems.append(document.diagnostic(at: entry.mark, "a synonym group must be a list, found a \(YAMLDocument.kind(of: entry))",
+                                                            hint: "write each group in brackets, for example `- [uptime, availability, 稼働率]`"))
+                        continue
+                    }
+                    let group = YAMLDocument(file: file.path, lineOffset: 0, pairs: [(key: "group", keyMark: entry.mark, value: entry)])
+                        .textList("group", what: "words that mean the same", into: &problems)
+                    if group.count == 1 {
+                        problems.append(document.diagnostic(at: entry.mark, "a synonym group needs at least two words",
+                                                            hint: "list the sheet's word and the customers' words together, for example `- [uptime, availability, 稼働率]`"))
+                    }
+                    if group.count >= 2 { groups.append(group) }
+                }
+            } else {
+                problems.append(document.diagnostic(at: node.mark ?? keyMark, "'groups' must be a list of lists",
+                                                    hint: "write one group a line, for example `  - [uptime, availability, 稼働率]`"))
+            }
+        } else {
+            problems.append(document.diagnostic(at: nil, "missing required field 'groups'", hint: "add `groups:` with one list of words a line"))
+        }
+        return problems.isEmpty ? .success(Synonyms(groups: groups)) : .failure(DiagnosticsError(problems))
+    }
+}

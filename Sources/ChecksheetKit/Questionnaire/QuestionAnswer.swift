@@ -1,0 +1,53 @@
+/// The sheet's answer to one questionnaire question: the best items and how sure the match is.
+///
+/// The status comes from evidence a reader can check, the same in `Site/assets/search.js`:
+/// - **coverage**: the share of the question's meaningful text that an item holds. English counts words,
+///   Japanese counts characters (a character is held when a bigram of the question containing it is in the item).
+///   It is the mean of the plain share and the share with each word or character weighted by its rarity in the sheet
+///   (idf), so that `service` counts for less than `escrow`; a word the sheet never uses weighs as the rarest one.
+///   The item's name, answer, definition, unit, keywords and the synonyms they bring count; its category does not.
+///   Words the whole sheet never uses (MFA, 多要素) are held by no item.
+/// - **lead**: how far the top item's score is ahead of the next one's, as a share of the top score.
+///
+/// `answered` when the top item covers at least `answeredCoverage` of the question and leads (by `answeredLead`, or by
+/// covering more than the next item); `review` when it covers at least `reviewCoverage`; `none` otherwise. Both are
+/// shares, not scores, so the rule reads the same for a sheet of 49 items or of 10,000.
+public struct QuestionAnswer: Sendable, Equatable {
+    /// Whether the sheet answers a question.
+    public enum Status: String, Sendable, Equatable, CaseIterable {
+        /// The top item clearly answers the question.
+        case answered
+        /// Plausible candidates: a person should choose.
+        case review
+        /// No item answers it; candidates stay available on request, no answer is filled in.
+        case none
+    }
+
+    /// One candidate item with its evidence.
+    public struct Match: Sendable, Equatable {
+        public var slug: String
+        public var no: Int
+        public var title: String
+        public var score: Double
+        /// Share of the question's meaningful text the item holds, 0…1.
+        public var coverage: Double
+    }
+
+    public static let answeredCoverage = 0.7
+    public static let answeredLead = 0.2
+    public static let reviewCoverage = 0.45
+
+    public var status: Status
+    /// Up to three candidates, best first.
+    public var matches: [Match]
+
+    /// The status of a question whose best candidates are `matches` (best first).
+    public static func status(of matches: [Match]) -> Status {
+        guard let top = matches.first else { return .none }
+        let next = matches.count > 1 ? matches[1] : nil
+        let lead = next.map { top.score > 0 ? (top.score - $0.score) / top.score : 0 } ?? 1
+        if top.coverage >= answeredCoverage && (lead >= answeredLead || top.coverage > (next?.coverage ?? 0)) { return .answered }
+        if top.coverage >= reviewCoverage { return .review }
+        return .none
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import ChecksheetKit
+import Foundation
+
+struct AnswerCommand: ParsableCommand {
+    /// What `--format` writes.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, xlsx, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "answer",
+        abstract: "Answer a customer's questionnaire from the sheet, offline.",
+        discussion: """
+            Reads a questionnaire (CSV, TSV, text with one question a line, or XLSX: the first sheet) and writes it back \
+            with a status (answered, review, none) and the best item's No., name, answer, revision date, URL and \
+            confidence beside each question. Reads the content as `build` does; ranks exactly as the site's search.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The questionnaire: .csv, .tsv, .txt or .xlsx.", valueName: "file"))
+    var file: String
+
+    @Option(help: "The language of the answers: ja or en.")
+    var lang: Language = .ja
+
+    @Option(help: ArgumentHelp("The question column: its header's name or its number (default: the first column with text).", valueName: "name|n"))
+    var column: String?
+
+    @Option(help: "What to write: csv, xlsx or json.")
+    var format: Format = .csv
+
+    @Option(help: ArgumentHelp("Where to write (default: standard output).", valueName: "file"))
+    var out: String?
+
+    @Option(name: .customLong("content"), help: ArgumentHelp("The sheet: site.yml and revisions/.", valueName: "dir"))
+    var content = "Content"
+
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Self.fail(file, "cannot read the questionnaire")
+        }
+        let questionnaire: Questionnaire
+        switch Questionnaire.read(data, file: file, column: column.map(Questionnaire.Column.init)) {
+        case let .success(value): questionnaire = value
+        case let .failure(error): Self.fail(file, error.diagnostics.first?.message ?? "cannot read the questionnaire")
+        }
+        guard !questionnaire.questions.isEmpty else { Self.fail(file, "the questionnaire has no questions") }
+        let loaded = ContentLoader.load(ContentSource.read(from: content))
+        guard let sheet = loaded.sheet, let answers = QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: lang) else {
+            DiagnosticPrinter.print(loaded.diagnostics)
+            throw ExitCode.failure
+        }
+        let output: Data
+        switch format {
+        case .csv: output = answers.csv()
+        case .json: output = answers.json() + Data("\n".utf8)
+        case .xlsx: output = try answers.xlsx()
+        }
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: output) else { Self.fail(out, "cannot write the answers") }
+        } else {
+            FileHandle.standardOutput.write(output)
+        }
+    }
+
+    /// One line on standard error, then exit status 1.
+    static func fail(_ file: String, _ message: String) -> Never {
+        FileHandle.standardError.write(Data("\(file): error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

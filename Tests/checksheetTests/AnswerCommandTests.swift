@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `checksheet answer` run as sales run it: a questionnaire file in, the answers beside each question out.
+@Suite struct AnswerCommandTests {
+    static func run(_ arguments: [String]) throws -> CommandLineTests.Run { try CommandLineTests.run(arguments) }
+
+    static func write(_ text: String, _ name: String) -> String {
+        let path = CommandLineTests.temporaryFolder() + "/" + name
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    @Test func jsonGivesStatusAndUpToThreeMatchesPerQuestion() throws {
+        let file = Self.write("No,Question\n1,How long are backups retained?\n2,Do you support single sign-on (SSO)?\n", "questions.csv")
+        let run = try Self.run(["answer", file, "--lang", "en", "--format", "json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["row"] as? Int } == [2, 3])
+        #expect(rows.map { $0["status"] as? String } == ["answered", "none"])
+        let first = try #require((rows[0]["matches"] as? [[String: Any]])?.first)
+        #expect(first["slug"] as? String == "backup-retention")
+        #expect(first["no"] as? Int == 30)
+        #expect(first["title"] as? String == "Backup retention period")
+        #expect(first["answer"] as? String == "72 hours")
+        #expect(first["url"] as? String == "https://checksheet.example.com/en/items/backup-retention/")
+        #expect((rows[1]["matches"] as? [Any])?.count ?? 0 <= 3)
+    }
+
+    @Test func csvWritesTheAnswersBesideEachQuestion() throws {
+        let file = Self.write("保存データは暗号化されていますか？\n多要素認証に対応していますか？\n", "questions.txt")
+        let run = try Self.run(["answer", file])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == "\u{FEFF}質問,ステータス,No.,サービスレベル項目,回答,版,URL,確度\r\n"
+            + "保存データは暗号化されていますか？,answered,33,データ保護のための暗号化要件,有,2025-03-07,https://checksheet.example.com/ja/items/data-encryption/,\(Self.confidence(run.output))\r\n"
+            + "多要素認証に対応していますか？,none,,,,,,\r\n")
+    }
+
+    static func confidence(_ output: String) -> String {
+        output.split(separator: "\r\n")[1].split(separator: ",").last.map(String.init) ?? ""
+    }
+
+    @Test func xlsxInXlsxOut() throws {
+        let folder = CommandLineTests.temporaryFolder()
+        let text = Self.write("Question\nIs data encrypted in transit?\n", "q.csv")
+        #expect(try Self.run(["answer", text, "--lang", "en", "--format", "xlsx", "--out", folder + "/answers.xlsx"]).status == 0)
+        let again = try Self.run(["answer", folder + "/answers.xlsx", "--lang", "en", "--column", "Question", "--format", "json"])
+        #expect(again.status == 0, "\(again.errors)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect((rows[0]["matches"] as? [[String: Any]])?.first?["slug"] as? String == "encryption-in-transit")
+    }
+
+    @Test func badInputGetsOneLine() throws {
+        let empty = Self.write("", "empty.csv")
+        let run = try Self.run(["answer", empty])
+        #expect(run.status == 1)
+        #expect(run.errors == "\(empty): error: the questionnaire is empty\n")
+        let numbers = Self.write("1,2\n3,4\n", "numbers.csv")
+        #expect(try Self.run(["answer", numbers]).errors == "\(numbers): error: no column holds text\n")
+        let binary = CommandLineTests.temporaryFolder() + "/photo.png"
+        FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x00]))
+        #expect(try Self.run(["answer", binary]).errors == "\(binary): error: the file is not a CSV, TSV, text or XLSX file\n")
+        #expect(try Self.run(["answer", "/nonexistent/q.csv"]).errors == "/nonexistent/q.csv: error: cannot read the questionnaire\n")
+    }
+}
