@@ -208,7 +208,39 @@
 
   // ---- Ranking (see SearchEngine.swift) ----
 
+  var FORMAT_VERSION = 3;
+
+  // The index as the engine uses it, or an Error saying why the file cannot be used: another format version, a
+  // missing table, numbers pointing outside the index. Postings arrive as gaps and are summed back here.
+  function checkedIndex(index) {
+    function fail(reason) { throw new Error('search index: ' + reason); }
+    if (!index || typeof index !== 'object') fail('not an object');
+    if (index.v !== FORMAT_VERSION) fail('format ' + index.v + ', expected ' + FORMAT_VERSION);
+    ['docs', 'terms', 'post', 'avg', 'idf', 'w'].forEach(function (key) { if (!Array.isArray(index[key])) fail('no ' + key + ' table'); });
+    var fields = index.w.length;
+    if (!fields || index.avg.length !== fields) fail('field tables disagree');
+    if (!index.docs.length || !index.terms.length || index.post.length !== index.terms.length || !index.idf.length) fail('tables empty or of different lengths');
+    index.docs.forEach(function (doc, d) {
+      if (!Array.isArray(doc) || doc.length !== 10 || !Array.isArray(doc[8]) || doc[8].length !== fields || !Array.isArray(doc[9])) fail('document ' + (d + 1) + ' is malformed');
+    });
+    var post = index.post.map(function (gaps, t) {
+      if (!Array.isArray(gaps)) fail('postings of term ' + t + ' are not a list');
+      var value = 0, seen = new Set();
+      return gaps.map(function (gap, p) {
+        if (typeof gap !== 'number' || !Number.isInteger(gap) || (p > 0 && gap < 0)) fail('postings of term ' + t + ' are not in order');
+        value += gap;
+        var document = Math.floor(value / (8 * fields));
+        if (value < 0 || document >= index.docs.length) fail('term ' + t + ' points outside the documents');
+        seen.add(document);
+        if (seen.size >= index.idf.length) fail('term ' + t + ' occurs in more documents than its idf table covers');
+        return value;
+      });
+    });
+    return Object.assign({}, index, { post: post });
+  }
+
   function Engine(index) {
+    index = checkedIndex(index);
     this.index = index;
     this.numbers = new Map();
     for (var n = 0; n < index.terms.length; n++) this.numbers.set(index.terms[n], n);

@@ -30,8 +30,15 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let path = "\(output)/\(SitePath.searchIndex(lang))"
-        guard let data = FileManager.default.contents(atPath: path), let index = SearchIndex.decode(data) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             DiagnosticPrinter.print([Diagnostic(file: path, message: "no search index here", hint: "run `checksheet build --output \(output)` first")])
+            throw ExitCode.failure
+        }
+        let index: SearchIndex
+        switch SearchIndex.read(data) {
+        case let .success(read): index = read
+        case let .failure(problem):
+            DiagnosticPrinter.print([Diagnostic(file: path, message: "the search index cannot be used: \(problem)", hint: "build the site again with `checksheet build --output \(output)`")])
             throw ExitCode.failure
         }
         let results = SearchEngine(index: index).search(query, limit: limit)

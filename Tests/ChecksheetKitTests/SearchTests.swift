@@ -111,3 +111,33 @@ import Testing
         }
     }
 }
+
+/// A corrupt or foreign index is refused with a reason, as search.js refuses it (`Tests/Search/corrupt-indexes.json`).
+@Suite struct SearchIndexFormatTests {
+    @Test func corruptIndexesAreRefusedWithAReason() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/Tests/Search/corrupt-indexes.json"))
+        let vectors = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(vectors.count > 5)
+        for vector in vectors {
+            let index = try JSONSerialization.data(withJSONObject: vector["index"]!)
+            let read = SearchIndex.read(index)
+            if vector["valid"] as? Bool == true {
+                #expect((try? read.get()) != nil, "\(vector["why"]!)")
+            } else if case .success = read {
+                Issue.record("accepted: \(vector["why"]!)")
+            }
+        }
+    }
+
+    /// Postings are written as gaps, so an index's bytes per item stay flat as the sheet grows.
+    @Test func postingsAreGapsAndReadBackExactly() throws {
+        let site = try #require(Repository.buildRealSite().files)
+        let json = try #require(site.first { $0.path == "ja/search-index.json" }).contents
+        let index = try SearchIndex.read(json).get()
+        let raw = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let gaps = try #require(raw["post"] as? [[Int]])
+        #expect(zip(gaps, index.postings).allSatisfy { gap, absolute in gap.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1) } == absolute })
+        #expect(index.postings.contains { $0.count > 2 && $0.last! > gaps[index.postings.firstIndex(of: $0)!].max()! })
+        #expect(index.json() == json)
+    }
+}

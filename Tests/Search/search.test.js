@@ -55,3 +55,15 @@ for (const vector of JSON.parse(fs.readFileSync(path.join(__dirname, 'statuses.j
     assert.equal(search.answerStatus(vector.matches), vector.status);
   });
 }
+
+// `Tests/Search/corrupt-indexes.json`: a corrupt or foreign index is refused with a reason, never used; the same
+// vectors in SearchTests.swift.
+for (const vector of JSON.parse(fs.readFileSync(path.join(__dirname, 'corrupt-indexes.json'), 'utf8'))) {
+  test(`index: ${vector.why}`, () => {
+    if (vector.valid) {
+      assert.equal(new search.Engine(vector.index).search('t', 5).length, 2);
+    } else {
+      assert.throws(() => new search.Engine(vector.index), /^Error: search index: /);
+    }
+  });
+}

@@ -1,41 +1,159 @@
 import Foundation
 
 extension SearchIndex {
-    /// Compact JSON: short keys, no spaces, integers only, arrays in a fixed order.
+    /// The index format both readers check: Swift (`decode`) and `search.js` refuse any other.
+    public static let formatVersion = 3
+
+    /// Compact JSON, written directly: short keys in sorted order, no spaces, integers only, each postings list as
+    /// its first entry then the gaps between entries (small numbers, so the bytes per item stay flat as the sheet grows).
     ///
-    /// `{"v":1,"lang":…,"w":[…],"avg":[…],"idf":[…],"docs":[[no,slug,item,answer,definition,otherItem,otherAnswer,otherDefinition,[lengths],[keys]],…],"terms":[…],"post":[[…],…]}`
+    /// `{"avg":[…],"docs":[[no,slug,item,answer,definition,otherItem,otherAnswer,otherDefinition,[lengths],[keys]],…],"idf":[…],"lang":…,"post":[[first,gap,…],…],"terms":[…],"v":3,"w":[…]}`
     public func json() -> Data {
-        let docs: [[Any]] = documents.map { [$0.no, $0.slug, $0.item, $0.answer, $0.definition, $0.otherItem, $0.otherAnswer, $0.otherDefinition, $0.lengths, $0.keys] }
-        let object: [String: Any] = [
-            "v": 2, "lang": language.rawValue, "w": Self.weights, "avg": averageLengths, "idf": idf,
-            "docs": docs, "terms": terms, "post": postings,
-        ]
-        return try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        var out = JSONText()
+        out.raw("{\"avg\":")
+        out.integers(averageLengths)
+        out.raw(",\"docs\":[")
+        for (position, document) in documents.enumerated() {
+            if position > 0 { out.raw(",") }
+            out.raw("[")
+            out.integer(document.no)
+            for text in [document.slug, document.item, document.answer, document.definition, document.otherItem, document.otherAnswer, document.otherDefinition] {
+                out.raw(",")
+                out.string(text)
+            }
+            out.raw(",")
+            out.integers(document.lengths)
+            out.raw(",[")
+            for (index, key) in document.keys.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.string(key)
+            }
+            out.raw("]]")
+        }
+        out.raw("],\"idf\":")
+        out.integers(idf)
+        out.raw(",\"lang\":")
+        out.string(language.rawValue)
+        out.raw(",\"post\":[")
+        for (index, list) in postings.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.integers(zip(list, [0] + list).map { $0 - $1 })
+        }
+        out.raw("],\"terms\":[")
+        for (index, term) in terms.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.string(term)
+        }
+        out.raw("],\"v\":\(Self.formatVersion),\"w\":")
+        out.integers(Self.weights)
+        out.raw("}")
+        return Data(out.bytes)
     }
 
     /// The same data as a script, for pages opened from disk, where browsers refuse `fetch()` of local files.
+    /// The JSON escapes U+2028 and U+2029, so it is a valid script as it is.
     public func script(json: Data? = nil) -> Data {
-        var text = "window.checksheetSearchIndex=window.checksheetSearchIndex||{};window.checksheetSearchIndex[\"\(language.rawValue)\"]="
-        // U+2028/U+2029 are legal in JSON strings but were line ends in older JavaScript engines.
-        let json = String(decoding: json ?? self.json(), as: UTF8.self).replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        text += json + ";\n"
-        return Data(text.utf8)
+        Data("window.checksheetSearchIndex=window.checksheetSearchIndex||{};window.checksheetSearchIndex[\"\(language.rawValue)\"]=".utf8)
+            + (json ?? self.json()) + Data(";\n".utf8)
     }
 
     /// Reads an index written by `json()`; nil when the data is not one.
     public static func decode(_ data: Data) -> SearchIndex? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let language = (object["lang"] as? String).flatMap(Language.init(rawValue:)),
-              let docs = object["docs"] as? [[Any]], let terms = object["terms"] as? [String],
-              let postings = object["post"] as? [[Int]], let averages = object["avg"] as? [Int], let idf = object["idf"] as? [Int]
-        else { return nil }
+        try? read(data).get()
+    }
+
+    /// Reads an index written by `json()`, or says what is wrong with it: another format version, a missing or
+    /// mistyped table, or numbers that point outside the index (a corrupt or foreign file is refused, never trusted).
+    public static func read(_ data: Data) -> Result<SearchIndex, SearchIndexError> {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .failure(.init("it is not a JSON object")) }
+        guard let version = object["v"] as? Int else { return .failure(.init("it has no format version")) }
+        guard version == formatVersion else { return .failure(.init("it is format \(version); this checksheet reads format \(formatVersion)")) }
+        guard let language = (object["lang"] as? String).flatMap(Language.init(rawValue:)) else { return .failure(.init("its language is missing or unknown")) }
+        guard let docs = object["docs"] as? [[Any]], let terms = object["terms"] as? [String], let gaps = object["post"] as? [[Int]],
+              let averages = object["avg"] as? [Int], let idf = object["idf"] as? [Int], let weights = object["w"] as? [Int]
+        else { return .failure(.init("a table is missing or holds the wrong kind of values")) }
+        let fieldCount = fields.count
+        guard weights.count == fieldCount, averages.count == fieldCount else { return .failure(.init("it has \(weights.count) field weights; expected \(fieldCount)")) }
+        guard !docs.isEmpty, !terms.isEmpty, gaps.count == terms.count, !idf.isEmpty else { return .failure(.init("its tables are empty or of different lengths")) }
         var documents: [Document] = []
         for doc in docs {
             guard doc.count == 10, let no = doc[0] as? Int, let slug = doc[1] as? String, let texts = Array(doc[2...7]) as? [String],
-                  let lengths = doc[8] as? [Int], let keys = doc[9] as? [String] else { return nil }
+                  let lengths = doc[8] as? [Int], lengths.count == fieldCount, let keys = doc[9] as? [String]
+            else { return .failure(.init("document \(documents.count + 1) is malformed")) }
             documents.append(Document(no: no, slug: slug, item: texts[0], answer: texts[1], definition: texts[2], otherItem: texts[3],
                                       otherAnswer: texts[4], otherDefinition: texts[5], lengths: lengths, keys: keys))
         }
-        return SearchIndex(language: language, documents: documents, terms: terms, postings: postings, averageLengths: averages, idf: idf)
+        var postings: [[Int]] = []
+        postings.reserveCapacity(gaps.count)
+        for (number, list) in gaps.enumerated() {
+            var absolute: [Int] = []
+            absolute.reserveCapacity(list.count)
+            var value = 0
+            var documentsOfTerm = Set<Int>()
+            for gap in list {
+                guard gap >= 0 || absolute.isEmpty else { return .failure(.init("the postings of term \(number) are not in order")) }
+                value += gap
+                let document = value / (8 * fieldCount)
+                guard value >= 0, document < documents.count else { return .failure(.init("term \(number) points to document \(document + 1) of \(documents.count)")) }
+                documentsOfTerm.insert(document)
+                absolute.append(value)
+            }
+            guard documentsOfTerm.count < idf.count else { return .failure(.init("term \(number) occurs in more documents than its idf table covers")) }
+            postings.append(absolute)
+        }
+        return .success(SearchIndex(language: language, documents: documents, terms: terms, postings: postings, averageLengths: averages, idf: idf))
+    }
+}
+
+/// Why a search index file cannot be used.
+public struct SearchIndexError: Error, Equatable, CustomStringConvertible {
+    public var reason: String
+    init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
+/// JSON text built as UTF-8 bytes: strings escaped as JSON requires, plus U+2028 and U+2029 so that the same
+/// text is also a valid JavaScript literal.
+struct JSONText {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    mutating func raw(_ text: String) { bytes += text.utf8 }
+
+    mutating func integer(_ value: Int) { bytes += String(value).utf8 }
+
+    mutating func integers(_ values: [Int]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            integer(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += "\\n".utf8
+            case 0x0D: bytes += "\\r".utf8
+            case 0x09: bytes += "\\t".utf8
+            case 0x08: bytes += "\\b".utf8
+            case 0x0C: bytes += "\\f".utf8
+            case 0x00..<0x20: bytes += String(format: "\\u%04x", byte).utf8
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                bytes += (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                index += 2
+            default: bytes.append(byte)
+            }
+            index += 1
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }
