@@ -65,7 +65,10 @@ cp "$BUILT" "$BIN"
 cp -R "$ROOT/Site" "$THEME"
 cp -R "$ROOT/Content" "$REAL"
 {
-    echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "scripts: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) ($ROOT)"
+    # The checkout the binary was built in (…/CHECKOUT/.build/release/checksheet), and its HEAD then.
+    built_in=$(git -C "$(dirname "$BUILT")/../.." rev-parse --show-toplevel 2>/dev/null || true)
+    [[ -n "$built_in" ]] && echo "binary's checkout: $built_in, HEAD $(git -C "$built_in" log -1 --format='%h of %cI' 2>/dev/null)"
     echo "binary: $BUILT ($(date -u -r "$BUILT" +%Y-%m-%dT%H:%M:%SZ), sha256 $(sha256sum "$BIN" | cut -c1-16))"
     if [[ -z "${CHECKSHEET_BIN:-}" ]]; then
         stale=$(find "$ROOT/Sources" "$ROOT/Package.swift" -newer "$BUILT" -type f 2>/dev/null | wc -l)
@@ -78,6 +81,7 @@ cp -R "$ROOT/Content" "$REAL"
 sed 's/^/   /' "$WORK/provenance.txt"
 
 RESULTS="$WORK/results.tsv"
+mkdir -p "$WORK/logs"
 printf 'part\tcase\ttool\trun\twall_s\tpeak_kb\tuser_s\tsys_s\tfiles\tbytes\tload1\n' > "$RESULTS"
 
 # measure PART CASE TOOL RUN OUTPUT command...: runs the command under GNU time, appends a row.
@@ -85,7 +89,7 @@ measure() {
     local part=$1 case=$2 tool=$3 run=$4 out=$5
     shift 5
     sync   # no dirty pages left over from the previous run
-    local load log="$WORK/log-$part-$case-$tool-$run.txt" time="$WORK/time.txt"
+    local load log="$WORK/logs/$part-$case-$tool-$run.txt" time="$WORK/logs/time.txt"
     load=$(cut -d' ' -f1 /proc/loadavg)
     if ! /usr/bin/time -f '%e %M %U %S' -o "$time" "$@" > "$log" 2>&1; then
         echo "!! $tool failed ($part $case, run $run): $*" >&2
@@ -272,7 +276,7 @@ if previews:
 if targets:
     print("Targets (issue 11, part 4)")
     for name, shown, verdict in targets:
-        print(f"   {name:<48} {shown:<30} {verdict}")
+        print(f"   {name:<54} {shown:<30} {verdict}")
     print()
 
 loads = [float(r["load1"]) for r in rows]

@@ -46,8 +46,15 @@ SERVER_PID=""
 cleanup() {
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        local started stopped=""
+        started=$(date +%s%N)
+        for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || { stopped=1; break; }; sleep 0.1; done
+        if [[ -n "$stopped" ]]; then
+            echo "== the server stopped $(( ($(date +%s%N) - started) / 1000000 )) ms after SIGTERM"
+        else
+            echo "!! the server did not stop within 5 s of SIGTERM: killed"
+            kill -KILL "$SERVER_PID" 2>/dev/null || true
+        fi
     fi
     rm -rf "$WORK"
 }
