@@ -3,15 +3,31 @@
 
 Deterministic (seeded): PERCENT % of the items get a changed answer in Japanese (and half of those in
 English too), 1 % are removed and as many new ones are appended, so numbers shift. For the diff benchmark.
+
+Options, for the history scenario of compare.sh (a quarterly revision with a few answers changed):
+  --changed COUNT   change exactly COUNT answers instead of PERCENT % (PERCENT may then be left out)
+  --removed COUNT   remove (and append as many new) COUNT items instead of 1 %
+  --english all     change the English answer of every changed item too, not of half of them
+  --seed SEED       the random generator's seed (default 20250307); give each revision its own
 """
+import argparse
 import os
 import random
 import re
 import shutil
-import sys
 
-content, source, target, percent = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-rng = random.Random(20250307)
+parser = argparse.ArgumentParser(description="Adds revision TO to CONTENT as a changed copy of FROM.")
+parser.add_argument("content")
+parser.add_argument("source")
+parser.add_argument("target")
+parser.add_argument("percent", type=float, nargs="?", default=0.0)
+parser.add_argument("--changed", type=int)
+parser.add_argument("--removed", type=int)
+parser.add_argument("--english", choices=("half", "all"), default="half")
+parser.add_argument("--seed", type=int, default=20250307)
+options = parser.parse_args()
+content, source, target, percent = options.content, options.source, options.target, options.percent
+rng = random.Random(options.seed)
 src = os.path.join(content, "revisions", source)
 dst = os.path.join(content, "revisions", target)
 shutil.rmtree(dst, ignore_errors=True)
@@ -23,8 +39,9 @@ open(os.path.join(dst, "revision.yml"), "w", encoding="utf-8").write(
 
 names = sorted(os.listdir(os.path.join(src, "ja")))
 count = len(names)
-removed = set(rng.sample(range(count), max(1, count // 100)))
-changed = set(rng.sample([i for i in range(count) if i not in removed], int(count * percent / 100)))
+removed = set(rng.sample(range(count), max(1, count // 100) if options.removed is None else options.removed))
+changes = int(count * percent / 100) if options.changed is None else options.changed
+changed = set(rng.sample([i for i in range(count) if i not in removed], changes))
 width = len(str(count + len(removed)))
 number = 0
 
@@ -41,7 +58,7 @@ for index, name in enumerate(names):
     number += 1
     for lang in ("ja", "en"):
         text = open(os.path.join(src, lang, name), encoding="utf-8").read()
-        if index in changed and (lang == "ja" or index % 2 == 0):
+        if index in changed and (lang == "ja" or options.english == "all" or index % 2 == 0):
             text = text.rstrip("\n") + ("（改定）\n" if lang == "ja" else " (revised)\n")
         write(lang, index, text, number)
 for extra in range(len(removed)):
