@@ -141,14 +141,10 @@ def test_choose_another_item_override_a_status_and_download_the_csv(browser, ser
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_no_axe_violation_with_answers_shown(browser, server, lang):
-    import shutil
     import sys
     sys.path.insert(0, os.path.join(ROOT, "Tests", "Gates"))
     import axe
-    folder = tempfile.mkdtemp(prefix="checksheet-axe-")
-    with open(axe.fetch_script(folder), encoding="utf-8") as file:
-        source = file.read()
-    shutil.rmtree(folder, ignore_errors=True)
+    source = axe.script_source()
     open_page(browser, f"{server}/{lang}/questionnaire/index.html")
     browser.find_element(By.ID, "questionnaire-text").send_keys("\n".join(QUESTIONS[lang]))
     browser.find_element(By.CSS_SELECTOR, "#questionnaire button[type=submit]").click()
