@@ -16,6 +16,7 @@ PAGES = [
     "/{lang}/items/encryption-in-transit/index.html",
     "/{lang}/changes/index.html",
     "/{lang}/search/index.html?q={query}",
+    "/{lang}/questionnaire/index.html",
 ]
 QUERIES = {"ja": "暗号", "en": "backup"}
 

@@ -33,7 +33,7 @@ def tab(browser):
 
 # --- Keyboard --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("page", ["/ja/index.html", "/en/items/rto/index.html", "/ja/changes/index.html"])
+@pytest.mark.parametrize("page", ["/ja/index.html", "/en/items/rto/index.html", "/ja/changes/index.html", "/en/questionnaire/index.html"])
 def test_the_first_tab_shows_a_skip_link_that_moves_focus_to_the_main_content(browser, server, page):
     open_page(browser, server + page)
     link = tab(browser)
@@ -73,7 +73,8 @@ def focus_stops(browser, url, prepare=None):
     return reached, invisible
 
 
-@pytest.mark.parametrize("page", ["/ja/index.html", "/en/items/encryption-in-transit/index.html", "/en/changes/index.html", "/ja/search/index.html?q=暗号"])
+@pytest.mark.parametrize("page", ["/ja/index.html", "/en/items/encryption-in-transit/index.html", "/en/changes/index.html", "/ja/search/index.html?q=暗号",
+                                  "/ja/questionnaire/index.html"])
 def test_every_control_reached_with_tab_shows_where_the_focus_is(browser, server, page):
     reached, invisible = focus_stops(browser, server + page)
     assert len(reached) >= 5 and invisible == []
@@ -190,7 +191,7 @@ def test_the_table_check_finds_missing_and_wrong_scopes(site):
 
 @pytest.mark.parametrize("page", ["/ja/index.html", "/en/index.html", "/ja/items/encryption-in-transit/index.html",
                                   "/en/items/encryption-in-transit/index.html", "/ja/changes/index.html", "/en/changes/index.html",
-                                  "/en/search/index.html?q=backup", "/404.html"])
+                                  "/en/search/index.html?q=backup", "/ja/questionnaire/index.html", "/404.html"])
 def test_nothing_scrolls_sideways_at_390_pixels(browser, server, page):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True})
     try:

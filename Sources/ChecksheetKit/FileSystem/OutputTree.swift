@@ -31,7 +31,8 @@ struct OutputTree {
             let path = folder + "/" + file.path
             let directory = (path as NSString).deletingLastPathComponent
             if !created.contains(directory) {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // Most folders are one level below a folder made just before (items/SLUG/): one mkdir, not a walk.
+                if mkdir(directory, 0o755) != 0 { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
                 created.insert(directory)
             }
             if let old, Self.holds(old + "/" + file.path, file.contents), link(old + "/" + file.path, path) == 0 {

@@ -28,6 +28,19 @@ public struct ContentHash: Sendable, Equatable {
         value = hash
     }
 
+    public mutating func add(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    /// The integer's eight bytes, least significant first: a length or a tag without making a string of it.
+    public mutating func add(integer: Int) {
+        var bits = UInt64(bitPattern: Int64(integer))
+        for _ in 0..<8 {
+            add(byte: UInt8(truncatingIfNeeded: bits))
+            bits >>= 8
+        }
+    }
+
     /// Sixteen lower-case hexadecimal digits.
     public var hex: String {
         let digits = String(value, radix: 16)
