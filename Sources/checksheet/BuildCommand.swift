@@ -35,13 +35,25 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         }
+        let content = ContentSource.read(from: site.content), theme = Theme.read(from: site.theme)
+        var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strict, drafts: drafts, tool: ToolIdentity.current)
+        let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
+        // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
+        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs) {
+            let warnings = manifest.warnings ?? []
+            if !warnings.isEmpty {
+                FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))
+            }
+            print("Up to date: nothing in \(site.content)/ or \(site.theme)/ changed since the build of the \(manifest.files.count) files in \(site.output)/")
+            return
+        }
         // The earlier build in the folder lends its unchanged pages; `--clean` renders every page anew.
-        let previous = clean ? nil : PreviousBuild.folder(folder)
-        let outcome = Pipeline.build(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(baseURL: publishing.baseURL, strict: strict, drafts: drafts, previous: previous, tool: ToolIdentity.current))
+        options.previous = clean ? nil : PreviousBuild.folder(folder)
+        let outcome = Pipeline.build(content: content, theme: theme, options: options)
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
-        switch output.write(files) {
+        let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
+        switch output.write(files, inputs: inputs, warnings: warnings) {
         case let .failure(refusal):
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure

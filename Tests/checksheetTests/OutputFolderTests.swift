@@ -239,3 +239,37 @@ import Glibc
         return true
     }
 }
+
+/// A build whose inputs are those of the build in the folder, with the folder as it was written, does nothing.
+@Suite(.serialized) struct UpToDateTests {
+    typealias CLI = CommandLineTests
+
+    @Test func sameInputsFindTheFolderUpToDateAndAnyChangeBuildsAgain() throws {
+        let work = try OutputFolderTests.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let first = try CLI.run(["build"], in: work)
+        #expect(first.status == 0, "\(first.errors)")
+        let again = try CLI.run(["build"], in: work)
+        #expect(again.status == 0)
+        #expect(again.output.hasPrefix("Up to date: nothing in Content/ or Site/ changed since the build of the "))
+        // A file of the folder edited by hand: the folder is not as written, so the build runs (and puts it back).
+        let page = work + "/public/ja/index.html"
+        let original = try Data(contentsOf: URL(fileURLWithPath: page))
+        try Data("edited".utf8).write(to: URL(fileURLWithPath: page))
+        let repaired = try CLI.run(["build"], in: work)
+        #expect(repaired.output.hasPrefix("Wrote "), "\(repaired.output)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == original)
+        // Another option is another input.
+        let other = try CLI.run(["build", "--base-url", "https://example.org/sheet/"], in: work)
+        #expect(other.output.hasPrefix("Wrote "), "\(other.output)")
+        // A warning of the build that wrote the folder is printed again.
+        let english = try #require(try FileManager.default.contentsOfDirectory(atPath: work + "/Content/revisions/2025-03-07/en").sorted().first)
+        try "x".write(toFile: work + "/Content/revisions/2025-03-07/en/" + english.replacingOccurrences(of: ".md", with: ".MD.txt"), atomically: true, encoding: .utf8)
+        let warned = try CLI.run(["build"], in: work)
+        #expect(warned.output.hasPrefix("Wrote "))
+        let unchanged = try CLI.run(["build"], in: work)
+        #expect(unchanged.output.hasPrefix("Up to date"))
+        #expect(unchanged.errors == warned.errors)
+        #expect(unchanged.errors.hasSuffix("1 warning\n"))
+    }
+}

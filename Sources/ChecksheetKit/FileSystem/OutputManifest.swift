@@ -13,9 +13,14 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     public var version: Int
     /// The paths the build wrote, `/`-separated and relative to the folder, sorted.
     public var files: [String]
-    /// For each page rendered from a template: the fingerprint of its inputs and the hash of its bytes, so that the
-    /// next build can take an unchanged page from the folder instead of rendering it again.
+    /// For each file: the hash of its bytes, and for a page rendered from a template the fingerprint of its inputs,
+    /// so that the next build can take an unchanged page from the folder instead of rendering it again.
     public var pages: [String: Page]?
+    /// A hash of everything the build read (content, theme, options, tool): a build with the same inputs finds the
+    /// folder up to date and writes nothing.
+    public var inputs: String?
+    /// The warnings that build printed, printed again by a build that finds the folder up to date.
+    public var warnings: [String]?
 
     /// What a later build needs to trust a page on disk.
     public struct Page: Codable, Equatable, Sendable {
@@ -33,12 +38,12 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     }
 
     /// The marker of a set of files: every path, and the fingerprints of the rendered ones.
-    public init(of files: [OutputFile]) {
+    public init(of files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) {
         var pages: [String: Page] = [:]
-        for file in files {
-            if let fingerprint = file.fingerprint { pages[file.path] = Page(inputs: fingerprint, bytes: ContentHash(file.contents).hex) }
-        }
+        for file in files { pages[file.path] = Page(inputs: file.fingerprint ?? "", bytes: ContentHash(file.contents).hex) }
         self.init(files: files.map(\.path), pages: pages.isEmpty ? nil : pages)
+        self.inputs = inputs
+        self.warnings = warnings
     }
 
     /// The marker's bytes: sorted keys, one path a line, so two builds of the same site write the same marker.

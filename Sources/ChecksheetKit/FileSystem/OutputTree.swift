@@ -14,10 +14,10 @@ struct OutputTree {
     var files: [OutputFile]
     var manifest: OutputManifest
 
-    init(files: [OutputFile]) {
+    init(files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) {
         for file in files { precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)") }
         self.files = files
-        manifest = OutputManifest(of: files)
+        manifest = OutputManifest(of: files, inputs: inputs, warnings: warnings)
     }
 
     /// Writes the marker, then every file, into the new folder `folder`. A file whose bytes equal the same path's

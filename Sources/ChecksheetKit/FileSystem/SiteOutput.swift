@@ -86,13 +86,14 @@ public struct SiteOutput: Sendable {
     /// half-written site and a failure leaves the old one. Files whose bytes did not change are hard links to the
     /// old ones, so they keep their modification time and an upload sends only what changed. A rebuild that changes
     /// only a few files replaces just those, each atomically.
-    public func write(_ files: [OutputFile]) -> Result<Report, DiagnosticsError> {
+    /// `inputs` and `warnings` are recorded in the marker, for `upToDate(inputs:)`.
+    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) -> Result<Report, DiagnosticsError> {
         let target: String
         switch check() {
         case let .success(resolved): target = resolved
         case let .failure(refusal): return .failure(refusal)
         }
-        let tree = OutputTree(files: files)
+        let tree = OutputTree(files: files, inputs: inputs, warnings: warnings)
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         StagingFolder.removeAbandoned(in: parent, for: name)
@@ -139,6 +140,19 @@ public struct SiteOutput: Sendable {
         } catch {
             return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
         }
+    }
+
+    /// The marker of the folder when an earlier build with exactly these inputs wrote it and every file it wrote is
+    /// still there with the same bytes: then there is nothing to build. Nil otherwise.
+    public func upToDate(inputs: String) -> OutputManifest? {
+        guard case let .success(target) = check(),
+              let manifest = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode),
+              manifest.inputs == inputs, let pages = manifest.pages, pages.count == manifest.files.count else { return nil }
+        for path in manifest.files {
+            guard let record = pages[path], let bytes = FileManager.default.contents(atPath: target + "/" + path),
+                  ContentHash(bytes).hex == record.bytes else { return nil }
+        }
+        return manifest
     }
 
     /// Up to this many changed files (or a tenth of the site, when that is more) are updated in place.
