@@ -73,7 +73,7 @@ import Testing
 
     @Test func aRevisionsChangesPageShowsEachItemWithItsDiff() throws {
         let ja = try #require(Self.files["ja/changes/2025-06-01/index.html"])
-        #expect(ja.contains("<p class=\"revision-summary\">追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p>"))
+        #expect(ja.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更1件</p>"))
         #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\">99.9<ins>5</ins>%以上</p></dd></div>"))
         #expect(ja.contains("<h3><a href=\"../../items/rto/index.html\">5. 目標復旧時間(RTO)</a> <span class=\"change-note\">No. 4 → 5</span></h3>"))
         #expect(ja.contains("<li><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></li>"))
@@ -136,7 +136,7 @@ import Testing
         let titles = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
         #expect(titles == ["2025年9月1日版", "2025年6月1日版", "2025年3月7日版"])
         let content = try document.nodes(forXPath: "//*[local-name()='entry'][2]/*[local-name()='content']").first?.stringValue ?? ""
-        #expect(content.hasPrefix("<p>追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
+        #expect(content.hasPrefix("<p>追加1件・変更2件・削除1件・番号のみ変更1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
     }
 
     @Test func everyURLOfEveryRevisionStillExists() throws {

@@ -191,7 +191,7 @@ import Testing
         let after = Self.tree(work + "/after")
         #expect(before.subtracting(after.keys).isEmpty, "URLs lost: \(before.subtracting(after.keys).sorted())")
         let changes = String(decoding: after["ja/changes/2025-09-01/index.html"]!, as: UTF8.self)
-        #expect(changes.contains("<p class=\"revision-summary\">追加 1件・変更 2件・削除 1件・番号のみ変更 2件</p>"))
+        #expect(changes.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更2件</p>"))
         let changed = changes.matches(of: /<h3><a href="[^"]+">([^<]+)<\/a>/).map { String($0.1) }
         #expect(changed == ["30. バックアップデータの保存期間", "42. 通信の暗号化レベル"])
         #expect(changes.contains("<p class=\"diff-text\"><del>72</del><ins>96</ins>時間</p>"))
