@@ -51,6 +51,20 @@ extension SiteConfiguration {
         return .success(configuration)
     }
 
+    /// The `logo` and `favicon` of `site.yml` that are neither among the content folder's images nor the theme's
+    /// assets. Apart from `parse` so that a run lists them with every other problem of the content and the theme.
+    public static func missingImages(_ file: SourceFile, contentImages: [String: Data], themeAssets: [String: Data], themePath: String) -> [Diagnostic] {
+        guard case let .success(document) = YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) else { return [] }
+        var ignored: [Diagnostic] = []
+        return [("logo", ["svg", "png"]), ("favicon", ["svg", "png", "ico"])].compactMap { key, extensions -> Diagnostic? in
+            guard let image = image(key, extensions: extensions, document: document, into: &ignored),
+                  contentImages[image.path] == nil, themeAssets[image.path] == nil else { return nil }
+            return Diagnostic(file: image.file, line: image.line, column: image.column,
+                              message: "\(key) '\(image.path)' is neither in the content folder nor in the theme's assets",
+                              hint: "put the file at Content/\(image.path) (or \(themePath)/assets/\(image.path)), or fix the path")
+        }
+    }
+
     /// An optional name in both languages: absent is fine, half of one is not.
     private static func optionalName(_ key: String, what: String, document: YAMLDocument, into problems: inout [Diagnostic]) -> Localized<String>? {
         guard document.value(key) != nil else { return nil }

@@ -57,15 +57,10 @@ public struct SiteRenderer: Sendable {
         var base = baseURL ?? sheet.configuration.baseURL
         if !base.hasSuffix("/") { base += "/" }
         var assetFiles = theme.assets
-        for (key, image) in [("logo", sheet.configuration.logo), ("favicon", sheet.configuration.favicon)] {
-            guard let image else { continue }
-            if let contents = image.contents {
-                assetFiles[assetName(image)] = contents
-            } else if theme.assets[image.path] == nil {
-                problems.append(Diagnostic(file: image.file, line: image.line, column: image.column,
-                                           message: "\(key) '\(image.path)' is neither in the content folder nor in the theme's assets",
-                                           hint: "put the file at Content/\(image.path) (or \(theme.path)/assets/\(image.path)), or fix the path"))
-            }
+        // Images site.yml names from the content folder are published beside the theme's (their absence is checked
+        // with the content, see `SiteConfiguration.missingImages`).
+        for image in [sheet.configuration.logo, sheet.configuration.favicon].compactMap({ $0 }) {
+            if let contents = image.contents { assetFiles[assetName(image)] = contents }
         }
         let renderer = SiteRenderer(sheet: sheet, history: history ?? SheetHistory(sheet), theme: theme, library: library,
                                     templates: ThemeTemplates(templates: compiled), assets: AssetCatalog(assets: assetFiles), baseURL: base)
