@@ -634,7 +634,7 @@
         close();
         return;
       }
-      status.textContent = shown.length === 0 ? form.getAttribute('data-none') : form.getAttribute('data-count').replace('{n}', String(shown.length));
+      status.textContent = shown.length === 0 ? form.getAttribute('data-none') : form.getAttribute(shown.length === 1 ? 'data-count-one' : 'data-count').replace('{n}', String(shown.length));
       if (!onSearchPage) {
         list.hidden = false;
         input.setAttribute('aria-expanded', 'true');

@@ -24,6 +24,7 @@ extension Pipeline {
         for diagnostic in content.diagnostics { add(diagnostic.formatted) }
         add(content.site)
         add(content.synonyms)
+        for name in content.images.keys.sorted() { add(name); hash.add(integer: content.images[name]!.count); hash.add(content.images[name]!) }
         hash.add(integer: content.revisions.count)
         for revision in content.revisions {
             add(revision.folderName)

@@ -70,6 +70,9 @@ public enum Pipeline {
             case let .failure(error): diagnostics += error.diagnostics; return nil
             }
         }()
+        if let site = content.site, let theme {
+            diagnostics += SiteConfiguration.missingImages(site, contentImages: content.images, themeAssets: theme.assets, themePath: theme.path)
+        }
         guard let loadedSheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted()) }
         // Drafts were validated with everything else; only what is published goes further unless asked.
         let sheet = options.drafts ? loadedSheet : loadedSheet.published

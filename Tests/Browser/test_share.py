@@ -21,7 +21,7 @@ def test_copy_link_and_answer_on_an_item_page(browser, server):
     assert clipboard(browser) == "https://checksheet.example.com/ja/items/encryption-in-transit/"
     buttons[1].click()
     WebDriverWait(browser, 5).until(lambda b: clipboard(b).startswith("有。"))
-    assert clipboard(browser) == "有。TLS 1.2\n— 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/"
+    assert clipboard(browser) == "有。TLS 1.2\n— No. 42 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/"
 
 
 def test_copy_from_a_row_of_the_sheet(browser, server):
@@ -33,7 +33,7 @@ def test_copy_from_a_row_of_the_sheet(browser, server):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[1])
     buttons[1].click()
     WebDriverWait(browser, 5).until(lambda b: clipboard(b).startswith("Not disclosed"))
-    assert clipboard(browser) == "Not disclosed\n— Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/"
+    assert clipboard(browser) == "Not disclosed\n— No. 11 Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/"
 
 
 def test_without_javascript_the_link_and_answer_stay_as_text(site):

@@ -16,6 +16,12 @@ import Testing
     }()
     static let seed = try! ImportedSheet.read(DelimitedText.parse(String(decoding: Repository.fixture("import/checksheet-2025-03-07.tsv"), as: UTF8.self)), file: "seed").get()
 
+    /// The content-hashed output path of a theme asset, such as `assets/card.1a2b3c4d5e6f7a8b.png`.
+    static func asset(_ name: String) -> String {
+        let dot = name.lastIndex(of: ".")!
+        return files.keys.first { $0.hasPrefix("assets/" + name[..<dot] + ".") && $0.hasSuffix(String(name[dot...])) }!
+    }
+
     /// HTML as the templates escape text.
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
@@ -59,10 +65,10 @@ import Testing
             #expect(page.contains("<dd>\(Self.escaped(row.definition))</dd>"), "definition of \(row.no)")
             #expect(page.contains("<dd>\(Self.escaped(row.unit))</dd>"), "unit of \(row.no)")
             #expect(page.contains("<dd class=\"answer\"><p>\(Self.escaped(row.answer))</p>"), "answer of \(row.no)")
-            let placement = row.section == row.category ? row.section : "\(row.section) / \(row.category)"
-            #expect(page.contains("<dd>\(placement)</dd>"), "section and category of \(row.no)")
+            // The category field shows the category alone; the breadcrumb names the section.
+            #expect(page.contains("<dd>\(row.category)</dd>"), "category of \(row.no)")
             let url = "https://checksheet.example.com/ja/items/\(entry.slug)/"
-            #expect(sheet.contains("class=\"item-row\" data-url=\"\(url)\" data-answer=\"\(Self.escaped(row.answer))\" data-citation=\"— \(Self.escaped(row.item))（2025年3月7日版）\(url)\">\n<td class=\"col-no\" data-label=\"No.\">\(row.no)</td>\n<th scope=\"row\" class=\"col-item\"><a href=\"items/\(entry.slug)/index.html\" data-print-url=\"\(url)\">\(Self.escaped(row.item))</a></th>\n<td class=\"col-definition\" data-label=\"規定内容\">\(Self.escaped(row.definition))</td>\n<td class=\"col-unit\" data-label=\"測定単位\">\(Self.escaped(row.unit))</td>\n<td class=\"col-answer\" data-label=\"設定等\"><p>\(Self.escaped(row.answer))</p>\n</td>"), "row of \(row.no)")
+            #expect(sheet.contains("class=\"item-row\" data-url=\"\(url)\" data-answer=\"\(Self.escaped(row.answer))\" data-citation=\"— No. \(row.no) \(Self.escaped(row.item))（2025年3月7日版）\(url)\">\n<td class=\"col-no\" data-label=\"No.\">\(row.no)</td>\n<th scope=\"row\" class=\"col-item\"><a href=\"items/\(entry.slug)/index.html\" data-print-url=\"\(url)\">\(Self.escaped(row.item))</a></th>\n<td class=\"col-definition\" data-label=\"規定内容\">\(Self.escaped(row.definition))</td>\n<td class=\"col-unit\" data-label=\"測定単位\">\(Self.escaped(row.unit))</td>\n<td class=\"col-answer\" data-label=\"設定等\"><p>\(Self.escaped(row.answer))</p>\n</td>"), "row of \(row.no)")
         }
     }
 
@@ -76,18 +82,28 @@ import Testing
 
     @Test func itemPagesCarryLinkPreviewsAndCopyData() throws {
         let page = try #require(Self.files["ja/items/encryption-in-transit/index.html"])
-        for tag in ["<meta property=\"og:type\" content=\"article\">", "<meta property=\"og:title\" content=\"通信の暗号化レベル\">",
-                    "<meta property=\"og:description\" content=\"有。TLS 1.2\">", "<meta property=\"og:url\" content=\"https://checksheet.example.com/ja/items/encryption-in-transit/\">",
+        for tag in ["<meta property=\"og:type\" content=\"article\">", "<meta property=\"og:title\" content=\"No. 42 通信の暗号化レベル — セキュリティチェックシート\">",
+                    "<title>No. 42 通信の暗号化レベル — セキュリティチェックシート</title>",
+                    "<meta property=\"og:description\" content=\"設定等：有。TLS 1.2　規定内容：システムとやりとりされる通信の暗号化強度\">", "<meta property=\"og:url\" content=\"https://checksheet.example.com/ja/items/encryption-in-transit/\">",
                     "<meta property=\"og:site_name\" content=\"クラウドサービスレベルのチェックリスト（経済産業省）に基づくセキュリティチェックシート\">",
                     "<meta property=\"og:locale\" content=\"ja_JP\">", "<meta property=\"og:locale:alternate\" content=\"en_US\">",
-                    "<meta name=\"twitter:card\" content=\"summary\">", "<meta name=\"twitter:title\" content=\"通信の暗号化レベル\">"] {
+                    "<meta property=\"og:image\" content=\"https://checksheet.example.com/\(Self.asset("card.png"))\">",
+                    "<meta name=\"twitter:card\" content=\"summary_large_image\">", "<meta name=\"twitter:title\" content=\"No. 42 通信の暗号化レベル — セキュリティチェックシート\">",
+                    "<meta name=\"twitter:image\" content=\"https://checksheet.example.com/\(Self.asset("card.png"))\">",
+                    "<link rel=\"icon\" href=\"../../../\(Self.asset("favicon.svg"))\" type=\"image/svg+xml\">",
+                    "<a class=\"site-title\" href=\"../../index.html\"><span class=\"site-short-title\">セキュリティチェックシート</span></a>"] {
             #expect(page.contains(tag), "\(tag)")
         }
         #expect(page.contains("<a href=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" class=\"permalink-url\">https://checksheet.example.com/ja/items/encryption-in-transit/</a>"))
-        #expect(page.contains("data-url=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" data-answer=\"有。TLS 1.2\" data-citation=\"— 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/\""))
+        #expect(page.contains("data-url=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" data-answer=\"有。TLS 1.2\" data-citation=\"— No. 42 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/\""))
         let sheet = try #require(Self.files["en/index.html"])
-        #expect(sheet.contains("<tr id=\"rto\" class=\"item-row\" data-url=\"https://checksheet.example.com/en/items/rto/\" data-answer=\"Not disclosed\" data-citation=\"— Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/\">"))
+        #expect(sheet.contains("<tr id=\"rto\" class=\"item-row\" data-url=\"https://checksheet.example.com/en/items/rto/\" data-answer=\"Not disclosed\" data-citation=\"— No. 11 Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/\">"))
         #expect(sheet.contains("<a href=\"downloads/checksheet-2025-03-07.csv\" download>CSV (for Excel)</a>"))
+        #expect(sheet.contains("Published <time datetime=\"2025-03-07\">March 7, 2025</time> · 49 items ·"))
+        let japaneseSheet = try #require(Self.files["ja/index.html"])
+        #expect(japaneseSheet.contains("公開日 <time datetime=\"2025-03-07\">2025年3月7日</time> · 49項目 ·"))
+        #expect(japaneseSheet.contains("<span class=\"downloads-label\">ダウンロード：</span>"))
+        #expect(japaneseSheet.contains("<title>クラウドサービスレベルのチェックリスト（経済産業省）に基づくセキュリティチェックシート</title>"))
     }
 
     @Test func aBaseURLFromTheCommandLineMakesEveryAbsoluteLink() throws {
@@ -119,11 +135,13 @@ import Testing
         #expect(sitemap.matches(of: /<loc>/).count == 102)
         #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
         let assets = files.keys.filter { $0.hasPrefix("assets/") }.sorted()
-        #expect(assets.count == 4)
-        #expect(assets[0].wholeMatch(of: /assets\/questionnaire\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[1].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[2].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[3].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
+        #expect(assets.count == 6)
+        #expect(assets[0].wholeMatch(of: /assets\/card\.[0-9a-f]{16}\.png/) != nil)
+        #expect(assets[1].wholeMatch(of: /assets\/favicon\.[0-9a-f]{16}\.svg/) != nil)
+        #expect(assets[2].wholeMatch(of: /assets\/questionnaire\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[3].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[4].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[5].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
         for (path, text) in files where path.hasSuffix(".html") {
             #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;;"), "\(path)")
             // Only the theme's own script files, never inline script.

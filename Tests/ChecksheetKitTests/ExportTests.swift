@@ -7,8 +7,9 @@ import Testing
                            definition: "two\nlines", unit: "有無", answer: "plain")
 
     @Test func csvIsWhatJapaneseExcelOpens() {
-        let table = SheetTable(language: .ja, date: "2025-03-07", title: "t", items: [Self.item])
-        let expected = "\u{FEFF}No.,区分,種別,サービスレベル項目,規定内容,測定単位,設定等\r\n7,セキュリティ,セキュリティ,\"Quotes \"\"and\"\", commas\",\"two\r\nlines\",有無,plain\r\n"
+        let table = SheetTable(language: .ja, date: "2025-03-07", title: "t", items: [Self.item], baseURL: "https://example.com/sheet/")
+        let expected = "\u{FEFF}No.,区分,種別,サービスレベル項目,規定内容,測定単位,設定等,版の日付,固定URL\r\n"
+            + "7,セキュリティ,セキュリティ,\"Quotes \"\"and\"\", commas\",\"two\r\nlines\",有無,plain,2025-03-07,https://example.com/sheet/ja/items/tricky/\r\n"
         #expect(table.csv() == Data(expected.utf8))
         #expect([UInt8](table.csv().prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
@@ -19,9 +20,9 @@ import Testing
         let csv = String(decoding: try #require(files["ja/downloads/checksheet-2025-03-07.csv"]), as: UTF8.self)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.count == 51)
-        #expect(lines[0] == "\u{FEFF}No.,区分,種別,サービスレベル項目,規定内容,測定単位,設定等")
-        #expect(lines[1] == "1,アプリケーション運用,可用性,サービス時間,サービスを提供する時間帯（設備やネットワーク等の点検／保守のための計画停止時間の記述を含む）,時間帯,24時間365日（計画停止／定期保守を除く）")
-        #expect(lines[42] == "42,セキュリティ,セキュリティ,通信の暗号化レベル,システムとやりとりされる通信の暗号化強度,有無,有。TLS 1.2")
+        #expect(lines[0] == "\u{FEFF}No.,区分,種別,サービスレベル項目,規定内容,測定単位,設定等,版の日付,固定URL")
+        #expect(lines[1] == "1,アプリケーション運用,可用性,サービス時間,サービスを提供する時間帯（設備やネットワーク等の点検／保守のための計画停止時間の記述を含む）,時間帯,24時間365日（計画停止／定期保守を除く）,2025-03-07,https://checksheet.example.com/ja/items/service-hours/")
+        #expect(lines[42] == "42,セキュリティ,セキュリティ,通信の暗号化レベル,システムとやりとりされる通信の暗号化強度,有無,有。TLS 1.2,2025-03-07,https://checksheet.example.com/ja/items/encryption-in-transit/")
         #expect(lines[50] == "")
 
         let jsonData = try #require(files["en/downloads/checksheet-2025-03-07.json"])
@@ -32,7 +33,10 @@ import Testing
         #expect(items.count == 49)
         #expect(items[10]["slug"] as? String == "rto")
         #expect(items[10]["answer"] as? String == "Not disclosed")
-        #expect(Set(items[10].keys) == Set(Field.allCases.map(\.rawValue)))
+        #expect(items[10]["url"] as? String == "https://checksheet.example.com/en/items/rto/")
+        #expect(Set(items[10].keys) == Set(Field.allCases.map(\.rawValue) + ["url"]))
+        // The real site names no provider, so the JSON has no `provider` key.
+        #expect(json["provider"] == nil)
         #expect(files["en/downloads/checksheet.schema.json"] != nil)
 
         let workbook = try #require(files["ja/downloads/checksheet-2025-03-07.xlsx"])
@@ -41,10 +45,18 @@ import Testing
     }
 
     @Test func workbookPartsAreWellFormed() throws {
-        let table = SheetTable(language: .en, date: "2025-03-07", title: "t", items: [Self.item])
-        let parts = Dictionary(uniqueKeysWithValues: table.workbookParts())
-        #expect(parts.keys.sorted() == ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"])
+        let table = SheetTable(language: .en, date: "2025-03-07", title: "t", items: [Self.item], baseURL: "https://example.com/", provider: "Example & Co.")
+        var japanese = table
+        japanese.language = .ja
+        let parts = Dictionary(uniqueKeysWithValues: SheetTable.workbookParts([table, japanese]))
+        #expect(parts.keys.sorted() == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml",
+                                        "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+        #expect(parts["xl/workbook.xml"]!.contains("<sheets><sheet name=\"Check sheet 2025-03-07\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"チェックシート 2025-03-07\" sheetId=\"2\" r:id=\"rId2\"/></sheets>"))
+        #expect(parts["docProps/core.xml"]!.hasSuffix("<dc:title>t</dc:title><dc:creator>Example &amp; Co.</dc:creator></cp:coreProperties>"))
+        #expect(parts["xl/worksheets/sheet2.xml"]!.contains("<c r=\"A1\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">No.</t></is></c>"))
         let sheet = try #require(parts["xl/worksheets/sheet1.xml"])
+        #expect(sheet.contains("<c r=\"I2\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">https://example.com/en/items/tricky/</t></is></c>"))
+        #expect(sheet.contains("<dimension ref=\"A1:I2\"/>"))
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         #expect(sheet.contains("<c r=\"A2\" s=\"1\"><v>7</v></c>"))
         #expect(sheet.contains("<c r=\"D2\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Quotes &quot;and&quot;, commas</t></is></c>"))

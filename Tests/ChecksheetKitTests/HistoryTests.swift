@@ -67,13 +67,13 @@ import Testing
         let page = try #require(Self.files["en/changes/index.html"])
         let summaries = page.matches(of: /<p class="revision-summary">([^<]+)<\/p>/).map { String($0.1) }
         #expect(summaries == ["0 added, 2 changed, 0 removed", "1 added, 1 changed, 1 removed, 2 renumbered", "First published (5 items)"])
-        #expect(page.contains("<li><a href=\"since/2025-06-01/index.html\"><time datetime=\"2025-06-01\">2025-06-01</time> Version dated June 1, 2025</a></li>"))
+        #expect(page.contains("<li><a href=\"since/2025-06-01/index.html\"><time datetime=\"2025-06-01\">Version dated June 1, 2025</time></a></li>"))
         #expect(page.contains("<p>The availability target was revised.</p>"))
     }
 
     @Test func aRevisionsChangesPageShowsEachItemWithItsDiff() throws {
         let ja = try #require(Self.files["ja/changes/2025-06-01/index.html"])
-        #expect(ja.contains("<p class=\"revision-summary\">追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p>"))
+        #expect(ja.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更1件</p>"))
         #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\">99.9<ins>5</ins>%以上</p></dd></div>"))
         #expect(ja.contains("<h3><a href=\"../../items/rto/index.html\">5. 目標復旧時間(RTO)</a> <span class=\"change-note\">No. 4 → 5</span></h3>"))
         #expect(ja.contains("<li><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></li>"))
@@ -103,6 +103,9 @@ import Testing
         #expect(item.contains("<dd class=\"answer\"><p>Not disclosed</p>"))
         let current = try #require(Self.files["ja/revisions/2025-09-01/index.html"])
         #expect(current.contains("<p>これは現行版（2025年9月1日版）です。</p>"))
+        // An archived page of the current version says so, and offers the item's permanent page, not "the current version".
+        let currentItem = try #require(Self.files["en/revisions/2025-09-01/items/rto/index.html"])
+        #expect(currentItem.contains("<p>This is the current version (dated September 1, 2025). <a href=\"../../../../items/rto/index.html\">Go to this item&#39;s permanent page</a></p>"))
     }
 
     @Test func aRemovedItemsURLSaysWhenItWasRemovedAndShowsItsLastText() throws {
@@ -110,12 +113,12 @@ import Testing
         #expect(page.contains("<p>This item was removed in the version dated June 1, 2025. Below is its last text, as of March 7, 2025. <a href=\"../../changes/2025-06-01/index.html\">What this version changed</a></p>"))
         #expect(page.contains("<h1><span class=\"item-no\">2.</span> Advance notice of planned outages</h1>"))
         #expect(page.contains("<dd class=\"answer\"><p>Yes</p>"))
-        #expect(page.contains("<a href=\"../../changes/2025-06-01/index.html\"><time datetime=\"2025-06-01\">2025-06-01</time> Version dated June 1, 2025</a>: Removed"))
+        #expect(page.contains("<a href=\"../../changes/2025-06-01/index.html\"><time datetime=\"2025-06-01\">Version dated June 1, 2025</time></a>: Removed"))
     }
 
     @Test func eachItemPageListsItsOwnHistory() throws {
         let page = try #require(Self.files["ja/items/rto/index.html"])
-        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+<\/time> [^<]+<\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
+        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+版<\/time><\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
         #expect(events == ["2025-06-01 変更", "2025-03-07 初版で掲載"])
         #expect(page.contains("<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>非公開</del><ins>4時間以内</ins></p></dd></div>"))
     }
@@ -136,7 +139,7 @@ import Testing
         let titles = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
         #expect(titles == ["2025年9月1日版", "2025年6月1日版", "2025年3月7日版"])
         let content = try document.nodes(forXPath: "//*[local-name()='entry'][2]/*[local-name()='content']").first?.stringValue ?? ""
-        #expect(content.hasPrefix("<p>追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
+        #expect(content.hasPrefix("<p>追加1件・変更2件・削除1件・番号のみ変更1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
     }
 
     @Test func everyURLOfEveryRevisionStillExists() throws {

@@ -98,7 +98,7 @@ def test_search_results_are_announced_through_a_live_region(browser, server):
     box.send_keys("backup")
     WebDriverWait(browser, 10).until(lambda b: status.get_attribute("textContent") != "")
     count = len(browser.find_elements(By.CSS_SELECTOR, "#search-results [role=option]"))
-    assert status.get_attribute("textContent") == f"{count} items found."
+    assert status.get_attribute("textContent") == (f"{count} items found." if count != 1 else "1 item found.")
     box.send_keys("zzzz")
     WebDriverWait(browser, 10).until(lambda b: status.get_attribute("textContent") == "No items match.")
     # The box names the list it controls and the option the arrow keys select.

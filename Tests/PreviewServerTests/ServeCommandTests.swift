@@ -87,9 +87,11 @@ import Testing
         let built = workspace.root + "/built"
         let build = try ServerProcess(arguments: ["build", "--content", "Content", "--theme", "Site", "--output", built], directory: workspace.root)
         #expect(build.terminate(timeout: .seconds(60), signal: nil) == 0)
+        // Page for page; the markers differ in what they record (a build records its inputs, the preview does not).
         var served = Workspace.tree(workspace.output)
         served["leak.txt"] = nil
-        #expect(served == Workspace.tree(built))
+        served[".checksheet-build.json"] = nil
+        #expect(served == Workspace.tree(built).filter { $0.key != ".checksheet-build.json" })
         #expect(!served.values.contains { String(decoding: $0, as: UTF8.self).contains("live-reload") })
     }
 }

@@ -45,8 +45,9 @@ import Testing
         #expect(withDraft.status == 0 && without.status == 0, "\(withDraft.errors)")
         #expect(withDraft.errors == "")
         // Nothing of the draft anywhere: the build is byte for byte the build of the published content alone.
-        let published = CLI.tree(work + "/with-draft")
-        #expect(published == CLI.tree(work + "/published"))
+        // (The folders' markers differ: they record what each build read, the draft included.)
+        let published = CLI.tree(work + "/with-draft").filter { $0.key != ".checksheet-build.json" }
+        #expect(published == CLI.tree(work + "/published").filter { $0.key != ".checksheet-build.json" })
         for (path, data) in published {
             let text = String(decoding: data, as: UTF8.self)
             for needle in ["2025-09-01", "2025年9月1日", "September 1, 2025", Self.marker, "96時間", "TLS 1.3", "banner-draft"] {

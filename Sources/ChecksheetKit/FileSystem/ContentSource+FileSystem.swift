@@ -52,7 +52,21 @@ extension ContentSource {
             revisions.append(RevisionSource(folderName: folder, path: folderPath, metadata: metadata, pages: pages))
         }
         let synonyms = readText(at: path + "/synonyms.yml", problems: &problems)
-        return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems)
+        return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems, images: images(in: path))
+    }
+
+    /// The images a site.yml may name: every `.svg`, `.png` and `.ico` under the content folder but outside `revisions/`.
+    static func images(in path: String) -> [String: Data] {
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        var images: [String: Data] = [:]
+        for case let url as URL in walk {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            if relative == "revisions" { walk.skipDescendants(); continue }
+            guard ["svg", "png", "ico"].contains(url.pathExtension.lowercased()), let data = FileManager.default.contents(atPath: url.path) else { continue }
+            images[relative] = data
+        }
+        return images
     }
 
     static func ignored(_ path: String, _ what: String, hint: String) -> Diagnostic {

@@ -16,7 +16,11 @@ public enum ContentLoader {
         var configuration: SiteConfiguration?
         if let site = source.site {
             switch SiteConfiguration.parse(site) {
-            case let .success(value): configuration = value
+            case var .success(value):
+                // An image in the content folder travels with the configuration; one not there is looked up in the theme.
+                if let path = value.logo?.path { value.logo?.contents = source.images[path] }
+                if let path = value.favicon?.path { value.favicon?.contents = source.images[path] }
+                configuration = value
             case let .failure(error): problems += error.diagnostics
             }
         } else {

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 extension SiteConfiguration {
-    static let knownKeys = ["title", "baseURL", "sections"]
+    static let knownKeys = ["title", "shortTitle", "provider", "logo", "favicon", "contact", "baseURL", "sections"]
 
     /// Parses `site.yml`. Pure: the text is given, nothing is read.
     public static func parse(_ file: SourceFile) -> Result<SiteConfiguration, DiagnosticsError> {
@@ -35,8 +35,78 @@ extension SiteConfiguration {
         } else {
             problems.append(document.diagnostic(at: nil, "missing required field 'sections'", hint: "list the sheet's sections and their categories in both languages"))
         }
+        let shortTitle = optionalName("shortTitle", what: "the short name the header shows, such as `{ja: セキュリティチェックシート, en: Security check sheet}`",
+                                      document: document, into: &problems)
+        let provider = optionalName("provider", what: "the provider's name, such as `{ja: 例示株式会社, en: Example Corp.}`", document: document, into: &problems)
+        let logo = image("logo", extensions: ["svg", "png"], document: document, into: &problems)
+        let favicon = image("favicon", extensions: ["svg", "png", "ico"], document: document, into: &problems)
+        let contact = contactLink(document: document, into: &problems)
         guard problems.isEmpty, let title, let baseURL else { return .failure(DiagnosticsError(problems)) }
-        return .success(SiteConfiguration(title: title, baseURL: baseURL, sections: sections))
+        var configuration = SiteConfiguration(title: title, baseURL: baseURL, sections: sections)
+        configuration.shortTitle = shortTitle
+        configuration.provider = provider
+        configuration.logo = logo
+        configuration.favicon = favicon
+        configuration.contact = contact
+        return .success(configuration)
+    }
+
+    /// The `logo` and `favicon` of `site.yml` that are neither among the content folder's images nor the theme's
+    /// assets. Apart from `parse` so that a run lists them with every other problem of the content and the theme.
+    public static func missingImages(_ file: SourceFile, contentImages: [String: Data], themeAssets: [String: Data], themePath: String) -> [Diagnostic] {
+        guard case let .success(document) = YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) else { return [] }
+        var ignored: [Diagnostic] = []
+        return [("logo", ["svg", "png"]), ("favicon", ["svg", "png", "ico"])].compactMap { key, extensions -> Diagnostic? in
+            guard let image = image(key, extensions: extensions, document: document, into: &ignored),
+                  contentImages[image.path] == nil, themeAssets[image.path] == nil else { return nil }
+            return Diagnostic(file: image.file, line: image.line, column: image.column,
+                              message: "\(key) '\(image.path)' is neither in the content folder nor in the theme's assets",
+                              hint: "put the file at Content/\(image.path) (or \(themePath)/assets/\(image.path)), or fix the path")
+        }
+    }
+
+    /// An optional name in both languages: absent is fine, half of one is not.
+    private static func optionalName(_ key: String, what: String, document: YAMLDocument, into problems: inout [Diagnostic]) -> Localized<String>? {
+        guard document.value(key) != nil else { return nil }
+        return document.localizedText(key, what: what, required: true, into: &problems)
+    }
+
+    /// An optional image path: relative, inside the content folder or the theme's assets, of a kind browsers show.
+    private static func image(_ key: String, extensions: [String], document: YAMLDocument, into problems: inout [Diagnostic]) -> SiteImage? {
+        guard let (keyMark, node) = document.value(key) else { return nil }
+        guard let path = document.text(key, what: "a path such as `logo.svg`", into: &problems) else { return nil }
+        let mark = node.mark ?? keyMark
+        let kinds = extensions.map { "." + $0 }.joined(separator: ", ")
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.hasPrefix("/") || path.contains("\\") || components.contains("..") || components.contains("") || path.contains("://") {
+            problems.append(document.diagnostic(at: mark, "\(key) '\(path)' must be a path inside the content folder or the theme's assets",
+                                                hint: "write it relative to Content/ (or to the theme's assets/), for example `\(key).\(extensions[0])`"))
+            return nil
+        }
+        guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
+            problems.append(document.diagnostic(at: mark, "\(key) '\(path)' is not an image of a kind browsers show here", hint: "use a \(kinds) file"))
+            return nil
+        }
+        let place = document.location(of: mark)
+        return SiteImage(path: path, file: document.file, line: place.line, column: place.column)
+    }
+
+    /// The contact for security questions as a link: an e-mail address becomes `mailto:`, a URL must be http(s).
+    private static func contactLink(document: YAMLDocument, into problems: inout [Diagnostic]) -> String? {
+        guard let (keyMark, node) = document.value("contact") else { return nil }
+        guard let text = document.text("contact", what: "an e-mail address or a URL", into: &problems) else { return nil }
+        let address = text.lowercased().hasPrefix("mailto:") ? String(text.dropFirst("mailto:".count)) : text
+        if address.wholeMatch(of: /[^@\s<>"'()\[\],;:]+@[^@\s<>"'()\[\],;:]+\.[^@\s<>"'()\[\],;:.]+/) != nil {
+            return "mailto:" + address
+        }
+        if !text.contains("@") || text.contains("://"), let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+           ["http", "https"].contains(scheme), let host = url.host, host.contains("."), url.user == nil, url.password == nil,
+           !text.contains(where: { $0.isWhitespace || "\"'<>\\`".contains($0) }) {
+            return text
+        }
+        problems.append(document.diagnostic(at: node.mark ?? keyMark, "contact '\(text)' is neither an e-mail address nor an http(s) URL",
+                                            hint: "write `security@example.com` or `https://example.com/security`"))
+        return nil
     }
 
     private static func parseSection(_ node: Node, document: YAMLDocument, into problems: inout [Diagnostic]) -> Section? {

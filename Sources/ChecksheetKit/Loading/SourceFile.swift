@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text file as read from disk, named by the path a person would type (used in diagnostics).
 public struct SourceFile: Sendable, Equatable {
     public var path: String
@@ -39,12 +41,17 @@ public struct ContentSource: Sendable, Equatable {
     public var synonyms: SourceFile?
     /// Problems met while reading (unreadable or non-UTF-8 files).
     public var diagnostics: [Diagnostic]
+    /// Images (`.svg`, `.png`, `.ico`) outside `revisions/`, by path relative to the content folder: what `site.yml`'s
+    /// `logo` and `favicon` may name.
+    public var images: [String: Data] = [:]
 
-    public init(path: String, site: SourceFile?, revisions: [RevisionSource], synonyms: SourceFile? = nil, diagnostics: [Diagnostic] = []) {
+    public init(path: String, site: SourceFile?, revisions: [RevisionSource], synonyms: SourceFile? = nil, diagnostics: [Diagnostic] = [],
+                images: [String: Data] = [:]) {
         self.path = path
         self.synonyms = synonyms
         self.site = site
         self.revisions = revisions
         self.diagnostics = diagnostics
+        self.images = images
     }
 }

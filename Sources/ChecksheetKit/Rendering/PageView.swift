@@ -21,6 +21,20 @@ struct PageView: Encodable {
     var stylesheet: String
     var scripts: [String]
     var siteTitle: String
+    /// The header's name of the site: the short title when `site.yml` gives one.
+    var shortTitle: String
+    /// Whose sheet this is, shown before the short title in the header; nil when `site.yml` names no provider.
+    var provider: String?
+    /// The Open Graph site name: the provider's name with the short title, or the full title.
+    var siteName: String
+    /// The logo beside the provider's name, relative to this page.
+    var logo: String?
+    var favicon: Icon?
+    /// Absolute URL of the link-preview card image, and the Twitter card kind that suits its shape.
+    var cardImage: String?
+    var twitterCard: String
+    /// `https:` or `mailto:` link for security questions.
+    var contact: String?
     var homeHref: String
     var changesHref: String
     /// The switch to the other language's version of this page.
@@ -38,6 +52,12 @@ struct PageView: Encodable {
     var search: SearchBox
     /// "Draft, not published" on every page of a build that includes a draft revision.
     var draftBanner: Banner? = nil
+
+    /// A `<link rel="icon">`.
+    struct Icon: Encodable {
+        var href: String
+        var type: String
+    }
 
     struct SearchBox: Encodable {
         var action: String

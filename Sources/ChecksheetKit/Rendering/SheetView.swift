@@ -28,7 +28,11 @@ struct SheetView: Encodable {
     var page: PageView
     var revisionTitle: String
     var revisionDate: String
+    /// The revision's date as the page's language writes it (the page's one date style).
+    var revisionDateText: String
     var itemCount: Int
+    /// "49項目" / "49 items".
+    var itemCountText: String
     var headers: [String: String]
     var sections: [SectionGroup]
     var banner: Banner?

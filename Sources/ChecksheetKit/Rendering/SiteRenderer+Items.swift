@@ -4,9 +4,11 @@ extension SiteRenderer {
         let alternatePaths = archived ? Localized(ja: SitePath.archivedItem(item.slug, revision.date, .ja), en: SitePath.archivedItem(item.slug, revision.date, .en))
                                       : Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))
         let shown = displayed(item, in: revision, language: language)
-        var page = layout(language: language, path: path, title: "\(item.no). \(shown.item) | \(sheet.configuration.title[language])",
-                          description: Markdown.plainText(shown.answer), alternatePaths: alternatePaths)
-        page.ogTitle = shown.item
+        // Link previews and tabs name the item as questionnaires cite it, and who answers: "No. 11 目標復旧時間(RTO) — Provider".
+        let title = text("itemTitle", language, ["no": String(item.no), "item": shown.item, "brand": brand(language)])
+        let description = text("itemDescription", language, ["answerLabel": Field.answer.header(in: language), "answer": Markdown.plainText(shown.answer),
+                                                             "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
+        var page = layout(language: language, path: path, title: title, description: description, alternatePaths: alternatePaths)
         page.ogType = "article"
         let items = revision.items[language]
         func neighbour(_ index: Int) -> ItemView.Neighbour? {
@@ -29,7 +31,7 @@ extension SiteRenderer {
             banner = Banner(text: isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
                                             : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)]),
                             linkHref: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
-                            linkText: text("viewCurrent", language))
+                            linkText: text(isCurrent ? "viewPermanentPage" : "viewCurrent", language))
         }
         return ItemView(page: page, no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
                         section: item.section, category: item.category, showCategory: item.category != item.section,

@@ -35,6 +35,8 @@ extension SiteRenderer {
         page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
                             items: rootPath + "ja/items/", resultsID: "search-results", isSearchPage: false)
         page.scripts = ["search.js", "share.js"].map { rootPath + assets.path($0) }
+        page.logo = sheet.configuration.logo.map { rootPath + assets.path(Self.assetName($0)) }
+        page.favicon = favicon.map { .init(href: rootPath + assets.path($0.name), type: $0.type) }
         let choices = Language.allCases.map { language in
             ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
                                siteTitle: sheet.configuration.title[language], description: text("notFound", language))
@@ -75,7 +77,7 @@ extension SiteRenderer {
 
     /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation.
     func share(_ item: Item, revision: Revision, language: Language, url: String) -> ShareView {
-        let citation = text("citation", language, ["item": item.item, "revision": revision.title[language], "url": url])
+        let citation = text("citation", language, ["no": String(item.no), "item": item.item, "revision": revision.title[language], "url": url])
         return ShareView(url: url, answer: Markdown.plainText(item.answer), citation: citation)
     }
 
@@ -100,7 +102,8 @@ extension SiteRenderer {
     func sheetView(_ revision: Revision, language: Language, path: String, archived: Bool) -> SheetView {
         let alternates = archived ? Localized(ja: SitePath.archive(revision.date, .ja), en: SitePath.archive(revision.date, .en))
                                   : Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en))
-        var page = layout(language: language, path: path, title: sheet.configuration.title[language] + (archived ? " | " + revision.title[language] : ""),
+        let provider = sheet.configuration.provider.map { " — " + $0[language] } ?? ""
+        var page = layout(language: language, path: path, title: sheet.configuration.title[language] + (archived ? " | " + revision.title[language] : "") + provider,
                           description: revision.title[language], alternatePaths: alternates)
         var banner: Banner?
         if archived, let current = sheet.current {
@@ -130,8 +133,9 @@ extension SiteRenderer {
             let last = sections[sections.count - 1].categories.count - 1
             sections[sections.count - 1].categories[last].rows.append(row)
         }
-        return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date,
-                         itemCount: revision.items[language].count, headers: headers(language), sections: sections, banner: banner,
+        return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date, revisionDateText: displayDate(revision.date, language),
+                         itemCount: revision.items[language].count,
+                         itemCountText: text("itemCount", language, ["count": String(revision.items[language].count)]), headers: headers(language), sections: sections, banner: banner,
                          changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)),
                          downloads: downloadLinks(revision.date, language: language, from: path))
     }

@@ -56,10 +56,21 @@ public struct SiteRenderer: Sendable {
         }
         var base = baseURL ?? sheet.configuration.baseURL
         if !base.hasSuffix("/") { base += "/" }
+        var assetFiles = theme.assets
+        // Images site.yml names from the content folder are published beside the theme's (their absence is checked
+        // with the content, see `SiteConfiguration.missingImages`).
+        for image in [sheet.configuration.logo, sheet.configuration.favicon].compactMap({ $0 }) {
+            if let contents = image.contents { assetFiles[assetName(image)] = contents }
+        }
         let renderer = SiteRenderer(sheet: sheet, history: history ?? SheetHistory(sheet), theme: theme, library: library,
-                                    templates: ThemeTemplates(templates: compiled), assets: AssetCatalog(assets: theme.assets), baseURL: base)
+                                    templates: ThemeTemplates(templates: compiled), assets: AssetCatalog(assets: assetFiles), baseURL: base)
         problems += renderer.templateProblems()
         return problems.isEmpty ? .success(renderer) : .failure(DiagnosticsError(problems))
+    }
+
+    /// The asset name of an image `site.yml` names: content images under `content/`, apart from the theme's own.
+    static func assetName(_ image: SiteImage) -> String {
+        image.contents == nil ? image.path : "content/" + image.path
     }
 
     /// The renderer with the tool's identity and an earlier build to take unchanged pages from.
@@ -143,7 +154,12 @@ public struct SiteRenderer: Sendable {
             canonical: SitePath.url(path, base: baseURL), alternates: alternates, root: root,
             stylesheet: SitePath.relative(from: path, to: assets.path("style.css")),
             scripts: ["search.js", "share.js"].map { SitePath.relative(from: path, to: assets.path($0)) },
-            siteTitle: sheet.configuration.title[language],
+            siteTitle: sheet.configuration.title[language], shortTitle: sheet.configuration.shortName(language),
+            provider: sheet.configuration.provider?[language], siteName: siteName(language),
+            logo: sheet.configuration.logo.map { SitePath.relative(from: path, to: assets.path(Self.assetName($0))) },
+            favicon: favicon.map { .init(href: SitePath.relative(from: path, to: assets.path($0.name)), type: $0.type) },
+            cardImage: card.map { SitePath.url(assets.path($0.name), base: baseURL) }, twitterCard: card?.twitter ?? "summary",
+            contact: sheet.configuration.contact,
             homeHref: SitePath.relative(from: path, to: SitePath.sheet(language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
@@ -158,6 +174,30 @@ public struct SiteRenderer: Sendable {
                           items: String(SitePath.relative(from: path, to: "\(language.rawValue)/items/_").dropLast()),
                           resultsID: "search-results", isSearchPage: false),
             draftBanner: draftBanner(language))
+    }
+
+    /// The Open Graph site name: the provider's name with the short title, or the full title without a provider.
+    func siteName(_ language: Language) -> String {
+        guard let provider = sheet.configuration.provider?[language] else { return sheet.configuration.title[language] }
+        return text("siteName", language, ["provider": provider, "title": sheet.configuration.shortName(language)])
+    }
+
+    /// Who answers, for the end of page titles: the provider's name, or the site's short title.
+    func brand(_ language: Language) -> String {
+        sheet.configuration.provider?[language] ?? sheet.configuration.shortName(language)
+    }
+
+    /// The page icon: `site.yml`'s favicon, or the theme's `favicon.svg`.
+    var favicon: (name: String, type: String)? {
+        if let image = sheet.configuration.favicon { return (Self.assetName(image), image.mediaType) }
+        return theme.assets["favicon.svg"] == nil ? nil : ("favicon.svg", "image/svg+xml")
+    }
+
+    /// The link-preview image: a PNG logo (a square "summary" card), else the theme's wide `card.png`. Previewers
+    /// do not show SVG, so an SVG logo falls back to the theme's card.
+    var card: (name: String, twitter: String)? {
+        if let logo = sheet.configuration.logo, logo.fileExtension == "png" { return (Self.assetName(logo), "summary") }
+        return theme.assets["card.png"] == nil ? nil : ("card.png", "summary_large_image")
     }
 
     /// The notice that this build shows draft revisions, naming them; nil when every revision is published.
