@@ -136,6 +136,10 @@ import Testing
         let titles = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
         #expect(titles == ["2025年9月1日版", "2025年6月1日版", "2025年3月7日版"])
         let content = try document.nodes(forXPath: "//*[local-name()='entry'][2]/*[local-name()='content']").first?.stringValue ?? ""
+        // Every page names its language's feed in its head, for feed readers given any page's address.
+        #expect(try #require(Self.files["ja/items/rto/index.html"]).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../../feed.xml\" title=\"更新フィード（Atom）\">"))
+        #expect(try #require(Self.files["en/changes/2025-06-01/index.html"]).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../../feed.xml\" title=\"Updates feed (Atom)\">"))
+        #expect(try #require(Self.files["404.html"]).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/ja/feed.xml\" title=\"更新フィード（Atom）\">"))
         #expect(content.hasPrefix("<p>追加 1件・変更 2件・削除 1件・番号のみ変更 1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
     }
 

@@ -23,6 +23,8 @@ struct PageView: Encodable {
     var siteTitle: String
     var homeHref: String
     var changesHref: String
+    /// The Atom feed of the page's language, for feed readers that look in every page's head.
+    var feedHref: String
     /// The switch to the other language's version of this page.
     var otherLanguageHref: String
     var otherLanguageName: String

@@ -30,6 +30,7 @@ extension SiteRenderer {
         page.stylesheet = rootPath + assets.path("style.css")
         page.homeHref = rootPath + SitePath.sheet(.ja)
         page.changesHref = rootPath + SitePath.changes(.ja)
+        page.feedHref = rootPath + SitePath.feed(.ja)
         page.alternates = []
         page.showLanguageSwitch = false
         page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),

@@ -145,6 +145,7 @@ public struct SiteRenderer: Sendable {
             siteTitle: sheet.configuration.title[language],
             homeHref: SitePath.relative(from: path, to: SitePath.sheet(language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
+            feedHref: SitePath.relative(from: path, to: SitePath.feed(language)),
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
             otherLanguageName: other.endonym, otherLanguageCode: other.rawValue, showLanguageSwitch: true,
             contentSecurityPolicy: HostingHeaders.contentSecurityPolicy,
