@@ -95,10 +95,19 @@ extension SiteRenderer {
             archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
-            added: diff.added.map { link($0) },
-            removed: diff.removed.map { link($0) },
+            added: diff.added.map { item in
+                var entry = link(item)
+                entry.answer = field(.answer, of: item, in: revision, language: language)
+                return entry
+            },
+            removed: diff.removed.map { item in
+                var entry = link(item)
+                entry.answer = FieldView(html: Markdown.html(item.answer), pending: false, pendingNote: "", lang: nil)
+                return entry
+            },
             changed: allChanged,
             renumbered: renumbered.map { link($0.new, note: text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)])) },
+            renumberedCount: renumbered.count,
             nothing: diff.added.isEmpty && diff.removed.isEmpty && allChanged.isEmpty && renumbered.isEmpty, headers: headers(language))
     }
 

@@ -121,7 +121,9 @@ extension SiteRenderer {
                                     definition: field(.definition, of: item, in: revision, language: language),
                                     unit: field(.unit, of: item, in: revision, language: language),
                                     answer: field(.answer, of: item, in: revision, language: language),
-                                    share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)))
+                                    share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)),
+                                    badge: archived ? nil : latestBadge(item.slug, language: language),
+                                    formerly: archived ? nil : formerNumber(item.slug, language: language))
             if sections.last?.name != item.section {
                 sections.append(.init(name: item.section, id: "section-\(sections.count + 1)", categories: []))
             }
@@ -134,6 +136,7 @@ extension SiteRenderer {
         return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date,
                          itemCount: revision.items[language].count, headers: headers(language), sections: sections, banner: banner,
                          changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)),
-                         downloads: downloadLinks(revision.date, language: language, from: path))
+                         downloads: downloadLinks(revision.date, language: language, from: path),
+                         latest: archived ? nil : latestRevision(language: language, path: path))
     }
 }
