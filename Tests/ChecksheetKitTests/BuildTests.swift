@@ -35,8 +35,8 @@ import Testing
         for entry in Self.glossary {
             let ja = try #require(files["ja/items/\(entry.slug)/index.html"])
             let en = try #require(files["en/items/\(entry.slug)/index.html"])
-            #expect(ja.contains("<html lang=\"ja\">"))
-            #expect(en.contains("<html lang=\"en\">"))
+            #expect(ja.contains("<html lang=\"ja\" "))
+            #expect(en.contains("<html lang=\"en\" "))
             #expect(ja.contains("<h1><span class=\"item-no\">\(entry.no).</span> \(Self.escaped(entry.ja))</h1>"))
             #expect(en.contains("<h1><span class=\"item-no\">\(entry.no).</span> \(Self.escaped(entry.en))</h1>"))
             // The other language: switch, hreflang alternates, canonical.

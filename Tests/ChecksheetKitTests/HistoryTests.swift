@@ -66,7 +66,8 @@ import Testing
     @Test func theChangesPageListsRevisionsNewestFirstWithCounts() throws {
         let page = try #require(Self.files["en/changes/index.html"])
         let summaries = page.matches(of: /<p class="revision-summary">([^<]+)<\/p>/).map { String($0.1) }
-        #expect(summaries == ["0 added, 2 changed, 0 removed", "1 added, 1 changed, 1 removed, 2 renumbered", "First published (5 items)"])
+        // Counted as each revision's own page counts: English items whose Japanese change awaits translation are changed.
+        #expect(summaries == ["0 added, 3 changed, 0 removed", "1 added, 2 changed, 1 removed, 1 renumbered", "First published (5 items)"])
         #expect(page.contains("<li><a href=\"since/2025-06-01/index.html\"><time datetime=\"2025-06-01\">2025-06-01</time> Version dated June 1, 2025</a></li>"))
         #expect(page.contains("<p>The availability target was revised.</p>"))
     }
@@ -143,6 +144,13 @@ import Testing
         // Archived sheets have neither the box nor badges.
         let archived = try #require(Self.files["ja/revisions/2025-06-01/index.html"])
         #expect(!archived.contains("class=\"latest\"") && !archived.contains("badge-new") && !archived.contains("class=\"formerly\""))
+    }
+
+    @Test func printedPagesCarryTheSiteTheVersionAndThePermanentURL() throws {
+        let item = try #require(Self.files["en/revisions/2025-03-07/items/rto/index.html"])
+        #expect(item.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" data-print-header=\"Security check sheet based on the METI Cloud Service Level Checklist — Version dated March 7, 2025\" data-print-url=\"https://checksheet.example.com/en/revisions/2025-03-07/items/rto/\">"))
+        let sheet = try #require(Self.files["ja/index.html"])
+        #expect(sheet.contains("data-print-url=\"https://checksheet.example.com/ja/\">"))
     }
 
     @Test func anItemPageSaysWhenItsAnswerLastChangedAndItsFormerNumber() throws {

@@ -28,13 +28,14 @@ extension SiteRenderer {
         return files
     }
 
+    /// The counts of a revision, as its own changes page counts them (on English pages, items whose Japanese change
+    /// awaits translation are changed), so that the list, the feed, the sheet and that page agree.
     func summary(_ entry: SheetHistory.Entry, language: Language) -> String {
         guard let changes = entry.changes?[language] else {
             return text("firstPublished", language, ["count": String(entry.revision.items[language].count)])
         }
-        var result = text("countsSummary", language, ["added": String(changes.added.count), "changed": String(changes.changed.count), "removed": String(changes.removed.count)])
-        if !changes.renumbered.isEmpty { result += text("renumberedSummary", language, ["renumbered": String(changes.renumbered.count)]) }
-        return result
+        let date = entry.revision.date
+        return revisionChangesView(changes, revision: entry.revision, language: language, path: SitePath.changes(date, language), heading: "", notes: "").summary
     }
 
     func changesView(_ language: Language) -> ChangesView {

@@ -8,6 +8,7 @@ extension SiteRenderer {
                           description: Markdown.plainText(shown.answer), alternatePaths: alternatePaths)
         page.ogTitle = shown.item
         page.ogType = "article"
+        page.printHeader = printHeader(revision, language: language)
         let items = revision.items[language]
         func neighbour(_ index: Int) -> ItemView.Neighbour? {
             guard items.indices.contains(index) else { return nil }

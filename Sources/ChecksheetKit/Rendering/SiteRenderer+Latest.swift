@@ -47,12 +47,13 @@ extension SiteRenderer {
         let date = entry.revision.date
         let target = entry.previous == nil ? SitePath.changes(language) : SitePath.changes(date, language)
         let notes = entry.revision.notes[language]
-        // Counted as the changes page counts (English items whose Japanese change awaits translation included).
-        let counts = entry.changes.map {
-            revisionChangesView($0[language], revision: entry.revision, language: language, path: SitePath.changes(date, language), heading: "", notes: "").summary
-        } ?? summary(entry, language: language)
-        return .init(date: date, displayDate: displayDate(date, language), summary: counts,
+        return .init(date: date, displayDate: displayDate(date, language), summary: summary(entry, language: language),
                      notesHTML: notes.isEmpty ? "" : Markdown.html(notes), href: SitePath.relative(from: path, to: target))
+    }
+
+    /// The running head of a printed page: the site and the version it shows.
+    func printHeader(_ revision: Revision?, language: Language) -> String {
+        sheet.configuration.title[language] + (revision.map { " — " + $0.title[language] } ?? "")
     }
 
     /// A changed field for display: two short values as before → after (a merged character diff of "24" and

@@ -103,6 +103,7 @@ extension SiteRenderer {
                                   : Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en))
         var page = layout(language: language, path: path, title: sheet.configuration.title[language] + (archived ? " | " + revision.title[language] : ""),
                           description: revision.title[language], alternatePaths: alternates)
+        page.printHeader = printHeader(revision, language: language)
         var banner: Banner?
         if archived, let current = sheet.current {
             let isCurrent = current.date == revision.date
