@@ -113,3 +113,15 @@ def test_dark_mode_follows_the_system(browser, server):
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     browser.get(f"{server}/ja/index.html")
     assert browser.execute_script("return getComputedStyle(document.documentElement).backgroundColor") == "rgb(255, 255, 255)"
+
+
+def test_an_index_that_cannot_load_says_so_in_visible_text(browser, site, tmp_path):
+    import shutil
+    copy = tmp_path / "public"
+    shutil.copytree(site, copy)
+    (copy / "ja" / "search-index.json").unlink()
+    (copy / "ja" / "search-index.js").unlink()
+    browser.get(f"file://{copy}/ja/search/index.html?q=暗号")
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text != "")
+    status = browser.find_element(By.ID, "search-status")
+    assert status.text == "検索インデックスを読み込めませんでした。" and status.is_displayed()
