@@ -541,19 +541,25 @@
     if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  // A window of the answer (or definition) around its first match.
-  function excerpt(doc, query) {
-    var texts = [doc[3], doc[4]];
-    for (var i = 0; i < texts.length; i++) {
-      var ranges = matchRanges(texts[i], query);
-      if (ranges.length > 0) {
-        var text = texts[i];
-        var start = Math.max(0, ranges[0][0] - 30);
-        var end = Math.min(text.length, start + 90);
-        return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
-      }
-    }
-    return doc[3].length > 90 ? doc[3].slice(0, 90) + '…' : doc[3];
+  // A window of a field's text around its first match, or its start when nothing in it matches.
+  function excerpt(text, query) {
+    var ranges = matchRanges(text, query);
+    var start = ranges.length > 0 ? Math.max(0, ranges[0][0] - 30) : 0;
+    var end = Math.min(text.length, start + 90);
+    return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
+  }
+
+  // One labelled line of a result ("設定等: 4時間以内"), the match highlighted.
+  function labelledLine(className, label, text, query) {
+    var line = document.createElement('span');
+    line.className = 'result-excerpt ' + className;
+    var name = document.createElement('span');
+    name.className = 'result-label';
+    name.textContent = label;
+    line.appendChild(name);
+    line.appendChild(document.createTextNode(' '));
+    appendHighlighted(line, excerpt(text, query), query);
+    return line;
   }
 
   function setUp(form) {
@@ -615,10 +621,11 @@
         appendHighlighted(other, doc[5], query);
         a.appendChild(other);
       }
-      var text = document.createElement('span');
-      text.className = 'result-excerpt';
-      appendHighlighted(text, excerpt(doc, query), query);
-      a.appendChild(text);
+      // The answer is what a reader looks for: always shown, labelled; the definition only where it holds the match.
+      a.appendChild(labelledLine('result-answer', form.getAttribute('data-answer-label'), doc[3], query));
+      if (matchRanges(doc[3], query).length === 0 && matchRanges(doc[4], query).length > 0) {
+        a.appendChild(labelledLine('result-definition', form.getAttribute('data-definition-label'), doc[4], query));
+      }
       li.appendChild(a);
       return li;
     }

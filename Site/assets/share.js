@@ -32,15 +32,26 @@
     return source.getAttribute('data-answer') + '\n' + source.getAttribute('data-citation');
   }
 
+  // The button that copied last shows it in its own label until another one copies, so a sighted reader sees it too.
+  var lastCopied = null;
+
   function wire(button, source, labels, status) {
+    var label = button.textContent;
     button.addEventListener('click', function () {
       copy(payload(source, button.getAttribute('data-copy'))).then(function () {
         status.textContent = labels.copied;
+        if (lastCopied && lastCopied !== button) lastCopied.reset();
         button.setAttribute('data-copied', '');
+        button.textContent = '✓ ' + labels.copied;
+        lastCopied = button;
       }, function () {
         status.textContent = labels.failed;
       });
     });
+    button.reset = function () {
+      button.removeAttribute('data-copied');
+      button.textContent = label;
+    };
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -63,7 +74,8 @@
       var cell = row.querySelector('.col-answer');
       var actions = document.createElement('span');
       actions.className = 'row-actions';
-      [['link', table.getAttribute('data-copy-link')], ['answer', table.getAttribute('data-copy-answer')]].forEach(function (pair) {
+      // One control per row (the answer with its citation, which holds the permanent link): half the tab stops.
+      [['answer', table.getAttribute('data-copy-answer')]].forEach(function (pair) {
         var button = document.createElement('button');
         button.type = 'button';
         button.setAttribute('data-copy', pair[0]);

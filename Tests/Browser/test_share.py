@@ -29,11 +29,19 @@ def test_copy_from_a_row_of_the_sheet(browser, server):
     browser.get(f"{server}/en/index.html")
     row = browser.find_element(By.ID, "rto")
     buttons = row.find_elements(By.CSS_SELECTOR, ".row-actions button")
-    assert [b.get_attribute("aria-label") for b in buttons] == ["Copy link: Recovery time objective (RTO)", "Copy answer: Recovery time objective (RTO)"]
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[1])
-    buttons[1].click()
+    # One control per row: the answer with its citation, which carries the permanent link.
+    assert [b.get_attribute("aria-label") for b in buttons] == ["Copy answer: Recovery time objective (RTO)"]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[0])
+    buttons[0].click()
     WebDriverWait(browser, 5).until(lambda b: clipboard(b).startswith("Not disclosed"))
     assert clipboard(browser) == "Not disclosed\n— No. 11 Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/"
+    # The button itself shows that it copied; the next row's button that copies takes that over.
+    WebDriverWait(browser, 5).until(lambda b: buttons[0].text == "✓ Copied.")
+    other = browser.find_element(By.CSS_SELECTOR, "#rpo .row-actions button")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", other)
+    other.click()
+    WebDriverWait(browser, 5).until(lambda b: other.text == "✓ Copied.")
+    assert buttons[0].text == "Copy answer"
 
 
 def test_without_javascript_the_link_and_answer_stay_as_text(site):

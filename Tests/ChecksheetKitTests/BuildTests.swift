@@ -41,8 +41,8 @@ import Testing
         for entry in Self.glossary {
             let ja = try #require(files["ja/items/\(entry.slug)/index.html"])
             let en = try #require(files["en/items/\(entry.slug)/index.html"])
-            #expect(ja.contains("<html lang=\"ja\">"))
-            #expect(en.contains("<html lang=\"en\">"))
+            #expect(ja.contains("<html lang=\"ja\" "))
+            #expect(en.contains("<html lang=\"en\" "))
             #expect(ja.contains("<h1><span class=\"item-no\">\(entry.no).</span> \(Self.escaped(entry.ja))</h1>"))
             #expect(en.contains("<h1><span class=\"item-no\">\(entry.no).</span> \(Self.escaped(entry.en))</h1>"))
             // The other language: switch, hreflang alternates, canonical.
@@ -172,6 +172,16 @@ import Testing
         #expect(Markdown.html("a <script>alert(1)</script> b") == "<p>a <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> b</p>\n")
         #expect(Markdown.html("<div onclick=\"x()\">hi</div>") == "<!-- raw HTML omitted -->\n")
         #expect(Markdown.html("[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://example.com/)") == "<p><a href=\"\">x</a> <a href=\"\">y</a> <a href=\"https://example.com/\">z</a></p>\n")
+    }
+
+    @Test func bareURLsInAnswersBecomeLinks() {
+        #expect(Markdown.html("詳細はhttps://example.com/security/をご覧ください。") == "<p>詳細は<a href=\"https://example.com/security/\">https://example.com/security/</a>をご覧ください。</p>\n")
+        #expect(Markdown.html("See https://example.com/a_b_c?x=1&y=2. Or (http://example.org/x).") == "<p>See <a href=\"https://example.com/a_b_c?x=1&amp;y=2\">https://example.com/a_b_c?x=1&amp;y=2</a>. Or (<a href=\"http://example.org/x\">http://example.org/x</a>).</p>\n")
+        // Links already written stay as they are; a scheme alone and raw HTML stay text.
+        #expect(Markdown.html("[site](https://example.com/) and <https://example.net/>") == "<p><a href=\"https://example.com/\">site</a> and <a href=\"https://example.net/\">https://example.net/</a></p>\n")
+        #expect(Markdown.html("`https://example.com/` https:// x") == "<p><code>https://example.com/</code> https:// x</p>\n")
+        #expect(Markdown.html("https://example.com/\"><script>") == "<p><a href=\"https://example.com/\">https://example.com/</a>&quot;&gt;<!-- raw HTML omitted --></p>\n")
+        #expect(Markdown.plainText("詳細はhttps://example.com/をご覧ください。") == "詳細はhttps://example.com/をご覧ください。")
     }
 
     @Test(arguments: ["99.9%以上", "1. 最初", "# 見出し", "- 項目", "*強調* と _下線_ と `code` と <b> と &amp;", "---", "a\nb", "[リンク](x)", "1) x", "+ y", "==="])

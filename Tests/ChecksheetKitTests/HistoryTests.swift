@@ -66,7 +66,8 @@ import Testing
     @Test func theChangesPageListsRevisionsNewestFirstWithCounts() throws {
         let page = try #require(Self.files["en/changes/index.html"])
         let summaries = page.matches(of: /<p class="revision-summary">([^<]+)<\/p>/).map { String($0.1) }
-        #expect(summaries == ["0 added, 2 changed, 0 removed", "1 added, 1 changed, 1 removed, 2 renumbered", "First published (5 items)"])
+        // Counted as each revision's own page counts: English items whose Japanese change awaits translation are changed.
+        #expect(summaries == ["0 added, 3 changed, 0 removed", "1 added, 2 changed, 1 removed, 1 renumbered", "First published (5 items)"])
         #expect(page.contains("<li><a href=\"since/2025-06-01/index.html\"><time datetime=\"2025-06-01\">Version dated June 1, 2025</time></a></li>"))
         #expect(page.contains("<p>The availability target was revised.</p>"))
     }
@@ -74,14 +75,17 @@ import Testing
     @Test func aRevisionsChangesPageShowsEachItemWithItsDiff() throws {
         let ja = try #require(Self.files["ja/changes/2025-06-01/index.html"])
         #expect(ja.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更1件</p>"))
-        #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\">99.9<ins>5</ins>%以上</p></dd></div>"))
+        #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>99.9%以上</del> <span class=\"diff-arrow\">→</span> <ins>99.95%以上</ins></p></dd></div>"))
         #expect(ja.contains("<h3><a href=\"../../items/rto/index.html\">5. 目標復旧時間(RTO)</a> <span class=\"change-note\">No. 4 → 5</span></h3>"))
-        #expect(ja.contains("<li><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></li>"))
-        #expect(ja.contains("<li><a href=\"../../items/planned-outage-notice/index.html\">2. 計画停止予定通知</a></li>"))
+        // Added and removed items show their answer, not only a link.
+        #expect(ja.contains("<li><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p><p>有。日次で取得</p>\n</div></li>"))
+        #expect(ja.contains("<li><a href=\"../../items/planned-outage-notice/index.html\">2. 計画停止予定通知</a><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p>"))
+        // "Renumbered only" is folded away, with its count.
+        #expect(ja.contains("<details class=\"renumbered\">\n<summary><h2 id=\"renumbered-heading\" class=\"summary-heading\">番号だけが変わった項目 (1)</h2></summary>"))
         #expect(ja.contains("<li><a href=\"../../items/encryption-in-transit/index.html\">通信の暗号化レベル</a> <span class=\"change-note\">No. 5 → 4</span></li>"))
         let en = try #require(Self.files["en/changes/2025-06-01/index.html"])
         // The Japanese change whose English is pending is shown in Japanese, with the notice.
-        #expect(en.contains("<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated June 1, 2025. The current Japanese text is shown.</p><p class=\"diff-text\"><span lang=\"ja\"><del>非公開</del><ins>4時間以内</ins></span></p>"))
+        #expect(en.contains("<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated June 1, 2025. The current Japanese text is shown.</p><p class=\"diff-text\"><span lang=\"ja\"><del>非公開</del> <span class=\"diff-arrow\">→</span> <ins>4時間以内</ins></span></p>"))
     }
 
     @Test func changesSinceAnEarlierRevisionAreCumulative() throws {
@@ -89,7 +93,8 @@ import Testing
         #expect(page.contains("<h1>2025年3月7日版以降の変更</h1>"))
         let changed = page.matches(of: /<article class="change" id="change-(\d+)">/).map { String($0.1) }
         #expect(changed == ["1", "3", "4", "5"])
-        #expect(page.contains("<p class=\"diff-text\">有。TLS 1.<del>2</del><ins>3</ins></p>"))
+        // Short values read as before → after: a merged character diff ran "24" and "1時間" together as "241時間".
+        #expect(page.contains("<p class=\"diff-text\"><del>有。TLS 1.2</del> <span class=\"diff-arrow\">→</span> <ins>有。TLS 1.3</ins></p>"))
         #expect(Self.files["ja/changes/since/2025-09-01/index.html"] == nil)
     }
 
@@ -120,7 +125,7 @@ import Testing
         let page = try #require(Self.files["ja/items/rto/index.html"])
         let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+版<\/time><\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
         #expect(events == ["2025-06-01 変更", "2025-03-07 初版で掲載"])
-        #expect(page.contains("<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>非公開</del><ins>4時間以内</ins></p></dd></div>"))
+        #expect(page.contains("<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>非公開</del> <span class=\"diff-arrow\">→</span> <ins>4時間以内</ins></p></dd></div>"))
     }
 
     @Test func theEnglishSiteShowsPendingTranslationsInJapanese() throws {
@@ -131,6 +136,52 @@ import Testing
         #expect(sheet.contains("<td class=\"col-definition\" data-label=\"Definition\"><span class=\"pending-note\">"))
     }
 
+    @Test func theCurrentSheetSaysWhatTheLatestRevisionChanged() throws {
+        let en = try #require(Self.files["en/index.html"])
+        #expect(en.contains("<section class=\"latest\" aria-labelledby=\"latest-heading\">\n<h2 id=\"latest-heading\">Latest version: <time datetime=\"2025-09-01\">September 1, 2025</time></h2>\n<p class=\"latest-summary\">0 added, 3 changed, 0 removed · <a href=\"changes/2025-09-01/index.html\">See what changed</a></p>"))
+        let badges = en.matches(of: /href="items\/([a-z-]+)\/index.html" data-print-url="[^"]+">[^<]+<\/a> <span class="badge badge-new">([^<]+)<\/span>/).map { "\($0.1) \($0.2)" }
+        #expect(badges == ["service-hours Updated", "encryption-in-transit Updated", "rto Updated"])
+        let ja = try #require(Self.files["ja/index.html"])
+        #expect(ja.contains("<p class=\"latest-summary\">追加0件・変更2件・削除0件 · <a href=\"changes/2025-09-01/index.html\">変更点を見る</a></p>"))
+        #expect(ja.contains(">目標復旧時間(RTO)</a> <span class=\"formerly\">旧No. 4</span></th>"))
+        // Archived sheets have neither the box nor badges.
+        let archived = try #require(Self.files["ja/revisions/2025-06-01/index.html"])
+        #expect(!archived.contains("class=\"latest\"") && !archived.contains("badge-new") && !archived.contains("class=\"formerly\""))
+    }
+
+    @Test func printedPagesCarryTheSiteTheVersionAndThePermanentURL() throws {
+        let item = try #require(Self.files["en/revisions/2025-03-07/items/rto/index.html"])
+        #expect(item.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" data-print-header=\"Security check sheet based on the METI Cloud Service Level Checklist — Version dated March 7, 2025\" data-print-url=\"https://checksheet.example.com/en/revisions/2025-03-07/items/rto/\">"))
+        let sheet = try #require(Self.files["ja/index.html"])
+        #expect(sheet.contains("data-print-url=\"https://checksheet.example.com/ja/\">"))
+    }
+
+    @Test func anItemPageSaysWhenItsAnswerLastChangedAndItsFormerNumber() throws {
+        let ja = try #require(Self.files["ja/items/rto/index.html"])
+        #expect(ja.contains("<p class=\"item-status\"><span class=\"formerly\">旧No. 4</span></p>"))
+        #expect(ja.contains("<p class=\"answer-changed\">設定等の最終変更：2025年6月1日</p>"))
+        // The answer comes first, then definition, unit and category.
+        let order = ja.matches(of: /<div class="field[^"]*"><dt>([^<]+)<\/dt>/).map { String($0.1) }
+        #expect(order == ["設定等", "規定内容", "測定単位", "種別", "版"])
+        let en = try #require(Self.files["en/items/encryption-in-transit/index.html"])
+        #expect(en.contains("<p class=\"item-status\"><span class=\"badge badge-new\">Updated</span> <span class=\"formerly\">formerly No. 5</span></p>"))
+        #expect(en.contains("<p class=\"answer-changed\">Response last changed: September 1, 2025</p>"))
+    }
+
+    @Test func theEnglishHistoryOfAnItemWithAPendingTranslationListsTheChange() throws {
+        let page = try #require(Self.files["en/items/service-hours/index.html"])
+        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+<\/time><\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
+        #expect(events == ["2025-09-01 Changed", "2025-03-07 First published"])
+        #expect(page.contains("<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated September 1, 2025. The current Japanese text is shown.</p>"))
+    }
+
+    @Test func aRemovedItemsViewInTheSheetPointsToTheLastSheetThatHadIt() throws {
+        let page = try #require(Self.files["en/items/planned-outage-notice/index.html"])
+        #expect(page.contains("<p class=\"item-links\"><a href=\"../../revisions/2025-03-07/index.html#planned-outage-notice\">View in the sheet</a>"))
+        #expect(try #require(Self.files["en/revisions/2025-03-07/index.html"]).contains("<tr id=\"planned-outage-notice\""))
+        #expect(!page.contains("class=\"answer-changed\"") && !page.contains("badge-new"))
+    }
+
     @Test func theAtomFeedParsesWithOneEntryPerRevision() throws {
         let feed = try #require(Self.outcome.files?.first { $0.path == "ja/feed.xml" })
         let document = try XMLDocument(data: feed.contents)
@@ -139,6 +190,10 @@ import Testing
         let titles = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
         #expect(titles == ["2025年9月1日版", "2025年6月1日版", "2025年3月7日版"])
         let content = try document.nodes(forXPath: "//*[local-name()='entry'][2]/*[local-name()='content']").first?.stringValue ?? ""
+        // Every page names its language's feed in its head, for feed readers given any page's address.
+        #expect(try #require(Self.files["ja/items/rto/index.html"]).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../../feed.xml\" title=\"更新フィード（Atom）\">"))
+        #expect(try #require(Self.files["en/changes/2025-06-01/index.html"]).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"../../feed.xml\" title=\"Updates feed (Atom)\">"))
+        #expect(try #require(Self.files["404.html"]).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/ja/feed.xml\" title=\"更新フィード（Atom）\">"))
         #expect(content.hasPrefix("<p>追加1件・変更2件・削除1件・番号のみ変更1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
     }
 

@@ -36,6 +36,19 @@ def test_no_axe_violation(browser, server, axe_source, lang, page):
     assert axe.describe(axe.run(browser, axe_source)) == []
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_axe_violation_in_the_dark_scheme(browser, server, axe_source, lang, page):
+    # The contrast rules again with prefers-color-scheme: dark, so both schemes are held to WCAG AA.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        open_page(browser, server + page.format(lang=lang, query=QUERIES[lang]))
+        assert browser.execute_script("return getComputedStyle(document.documentElement).backgroundColor") == "rgb(13, 17, 23)"
+        assert axe.describe(axe.run(browser, axe_source)) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
 @pytest.mark.parametrize("page", ["/index.html", "/404.html"])
 def test_no_axe_violation_on_the_language_chooser_and_the_404_page(browser, server, axe_source, page):
     open_page(browser, server + page)

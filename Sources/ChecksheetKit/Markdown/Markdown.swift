@@ -9,13 +9,92 @@ import Darwin
 /// `data:` links lose their target. The only place that touches CCmark.
 public enum Markdown {
     /// Renders Markdown to an HTML fragment.
+    /// Bare `http(s)://` URLs in text become links.
     public static func html(_ markdown: String) -> String {
         var source = markdown
         return source.withUTF8 { buffer in
             // CMARK_OPT_UNSAFE is deliberately absent: content never injects HTML into the site.
-            guard let rendered = cmark_markdown_to_html(buffer.baseAddress, buffer.count, CMARK_OPT_DEFAULT) else { return "" }
+            guard let document = cmark_parse_document(buffer.baseAddress, buffer.count, CMARK_OPT_DEFAULT) else { return "" }
+            defer { cmark_node_free(document) }
+            linkBareURLs(in: document)
+            guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
+        }
+    }
+
+    /// A bare URL: ASCII only, so that Japanese text written straight after it (「…」、。) stays outside.
+    nonisolated(unsafe) static let bareURL = /https?:\/\/[A-Za-z0-9\-._~:\/?#\[\]@!$&'()*+,;=%]+/
+
+    /// The URL as written, without the punctuation that ends the sentence around it ("see https://x.example.").
+    static func trimmedURL(_ candidate: Substring) -> Substring {
+        var url = candidate
+        while let last = url.last {
+            if ".,:;!?'".contains(last) {
+                url.removeLast()
+            } else if last == ")", url.filter({ $0 == "(" }).count < url.filter({ $0 == ")" }).count {
+                url.removeLast()
+            } else {
+                break
+            }
+        }
+        return url
+    }
+
+    /// Splits every text node outside links and images into text and link nodes where it holds bare URLs
+    /// (cmark has no autolink extension); the tree stays cmark's, so rendering still escapes everything.
+    static func linkBareURLs(in document: OpaquePointer) {
+        // A URL may reach cmark as several text nodes (it splits at `_`, `*`, `!`, `[`); join them first.
+        cmark_consolidate_text_nodes(document)
+        guard let iterator = cmark_iter_new(document) else { return }
+        var textNodes: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT else { continue }
+            var ancestor = cmark_node_parent(node)
+            var insideLink = false
+            while let current = ancestor {
+                let type = cmark_node_get_type(current)
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { insideLink = true; break }
+                ancestor = cmark_node_parent(current)
+            }
+            if !insideLink { textNodes.append(node) }
+        }
+        cmark_iter_free(iterator)
+        // The tree changes only after the walk: the iterator must not meet nodes it has not seen yet.
+        for node in textNodes {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            var pieces: [(text: Substring, isURL: Bool)] = []
+            var rest = text[...]
+            while let match = rest.firstMatch(of: bareURL) {
+                let url = trimmedURL(match.output)
+                // "https://" alone, or followed only by punctuation, is text.
+                guard url.split(separator: "://", maxSplits: 1).last?.isEmpty == false, url.hasSuffix("://") == false else {
+                    pieces.append((rest[..<match.range.upperBound], false))
+                    rest = rest[match.range.upperBound...]
+                    continue
+                }
+                if match.range.lowerBound > rest.startIndex { pieces.append((rest[..<match.range.lowerBound], false)) }
+                pieces.append((url, true))
+                rest = rest[url.endIndex...]
+            }
+            guard pieces.contains(where: \.isURL) else { continue }
+            if !rest.isEmpty { pieces.append((rest, false)) }
+            for piece in pieces {
+                guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                cmark_node_set_literal(text, String(piece.text))
+                if piece.isURL, let link = cmark_node_new(CMARK_NODE_LINK) {
+                    cmark_node_set_url(link, String(piece.text))
+                    cmark_node_append_child(link, text)
+                    cmark_node_insert_before(node, link)
+                } else {
+                    cmark_node_insert_before(node, text)
+                }
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
         }
     }
 

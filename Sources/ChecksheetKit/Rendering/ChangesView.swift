@@ -29,6 +29,8 @@ struct RevisionChangesView: Encodable {
         var title: String
         var href: String
         var note: String?
+        /// The added or removed item's answer, shown on the page rather than only linked.
+        var answer: FieldView? = nil
     }
 
     struct ChangedItem: Encodable {
@@ -52,6 +54,7 @@ struct RevisionChangesView: Encodable {
     var removed: [ItemLink]
     var changed: [ChangedItem]
     var renumbered: [ItemLink]
+    var renumberedCount: Int
     var nothing: Bool
     var headers: [String: String]
 }

@@ -37,6 +37,12 @@ struct ItemView: Encodable {
     var banner: Banner?
     var history: [HistoryEntry]
     var share: ShareView
+    /// "New" or "Updated" where the current revision added or changed the item.
+    var badge: String?
+    /// "formerly No. 10" where the current revision renumbered the item.
+    var formerly: String?
+    /// "Response last changed: June 1, 2025"; nil on archived and removed items' pages.
+    var answerChanged: String?
 }
 
 /// A changed field with its inline diff.

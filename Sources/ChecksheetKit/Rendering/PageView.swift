@@ -37,6 +37,12 @@ struct PageView: Encodable {
     var contact: String?
     var homeHref: String
     var changesHref: String
+    /// The Atom feed of the page's language, for feed readers that look in every page's head.
+    var feedHref: String
+    /// The running head of printed pages ("site — version"); print CSS reads it with attr() into @page margin boxes.
+    var printHeader: String
+    /// This page's own permanent URL for the printed margin (an archived page's, where its canonical is the current one).
+    var printURL: String
     /// The switch to the other language's version of this page.
     var otherLanguageHref: String
     var otherLanguageName: String

@@ -10,6 +10,19 @@ struct SheetView: Encodable {
         var unit: FieldView
         var answer: FieldView
         var share: ShareView
+        /// "New" or "Updated" where the latest revision added or changed the item; current sheet only.
+        var badge: String?
+        /// "formerly No. 10" where the latest revision renumbered the item.
+        var formerly: String?
+    }
+
+    /// The latest revision at the top of the current sheet: what it changed, linking to its changes page.
+    struct LatestRevision: Encodable {
+        var date: String
+        var displayDate: String
+        var summary: String
+        var notesHTML: String
+        var href: String
     }
 
     struct CategoryGroup: Encodable {
@@ -38,6 +51,8 @@ struct SheetView: Encodable {
     var banner: Banner?
     var changesHref: String
     var downloads: DownloadLinks
+    /// nil on archived sheets.
+    var latest: LatestRevision?
 }
 
 /// The data behind the copy-link and copy-answer buttons, also shown as text for readers without JavaScript.

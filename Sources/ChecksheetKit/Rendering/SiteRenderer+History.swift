@@ -28,13 +28,14 @@ extension SiteRenderer {
         return files
     }
 
+    /// The counts of a revision, as its own changes page counts them (on English pages, items whose Japanese change
+    /// awaits translation are changed), so that the list, the feed, the sheet and that page agree.
     func summary(_ entry: SheetHistory.Entry, language: Language) -> String {
         guard let changes = entry.changes?[language] else {
             return text("firstPublished", language, ["count": String(entry.revision.items[language].count)])
         }
-        var result = text("countsSummary", language, ["added": String(changes.added.count), "changed": String(changes.changed.count), "removed": String(changes.removed.count)])
-        if !changes.renumbered.isEmpty { result += text("renumberedSummary", language, ["renumbered": String(changes.renumbered.count)]) }
-        return result
+        let date = entry.revision.date
+        return revisionChangesView(changes, revision: entry.revision, language: language, path: SitePath.changes(date, language), heading: "", notes: "").summary
     }
 
     func changesView(_ language: Language) -> ChangesView {
@@ -95,10 +96,19 @@ extension SiteRenderer {
             archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
-            added: diff.added.map { link($0) },
-            removed: diff.removed.map { link($0) },
+            added: diff.added.map { item in
+                var entry = link(item)
+                entry.answer = field(.answer, of: item, in: revision, language: language)
+                return entry
+            },
+            removed: diff.removed.map { item in
+                var entry = link(item)
+                entry.answer = FieldView(html: Markdown.html(item.answer), pending: false, pendingNote: "", lang: nil)
+                return entry
+            },
             changed: allChanged,
             renumbered: renumbered.map { link($0.new, note: text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)])) },
+            renumberedCount: renumbered.count,
             nothing: diff.added.isEmpty && diff.removed.isEmpty && allChanged.isEmpty && renumbered.isEmpty, headers: headers(language))
     }
 

@@ -10,6 +10,7 @@ extension SiteRenderer {
                                                              "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
         var page = layout(language: language, path: path, title: title, description: description, alternatePaths: alternatePaths)
         page.ogType = "article"
+        page.printHeader = printHeader(revision, language: language)
         let items = revision.items[language]
         func neighbour(_ index: Int) -> ItemView.Neighbour? {
             guard items.indices.contains(index) else { return nil }
@@ -33,22 +34,42 @@ extension SiteRenderer {
                             linkHref: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
                             linkText: text(isCurrent ? "viewPermanentPage" : "viewCurrent", language))
         }
+        // A removed item's row is in the last sheet that had it, not in the current one.
+        let rowHref = removedIn == nil ? sheetHref + "#" + item.slug : SitePath.relative(from: path, to: SitePath.archive(revision.date, language)) + "#" + item.slug
+        let isCurrentItem = !archived && removedIn == nil
         return ItemView(page: page, no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
                         section: item.section, category: item.category, showCategory: item.category != item.section,
                         definition: field(.definition, of: item, in: revision, language: language),
                         unit: field(.unit, of: item, in: revision, language: language),
                         answer: field(.answer, of: item, in: revision, language: language),
-                        headers: headers(language), sheetHref: sheetHref, rowHref: sheetHref + "#" + item.slug,
+                        headers: headers(language), sheetHref: sheetHref, rowHref: rowHref,
                         previous: position.flatMap { neighbour($0 - 1) }, next: position.flatMap { neighbour($0 + 1) },
                         otherLanguageItem: revision.item(item.slug, language.other)?.item ?? "",
                         revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
                         history: archived ? [] : itemHistory(item.slug, language: language, path: path),
-                        share: share(shown, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical))
+                        share: share(shown, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical),
+                        badge: isCurrentItem ? latestBadge(item.slug, language: language) : nil,
+                        formerly: isCurrentItem ? formerNumber(item.slug, language: language) : nil,
+                        answerChanged: isCurrentItem ? answerLastChanged(item.slug, language: language).map {
+                            text("answerChanged", language, ["date": displayDate($0, language)])
+                        } : nil)
     }
 
     /// Every revision that changed the item, newest first, with its diffs.
     func itemHistory(_ slug: String, language: Language, path: String) -> [ItemView.HistoryEntry] {
-        history.events(of: slug, language: language).map { entry, event in
+        var events = history.events(of: slug, language: language)
+        // A Japanese change whose English is pending is a change of the English page too (the English changes page
+        // lists it): without this the English history said only "First published".
+        if language == .en {
+            for entry in history.entries where entry.changes != nil && !events.contains(where: { $0.entry.revision.date == entry.revision.date }) {
+                if let change = entry.changes?.ja.changed.first(where: { $0.new.slug == slug }),
+                   !pendingDiffs(slug, revision: entry.revision, language: .en, except: []).isEmpty {
+                    events.append((entry, .changed(RevisionDiff.Change(old: change.old, new: entry.revision.item(slug, .en) ?? change.new, fields: []))))
+                }
+            }
+            events.sort { $0.entry.revision.date > $1.entry.revision.date }
+        }
+        return events.map { entry, event in
             let date = entry.revision.date
             let href = SitePath.relative(from: path, to: entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language))
             switch event {
@@ -70,7 +91,7 @@ extension SiteRenderer {
         change.fields.map { field in
             let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
             let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
-            return FieldDiff(name: field.header(in: language), diffHTML: InlineDiff.compare(old, new, language: language).html, pendingNote: nil)
+            return FieldDiff(name: field.header(in: language), diffHTML: diffHTML(old, new, language: language), pendingNote: nil)
         } + pendingDiffs(change.new.slug, revision: revision, language: language, except: change.fields)
     }
 
@@ -82,7 +103,7 @@ extension SiteRenderer {
         return change.fields.filter { stale.contains($0) && !except.contains($0) }.map { field in
             let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
             let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
-            return FieldDiff(name: field.header(in: .en), diffHTML: "<span lang=\"ja\">" + InlineDiff.compare(old, new, language: .ja).html + "</span>",
+            return FieldDiff(name: field.header(in: .en), diffHTML: "<span lang=\"ja\">" + diffHTML(old, new, language: .ja) + "</span>",
                              pendingNote: text("pendingNote", .en, ["date": displayDate(revision.date, .en)]))
         }
     }

@@ -30,6 +30,7 @@ extension SiteRenderer {
         page.stylesheet = rootPath + assets.path("style.css")
         page.homeHref = rootPath + SitePath.sheet(.ja)
         page.changesHref = rootPath + SitePath.changes(.ja)
+        page.feedHref = rootPath + SitePath.feed(.ja)
         page.alternates = []
         page.showLanguageSwitch = false
         page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
@@ -105,6 +106,7 @@ extension SiteRenderer {
         let provider = sheet.configuration.provider.map { " — " + $0[language] } ?? ""
         var page = layout(language: language, path: path, title: sheet.configuration.title[language] + (archived ? " | " + revision.title[language] : "") + provider,
                           description: revision.title[language], alternatePaths: alternates)
+        page.printHeader = printHeader(revision, language: language)
         var banner: Banner?
         if archived, let current = sheet.current {
             let isCurrent = current.date == revision.date
@@ -123,7 +125,9 @@ extension SiteRenderer {
                                     definition: field(.definition, of: item, in: revision, language: language),
                                     unit: field(.unit, of: item, in: revision, language: language),
                                     answer: field(.answer, of: item, in: revision, language: language),
-                                    share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)))
+                                    share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)),
+                                    badge: archived ? nil : latestBadge(item.slug, language: language),
+                                    formerly: archived ? nil : formerNumber(item.slug, language: language))
             if sections.last?.name != item.section {
                 sections.append(.init(name: item.section, id: "section-\(sections.count + 1)", categories: []))
             }
@@ -137,6 +141,7 @@ extension SiteRenderer {
                          itemCount: revision.items[language].count,
                          itemCountText: text("itemCount", language, ["count": String(revision.items[language].count)]), headers: headers(language), sections: sections, banner: banner,
                          changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)),
-                         downloads: downloadLinks(revision.date, language: language, from: path))
+                         downloads: downloadLinks(revision.date, language: language, from: path),
+                         latest: archived ? nil : latestRevision(language: language, path: path))
     }
 }

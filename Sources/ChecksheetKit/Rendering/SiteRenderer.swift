@@ -162,6 +162,8 @@ public struct SiteRenderer: Sendable {
             contact: sheet.configuration.contact,
             homeHref: SitePath.relative(from: path, to: SitePath.sheet(language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
+            feedHref: SitePath.relative(from: path, to: SitePath.feed(language)),
+            printHeader: printHeader(sheet.current, language: language), printURL: SitePath.url(path, base: baseURL),
             otherLanguageHref: SitePath.relative(from: path, to: alternatePaths[other]),
             otherLanguageName: other.endonym, otherLanguageCode: other.rawValue, showLanguageSwitch: true,
             contentSecurityPolicy: HostingHeaders.contentSecurityPolicy,

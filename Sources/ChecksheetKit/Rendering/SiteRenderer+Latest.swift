@@ -1,0 +1,69 @@
+extension SiteRenderer {
+    /// The current revision's entry in the history, when it has a predecessor to be compared with.
+    var latestEntry: SheetHistory.Entry? {
+        guard let current = sheet.current else { return nil }
+        return history.entries.last { $0.revision.date == current.date }
+    }
+
+    /// "New" or "Updated" for an item the current revision added or changed; on English pages a Japanese change
+    /// awaiting translation counts too, since the page shows it.
+    func latestBadge(_ slug: String, language: Language) -> String? {
+        guard let entry = latestEntry, let changes = entry.changes else { return nil }
+        if changes[language].added.contains(where: { $0.slug == slug }) { return text("badgeNew", language) }
+        let changed = changes[language].changed.contains { $0.new.slug == slug }
+        let pending = language == .en && history.staleFields(of: slug, in: entry.revision.date).contains { $0.since == entry.revision.date }
+        return changed || pending ? text("badgeChanged", language) : nil
+    }
+
+    /// "formerly No. 10" for an item some revision renumbered (the latest such move): questionnaires cite items by
+    /// the number of the version their reviewer read.
+    func formerNumber(_ slug: String, language: Language) -> String? {
+        for entry in history.entries.reversed() {
+            guard let changes = entry.changes?[language] else { continue }
+            if let move = (changes.changed + changes.renumbered).first(where: { $0.new.slug == slug && $0.isRenumbered }) {
+                return text("formerly", language, ["no": String(move.old.no)])
+            }
+        }
+        return nil
+    }
+
+    /// The date of the newest revision that published, added or changed the item's answer in this language (on
+    /// English pages, a Japanese change awaiting translation counts: the page shows that Japanese).
+    func answerLastChanged(_ slug: String, language: Language) -> String? {
+        for entry in history.entries.reversed() {
+            let date = entry.revision.date
+            guard entry.revision.item(slug, language) != nil else { continue }
+            guard let changes = entry.changes else { return date }
+            if changes[language].added.contains(where: { $0.slug == slug }) { return date }
+            if changes[language].changed.contains(where: { $0.new.slug == slug && $0.fields.contains(.answer) }) { return date }
+            if language == .en, history.staleFields(of: slug, in: date).contains(where: { $0.field == .answer && $0.since == date }) { return date }
+        }
+        return nil
+    }
+
+    /// The box above the current sheet: the latest revision's date, notes and counts, linking to its changes.
+    func latestRevision(language: Language, path: String) -> SheetView.LatestRevision? {
+        guard let entry = latestEntry else { return nil }
+        let date = entry.revision.date
+        let target = entry.previous == nil ? SitePath.changes(language) : SitePath.changes(date, language)
+        let notes = entry.revision.notes[language]
+        return .init(date: date, displayDate: displayDate(date, language), summary: summary(entry, language: language),
+                     notesHTML: notes.isEmpty ? "" : Markdown.html(notes), href: SitePath.relative(from: path, to: target))
+    }
+
+    /// The running head of a printed page: the site and the version it shows.
+    func printHeader(_ revision: Revision?, language: Language) -> String {
+        sheet.configuration.title[language] + (revision.map { " — " + $0.title[language] } ?? "")
+    }
+
+    /// A changed field for display: two short values as before → after (a merged character diff of "24" and
+    /// "1時間" reads as "241時間"), longer text as an inline diff.
+    func diffHTML(_ old: String, _ new: String, language: Language) -> String {
+        let limit = 40
+        if old.isEmpty || new.isEmpty { return (old.isEmpty ? "" : "<del>\(old.htmlEscaped)</del>") + (new.isEmpty ? "" : "<ins>\(new.htmlEscaped)</ins>") }
+        if old.count <= limit, new.count <= limit, !old.contains("\n"), !new.contains("\n") {
+            return "<del>\(old.htmlEscaped)</del> <span class=\"diff-arrow\">→</span> <ins>\(new.htmlEscaped)</ins>"
+        }
+        return InlineDiff.compare(old, new, language: language).html
+    }
+}
