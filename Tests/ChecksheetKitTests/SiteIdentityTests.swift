@@ -94,6 +94,7 @@ import Testing
                     "<meta property=\"og:site_name\" content=\"Example Corp. Security check sheet\">",
                     "<meta property=\"og:image\" content=\"https://checksheet.example.com/\(logo)\">",
                     "<meta name=\"twitter:card\" content=\"summary\">",
+                    "data-print-header=\"Example Corp. — ",
                     "<a class=\"site-title\" href=\"../../index.html\"><img class=\"site-logo\" src=\"../../../\(logo)\" alt=\"\" height=\"32\"><span class=\"site-provider\">Example Corp.</span> <span class=\"site-short-title\">Security check sheet</span></a>",
                     "<p class=\"site-contact\"><a href=\"mailto:security@example.com\">Security questions</a></p>",
                     "data-citation=\"— No. 11 Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/\""] {

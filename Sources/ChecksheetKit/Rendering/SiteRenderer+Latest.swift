@@ -53,7 +53,7 @@ extension SiteRenderer {
 
     /// The running head of a printed page: the site and the version it shows.
     func printHeader(_ revision: Revision?, language: Language) -> String {
-        sheet.configuration.title[language] + (revision.map { " — " + $0.title[language] } ?? "")
+        (sheet.configuration.provider.map { $0[language] + " — " } ?? "") + sheet.configuration.title[language] + (revision.map { " — " + $0.title[language] } ?? "")
     }
 
     /// A changed field for display: two short values as before → after (a merged character diff of "24" and
