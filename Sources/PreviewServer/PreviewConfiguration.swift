@@ -42,3 +42,14 @@ public struct PreviewConfiguration: Sendable {
         self.idleTimeout = idleTimeout
     }
 }
+
+extension PreviewConfiguration {
+    /// True when only this machine can reach the server: `localhost`, any 127.x.x.x address, or `::1` in any spelling.
+    public var listensOnLoopbackOnly: Bool {
+        var name = host.lowercased()
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name.hasSuffix(".") { name = String(name.dropLast()) }
+        if let canonical = HostPolicy.ipv6(Substring(name)) { name = canonical }
+        return HostPolicy.isLoopback(name)
+    }
+}

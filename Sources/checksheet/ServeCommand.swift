@@ -43,12 +43,12 @@ struct ServeCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         }
-        if !["127.0.0.1", "::1", "localhost"].contains(host) {
-            Self.printError("warning: listening on \(host): other machines can reach the preview")
-        }
         var configuration = PreviewConfiguration(content: site.content, theme: site.theme, output: site.output, baseURL: publishing.baseURL,
                                                  host: host, port: port)
         configuration.tool = ToolIdentity.current
+        if !configuration.listensOnLoopbackOnly {
+            Self.printError("warning: listening on \(host): other machines can reach the preview")
+        }
         let app = buildApplication(configuration, report: Self.print)
         // The root command is synchronous, so this one is too: it blocks until the server has stopped.
         // The server runs on its own threads; SIGINT and SIGTERM end it gracefully.

@@ -59,3 +59,12 @@ import Testing
         }
     }
 }
+
+/// `serve` warns that other machines can reach the preview only when they can.
+@Suite struct LoopbackOnlyTests {
+    @Test(arguments: [("127.0.0.1", true), ("127.0.0.2", true), ("localhost", true), ("LOCALHOST.", true), ("::1", true), ("[::1]", true),
+                      ("0:0:0:0:0:0:0:1", true), ("0.0.0.0", false), ("::", false), ("192.168.1.5", false), ("example.com", false)])
+    func onlyLoopbackAddressesAreLocal(host: String, local: Bool) {
+        #expect(PreviewConfiguration(host: host).listensOnLoopbackOnly == local)
+    }
+}
