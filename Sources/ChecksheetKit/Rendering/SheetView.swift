@@ -43,7 +43,6 @@ struct SheetView: Encodable {
     var revisionDate: String
     /// The revision's date as the page's language writes it (the page's one date style).
     var revisionDateText: String
-    var itemCount: Int
     /// "49項目" / "49 items".
     var itemCountText: String
     var headers: [String: String]

@@ -57,7 +57,7 @@ extension SiteRenderer {
         for entry in history.entries.dropFirst() {
             add(Localized(ja: SitePath.changes(entry.revision.date, .ja), en: SitePath.changes(entry.revision.date, .en)))
         }
-        return SitemapView(entries: entries, baseURL: baseURL)
+        return SitemapView(entries: entries)
     }
 
     /// The item as the page shows it: on English pages, fields whose translation is pending hold the Japanese.
@@ -138,7 +138,6 @@ extension SiteRenderer {
             sections[sections.count - 1].categories[last].rows.append(row)
         }
         return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date, revisionDateText: displayDate(revision.date, language),
-                         itemCount: revision.items[language].count,
                          itemCountText: text("itemCount", language, ["count": String(revision.items[language].count)]), headers: headers(language), sections: sections, banner: banner,
                          changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)),
                          downloads: downloadLinks(revision.date, language: language, from: path),

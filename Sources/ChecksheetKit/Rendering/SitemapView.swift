@@ -6,5 +6,4 @@ struct SitemapView: Encodable {
     }
 
     var entries: [Entry]
-    var baseURL: String
 }
