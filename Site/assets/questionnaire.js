@@ -201,21 +201,7 @@
     var engine = null;
 
     function loadEngine() {
-      if (engine) return engine;
-      engine = new Promise(function (resolve, reject) {
-        if (location.protocol === 'file:') {
-          var script = document.createElement('script');
-          script.src = form.getAttribute('data-index-script');
-          script.onload = function () { resolve(root.checksheetSearchIndex[lang]); };
-          script.onerror = reject;
-          document.head.appendChild(script);
-        } else {
-          fetch(form.getAttribute('data-index')).then(function (r) {
-            if (!r.ok) throw new Error('search index: HTTP ' + r.status);
-            return r.json();
-          }).then(resolve, reject);
-        }
-      }).then(function (index) { return new root.checksheetSearch.Engine(index); });
+      if (!engine) engine = root.checksheetSearch.loadEngine(form);
       return engine;
     }
 

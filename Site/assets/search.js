@@ -528,6 +528,8 @@
     }).then(function (index) { return new Engine(index); });
     return loading;
   }
+  // The questionnaire page loads the same index through this, once for both forms.
+  api.loadEngine = loadIndex;
 
   function appendHighlighted(parent, text, query) {
     var at = 0;
