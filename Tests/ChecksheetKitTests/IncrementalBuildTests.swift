@@ -3,7 +3,9 @@ import Testing
 @testable import ChecksheetKit
 
 /// A build that takes unchanged pages from the previous one is byte-identical to a clean build, after any sequence of
-/// edits: answers in either language, a new revision, a theme file, a UI string, a removed item.
+/// edits: answers in either language in any revision, item names and definitions (which leave English pending),
+/// revision notes, site.yml, synonyms, a new revision, a theme file, a UI string, a removed item. Pages are taken by
+/// fingerprints of their inputs, computed without building views, so every kind of input is edited here somewhere.
 @Suite struct IncrementalBuildTests {
     /// A small deterministic generator (SplitMix64), so that a failing sequence can be replayed from its seed.
     struct Generator: RandomNumberGenerator {
@@ -17,15 +19,27 @@ import Testing
         }
     }
 
-    enum Edit: CaseIterable { case japaneseAnswer, englishAnswer, newRevision, template, uiString, removedItem, nothing }
+    enum Edit: CaseIterable {
+        case japaneseAnswer, englishAnswer, newRevision, template, uiString, removedItem, nothing
+        case olderJapaneseAnswer, olderEnglishAnswer, itemName, japaneseDefinition, notes, siteTitle, synonyms
+    }
 
     static func apply(_ edit: Edit, step: Int, to content: inout ContentSource, theme: inout Theme, using random: inout Generator) {
         let newest = content.revisions.indices.max { content.revisions[$0].folderName < content.revisions[$1].folderName }!
-        func editPage(_ language: Language, _ change: (String) -> String) {
-            guard var pages = content.revisions[newest].pages[language], !pages.isEmpty else { return }
+        func editPage(_ language: Language, in revision: Int? = nil, _ change: (String) -> String) {
+            let revision = revision ?? newest
+            guard var pages = content.revisions[revision].pages[language], !pages.isEmpty else { return }
             let index = Int.random(in: 0..<pages.count, using: &random)
             pages[index].text = change(pages[index].text)
-            content.revisions[newest].pages[language] = pages
+            content.revisions[revision].pages[language] = pages
+        }
+        let any = Int.random(in: content.revisions.indices, using: &random)
+        /// Appends to the value of a front-matter line (`item: …`), leaving the rest of the page as it is.
+        func appendingToLine(_ key: String, _ suffix: String) -> (String) -> String {
+            { text in
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasPrefix(key + ": ") ? $0 + suffix : $0 }.joined(separator: "\n")
+            }
         }
         switch edit {
         case .japaneseAnswer: editPage(.ja) { $0 + "追記\(step)。\n" }
@@ -53,17 +67,32 @@ import Testing
             }
         case .nothing:
             break
+        case .olderJapaneseAnswer: editPage(.ja, in: any) { $0 + "旧版追記\(step)。\n" }
+        case .olderEnglishAnswer: editPage(.en, in: any) { $0 + "Earlier \(step).\n" }
+        case .itemName: editPage(.ja, in: any, appendingToLine("item", "\(step)"))
+        case .japaneseDefinition: editPage(.ja, in: any, appendingToLine("definition", "（\(step)）"))
+        case .notes:
+            guard let metadata = content.revisions[any].metadata else { return }
+            let text = metadata.text.contains("notes:") ? appendingToLine("  ja", "\(step)")(metadata.text)
+                                                        : metadata.text + "notes:\n  ja: 注記\(step)\n  en: Note \(step)\n"
+            content.revisions[any].metadata = SourceFile(path: metadata.path, text: text)
+        case .siteTitle:
+            guard let site = content.site else { return }
+            content.site = SourceFile(path: site.path, text: appendingToLine("  en", " \(step)")(site.text))
+        case .synonyms:
+            let words = content.synonyms?.text ?? "groups:\n"
+            content.synonyms = SourceFile(path: content.path + "/synonyms.yml", text: words + "  - [uptime\(step), 稼働\(step)]\n")
         }
     }
 
-    @Test(arguments: [1, 2, 3])
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
     func randomEditSequencesGiveTheCleanBuildsBytes(seed: UInt64) throws {
         var random = Generator(state: seed)
         var content = ContentSource.read(from: Repository.fixtures + "/history")
         var theme = try Theme.read(from: Repository.theme).get()
         var previous = try #require(Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test")).files)
         var reusedAny = false
-        for step in 0..<12 {
+        for step in 0..<16 {
             let edit = Edit.allCases.randomElement(using: &random)!
             Self.apply(edit, step: step, to: &content, theme: &theme, using: &random)
             let clean = Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test"))

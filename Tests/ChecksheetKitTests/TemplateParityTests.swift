@@ -57,10 +57,10 @@ import Mustache
         let sheet = try #require(ContentLoader.load(ContentSource.read(from: Repository.fixtures + "/history")).sheet)
         let renderer = try SiteRenderer.make(sheet: sheet, theme: try Theme.read(from: Repository.theme).get()).get()
         let current = try #require(sheet.current)
-        let views: [any Encodable] = [renderer.chooser(current), renderer.notFound(), renderer.sitemap(current), renderer.changesView(.en),
-                                      renderer.feedView(.ja), renderer.searchView(.en),
-                                      renderer.sheetView(current, language: .ja, path: SitePath.sheet(.ja), archived: true),
-                                      renderer.itemView(current.items.en[1], in: current, position: 1, language: .en, path: SitePath.item(current.items.en[1].slug, .en), archived: false)]
+        let views: [any Encodable] = [renderer.views.chooser(current), renderer.views.notFound(), renderer.views.sitemap(current), renderer.views.changesView(.en),
+                                      renderer.views.feedView(.ja), renderer.views.searchView(.en),
+                                      renderer.views.sheetView(current, language: .ja, path: SitePath.sheet(.ja), archived: true),
+                                      renderer.views.itemView(current.items.en[1], in: current, position: 1, language: .en, path: SitePath.item(current.items.en[1].slug, .en), archived: false)]
         for view in views {
             #expect(try ViewValueEncoder.encode(view) == ViewValue(reflecting: view), "\(type(of: view))")
         }

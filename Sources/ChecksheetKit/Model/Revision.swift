@@ -33,6 +33,11 @@ public struct Revision: Sendable, Equatable {
         positions[language][slug].map { items[language][$0] }
     }
 
+    /// Where the item with this slug stands in one language's list.
+    public func position(of slug: String, _ language: Language) -> Int? {
+        positions[language][slug]
+    }
+
     private static func positions(of items: Localized<[Item]>) -> Localized<[String: Int]> {
         func index(_ list: [Item]) -> [String: Int] {
             Dictionary(list.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })

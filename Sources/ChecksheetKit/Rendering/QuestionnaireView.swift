@@ -7,7 +7,7 @@ struct QuestionnaireView: Encodable {
     var itemsURL: String
 }
 
-extension SiteRenderer {
+extension SiteViews {
     /// `{lang}/questionnaire/index.html`: the search page's index and scripts plus `questionnaire.js`.
     func questionnaireView(_ revision: Revision, language: Language) -> QuestionnaireView {
         let path = "\(language.rawValue)/questionnaire/index.html"

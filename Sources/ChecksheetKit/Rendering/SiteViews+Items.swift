@@ -1,12 +1,13 @@
-extension SiteRenderer {
+extension SiteViews {
     /// An item's page as it stands in `revision`: current, archived, or (with `removedIn`) removed.
     func itemView(_ item: Item, in revision: Revision, position: Int?, language: Language, path: String, archived: Bool, removedIn: String? = nil) -> ItemView {
         let alternatePaths = archived ? Localized(ja: SitePath.archivedItem(item.slug, revision.date, .ja), en: SitePath.archivedItem(item.slug, revision.date, .en))
                                       : Localized(ja: SitePath.item(item.slug, .ja), en: SitePath.item(item.slug, .en))
-        let shown = displayed(item, in: revision, language: language)
+        let presentation = presented(item, in: revision, language: language)
+        let shown = presentation.shown
         // Link previews and tabs name the item as questionnaires cite it, and who answers: "No. 11 目標復旧時間(RTO) — Provider".
         let title = text("itemTitle", language, ["no": String(item.no), "item": shown.item, "brand": brand(language)])
-        let description = text("itemDescription", language, ["answerLabel": Field.answer.header(in: language), "answer": Markdown.plainText(shown.answer),
+        let description = text("itemDescription", language, ["answerLabel": Field.answer.header(in: language), "answer": presentation.answerText,
                                                              "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
         var page = layout(language: language, path: path, title: title, description: description, alternatePaths: alternatePaths)
         page.ogType = "article"
@@ -37,17 +38,17 @@ extension SiteRenderer {
         // A removed item's row is in the last sheet that had it, not in the current one.
         let rowHref = removedIn == nil ? sheetHref + "#" + item.slug : SitePath.relative(from: path, to: SitePath.archive(revision.date, language)) + "#" + item.slug
         let isCurrentItem = !archived && removedIn == nil
-        return ItemView(page: page, no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
+        return ItemView(page: page, no: item.no, slug: item.slug, item: presentation.item,
                         section: item.section, category: item.category, showCategory: item.category != item.section,
-                        definition: field(.definition, of: item, in: revision, language: language),
-                        unit: field(.unit, of: item, in: revision, language: language),
-                        answer: field(.answer, of: item, in: revision, language: language),
+                        definition: presentation.definition,
+                        unit: presentation.unit,
+                        answer: presentation.answer,
                         headers: headers(language), sheetHref: sheetHref, rowHref: rowHref,
                         previous: position.flatMap { neighbour($0 - 1) }, next: position.flatMap { neighbour($0 + 1) },
                         otherLanguageItem: revision.item(item.slug, language.other)?.item ?? "",
                         revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
                         history: archived ? [] : itemHistory(item.slug, language: language, path: path),
-                        share: share(shown, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical),
+                        share: share(presentation, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical),
                         badge: isCurrentItem ? latestBadge(item.slug, language: language) : nil,
                         formerly: isCurrentItem ? formerNumber(item.slug, language: language) : nil,
                         answerChanged: isCurrentItem ? answerLastChanged(item.slug, language: language).map {
@@ -108,22 +109,17 @@ extension SiteRenderer {
         }
     }
 
-    /// Pages at the current URLs of items that were removed, so links to them keep working.
-    func removedItemPages(_ language: Language) throws -> [OutputFile] {
-        guard let current = sheet.current else { return [] }
-        var lastSeen: [String: (Revision, Int)] = [:]
-        var removedIn: [String: String] = [:]
+    /// The page at the current URL of an item a revision removed, so that links to it keep working: its last version.
+    func removedItemView(_ slug: String, language: Language) -> ItemView {
+        var lastSeen: (Revision, Int)?
+        var removedIn: String?
         for entry in history.entries {
-            for (position, item) in entry.revision.items[language].enumerated() { lastSeen[item.slug] = (entry.revision, position) }
-            for item in entry.changes?[language].removed ?? [] { removedIn[item.slug] = entry.revision.date }
+            if let position = entry.revision.position(of: slug, language) { lastSeen = (entry.revision, position) }
+            if entry.changes?[language].removed.contains(where: { $0.slug == slug }) == true { removedIn = entry.revision.date }
         }
-        let currentSlugs = Set(current.items[language].map(\.slug))
-        return try lastSeen.keys.sorted().filter { !currentSlugs.contains($0) }.map { slug in
-            let (revision, position) = lastSeen[slug]!
-            let item = revision.items[language][position]
-            let path = SitePath.item(slug, language)
-            return try page("item", path: path, view: itemView(item, in: revision, position: nil, language: language, path: path, archived: false,
-                                                               removedIn: removedIn[slug] ?? revision.date))
-        }
+        let (revision, position) = lastSeen!
+        let path = SitePath.item(slug, language)
+        return itemView(revision.items[language][position], in: revision, position: nil, language: language, path: path, archived: false,
+                        removedIn: removedIn ?? revision.date)
     }
 }

@@ -1,4 +1,4 @@
-extension SiteRenderer {
+extension SiteViews {
     /// The current revision's entry in the history, when it has a predecessor to be compared with.
     var latestEntry: SheetHistory.Entry? {
         guard let current = sheet.current else { return nil }

@@ -1,33 +1,4 @@
-extension SiteRenderer {
-    /// The change history of one language: the list of revisions, each revision's changes, "changes since"
-    /// pages, every revision's archived sheet and items, and the Atom feed.
-    func historyPages(_ language: Language) throws -> [OutputFile] {
-        guard let current = sheet.current else { return [] }
-        var files: [OutputFile] = []
-        files.append(try page("changes", path: SitePath.changes(language), view: changesView(language)))
-        for entry in history.entries {
-            let date = entry.revision.date
-            if let changes = entry.changes {
-                let path = SitePath.changes(date, language)
-                let view = revisionChangesView(changes[language], revision: entry.revision, language: language, path: path,
-                                               heading: text("changesIn", language, ["date": displayDate(date, language)]), notes: entry.revision.notes[language])
-                files.append(try page("revision-changes", path: path, view: view))
-            }
-            if date != current.date {
-                let path = SitePath.changes(since: date, language)
-                let diff = RevisionDiff.compare(entry.revision.items[language], current.items[language], from: date, to: current.date, language: language)
-                let view = revisionChangesView(diff, revision: current, language: language, path: path,
-                                               heading: text("changesSince", language, ["date": displayDate(date, language)]), notes: "")
-                files.append(try page("revision-changes", path: path, view: view))
-            }
-            let archivePath = SitePath.archive(date, language)
-            files.append(try page("sheet", path: archivePath, view: sheetView(entry.revision, language: language, path: archivePath, archived: true)))
-            files += try itemPages(entry.revision, language: language, archived: true)
-        }
-        files.append(try page("feed", path: SitePath.feed(language), view: feedView(language)))
-        return files
-    }
-
+extension SiteViews {
     /// The counts of a revision, as its own changes page counts them (on English pages, items whose Japanese change
     /// awaits translation are changed), so that the list, the feed, the sheet and that page agree.
     func summary(_ entry: SheetHistory.Entry, language: Language) -> String {
@@ -35,7 +6,9 @@ extension SiteRenderer {
             return text("firstPublished", language, ["count": String(entry.revision.items[language].count)])
         }
         let date = entry.revision.date
-        return revisionChangesView(changes, revision: entry.revision, language: language, path: SitePath.changes(date, language), heading: "", notes: "").summary
+        return summaries.value(date + "|" + language.rawValue) {
+            revisionChangesView(changes, revision: entry.revision, language: language, path: SitePath.changes(date, language), heading: "", notes: "").summary
+        }
     }
 
     func changesView(_ language: Language) -> ChangesView {
@@ -98,7 +71,7 @@ extension SiteRenderer {
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
             added: diff.added.map { item in
                 var entry = link(item)
-                entry.answer = field(.answer, of: item, in: revision, language: language)
+                entry.answer = presented(item, in: revision, language: language).answer
                 return entry
             },
             removed: diff.removed.map { item in

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SiteRenderer {
+extension SiteViews {
     func chooser(_ revision: Revision) -> ChooserView {
         let path = "index.html"
         var page = layout(language: .ja, path: path, title: sheet.configuration.title.ja + " / " + sheet.configuration.title.en,
@@ -77,9 +77,10 @@ extension SiteRenderer {
     }
 
     /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation.
-    func share(_ item: Item, revision: Revision, language: Language, url: String) -> ShareView {
+    func share(_ presented: ItemPresentation, revision: Revision, language: Language, url: String) -> ShareView {
+        let item = presented.shown
         let citation = text("citation", language, ["no": String(item.no), "item": item.item, "revision": revision.title[language], "url": url])
-        return ShareView(url: url, answer: Markdown.plainText(item.answer), citation: citation)
+        return ShareView(url: url, answer: presented.answerText, citation: citation)
     }
 
     func downloadLinks(_ date: String, language: Language, from path: String) -> DownloadLinks {
@@ -87,6 +88,26 @@ extension SiteRenderer {
                       xlsx: SitePath.relative(from: path, to: SitePath.download(date, language, "xlsx")),
                       json: SitePath.relative(from: path, to: SitePath.download(date, language, "json")),
                       schema: SitePath.relative(from: path, to: SitePath.schema(language)))
+    }
+
+    /// The item as the pages of `revision` show it, made once per revision and language (an item that is not the
+    /// revision's own, such as the template check's made-up ones, is made on its own).
+    func presented(_ item: Item, in revision: Revision, language: Language) -> ItemPresentation {
+        let all = presentations.value(revision.date + "|" + language.rawValue) {
+            let list = revision.items[language].parallelMap { present($0, in: revision, language: language) }
+            return RevisionPresentation(items: Dictionary(list.map { ($0.source.slug, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        if let found = all.items[item.slug], found.source == item { return found }
+        return present(item, in: revision, language: language)
+    }
+
+    func present(_ item: Item, in revision: Revision, language: Language) -> ItemPresentation {
+        let shown = displayed(item, in: revision, language: language)
+        return ItemPresentation(source: item, shown: shown, item: field(.item, of: item, in: revision, language: language),
+                                definition: field(.definition, of: item, in: revision, language: language),
+                                unit: field(.unit, of: item, in: revision, language: language),
+                                answer: field(.answer, of: item, in: revision, language: language),
+                                answerText: Markdown.plainText(shown.answer))
     }
 
     /// A field's value for display: on English pages a field whose translation is pending shows the current Japanese.
@@ -119,12 +140,10 @@ extension SiteRenderer {
         var sections: [SheetView.SectionGroup] = []
         for item in revision.items[language] {
             let target = archived ? SitePath.archivedItem(item.slug, revision.date, language) : SitePath.item(item.slug, language)
-            let shown = displayed(item, in: revision, language: language)
-            let row = SheetView.Row(no: item.no, slug: item.slug, item: field(.item, of: item, in: revision, language: language),
+            let shown = presented(item, in: revision, language: language)
+            let row = SheetView.Row(no: item.no, slug: item.slug, item: shown.item,
                                     href: SitePath.relative(from: path, to: target),
-                                    definition: field(.definition, of: item, in: revision, language: language),
-                                    unit: field(.unit, of: item, in: revision, language: language),
-                                    answer: field(.answer, of: item, in: revision, language: language),
+                                    definition: shown.definition, unit: shown.unit, answer: shown.answer,
                                     share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)),
                                     badge: archived ? nil : latestBadge(item.slug, language: language),
                                     formerly: archived ? nil : formerNumber(item.slug, language: language))

@@ -1,4 +1,4 @@
-extension SiteRenderer {
+extension SiteViews {
     /// Templates that other templates include: required like the pages, since a missing one empties parts of pages.
     static let requiredPartials = ["banner", "field", "field-block"]
 

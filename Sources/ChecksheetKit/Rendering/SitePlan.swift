@@ -1,0 +1,63 @@
+/// Every file of the site (assets aside) as a typed page with the fingerprint of its inputs: pure, made from the
+/// sheet, its history and the input keys, building no view. A build renders from the plan only what an earlier
+/// build does not already hold.
+struct SitePlan: Sendable {
+    var pages: [PlannedPage]
+
+    init(sheet: Sheet, history: SheetHistory, inputs: PageInputs) {
+        guard let current = sheet.current else {
+            pages = []
+            return
+        }
+        var pages: [PlannedPage] = []
+        func add(_ kind: PageKind, _ keys: [String]) {
+            pages.append(PlannedPage(kind: kind, fingerprint: PageInputs.fingerprint(template: kind.template, keys: [inputs.site] + keys)))
+        }
+        func item(_ slug: String, _ date: String) -> String { inputs.item[slug]?[date] ?? "" }
+        add(.chooser, [])
+        for language in Language.allCases {
+            add(.searchIndex(language), [inputs.all])
+            add(.searchScript(language), [inputs.all])
+            add(.sheet(language), [inputs.all])
+            for entry in current.items[language] {
+                add(.item(slug: entry.slug, language), [inputs.outline[current.date] ?? "", item(entry.slug, current.date)])
+            }
+            for slug in Self.removedSlugs(sheet, language: language) {
+                add(.removedItem(slug: slug, language), [item(slug, current.date)])
+            }
+            add(.changes(language), [inputs.all])
+            for entry in history.entries {
+                let date = entry.revision.date, upTo = inputs.upTo[date] ?? ""
+                if entry.changes != nil {
+                    add(.revisionChanges(date: date, language), [upTo])
+                    add(.changesCSV(date: date, language), [upTo])
+                }
+                if date != current.date { add(.changesSince(date: date, language), [inputs.all]) }
+                add(.archive(date: date, language), [upTo])
+                for archived in entry.revision.items[language] {
+                    add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)])
+                }
+                for format in ["csv", "xlsx", "json"] { add(.download(date: date, language, format: format), [upTo]) }
+            }
+            add(.feed(language), [inputs.all])
+            add(.search(language), [])
+            add(.questionnaire(language), [])
+            add(.schema(language), [])
+        }
+        add(.notFound, [])
+        add(.sitemap, [])
+        add(.robots, [])
+        self.pages = pages
+    }
+
+    /// Items some revision had and the current one has not, by slug: their permanent URLs keep a page.
+    static func removedSlugs(_ sheet: Sheet, language: Language) -> [String] {
+        guard let current = sheet.current else { return [] }
+        let currentSlugs = Set(current.items[language].map(\.slug))
+        var removed: Set<String> = []
+        for revision in sheet.revisions {
+            for item in revision.items[language] where !currentSlugs.contains(item.slug) { removed.insert(item.slug) }
+        }
+        return removed.sorted()
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+extension SiteViews {
+    /// The view a page's template is rendered from.
+    func view(of kind: PageKind) -> any Encodable {
+        guard let current = sheet.current else { return [String: String]() }
+        let path = kind.path
+        switch kind {
+        case .chooser:
+            return chooser(current)
+        case let .sheet(language):
+            return sheetView(current, language: language, path: path, archived: false)
+        case let .item(slug, language):
+            let position = current.position(of: slug, language) ?? 0
+            return itemView(current.items[language][position], in: current, position: position, language: language, path: path, archived: false)
+        case let .removedItem(slug, language):
+            return removedItemView(slug, language: language)
+        case let .search(language):
+            return searchView(language)
+        case let .questionnaire(language):
+            return questionnaireView(current, language: language)
+        case let .changes(language):
+            return changesView(language)
+        case let .revisionChanges(date, language):
+            let entry = self.entry(date)
+            return revisionChangesView(entry.changes?[language] ?? RevisionDiff.compare([], [], from: date, to: date, language: language),
+                                       revision: entry.revision, language: language, path: path,
+                                       heading: text("changesIn", language, ["date": displayDate(date, language)]), notes: entry.revision.notes[language])
+        case let .changesSince(date, language):
+            let diff = RevisionDiff.compare(self.entry(date).revision.items[language], current.items[language], from: date, to: current.date, language: language)
+            return revisionChangesView(diff, revision: current, language: language, path: path,
+                                       heading: text("changesSince", language, ["date": displayDate(date, language)]), notes: "")
+        case let .archive(date, language):
+            return sheetView(self.entry(date).revision, language: language, path: path, archived: true)
+        case let .archivedItem(date, slug, language):
+            let revision = self.entry(date).revision
+            let position = revision.position(of: slug, language) ?? 0
+            return itemView(revision.items[language][position], in: revision, position: position, language: language, path: path, archived: true)
+        case let .feed(language):
+            return feedView(language)
+        case .notFound:
+            return notFound()
+        case .sitemap:
+            return sitemap(current)
+        case .robots:
+            return ["sitemap": baseURL + "sitemap.xml"]
+        case .searchIndex, .searchScript, .download, .changesCSV, .schema:
+            return [String: String]()
+        }
+    }
+
+    /// The bytes of a file made without a template.
+    func file(of kind: PageKind) throws -> Data {
+        switch kind {
+        case let .searchIndex(language):
+            return searchIndexJSON(language)
+        case let .searchScript(language):
+            return searchIndex(language).script(json: searchIndexJSON(language))
+        case let .download(date, language, format):
+            let revision = entry(date).revision
+            let table = sheetTable(revision, language: language)
+            switch format {
+            case "csv": return table.csv()
+            // Both languages in one workbook, the download's own language first.
+            case "xlsx": return try SheetTable.xlsx([table, sheetTable(revision, language: language.other)])
+            default: return table.json(schemaURL: "checksheet.schema.json")
+            }
+        case let .changesCSV(date, language):
+            return entry(date).changes?[language].csv() ?? Data()
+        case let .schema(language):
+            return SheetTable.jsonSchema(id: SitePath.url(SitePath.schema(language), base: baseURL))
+        default:
+            return Data()
+        }
+    }
+
+    /// The history's entry of the revision of that date (the plan lists only revisions the sheet has).
+    func entry(_ date: String) -> SheetHistory.Entry {
+        history.entries.first { $0.revision.date == date } ?? history.entries[history.entries.count - 1]
+    }
+
+    func searchIndex(_ language: Language) -> SearchIndex {
+        SearchIndex.build(sheet.current!, language: language, synonyms: sheet.synonyms)
+    }
+
+    /// The index as JSON, made once per build for both the JSON file and the script that holds it.
+    func searchIndexJSON(_ language: Language) -> Data {
+        searchIndexes.value(language.rawValue) { searchIndex(language).json() }
+    }
+}
