@@ -11,10 +11,17 @@ public enum Pipeline {
 
         /// An earlier build whose unchanged pages are taken as they are.
         public var previous: PreviousBuild?
+        /// Item pages an earlier load parsed, taken where their text is unchanged.
+        public var parsed: ParsedPages?
+        /// The theme as an earlier build parsed and checked it, reused while the theme and site.yml are unchanged.
+        public var prepared: PreparedTheme?
         /// The renderer's identity (for the CLI, its executable's size and time): a new tool renders every page anew.
         public var tool: String
 
-        public init(baseURL: String? = nil, strict: Bool = false, drafts: Bool = false, previous: PreviousBuild? = nil, tool: String = "") {
+        public init(baseURL: String? = nil, strict: Bool = false, drafts: Bool = false, previous: PreviousBuild? = nil, parsed: ParsedPages? = nil,
+                    prepared: PreparedTheme? = nil, tool: String = "") {
+            self.parsed = parsed
+            self.prepared = prepared
             self.baseURL = baseURL
             self.strict = strict
             self.drafts = drafts
@@ -27,24 +34,28 @@ public enum Pipeline {
     public struct Outcome: Sendable {
         public var files: [OutputFile]?
         public var diagnostics: [Diagnostic]
+        /// The item pages this run parsed, for the next run to reuse.
+        public var parsed = ParsedPages()
+        /// The theme as this run prepared it, when it could.
+        public var prepared: PreparedTheme?
     }
 
     /// `check`: loads and validates the content and the theme, producing nothing.
     public static func check(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options = .init()) -> Outcome {
-        let (renderer, diagnostics) = prepare(content: content, theme: theme, options: options)
-        return Outcome(files: renderer == nil ? nil : [], diagnostics: diagnostics)
+        let (renderer, diagnostics, parsed) = prepare(content: content, theme: theme, options: options)
+        return Outcome(files: renderer == nil ? nil : [], diagnostics: diagnostics, parsed: parsed)
     }
 
     /// `build`: everything `check` does, then renders every file of the site.
     public static func build(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options = .init()) -> Outcome {
-        let (renderer, diagnostics) = prepare(content: content, theme: theme, options: options)
-        guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics) }
+        let (renderer, diagnostics, parsed) = prepare(content: content, theme: theme, options: options)
+        guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
         do {
-            return Outcome(files: try renderer.render(), diagnostics: diagnostics)
+            return Outcome(files: try renderer.render(), diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared)
         } catch let error as DiagnosticsError {
-            return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted())
+            return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         } catch {
-            return Outcome(files: nil, diagnostics: diagnostics + [Diagnostic(file: "build", message: "\(error)")])
+            return Outcome(files: nil, diagnostics: diagnostics + [Diagnostic(file: "build", message: "\(error)")], parsed: parsed)
         }
     }
 
@@ -61,8 +72,8 @@ public enum Pipeline {
         }
     }
 
-    static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options) -> (SiteRenderer?, [Diagnostic]) {
-        let loaded = ContentLoader.load(content)
+    static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options) -> (SiteRenderer?, [Diagnostic], ParsedPages) {
+        let loaded = ContentLoader.load(content, reusing: options.parsed)
         var diagnostics = loaded.diagnostics
         let theme: Theme? = {
             switch theme {
@@ -73,18 +84,18 @@ public enum Pipeline {
         if let site = content.site, let theme {
             diagnostics += SiteConfiguration.missingImages(site, contentImages: content.images, themeAssets: theme.assets, themePath: theme.path)
         }
-        guard let loadedSheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted()) }
+        guard let loadedSheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted(), loaded.parsed) }
         // Drafts were validated with everything else; only what is published goes further unless asked.
         let sheet = options.drafts ? loadedSheet : loadedSheet.published
         if sheet.revisions.isEmpty {
             return (nil, (diagnostics + [Diagnostic(file: content.path + "/revisions", message: "every revision is a draft, so there is nothing to publish",
-                                                   hint: "publish one with `checksheet publish DATE`, or preview with `checksheet build --drafts`")]).sorted())
+                                                   hint: "publish one with `checksheet publish DATE`, or preview with `checksheet build --drafts`")]).sorted(), loaded.parsed)
         }
         let history = SheetHistory(sheet)
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
-        switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL) {
-        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous, tool: options.tool), diagnostics.sorted())
-        case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted())
+        switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared) {
+        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous, tool: options.tool), diagnostics.sorted(), loaded.parsed)
+        case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted(), loaded.parsed)
         }
     }
 }

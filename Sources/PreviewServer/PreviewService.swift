@@ -16,6 +16,8 @@ struct PreviewService: Service {
     let writer: OutputWriter?
     /// Where builds run, off the threads that answer requests.
     private let buildQueue = DispatchQueue(label: "checksheet.preview.build")
+    /// Where the watcher waits for a change, off the threads that answer requests.
+    private let waitQueue = DispatchQueue(label: "checksheet.preview.wait")
 
     init(configuration: PreviewConfiguration, state: PreviewState, hub: LiveReloadHub, report: @escaping @Sendable (PreviewReport) -> Void,
          builder: SiteBuilder) {
@@ -38,8 +40,17 @@ struct PreviewService: Service {
         let clock = ContinuousClock()
         var builder = initial
         var nextPing = clock.now + configuration.heartbeatInterval
+        let signal = ChangeSignal(folders: [configuration.content, configuration.theme])
         while true {
-            try await Task.sleep(for: configuration.pollInterval)
+            if let signal {
+                // Signalled changes are seen at once; the scan still runs every few polls in case a change is not
+                // signalled (file systems that do not report to inotify).
+                let interval = configuration.pollInterval * 10
+                _ = await offloaded(on: waitQueue) { signal.wait(timeout: interval) }
+                try Task.checkCancellation()
+            } else {
+                try await Task.sleep(for: configuration.pollInterval)
+            }
             if clock.now >= nextPing {
                 hub.send(.ping)
                 nextPing = clock.now + configuration.heartbeatInterval

@@ -82,10 +82,12 @@ public struct PreviewSite: Sendable, Equatable {
     static func identifier(of files: [OutputFile]) -> String {
         var hash = ContentHash()
         for file in files.sorted(by: { $0.path < $1.path }) {
-            hash.add(Data(file.path.utf8))
-            hash.add(Data([0]))
-            hash.add(file.contents)
-            hash.add(Data([0]))
+            hash.add(file.path)
+            hash.add(byte: 0)
+            // A fingerprint names the file's bytes (the same inputs give the same bytes), and is 16 characters
+            // where the page may be 100 kB: an edit's new build is named without hashing every page again.
+            if let fingerprint = file.fingerprint { hash.add(fingerprint) } else { hash.add(file.contents) }
+            hash.add(byte: 0)
         }
         return hash.hex
     }

@@ -21,6 +21,10 @@ struct SiteBuilder: Sendable {
         /// The files `checksheet build` would write, or nil when there was an error.
         var files: [OutputFile]?
         var diagnostics: [Diagnostic]
+        /// The item pages the build parsed, for the next build to take where unchanged.
+        var parsed = ParsedPages()
+        /// The theme as the build prepared it.
+        var prepared: PreparedTheme?
     }
 
     /// How the inputs were brought up to date.
@@ -87,19 +91,26 @@ struct SiteBuilder: Sendable {
     /// The last good build's files: the next build takes its unchanged pages from them instead of rendering them.
     private(set) var lastFiles: [OutputFile]?
 
-    /// Remembers a good build for the next one.
+    /// The item pages the last build parsed: an edit parses only the pages it changed.
+    private(set) var parsed: ParsedPages?
+    /// The theme as the last good build prepared it: an edit of the content does not parse and check it again.
+    private(set) var prepared: PreparedTheme?
+
+    /// Remembers a good build for the next one, and the pages any build parsed.
     mutating func keep(_ outcome: Outcome) {
         if let files = outcome.files { lastFiles = files }
+        parsed = outcome.parsed
+        if let theme = outcome.prepared { prepared = theme }
     }
 
     func build() -> Outcome {
         let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme,
                                      options: .init(baseURL: configuration.baseURL, drafts: configuration.drafts, previous: lastFiles.map(PreviousBuild.holding),
-                                                   tool: configuration.tool))
+                                                   parsed: parsed, prepared: prepared, tool: configuration.tool))
         if case let .failure(error) = inputs.script {
-            return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted())
+            return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted(), parsed: outcome.parsed)
         }
-        return Outcome(files: outcome.files, diagnostics: outcome.diagnostics)
+        return Outcome(files: outcome.files, diagnostics: outcome.diagnostics, parsed: outcome.parsed, prepared: outcome.prepared)
     }
 
     /// The content with the files at `paths` read again, or nil when one of them is not a file the

@@ -90,13 +90,19 @@ import Testing
         var random = Generator(state: seed)
         var content = ContentSource.read(from: Repository.fixtures + "/history")
         var theme = try Theme.read(from: Repository.theme).get()
-        var previous = try #require(Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test")).files)
+        let first = Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test"))
+        var previous = try #require(first.files)
+        // As the preview does: the pages the last run parsed and the theme it prepared are handed on too.
+        var parsed = first.parsed, prepared = first.prepared
         var reusedAny = false
         for step in 0..<16 {
             let edit = Edit.allCases.randomElement(using: &random)!
             Self.apply(edit, step: step, to: &content, theme: &theme, using: &random)
             let clean = Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test"))
-            let incremental = Pipeline.build(content: content, theme: .success(theme), options: .init(previous: .holding(previous), tool: "test"))
+            let incremental = Pipeline.build(content: content, theme: .success(theme),
+                                             options: .init(previous: .holding(previous), parsed: parsed, prepared: prepared, tool: "test"))
+            parsed = incremental.parsed
+            prepared = incremental.prepared ?? prepared
             #expect(clean.diagnostics == incremental.diagnostics, "step \(step) \(edit)")
             let cleanFiles = try #require(clean.files, "step \(step) \(edit): \(clean.diagnostics)")
             let incrementalFiles = try #require(incremental.files)
@@ -108,6 +114,22 @@ import Testing
             previous = incrementalFiles
         }
         #expect(reusedAny)
+    }
+
+    /// A page whose text is unchanged is taken from the last run's parse, not parsed again; an edited one is parsed.
+    @Test func unchangedPagesAreNotParsedAgain() throws {
+        let content = ContentSource.read(from: Repository.content)
+        var parsed = ContentLoader.load(content).parsed
+        let page = try #require(content.revisions[0].pages[.ja]?.first { $0.path.hasSuffix("01-service-hours.md") })
+        let key = ParsedPages.key(page.path, .ja)
+        // The earlier parse is marked: a load that shows the mark took it.
+        parsed.entries[key]!.page.item.answer = "taken"
+        #expect(ContentLoader.load(content, reusing: parsed).sheet?.revisions[0].item("service-hours", .ja)?.answer == "taken")
+        var edited = content
+        let index = try #require(edited.revisions[0].pages[.ja]?.firstIndex { $0.path == page.path })
+        edited.revisions[0].pages[.ja]![index].text += "追記。\n"
+        let reloaded = try #require(ContentLoader.load(edited, reusing: parsed).sheet?.revisions[0].item("service-hours", .ja))
+        #expect(reloaded.answer.hasSuffix("追記。"))
     }
 
     /// A page whose inputs did not change is taken, not rendered: proven by a previous build whose bytes are marked.

@@ -9,9 +9,13 @@ public enum ContentLoader {
     public struct Outcome: Sendable {
         public var sheet: Sheet?
         public var diagnostics: [Diagnostic]
+        /// Every item page parsed without error, for the next load to take as it is.
+        public var parsed = ParsedPages()
     }
 
-    public static func load(_ source: ContentSource) -> Outcome {
+    /// Loads the content; pages whose text `earlier` already parsed are taken from it.
+    public static func load(_ source: ContentSource, reusing earlier: ParsedPages? = nil) -> Outcome {
+        var parsed = ParsedPages()
         var problems = source.diagnostics
         var configuration: SiteConfiguration?
         if let site = source.site {
@@ -35,7 +39,8 @@ public enum ContentLoader {
         // Files the reader could not take (not UTF-8, unreadable) still stand for an item of their revision.
         let unreadable = Set(source.diagnostics.filter { $0.severity == .error }.map(\.file))
         for revisionSource in source.revisions {
-            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, into: &problems) {
+            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, reusing: earlier, parsed: &parsed,
+                                           into: &problems) {
                 revisions.append(revision)
             }
         }
@@ -47,12 +52,12 @@ public enum ContentLoader {
             }
         }
         problems.sort()
-        guard !problems.hasErrors, let configuration else { return Outcome(sheet: nil, diagnostics: problems) }
-        return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems)
+        guard !problems.hasErrors, let configuration else { return Outcome(sheet: nil, diagnostics: problems, parsed: parsed) }
+        return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems, parsed: parsed)
     }
 
     static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, unreadable files: Set<String> = [],
-                             into problems: inout [Diagnostic]) -> Revision? {
+                             reusing earlier: ParsedPages? = nil, parsed: inout ParsedPages, into problems: inout [Diagnostic]) -> Revision? {
         var failed = false
         if !RevisionDate.isValid(source.folderName) {
             problems.append(Diagnostic(file: source.path, message: "revision folder '\(source.folderName)' is not named after a date",
@@ -85,9 +90,14 @@ public enum ContentLoader {
                                            hint: "every item is published in Japanese and English; add one Markdown page per item"))
                 failed = true
             }
-            for (file, result) in zip(files, files.parallelMap({ ItemPage.parse($0.text, file: $0.path, language: language) })) {
+            let results = files.parallelMap { file in
+                earlier?.page(file, language).map { .success($0) } ?? ItemPage.parse(file.text, file: file.path, language: language)
+            }
+            for (file, result) in zip(files, results) {
                 switch result {
-                case let .success(page): pages[language].append(page)
+                case let .success(page):
+                    pages[language].append(page)
+                    parsed.entries[ParsedPages.key(file.path, language)] = .init(text: file.text, page: page)
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)

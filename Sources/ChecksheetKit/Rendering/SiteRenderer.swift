@@ -22,10 +22,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Prepares the theme: parses every template and checks that the required ones, their UI strings, names and assets exist.
-    public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil) -> Result<SiteRenderer, DiagnosticsError> {
+    /// A theme `prepared` by an earlier build from the same theme and site.yml is neither parsed nor checked again.
+    public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil,
+                            prepared: PreparedTheme? = nil) -> Result<SiteRenderer, DiagnosticsError> {
         var problems: [Diagnostic] = []
+        let reused = prepared.flatMap { $0.fits(theme, sheet.configuration) ? $0.renderer : nil }
         let renderer: PageRenderer?
-        switch PageRenderer.make(theme) {
+        switch reused.map({ .success($0) }) ?? PageRenderer.make(theme) {
         case let .success(value): renderer = value
         case let .failure(error): renderer = nil; problems += error.diagnostics
         }
@@ -49,9 +52,14 @@ public struct SiteRenderer: Sendable {
         }
         let history = history ?? SheetHistory(sheet), assets = AssetCatalog(assets: assetFiles)
         // The check builds sample views from a few made-up items; its own views keep those out of the build's memos.
-        problems += SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base).templateProblems()
+        if reused == nil { problems += SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base).templateProblems() }
         guard problems.isEmpty, let renderer else { return .failure(DiagnosticsError(problems)) }
         return .success(SiteRenderer(views: SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base), renderer: renderer))
+    }
+
+    /// The theme as this renderer parsed and checked it, for a later build to reuse.
+    public var prepared: PreparedTheme {
+        PreparedTheme(theme: views.theme, configuration: views.sheet.configuration, renderer: renderer)
     }
 
     /// The renderer with the tool's identity and an earlier build to take unchanged pages from.
