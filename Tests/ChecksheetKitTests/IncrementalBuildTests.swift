@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 /// A build that takes unchanged pages from the previous one is byte-identical to a clean build, after any sequence of
 /// edits: answers in either language, a new revision, a theme file, a UI string, a removed item.
