@@ -65,10 +65,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What every test target shares: the repository's paths, the built binary, a folder read whole.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ChecksheetKitTests",
             // swift-mustache itself, as the reference the compiled templates are proven against.
-            dependencies: ["ChecksheetKit", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["ChecksheetKit", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings
         ),
@@ -78,6 +84,7 @@ let package = Package(
             dependencies: [
                 "PreviewServer",
                 "checksheet",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -85,13 +92,14 @@ let package = Package(
         ),
         .testTarget(
             name: "checksheetTests",
-            dependencies: ["checksheet"],
+            dependencies: ["checksheet", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FuzzTests",
             dependencies: [
                 "ChecksheetKit",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

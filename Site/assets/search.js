@@ -66,7 +66,9 @@
 
   function isHiragana(v) { return (v >= 0x3041 && v <= 0x3096) || v === 0x309D || v === 0x309E; }
 
-  // Unicode's White_Space, listed as SearchText.isSpace lists it (U+0085 is one, U+FEFF is not).
+  // Unicode's White_Space, listed as SearchText.isSpace lists it. U+0085 (NEL) is one; U+FEFF is not: it is a
+  // zero-width no-break character, and JavaScript's \s and trim() count it while missing U+0085, so neither is used here.
+  // A U+FEFF between words still separates them, as any character that is not a letter or digit does (Tests/Search/vectors.json).
   function isSpace(v) {
     return (v >= 0x09 && v <= 0x0D) || v === 0x20 || v === 0x85 || v === 0xA0 || v === 0x1680 ||
       (v >= 0x2000 && v <= 0x200A) || v === 0x2028 || v === 0x2029 || v === 0x202F || v === 0x205F || v === 0x3000;
@@ -633,12 +635,13 @@
     }
 
     function show(engine, query) {
-      shown = normalize(query).trim() === '' ? [] : engine.search(query, limit);
+      var blank = collapsed(normalize(query)) === '';
+      shown = blank ? [] : engine.search(query, limit);
       list.textContent = '';
       shown.forEach(function (result, position) { list.appendChild(option(result, position, query)); });
       active = -1;
       input.removeAttribute('aria-activedescendant');
-      if (query.trim() === '') {
+      if (blank) {
         status.textContent = '';
         close();
         return;

@@ -65,7 +65,7 @@ public enum Pipeline {
         guard let current = sheet.current else { return [] }
         return (history.stale[current.date] ?? []).compactMap { stale in
             guard let source = current.sources.en[stale.slug] else { return nil }
-            return source.diagnostic(at: stale.field == .answer ? .answer : stale.field,
+            return source.diagnostic(at: stale.field,
                                      "the Japanese '\(stale.field.rawValue)' of '\(stale.slug)' changed in revision \(stale.since) but its English did not",
                                      hint: "translate the change; until then the English site shows the current Japanese with a “translation pending” notice",
                                      severity: strict ? .error : .warning)

@@ -16,8 +16,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var publishing: BaseURLOption
 
-    @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
-    var strict = false
+    @OptionGroup var strictness: StrictOption
 
     @Flag(help: "Include draft revisions, every page marked \"draft, not published\" (for review; never upload this build).")
     var drafts = false
@@ -36,7 +35,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let content = ContentSource.read(from: site.content), theme = Theme.read(from: site.theme)
-        var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strict, drafts: drafts, tool: ToolIdentity.current)
+        var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
         if !clean, let inputs, let manifest = output.upToDate(inputs: inputs) {

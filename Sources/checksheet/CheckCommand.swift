@@ -9,8 +9,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(help: "Treat English that was not updated after its Japanese changed as an error.")
-    var strict = false
+    @OptionGroup var strictness: StrictOption
 
     @Flag(help: "Run the release gate on every draft revision (what `checksheet publish` checks) and print what each would change.")
     var release = false
@@ -18,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         if release { return try ReleaseCheck.run(site) }
         let outcome = Pipeline.check(content: ContentSource.read(from: site.content), theme: Theme.read(from: site.theme),
-                                     options: .init(strict: strict, drafts: true))
+                                     options: .init(strict: strictness.strict, drafts: true))
         DiagnosticPrinter.print(outcome.diagnostics)
         if outcome.files == nil { throw ExitCode.failure }
         print("No errors in \(site.content)/ and \(site.theme)/")

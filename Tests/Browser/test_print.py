@@ -4,7 +4,7 @@ import re
 import subprocess
 import tempfile
 
-from conftest import ROOT
+from browsing import ROOT
 
 SEED = os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "import", "glossary.tsv")
 

@@ -13,14 +13,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import ROOT, binary
-
-WATCH = """
-window.__problems = [];
-document.addEventListener('securitypolicyviolation', e => window.__problems.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI));
-window.addEventListener('error', e => window.__problems.push('error: ' + e.message));
-window.addEventListener('unhandledrejection', e => window.__problems.push('rejection: ' + e.reason));
-"""
+from browsing import ROOT, binary, open_page
 
 QUESTIONS = {
     "en": ["How long are backups retained?", "Is customer data encrypted at rest?", "Do you support single sign-on (SSO)?",
@@ -36,11 +29,6 @@ def cli_answers(lang, questions):
                          check=True, capture_output=True, text=True).stdout
     os.unlink(file.name)
     return json.loads(out)
-
-
-def open_page(browser, url):
-    browser.get(url)
-    browser.execute_script(WATCH)
 
 
 def shown_rows(browser):

@@ -9,29 +9,16 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, binary
+from browsing import ROOT, binary, open_page
 
 QUERIES = [line.split("\t") for line in open(os.path.join(ROOT, "Tests", "Search", "queries.tsv"), encoding="utf-8").read().splitlines()
            if line and not line.startswith("#")]
-
-# Records CSP violations and script errors the page raises, so that a test can assert there are none.
-WATCH = """
-window.__problems = [];
-document.addEventListener('securitypolicyviolation', e => window.__problems.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI));
-window.addEventListener('error', e => window.__problems.push('error: ' + e.message));
-window.addEventListener('unhandledrejection', e => window.__problems.push('rejection: ' + e.reason));
-"""
 
 
 def cli_ranking(site, lang, query, limit):
     out = subprocess.run([binary(), "search", query, "--lang", lang, "--json", "--limit", str(limit), "--output", site],
                          check=True, capture_output=True, text=True).stdout
     return [r["slug"] for r in json.loads(out)]
-
-
-def open_page(browser, url):
-    browser.get(url)
-    browser.execute_script(WATCH)
 
 
 def type_query(browser, query):

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 @Suite struct DiagnosticsTests {
     @Test func everyProblemOfTheInvalidFixtureIsListedAtItsPlace() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 @Suite struct ExportTests {
     static let item = Item(no: 7, slug: "tricky", section: "セキュリティ", category: "セキュリティ", item: "Quotes \"and\", commas",

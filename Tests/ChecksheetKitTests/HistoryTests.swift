@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 @Suite struct HistoryTests {
     static let root = Repository.fixtures + "/history"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 @Suite struct ImportTests {
     static let formats = ["checksheet-2025-03-07.tsv", "checksheet-2025-03-07-excel.csv", "checksheet-2025-03-07-sjis.csv"]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 /// A build that takes unchanged pages from the previous one is byte-identical to a clean build, after any sequence of
 /// edits: answers in either language in any revision, item names and definitions (which leave English pending),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 /// Clumsy and hostile inputs get one precise message each, at their place, and nothing else.
 @Suite struct InputProblemTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import ChecksheetKit
+import TestSupport
 
 @Suite struct QuestionnaireTests {
     struct Question: CustomTestStringConvertible, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChecksheetKit
+import TestSupport
 
 /// `site.yml`'s provider, short title, logo, favicon and contact: checked with positions, and carried into the
 /// header, the link previews and the downloads.

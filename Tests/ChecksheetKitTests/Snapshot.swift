@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Golden files under Snapshots/; `RECORD_SNAPSHOTS=1 swift test` writes them anew.
 enum Snapshot {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ChecksheetKit
 import Mustache
+import TestSupport
 
 /// The compiled templates render every page to exactly the bytes swift-mustache renders from the same views:
 /// the real site, every fixture site, and templates written to hit the rules where Mustache engines differ.

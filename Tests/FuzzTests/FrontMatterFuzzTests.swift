@@ -2,6 +2,7 @@ import ChecksheetKit
 import Foundation
 import PropertyBased
 import Testing
+import TestSupport
 
 /// `ItemPage.parse` on pages made to break it: never a crash or a hang, always a page or located diagnostics,
 /// and `pageSource` read back to the same item.

@@ -5,12 +5,13 @@ import Glibc
 #endif
 import PropertyBased
 import Testing
+import TestSupport
 
 /// The importer (`SheetEncoding.decode`, `DelimitedText.parse`, `ImportedSheet.read`) on exports made to break it.
 @Suite(.timeLimit(fuzzTimeLimit)) struct ImportFuzzTests {
     static let file = "checksheet.tsv"
     static let seeds = ["checksheet-2025-03-07.tsv", "checksheet-2025-03-07-excel.csv", "checksheet-2025-03-07-sjis.csv"]
-        .map { Repository.data("Tests/ChecksheetKitTests/Fixtures/import/" + $0) }
+        .map { Repository.fixture("import/" + $0) }
     static let seedTexts = seeds.map { SheetEncoding.decode($0)!.text }
 
     /// Checks the bytes of one export against the importer's promises.

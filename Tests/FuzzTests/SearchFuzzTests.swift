@@ -2,6 +2,7 @@ import ChecksheetKit
 import Foundation
 import PropertyBased
 import Testing
+import TestSupport
 
 /// Query analysis and ranking on queries made to break them: normalization is idempotent, tokens are
 /// deterministic, and a search never crashes, never hangs and returns a well-ordered list.

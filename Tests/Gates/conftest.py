@@ -1,31 +1,17 @@
-"""Fixtures for the quality gates: the built site (SITE_DIR) and headless Chromium, as the browser tests have
-them, a quiet loopback server for it, a build of the hostile fixture, and axe-core."""
-import importlib.util
+"""Fixtures for the quality gates: the built site (SITE_DIR), served on loopback, and headless Chromium, as the
+browser tests have them (Tests/Python/browsing.py), a build of the hostile fixture, and axe-core."""
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 
 import pytest
 
-import sites
-
 GATES = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(GATES, "..", ".."))
+sys.path.insert(0, os.path.join(GATES, "..", "Python"))
 
-# The site and browser fixtures are the browser tests' own (Tests/Browser/conftest.py).
-_spec = importlib.util.spec_from_file_location("browser_conftest", os.path.join(ROOT, "Tests", "Browser", "conftest.py"))
-browser_conftest = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(browser_conftest)
-site = browser_conftest.site
-browser = browser_conftest.browser
-binary = browser_conftest.binary
-
-
-@pytest.fixture(scope="session")
-def server(site):
-    with sites.serve(site) as url:
-        yield url
+from browsing import ROOT, binary, browser, server, site  # noqa: E402,F401 (pytest finds the fixtures here)
 
 
 @pytest.fixture

@@ -1,28 +1,6 @@
-"""Built sites as the gates handle them: served on loopback, and copied to plant a fault in."""
-import contextlib
-import functools
-import http.server
+"""Built sites as the gates handle them: copied to plant a fault in (served with browsing.serve)."""
 import os
 import shutil
-import threading
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *arguments):
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder):
-    """Serves `folder` on a free loopback port for the duration of the block; yields the base URL."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def copy(site, folder):

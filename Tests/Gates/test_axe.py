@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import axe
-from sites import serve
+from browsing import open_page, serve
 
 PAGES = [
     "/{lang}/index.html",
@@ -21,18 +21,18 @@ PAGES = [
 QUERIES = {"ja": "暗号", "en": "backup"}
 
 
-def open_page(browser, url):
-    browser.get(url)
-    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
-    if "?q=" in url:
-        # The results are what is checked: wait until the search script has shown them.
-        WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.querySelectorAll('#search-page-results [role=option]').length > 0"))
+# On a search page the results are what is checked: wait until the search script has shown them.
+RESULTS_SHOWN = "return document.querySelectorAll('#search-page-results [role=option]').length > 0"
+
+
+def open_checked_page(browser, url):
+    open_page(browser, url, until=RESULTS_SHOWN if "?q=" in url else None)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_no_axe_violation(browser, server, axe_source, lang, page):
-    open_page(browser, server + page.format(lang=lang, query=QUERIES[lang]))
+    open_checked_page(browser, server + page.format(lang=lang, query=QUERIES[lang]))
     assert axe.describe(axe.run(browser, axe_source)) == []
 
 
@@ -42,7 +42,7 @@ def test_no_axe_violation_in_the_dark_scheme(browser, server, axe_source, lang, 
     # The contrast rules again with prefers-color-scheme: dark, so both schemes are held to WCAG AA.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     try:
-        open_page(browser, server + page.format(lang=lang, query=QUERIES[lang]))
+        open_checked_page(browser, server + page.format(lang=lang, query=QUERIES[lang]))
         assert browser.execute_script("return getComputedStyle(document.documentElement).backgroundColor") == "rgb(13, 17, 23)"
         assert axe.describe(axe.run(browser, axe_source)) == []
     finally:
@@ -51,12 +51,12 @@ def test_no_axe_violation_in_the_dark_scheme(browser, server, axe_source, lang, 
 
 @pytest.mark.parametrize("page", ["/index.html", "/404.html"])
 def test_no_axe_violation_on_the_language_chooser_and_the_404_page(browser, server, axe_source, page):
-    open_page(browser, server + page)
+    open_checked_page(browser, server + page)
     assert axe.describe(axe.run(browser, axe_source)) == []
 
 
 def test_no_axe_violation_with_the_search_suggestions_open(browser, server, axe_source):
-    open_page(browser, server + "/en/items/rto/index.html")
+    open_checked_page(browser, server + "/en/items/rto/index.html")
     box = browser.find_element(By.ID, "search-input")
     box.send_keys("encryption")
     WebDriverWait(browser, 10).until(lambda b: b.execute_script("return !document.getElementById('search-results').hidden"))
@@ -73,7 +73,7 @@ def test_axe_reports_an_image_without_alt_and_an_input_without_label(browser, si
     with open(target, "w", encoding="utf-8") as file:
         file.write(text.replace("<h1>", '<img src="../../../assets/none.png"><input type="text" name="planted"><h1>', 1))
     with serve(os.path.join(scratch, "public")) as base:
-        open_page(browser, f"{base}/{relative}")
+        open_checked_page(browser, f"{base}/{relative}")
         violations = axe.run(browser, axe_source)
     assert {violation["id"] for violation in violations} == {"image-alt", "label"}
     assert all(len(violation["nodes"]) == 1 for violation in violations)

@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 import hostile
 import pages
-from sites import serve
+from browsing import serve
 
 # Installed before any script of the page runs: records dialogs, CSP violations and errors instead of showing them.
 RECORDER = """

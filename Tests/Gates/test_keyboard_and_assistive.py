@@ -11,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import pages
+from browsing import open_page
 
 JAPANESE = re.compile(r"[\u3005-\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # Words that make a run of English a sentence rather than a name or a term (ISO/IEC 27001, Amazon Web Services).
@@ -18,11 +19,6 @@ FUNCTION_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", 
                   "were", "this", "that", "these", "it", "its", "as", "at", "from", "not", "no", "we", "our", "you", "your"}
 # Attributes that assistive technology reads out in the page's language.
 SPOKEN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "aria-description")
-
-
-def open_page(browser, url):
-    browser.get(url)
-    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
 
 
 def tab(browser):

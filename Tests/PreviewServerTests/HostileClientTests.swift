@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Testing
 @testable import PreviewServer
+import TestSupport
 
 /// The preview against clients other than the developer's own browser: pages on other names (DNS
 /// rebinding) and other origins, slow and stalled connections, HTTP/1.0, odd request targets. A real
@@ -10,7 +11,7 @@ import Testing
     /// Runs `test` with the port of a live preview of the real sheet, made as `serve --host host` makes it
     /// (the test framework binds it to localhost on a free port), whose idle timeout is one second.
     func withServer(host: String = "127.0.0.1", _ test: @escaping @Sendable (Int) throws -> Void) async throws {
-        let app = buildApplication(PreviewConfiguration(content: Workspace.repository + "/Content", theme: Workspace.repository + "/Site",
+        let app = buildApplication(PreviewConfiguration(content: Repository.content, theme: Repository.theme,
                                                         host: host, port: 0, idleTimeout: .seconds(1)))
         try await app.test(.live) { client in
             let port = try #require(client.port)

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import PreviewServer
+import TestSupport
 
 /// The preview server in process (`app.test(.router)`): routes, headers, methods, and every way of
 /// trying to leave the site. The application is the one `checksheet serve` runs, over a copy of the real sheet.
@@ -13,7 +14,7 @@ import Testing
 
     /// One preview of the real sheet, read but never written, shared by the tests that only send requests
     /// (a build of the whole site in a debug build takes seconds).
-    static let shared = buildApplication(PreviewConfiguration(content: Workspace.repository + "/Content", theme: Workspace.repository + "/Site",
+    static let shared = buildApplication(PreviewConfiguration(content: Repository.content, theme: Repository.theme,
                                                               host: "127.0.0.1", port: 0))
 
     /// Runs `test` in process against the shared preview.
@@ -68,8 +69,8 @@ import Testing
     /// Every file of the build is served with a type (FileMiddleware gives none to names it does not know);
     /// the hosting file `_headers` is text.
     @Test func everyFileIsServedWithAContentType() async throws {
-        let content = ContentSource.read(from: Workspace.repository + "/Content")
-        let build = try #require(Pipeline.build(content: content, theme: Theme.read(from: Workspace.repository + "/Site")).files)
+        let content = ContentSource.read(from: Repository.content)
+        let build = try #require(Pipeline.build(content: content, theme: Theme.read(from: Repository.theme)).files)
         #expect(build.contains { $0.path == "_headers" })
         try await withPreview { client in
             for file in build {
@@ -241,7 +242,7 @@ import Testing
     /// What the preview writes to the output folder is what `build` writes: no script, no `_preview/`.
     @Test func theOutputFolderNeverContainsTheReloadScript() async throws {
         try await withWrittenPreview { client, workspace in
-            let written = Workspace.tree(workspace.output).filter { $0.key != ".checksheet-build.json" }
+            let written = FileTree.read(workspace.output).filter { $0.key != ".checksheet-build.json" }
             let content = ContentSource.read(from: workspace.content)
             let build = try #require(Pipeline.build(content: content, theme: Theme.read(from: workspace.theme)).files)
             let built = Dictionary(uniqueKeysWithValues: build.map { ($0.path, $0.contents) })

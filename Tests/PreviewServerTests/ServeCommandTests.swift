@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 /// `checksheet serve` run as a person runs it, over a copy of the real sheet, on a free loopback port:
 /// edits, a broken page and its fix, seen through the pages, the event stream, the status and the terminal.
@@ -88,10 +89,10 @@ import Testing
         let build = try ServerProcess(arguments: ["build", "--content", "Content", "--theme", "Site", "--output", built], directory: workspace.root)
         #expect(build.terminate(timeout: .seconds(60), signal: nil) == 0)
         // Page for page; the markers differ in what they record (a build records its inputs, the preview does not).
-        var served = Workspace.tree(workspace.output)
+        var served = FileTree.read(workspace.output)
         served["leak.txt"] = nil
         served[".checksheet-build.json"] = nil
-        #expect(served == Workspace.tree(built).filter { $0.key != ".checksheet-build.json" })
+        #expect(served == FileTree.read(built).filter { $0.key != ".checksheet-build.json" })
         #expect(!served.values.contains { String(decoding: $0, as: UTF8.self).contains("live-reload") })
     }
 }
@@ -111,15 +112,6 @@ extension ServeCommandTests {
 
 /// A child process of the built `checksheet`, its output collected as it comes; always stopped.
 final class ServerProcess: @unchecked Sendable {
-    /// The binary SwiftPM built beside this test bundle.
-    static var binary: String {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("checksheet").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("checksheet").path
-    }
-
     /// Standard output and standard error so far.
     final class Collected: Sendable {
         let texts = Mutex((output: "", errors: ""))
@@ -129,7 +121,7 @@ final class ServerProcess: @unchecked Sendable {
     private let collected = Collected()
 
     init(arguments: [String], directory: String) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: BuiltProduct.checksheet)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe(), errors = Pipe()

@@ -1,10 +1,9 @@
 import Foundation
 @testable import PreviewServer
+import TestSupport
 
 /// A temporary copy of the real Content/ and Site/, so that tests can edit them; removed by `remove()`.
 struct Workspace: Sendable {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
     let root: String
     var content: String { root + "/Content" }
     var theme: String { root + "/Site" }
@@ -15,8 +14,8 @@ struct Workspace: Sendable {
     static func make() throws -> Workspace {
         let root = NSTemporaryDirectory() + "checksheet-preview-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: repository + "/Content", toPath: root + "/Content")
-        try FileManager.default.copyItem(atPath: repository + "/Site", toPath: root + "/Site")
+        try FileManager.default.copyItem(atPath: Repository.content, toPath: root + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.theme, toPath: root + "/Site")
         return Workspace(root: root)
     }
 
@@ -36,19 +35,6 @@ struct Workspace: Sendable {
 
     func read(_ path: String) throws -> String {
         String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-    }
-
-    /// Every regular file below `folder` with its bytes, by relative path.
-    static func tree(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            }
-        }
-        return files
     }
 }
 

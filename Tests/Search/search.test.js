@@ -43,6 +43,15 @@ test('JavaScript ranks every query of the set exactly as the CLI does', { skip: 
   }
 });
 
+test('JavaScript ranks by the field weights the index carries, not by weights of its own', { skip: !site && 'SITE_DIR not set' }, () => {
+  const index = JSON.parse(fs.readFileSync(path.join(site, 'en', 'search-index.json'), 'utf8'));
+  const ranking = (weights) => new search.Engine({ ...index, w: weights }).search('backup', 49).map((r) => [r.slug, r.score]);
+  const given = ranking(index.w);
+  assert.ok(given.length > 1);
+  assert.notDeepEqual(ranking(index.w.map(() => 10)), given);
+  assert.notDeepEqual(ranking(index.w.map((w) => w * 2)), given);
+});
+
 test('highlight ranges map back to the original text', () => {
   assert.deepEqual(search.matchRanges('バックアップデータを取得するタイミング(RPO)', 'ばっくあっぷ rp'), [[0, 6], [20, 23]]);
   assert.deepEqual(search.matchRanges('ＴＬＳ 1.2', 'tls'), [[0, 3]]);

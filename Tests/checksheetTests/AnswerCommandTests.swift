@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `checksheet answer` run as sales run it: a questionnaire file in, the answers beside each question out.
 @Suite struct AnswerCommandTests {
     static func run(_ arguments: [String]) throws -> CommandLineTests.Run { try CommandLineTests.run(arguments) }
 
     static func write(_ text: String, _ name: String) -> String {
-        let path = CommandLineTests.temporaryFolder() + "/" + name
+        let path = Repository.temporaryFolder() + "/" + name
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func xlsxInXlsxOut() throws {
-        let folder = CommandLineTests.temporaryFolder()
+        let folder = Repository.temporaryFolder()
         let text = Self.write("Question\nIs data encrypted in transit?\n", "q.csv")
         #expect(try Self.run(["answer", text, "--lang", "en", "--format", "xlsx", "--out", folder + "/answers.xlsx"]).status == 0)
         let again = try Self.run(["answer", folder + "/answers.xlsx", "--lang", "en", "--column", "Question", "--format", "json"])
@@ -58,7 +59,7 @@ import Testing
         #expect(run.errors == "\(empty): error: the questionnaire is empty\n")
         let numbers = Self.write("1,2\n3,4\n", "numbers.csv")
         #expect(try Self.run(["answer", numbers]).errors == "\(numbers): error: no column holds text\n")
-        let binary = CommandLineTests.temporaryFolder() + "/photo.png"
+        let binary = Repository.temporaryFolder() + "/photo.png"
         FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x00]))
         #expect(try Self.run(["answer", binary]).errors == "\(binary): error: the file is not a CSV, TSV, text or XLSX file\n")
         #expect(try Self.run(["answer", "/nonexistent/q.csv"]).errors == "/nonexistent/q.csv: error: cannot read the questionnaire\n")

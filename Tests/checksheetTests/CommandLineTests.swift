@@ -1,34 +1,23 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The `checksheet` binary run as a person runs it: arguments in, exit status and output out.
 @Suite(.serialized) struct CommandLineTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let fixtures = root + "/Tests/ChecksheetKitTests/Fixtures"
-
     struct Run {
         var status: Int32
         var output: String
         var errors: String
     }
 
-    /// The binary SwiftPM built beside this test bundle.
-    static var binary: String {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("checksheet").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("checksheet").path
-    }
-
-    static func run(_ arguments: [String], in directory: String = root, environment: [String: String] = [:], as user: String? = nil) throws -> Run {
+    static func run(_ arguments: [String], in directory: String = Repository.root, environment: [String: String] = [:], as user: String? = nil) throws -> Run {
         let process = Process()
         if let user {
             // setpriv drops root for the run, so that file permissions apply as they do to the docs team.
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(user)", "--regid=65534", "--clear-groups", binary] + arguments
+            process.arguments = ["--reuid=\(user)", "--regid=65534", "--clear-groups", BuiltProduct.checksheet] + arguments
         } else {
-            process.executableURL = URL(fileURLWithPath: binary)
+            process.executableURL = URL(fileURLWithPath: BuiltProduct.checksheet)
             process.arguments = arguments
         }
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -46,29 +35,10 @@ import Testing
     /// The Japanese pages of Content/ without the `keywords` line the docs team added for search after the import:
     /// everything else is exactly what importing the seed makes.
     static func japanesePagesAsImported() -> [String: Data] {
-        tree(root + "/Content/revisions/2025-03-07/ja").mapValues {
+        FileTree.read(Repository.root + "/Content/revisions/2025-03-07/ja").mapValues {
             Data(String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("keywords: ") }.joined(separator: "\n").utf8)
         }
-    }
-
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "checksheet-cli-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    /// Every file below `folder` with its bytes.
-    static func tree(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            }
-        }
-        return files
     }
 
     @Test func checkListsEveryProblemAndFails() throws {
@@ -82,18 +52,18 @@ import Testing
     }
 
     @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
-        let work = Self.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let output = work + "/public"
         let good = try Self.run(["build", "--output", output])
         #expect(good.status == 0)
-        let before = Self.tree(output)
+        let before = FileTree.read(output)
         #expect(good.output.hasPrefix("Wrote \(before.count - 1) files"), "the marker is not a page of the site")
         #expect(before.count > 200)
 
         // Break one Japanese page in a copy of the content.
         let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: Self.root + "/Content", toPath: content)
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         let page = content + "/revisions/2025-03-07/ja/42-encryption-in-transit.md"
         let text = try String(contentsOfFile: page, encoding: .utf8)
         try text.replacingOccurrences(of: "slug: encryption-in-transit", with: "slug: tls\nsecret: x").write(toFile: page, atomically: true, encoding: .utf8)
@@ -103,35 +73,35 @@ import Testing
         // Only the real problem: the English page of the broken Japanese page is not reported as alone.
         #expect(!bad.errors.contains("has no Japanese page"))
         #expect(bad.errors.hasSuffix("1 error\n"), "\(bad.errors)")
-        #expect(Self.tree(output) == before)
+        #expect(FileTree.read(output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["Content", "public"])
     }
 
     @Test func twoBuildsWriteIdenticalTrees() throws {
-        let work = Self.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         #expect(try Self.run(["build", "--output", work + "/a"]).status == 0)
         #expect(try Self.run(["build", "--output", work + "/b"]).status == 0)
-        let a = Self.tree(work + "/a"), b = Self.tree(work + "/b")
+        let a = FileTree.read(work + "/a"), b = FileTree.read(work + "/b")
         #expect(a.count > 200)
         #expect(a == b)
     }
 
     @Test(arguments: ["checksheet-2025-03-07.tsv", "checksheet-2025-03-07-excel.csv", "checksheet-2025-03-07-sjis.csv"])
     func importWritesTheJapanesePagesOfContent(file: String) throws {
-        let work = Self.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.copyItem(atPath: Self.root + "/Content/site.yml", toPath: work + "/site.yml")
-        let run = try Self.run(["import", Self.fixtures + "/import/" + file, "--date", "2025-03-07", "--glossary", Self.fixtures + "/import/glossary.tsv", "--content", work])
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content/site.yml", toPath: work + "/site.yml")
+        let run = try Self.run(["import", Repository.fixtures + "/import/" + file, "--date", "2025-03-07", "--glossary", Repository.fixtures + "/import/glossary.tsv", "--content", work])
         #expect(run.status == 0, "\(run.errors)")
         let encoding = file.hasSuffix("sjis.csv") ? "Shift_JIS (CP932), comma-separated" : file.hasSuffix(".csv") ? "UTF-8 with BOM, comma-separated" : "UTF-8, tab-separated"
-        #expect(run.output.hasPrefix("Imported 49 items from \(Self.fixtures)/import/\(file) (\(encoding)) into \(work)/revisions/2025-03-07/\nItems that need English (49), to write in \(work)/revisions/2025-03-07/en/ (changed items keep their earlier English, shown as translation pending until updated):\n  01-service-hours.md  サービス時間\n"))
-        let imported = Self.tree(work + "/revisions/2025-03-07/ja")
+        #expect(run.output.hasPrefix("Imported 49 items from \(Repository.fixtures)/import/\(file) (\(encoding)) into \(work)/revisions/2025-03-07/\nItems that need English (49), to write in \(work)/revisions/2025-03-07/en/ (changed items keep their earlier English, shown as translation pending until updated):\n  01-service-hours.md  サービス時間\n"))
+        let imported = FileTree.read(work + "/revisions/2025-03-07/ja")
         let content = Self.japanesePagesAsImported()
         #expect(imported.count == 49)
         #expect(imported == content)
 
-        let again = try Self.run(["import", Self.fixtures + "/import/" + file, "--date", "2025-03-07", "--content", work])
+        let again = try Self.run(["import", Repository.fixtures + "/import/" + file, "--date", "2025-03-07", "--content", work])
         #expect(again.status == 1)
         #expect(again.errors == "\(work)/revisions/2025-03-07: error: the revision 2025-03-07 exists already\n  hint: pass --force to replace it, or choose another --date\n1 error\n")
     }
@@ -143,15 +113,15 @@ import Testing
     }
 
     @Test func importingANewRevisionShowsExactlyWhatChangedAndKeepsEveryURL() throws {
-        let work = Self.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: Self.root + "/Content", toPath: content)
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         #expect(try Self.run(["build", "--content", content, "--output", work + "/before"]).status == 0)
-        let before = Set(Self.tree(work + "/before").keys)
+        let before = Set(FileTree.read(work + "/before").keys)
 
         // The next Excel export: two answers changed, item 47 removed (48 and 49 move up), a new item at the end.
-        var lines = try String(contentsOfFile: Self.fixtures + "/import/checksheet-2025-03-07.tsv", encoding: .utf8).components(separatedBy: "\n")
+        var lines = try String(contentsOfFile: Repository.fixtures + "/import/checksheet-2025-03-07.tsv", encoding: .utf8).components(separatedBy: "\n")
         lines = lines.map { line in
             line.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3")
                 .replacingOccurrences(of: "\t72時間", with: "\t96時間")
@@ -197,7 +167,7 @@ import Testing
             2 warnings
 
             """)
-        let after = Self.tree(work + "/after")
+        let after = FileTree.read(work + "/after")
         #expect(before.subtracting(after.keys).isEmpty, "URLs lost: \(before.subtracting(after.keys).sorted())")
         let changes = String(decoding: after["ja/changes/2025-09-01/index.html"]!, as: UTF8.self)
         #expect(changes.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更2件</p>"))
@@ -226,13 +196,13 @@ import Testing
     }
 
     @Test func newRevisionStartsAsACopyOfTheNewest() throws {
-        let work = Self.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.copyItem(atPath: Self.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
         let run = try Self.run(["new-revision", "2025-10-01", "--content", work + "/Content"])
         #expect(run.output == "Started \(work)/Content/revisions/2025-10-01/ as a copy of 2025-03-07 (49 items); edit it, then `checksheet build`.\n")
-        let copy = Self.tree(work + "/Content/revisions/2025-10-01")
-        let original = Self.tree(Self.root + "/Content/revisions/2025-03-07")
+        let copy = FileTree.read(work + "/Content/revisions/2025-10-01")
+        let original = FileTree.read(Repository.root + "/Content/revisions/2025-03-07")
         #expect(copy.keys.sorted() == original.keys.sorted())
         for (path, data) in original where path != "revision.yml" { #expect(copy[path] == data, "\(path)") }
         #expect(String(decoding: copy["revision.yml"]!, as: UTF8.self) == "date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\n")

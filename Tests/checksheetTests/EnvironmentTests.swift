@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The same input gives the same bytes on any machine: time zone and locale change nothing; permissions and bad
 /// options get one line each.
@@ -7,30 +8,30 @@ import Testing
     typealias CLI = CommandLineTests
 
     @Test func theSiteIsByteIdenticalUnderAnyTimeZoneAndLocale() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         #expect(try CLI.run(["build", "--output", work + "/utc"], environment: ["TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]).status == 0)
         #expect(try CLI.run(["build", "--output", work + "/tokyo"], environment: ["TZ": "Asia/Tokyo", "LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"]).status == 0)
         #expect(try CLI.run(["build", "--output", work + "/honolulu"], environment: ["TZ": "Pacific/Honolulu", "LANG": "en_US.UTF-8"]).status == 0)
-        let utc = CLI.tree(work + "/utc")
+        let utc = FileTree.read(work + "/utc")
         #expect(utc.keys.contains { $0.hasSuffix(".xlsx") })
-        #expect(CLI.tree(work + "/tokyo") == utc)
-        #expect(CLI.tree(work + "/honolulu") == utc)
+        #expect(FileTree.read(work + "/tokyo") == utc)
+        #expect(FileTree.read(work + "/honolulu") == utc)
     }
 
     @Test(arguments: ["build", "serve"])
     func aBaseURLThatIsNotAWebAddressIsRefused(command: String) throws {
-        let run = try CLI.run([command, "--base-url", "javascript:alert(1)", "--output", CLI.temporaryFolder() + "/out"])
+        let run = try CLI.run([command, "--base-url", "javascript:alert(1)", "--output", Repository.temporaryFolder() + "/out"])
         #expect(run.status == 64)
         #expect(run.errors.hasPrefix("Error: --base-url 'javascript:alert(1)' is not an absolute http(s) URL: write it in full, for example `https://example.com/checksheet/`\n"))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && getuid() == 0))
     func unreadableFilesAndFoldersAreNamedWithTheCause() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: work + "/Content")
-        try FileManager.default.copyItem(atPath: CLI.root + "/Site", toPath: work + "/Site")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Site", toPath: work + "/Site")
         let page = try #require(try FileManager.default.contentsOfDirectory(atPath: work + "/Content/revisions/2025-03-07/ja").sorted().first)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: work + "/Content/revisions/2025-03-07/ja/" + page)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: work + "/Content/revisions/2025-03-07/en")

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `checksheet import` run as a person runs it, on copies of the real content: what it keeps, what it refuses.
 @Suite(.serialized) struct ImportCommandTests {
     typealias CLI = CommandLineTests
-    static let seed = CLI.fixtures + "/import/checksheet-2025-03-07.tsv"
+    static let seed = Repository.fixtures + "/import/checksheet-2025-03-07.tsv"
     static let seedText = try! String(contentsOfFile: seed, encoding: .utf8)
 
     /// A copy of the real Content/ in a fresh folder, and that folder.
     static func workspace() throws -> (work: String, content: String) {
-        let work = CLI.temporaryFolder()
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: work + "/Content")
+        let work = Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
         return (work, work + "/Content")
     }
 
@@ -27,8 +28,8 @@ import Testing
         let (work, content) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let revision = content + "/revisions/2025-03-07"
-        let english = CLI.tree(revision + "/en")
-        let metadata = CLI.tree(revision).filter { !$0.key.contains("/") }
+        let english = FileTree.read(revision + "/en")
+        let metadata = FileTree.read(revision).filter { !$0.key.contains("/") }
         let export = try Self.export(work, edit: Self.tls13)
 
         let run = try CLI.run(["import", export, "--date", "2025-03-07", "--force", "--content", content])
@@ -41,8 +42,8 @@ import Testing
               42-encryption-in-transit.md  通信の暗号化レベル
 
             """)
-        #expect(CLI.tree(revision + "/en") == english)
-        #expect(CLI.tree(revision).filter { !$0.key.contains("/") } == metadata)
+        #expect(FileTree.read(revision + "/en") == english)
+        #expect(FileTree.read(revision).filter { !$0.key.contains("/") } == metadata)
         let japanese = try String(contentsOfFile: revision + "/ja/42-encryption-in-transit.md", encoding: .utf8)
         #expect(japanese.hasSuffix("---\n有。TLS 1.3\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions") == ["2025-03-07"])
@@ -62,12 +63,12 @@ import Testing
         try "date: '2025-09-01'\ntitle:\n  ja: 2025年9月1日版\n  en: Version dated September 1, 2025\nnotes:\n  ja: TLS 1.3に対応\n  en: TLS 1.3 supported\n"
             .write(toFile: revision + "/revision.yml", atomically: true, encoding: .utf8)
         try "glossary for the translator\n".write(toFile: revision + "/en/terms.txt", atomically: true, encoding: .utf8)
-        let before = CLI.tree(revision)
+        let before = FileTree.read(revision)
 
         let again = try CLI.run(["import", export, "--date", "2025-09-01", "--force", "--content", content])
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.output.hasSuffix("Every item has its English page.\n"))
-        #expect(CLI.tree(revision) == before)
+        #expect(FileTree.read(revision) == before)
 
         // The Japanese of 42 changes once more: the translator's English stays, listed as needing an update.
         let newer = try Self.export(work, "newer.tsv") { $0.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3以上") }
@@ -112,7 +113,7 @@ import Testing
         let leftover = try #require(names.first)
         #expect(leftover.hasPrefix(".2025-03-07.replaced-"))
         #expect(run.errors.hasPrefix("\(content)/revisions/\(leftover): error: the revision was imported, but the files it replaced could not all be removed: \(content)/revisions/\(leftover)/ja/01-service-hours.md: Operation not permitted\n  hint: every English page was carried into \(content)/revisions/2025-03-07; delete \(content)/revisions/\(leftover) by hand\n"))
-        #expect(CLI.tree(content + "/revisions/2025-03-07/en") == CLI.tree(CLI.root + "/Content/revisions/2025-03-07/en"))
+        #expect(FileTree.read(content + "/revisions/2025-03-07/en") == FileTree.read(Repository.root + "/Content/revisions/2025-03-07/en"))
     }
 
     @Test func aGlossarySlugThatIsNoURLNameIsAnErrorNotACrash() throws {
@@ -120,7 +121,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: work) }
         try FileManager.default.removeItem(atPath: content + "/revisions")
         let glossary = work + "/glossary.tsv"
-        let text = try String(contentsOfFile: CLI.fixtures + "/import/glossary.tsv", encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.fixtures + "/import/glossary.tsv", encoding: .utf8)
             .replacingOccurrences(of: "\tservice-hours\n", with: "\t../../outside\n")
             .replacingOccurrences(of: "\trto\n", with: "\tRTO Bad\n")
         try text.write(toFile: glossary, atomically: true, encoding: .utf8)
@@ -164,8 +165,8 @@ import Testing
         let run = try CLI.run(["import", Self.seed, "--date", "2024-10-01", "--content", content])
         #expect(run.status == 0, "\(run.errors)")
         #expect(!run.output.contains("provisional"))
-        let names = Set(CLI.tree(content + "/revisions/2024-10-01/ja").keys)
-        #expect(names == Set(CLI.tree(content + "/revisions/2025-03-07/ja").keys))
+        let names = Set(FileTree.read(content + "/revisions/2024-10-01/ja").keys)
+        #expect(names == Set(FileTree.read(content + "/revisions/2025-03-07/ja").keys))
         #expect(try CLI.run(["check", "--content", content]).status == 0)
     }
 
@@ -183,24 +184,24 @@ import Testing
     @Test func anUnknownColumnIsImportedWithoutItAndNamedInAWarning() throws {
         let (work, content) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let export = CLI.fixtures + "/import/english-headers-reordered.csv"
+        let export = Repository.fixtures + "/import/english-headers-reordered.csv"
         let run = try CLI.run(["import", export, "--date", "2025-03-07", "--force", "--content", content])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.hasPrefix("\(export):7:10: warning: column '備考' is not imported\n"))
         #expect(run.output.hasSuffix("Every item has its English page.\n"))
-        #expect(CLI.tree(content + "/revisions/2025-03-07") == CLI.tree(CLI.root + "/Content/revisions/2025-03-07"))
+        #expect(FileTree.read(content + "/revisions/2025-03-07") == FileTree.read(Repository.root + "/Content/revisions/2025-03-07"))
     }
 
     @Test func utf16WithoutAByteOrderMarkImports() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content/site.yml", toPath: work + "/site.yml")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content/site.yml", toPath: work + "/site.yml")
         let export = work + "/export.txt"
         try #require(Self.seedText.data(using: .utf16LittleEndian)).write(to: URL(fileURLWithPath: export))
-        let run = try CLI.run(["import", export, "--date", "2025-03-07", "--glossary", CLI.fixtures + "/import/glossary.tsv", "--content", work])
+        let run = try CLI.run(["import", export, "--date", "2025-03-07", "--glossary", Repository.fixtures + "/import/glossary.tsv", "--content", work])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix("Imported 49 items from \(export) (UTF-16 little-endian without BOM, tab-separated)"))
-        #expect(CLI.tree(work + "/revisions/2025-03-07/ja") == CLI.japanesePagesAsImported())
+        #expect(FileTree.read(work + "/revisions/2025-03-07/ja") == CLI.japanesePagesAsImported())
     }
 }
 

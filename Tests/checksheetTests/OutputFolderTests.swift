@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// `build` and `serve` replace only a folder that is theirs: absent, empty, or written by an earlier build.
 /// Every refusal is checked word for word and against the whole tree, which must not change by a byte.
@@ -11,9 +12,9 @@ import Glibc
 
     /// A project folder of its own: a copy of Content/ and Site/, with the command run from inside it.
     static func project() throws -> String {
-        let work = CLI.temporaryFolder()
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: work + "/Content")
-        try FileManager.default.copyItem(atPath: CLI.root + "/Site", toPath: work + "/Site")
+        let work = Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Site", toPath: work + "/Site")
         return work
     }
 
@@ -89,7 +90,7 @@ import Glibc
         let listed = try #require(try JSONSerialization.jsonObject(with: marker) as? [String: Any])
         let files = try #require(listed["files"] as? [String])
         #expect(listed["generator"] as? String == "checksheet")
-        #expect(Set(files) == Set(CLI.tree(work + "/public").keys).subtracting([".checksheet-build.json"]))
+        #expect(Set(files) == Set(FileTree.read(work + "/public").keys).subtracting([".checksheet-build.json"]))
         let page = work + "/public/ja/items/rto/index.html"
         let inode = try #require(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int)
 
@@ -165,7 +166,7 @@ import Glibc
         _ = Self.execute("/usr/bin/chattr", ["-i", work + "/out"])
         let fresh = try CLI.run(["build", "--output", work + "/clean"], in: work)
         #expect(fresh.status == 0)
-        #expect(CLI.tree(work + "/out/site") == CLI.tree(work + "/clean"))
+        #expect(FileTree.read(work + "/out/site") == FileTree.read(work + "/clean"))
     }
 
     @Test(.enabled(if: OutputFolderTests.canMount()))
@@ -182,7 +183,7 @@ import Glibc
             #expect(run.status == 0, "\(run.errors)")
         }
         #expect(try CLI.run(["build", "--output", "clean"], in: work).status == 0)
-        #expect(CLI.tree(work + "/mounted") == CLI.tree(work + "/clean"))
+        #expect(FileTree.read(work + "/mounted") == FileTree.read(work + "/clean"))
     }
 
     @Test func serveRefusesAPortInUseBeforeBuildingAnything() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// README's "Publishing a revision", followed to the letter on a copy of Content/ with a new export of the sheet:
 /// every `console` block's commands are run and their output compared with the README's.
@@ -13,7 +14,7 @@ import Testing
     }
 
     static func section() throws -> [Block] {
-        let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
         let start = try #require(readme.range(of: "\n## Publishing a revision\n"))
         let rest = readme[start.upperBound...]
         let text = rest.range(of: "\n## ").map { rest[..<$0.lowerBound] } ?? rest
@@ -25,10 +26,10 @@ import Testing
     }
 
     @Test func theReadmeStepsPublishANewRevision() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: work + "/Content")
-        try FileManager.default.copyItem(atPath: CLI.root + "/Site", toPath: work + "/Site")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Site", toPath: work + "/Site")
         try ReleaseWorkflowTests.nextExport(to: work + "/checksheet-2025-09-01.tsv")
         let blocks = try Self.section()
         #expect(blocks.map(\.language) == ["console", "yaml", "console", "console", "console", "console", "console", "sh"])
@@ -55,7 +56,7 @@ import Testing
                         // Step 6's translator, with a real CAT library.
                         try String(decoding: try JSONSerialization.data(withJSONObject: ReleaseWorkflowTests.english), as: UTF8.self)
                             .write(toFile: work + "/english.json", atomically: true, encoding: .utf8)
-                        let translated = try ReleaseWorkflowTests.tool(CLI.root + "/Tests/Translation/translate_xliff.py", [work + "/" + command[out + 1], work + "/english.json"])
+                        let translated = try ReleaseWorkflowTests.tool(Repository.root + "/Tests/Translation/translate_xliff.py", [work + "/" + command[out + 1], work + "/english.json"])
                         #expect(translated.status == 0, "\(translated.errors)")
                     }
                 }
@@ -66,7 +67,7 @@ import Testing
         #expect(commands == 6)
         let metadata = try String(contentsOfFile: work + "/Content/revisions/2025-09-01/revision.yml", encoding: .utf8)
         #expect(!metadata.contains("draft") && metadata.contains("# What changed, for the changes page and the feed.\n"))
-        let site = CLI.tree(work + "/public")
+        let site = FileTree.read(work + "/public")
         let page = String(decoding: try #require(site["en/items/mttr/index.html"]), as: UTF8.self)
         #expect(page.contains("<p>Within 4 hours (target)</p>"))
         #expect(site["en/changes/2025-09-01/index.html"] != nil)

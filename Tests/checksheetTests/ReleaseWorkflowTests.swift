@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The docs team's release workflow through the real binary: drafts, the release gate, `publish`, and the
 /// translation round trip through translate-toolkit (XLIFF 1.2, validated against the OASIS schema) and CSV.
 @Suite(.serialized) struct ReleaseWorkflowTests {
     typealias CLI = CommandLineTests
-    static let seed = CLI.fixtures + "/import/checksheet-2025-03-07.tsv"
+    static let seed = Repository.fixtures + "/import/checksheet-2025-03-07.tsv"
     /// Text that appears nowhere but in the draft.
     static let marker = "4時間以内（目標値）"
 
     /// A copy of the real Content/ with a draft 2025-09-01 imported from the seed export with three answers changed.
     static func contentWithDraft(_ work: String) throws -> String {
         let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: content)
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         try nextExport(to: work + "/export.tsv")
         let run = try CLI.run(["import", work + "/export.tsv", "--date", "2025-09-01", "--content", content])
         #expect(run.status == 0, "\(run.errors)")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func importAndNewRevisionMakeDraftsThatBuildLeavesOutOfEveryFile() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = try Self.contentWithDraft(work)
         #expect(try String(contentsOfFile: content + "/revisions/2025-09-01/revision.yml", encoding: .utf8)
@@ -46,8 +47,8 @@ import Testing
         #expect(withDraft.errors == "")
         // Nothing of the draft anywhere: the build is byte for byte the build of the published content alone.
         // (The folders' markers differ: they record what each build read, the draft included.)
-        let published = CLI.tree(work + "/with-draft").filter { $0.key != ".checksheet-build.json" }
-        #expect(published == CLI.tree(work + "/published").filter { $0.key != ".checksheet-build.json" })
+        let published = FileTree.read(work + "/with-draft").filter { $0.key != ".checksheet-build.json" }
+        #expect(published == FileTree.read(work + "/published").filter { $0.key != ".checksheet-build.json" })
         for (path, data) in published {
             let text = String(decoding: data, as: UTF8.self)
             for needle in ["2025-09-01", "2025年9月1日", "September 1, 2025", Self.marker, "96時間", "TLS 1.3", "banner-draft"] {
@@ -57,7 +58,7 @@ import Testing
 
         let drafts = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/drafts"])
         #expect(drafts.status == 0, "\(drafts.errors)")
-        let preview = CLI.tree(work + "/drafts")
+        let preview = FileTree.read(work + "/drafts")
         let pages = preview.filter { $0.key.hasSuffix(".html") && $0.key != "index.html" }
         #expect(pages.count > 200)
         for (path, data) in pages {
@@ -78,10 +79,10 @@ import Testing
     }
 
     @Test func theGateListsEveryProblemAndPublishChangesNothing() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: content)
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         var export = try String(contentsOfFile: Self.seed, encoding: .utf8).replacingOccurrences(of: "\t72時間", with: "\t96時間")
         export = export.trimmingCharacters(in: .newlines) + "\n50\t\t多要素認証\t多要素認証の提供有無\t有無\t有。全プランで提供\n"
         try Self.write(export, to: work + "/export.tsv")
@@ -124,21 +125,21 @@ import Testing
             9 errors
 
             """)
-        let before = CLI.tree(content)
+        let before = FileTree.read(content)
         let publish = try CLI.run(["publish", "2025-09-01", "--content", content])
         #expect(publish.status == 1)
         #expect(publish.errors.hasSuffix("8 errors\nThe revision 2025-09-01 was not published; fix the problems above and run `checksheet publish 2025-09-01` again.\n"))
-        #expect(CLI.tree(content) == before)
+        #expect(FileTree.read(content) == before)
         let published = try CLI.run(["publish", "2025-03-07", "--content", content])
         #expect(published.errors == "\(content)/revisions/2025-03-07/revision.yml: error: the revision 2025-03-07 is published already\n  hint: only a revision with `draft: true` in its revision.yml is published\n1 error\n"
             + "The revision 2025-03-07 was not published; fix the problems above and run `checksheet publish 2025-03-07` again.\n")
     }
 
     @Test func aCleanDraftPassesAndPublishingRemovesOnlyTheFlag() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: CLI.root + "/Content", toPath: content)
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
         let revision = content + "/revisions/2025-10-01"
         let metadata = "# Edited by the docs team.\ndate: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版   # 表紙の表記\n  en: Version dated October 1, 2025\ndraft: true  # until `checksheet publish`\nnotes:\n  ja: 変更はありません。\n  en: Nothing changed.\n"
@@ -160,7 +161,7 @@ import Testing
         #expect(try String(contentsOfFile: revision + "/revision.yml", encoding: .utf8) == metadata.replacingOccurrences(of: "draft: true  # until `checksheet publish`\n", with: ""))
         let build = try CLI.run(["build", "--content", content, "--output", work + "/public"])
         #expect(build.status == 0)
-        #expect(CLI.tree(work + "/public")["en/changes/2025-10-01/index.html"] != nil)
+        #expect(FileTree.read(work + "/public")["en/changes/2025-10-01/index.html"] != nil)
     }
 
     /// The OASIS XLIFF 1.2 strict schema as Debian ships it (php-symfony-translation), its xml.xsd import made local.
@@ -193,7 +194,7 @@ import Testing
     ]
 
     @Test func xliffRoundTripThroughTranslateToolkit() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = try Self.contentWithDraft(work)
         let revision = content + "/revisions/2025-09-01"
@@ -230,7 +231,7 @@ import Testing
 
         // The translator's tool: translate-toolkit reads the units and their context and writes the English back.
         try Self.write(String(decoding: try JSONSerialization.data(withJSONObject: Self.english), as: UTF8.self), to: work + "/english.json")
-        let translated = try Self.tool(CLI.root + "/Tests/Translation/translate_xliff.py", [xliff, work + "/english.json"])
+        let translated = try Self.tool(Repository.root + "/Tests/Translation/translate_xliff.py", [xliff, work + "/english.json"])
         #expect(translated.status == 0, "\(translated.errors)")
         #expect(translated.output == """
             mttr/answer\tNo. 10 平均復旧時間(MTTR)\tanswer\tprevious: Not disclosed\tstate: translated
@@ -240,7 +241,7 @@ import Testing
             """)
         #expect(try Self.tool("/usr/bin/xmllint", ["--noout", "--nonet", "--schema", schema, xliff]).status == 0)
 
-        let japanese = CLI.tree(revision + "/ja")
+        let japanese = FileTree.read(revision + "/ja")
         let imported = try CLI.run(["translations", "import", xliff, "--content", content])
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output == """
@@ -251,19 +252,19 @@ import Testing
             No English is missing or pending in 2025-09-01.
 
             """)
-        #expect(CLI.tree(revision + "/ja") == japanese)
+        #expect(FileTree.read(revision + "/ja") == japanese)
         #expect(try String(contentsOfFile: revision + "/en/10-mttr.md", encoding: .utf8) == mttr.replacingOccurrences(of: "Not disclosed", with: "Within 4 hours (target)"))
 
         let build = try CLI.run(["build", "--drafts", "--strict", "--content", content, "--output", work + "/public"])
         #expect(build.status == 0)
         #expect(build.errors == "")
-        let page = String(decoding: CLI.tree(work + "/public")["en/items/backup-retention/index.html"]!, as: UTF8.self)
+        let page = String(decoding: FileTree.read(work + "/public")["en/items/backup-retention/index.html"]!, as: UTF8.self)
         #expect(page.contains("<p>96 hours</p>"))
         #expect(!page.contains("Translation pending"))
     }
 
     @Test func csvRoundTripAndRefusals() throws {
-        let work = CLI.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = try Self.contentWithDraft(work)
         let csv = work + "/translations.csv"
@@ -296,7 +297,7 @@ import Testing
         // Unknown ids and Japanese that changed since the export are errors, and nothing is written.
         let stale = "\u{FEFF}id,japanese,english\r\nencryption-in-transit/answer,有。TLS 1.2,Yes. TLS 1.3\r\nrto/summary,x,y\r\nno-such-item/answer,x,y\r\n"
         try Self.write(stale, to: work + "/stale.csv")
-        let before = CLI.tree(content)
+        let before = FileTree.read(content)
         let refused = try CLI.run(["translations", "import", work + "/stale.csv", "--content", content])
         #expect(refused.status == 1)
         #expect(refused.errors == """
@@ -310,6 +311,6 @@ import Testing
             Nothing was written.
 
             """)
-        #expect(CLI.tree(content) == before)
+        #expect(FileTree.read(content) == before)
     }
 }

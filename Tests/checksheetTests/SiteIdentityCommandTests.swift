@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `check` and `build` with a provider, a logo in the content folder and a contact, on a copy of the real content.
 @Suite struct SiteIdentityCommandTests {
     @Test func checkPointsAtTheLineAndBuildCarriesTheLogo() throws {
-        let work = CommandLineTests.temporaryFolder()
+        let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: CommandLineTests.root + "/Content", toPath: content)
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         try FileManager.default.createDirectory(atPath: content + "/brand", withIntermediateDirectories: true)
         let logo = Data(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>"#.utf8)
         try logo.write(to: URL(fileURLWithPath: content + "/brand/logo.svg"))
@@ -34,7 +35,7 @@ import Testing
         #expect(try CommandLineTests.run(["check", "--content", content]).status == 0)
         let built = try CommandLineTests.run(["build", "--content", content, "--output", work + "/public"])
         #expect(built.status == 0, "\(built.errors)")
-        let files = CommandLineTests.tree(work + "/public")
+        let files = FileTree.read(work + "/public")
         let logoPath = try #require(files.keys.first { $0.hasPrefix("assets/content/brand/logo.") && $0.hasSuffix(".svg") })
         #expect(files[logoPath] == logo)
         let page = String(decoding: try #require(files["ja/items/rto/index.html"]), as: UTF8.self)

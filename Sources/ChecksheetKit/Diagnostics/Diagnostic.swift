@@ -46,9 +46,3 @@ extension Array where Element == Diagnostic {
     /// True when any problem stops the run.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
-
-/// Thrown when a run found problems; carries all of them, not just the first.
-public struct DiagnosticsError: Error, Sendable, Equatable {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
-}

@@ -11,7 +11,7 @@ extension SheetTable {
             "items": items.map { item -> [String: Any] in
                 var entry: [String: Any] = ["no": item.no, "url": url(of: item)]
                 for field in Field.allCases where field != .no {
-                    entry[field.rawValue] = field == .answer ? Markdown.plainText(item.answer) : item.value(of: field)
+                    entry[field.rawValue] = item.plainText(of: field)
                 }
                 return entry
             },

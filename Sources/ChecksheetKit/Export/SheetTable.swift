@@ -37,6 +37,6 @@ public struct SheetTable: Sendable, Equatable {
 
     /// Each item's cells in column order, the answer as plain text, then the revision's date and the item's URL.
     public var rows: [[String]] {
-        items.map { item in Self.columns.map { $0 == .answer ? Markdown.plainText(item.answer) : item.value(of: $0) } + [date, url(of: item)] }
+        items.map { item in Self.columns.map(item.plainText(of:)) + [date, url(of: item)] }
     }
 }

@@ -38,11 +38,11 @@ extension Theme {
 
     /// `strings.yml`: one key per UI string, each with `ja:` and `en:`.
     static func parseStrings(_ file: SourceFile) -> Result<[String: Localized<String>], DiagnosticsError> {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) {
-        case let .success(value): document = value
-        case let .failure(error): return .failure(error)
-        }
+        YAMLDocument.parse(file).flatMap(strings(in:))
+    }
+
+    /// The UI strings a parsed `strings.yml` gives.
+    static func strings(in document: YAMLDocument) -> Result<[String: Localized<String>], DiagnosticsError> {
         var problems: [Diagnostic] = []
         var strings: [String: Localized<String>] = [:]
         for pair in document.pairs {

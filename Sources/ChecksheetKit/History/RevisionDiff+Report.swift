@@ -30,8 +30,8 @@ extension RevisionDiff {
             let move = change.isRenumbered ? " (No. \(change.old.no) → \(change.new.no))" : ""
             lines.append("changed  \(change.new.no). \(change.new.item) [\(change.new.slug)]\(move): \(change.fields.map(\.rawValue).joined(separator: ", "))")
             for field in change.fields {
-                let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
-                let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
+                let old = change.old.plainText(of: field)
+                let new = change.new.plainText(of: field)
                 let marked = InlineDiff.compare(old, new, language: language).segments.map { segment -> String in
                     switch segment.kind {
                     case .equal: return segment.text

@@ -41,7 +41,4 @@ public struct RevisionDiff: Sendable, Equatable {
         let removed = old.filter { !newSlugs.contains($0.slug) }
         return RevisionDiff(from: from, to: to, language: language, added: added, removed: removed, changed: changed, renumbered: renumbered)
     }
-
-    /// True when nothing at all changed.
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty && renumbered.isEmpty }
 }

@@ -41,7 +41,7 @@ extension RevisionImport {
                     guard case let .success(page) = ItemPage.parse(file.text, file: file.path, language: language),
                           sources[language][page.item.slug] == nil else { continue }
                     items[language].append(page.item)
-                    sources[language][page.item.slug] = ItemSource(file: page.file, positions: page.positions)
+                    sources[language][page.item.slug] = page.source
                 }
                 items[language].sort { $0.no < $1.no }
             }

@@ -61,7 +61,7 @@ public enum RevisionImport {
                             definition: row.definition, unit: row.unit, answer: Markdown.escaped(row.answer))
             let earlier = sources.lazy.compactMap { $0.ja[item.slug] }.first
             item.keywords = earlier?.keywords ?? []
-            if let earlier, Markdown.plainText(earlier.answer) == row.answer {
+            if let earlier, earlier.plainAnswer == row.answer {
                 // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
                 item.answer = earlier.answer
             }

@@ -120,7 +120,7 @@ public enum ContentLoader {
         let standIns = withoutEnglish.map { japaneseStandIn(for: $0, configuration: configuration) }
         let items = Localized(ja: pages.ja.map(\.item).sorted { $0.no < $1.no }, en: (pages.en.map(\.item) + standIns).sorted { $0.no < $1.no })
         func sources(_ pages: [ItemPage]) -> [String: ItemSource] {
-            Dictionary(pages.map { ($0.item.slug, ItemSource(file: $0.file, positions: $0.positions)) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(pages.map { ($0.item.slug, $0.source) }, uniquingKeysWith: { a, _ in a })
         }
         var revision = Revision(date: metadata.date, title: metadata.title, notes: metadata.notes, items: items,
                                 sources: Localized(ja: sources(pages.ja), en: sources(pages.en)))
@@ -187,9 +187,9 @@ public enum ContentLoader {
             guard let translation = english[page.item.slug] else {
                 if unreadable.en.contains(where: { names($0, page) }) { continue }
                 let name = String(format: "%02d", page.item.no) + "-\(page.item.slug).md"
-                problems.append(Diagnostic(file: page.file, line: page.positions[.slug]?.line ?? 1, column: page.positions[.slug]?.column ?? 1,
-                                           severity: draft ? .warning : .error, message: "item '\(page.item.slug)' has no English page",
-                                           hint: "add \(revisionPath)/en/\(name), a translation of this page" + (draft ? ", or import one: `checksheet translations export`" : "")))
+                problems.append(page.diagnostic(at: .slug, "item '\(page.item.slug)' has no English page",
+                                                hint: "add \(revisionPath)/en/\(name), a translation of this page" + (draft ? ", or import one: `checksheet translations export`" : ""),
+                                                severity: draft ? .warning : .error))
                 if draft { withoutEnglish.append(page.item) }
                 continue
             }

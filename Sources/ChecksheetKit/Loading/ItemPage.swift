@@ -14,10 +14,12 @@ public struct ItemPage: Sendable, Equatable {
         public var column: Int
     }
 
+    /// Where this page is and where each of its fields stands, kept once the item is part of a revision.
+    public var source: ItemSource { ItemSource(file: file, positions: positions) }
+
     /// A diagnostic pointing at `field` in this page.
     func diagnostic(at field: Field, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
-        let position = positions[field] ?? Position(line: 1, column: 1)
-        return Diagnostic(file: file, line: position.line, column: position.column, severity: severity, message: message, hint: hint)
+        source.diagnostic(at: field, message, hint: hint, severity: severity)
     }
 
     /// Parses one item page. Pure: the text is given, nothing is read.
@@ -94,23 +96,4 @@ func isSlug(_ text: String) -> Bool {
         }
     }
     return !previousWasHyphen
-}
-
-extension StringProtocol {
-    /// Without leading and trailing white space and line breaks; native, as Foundation's trimming bridges to NSString.
-    /// Trimmed by Unicode scalars: a space carrying a combining mark is not white space as a whole.
-    var trimmed: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[first...last])
-        return String(result)
-    }
-}
-
-extension String {
-    func droppingByteOrderMark() -> String {
-        hasPrefix("\u{FEFF}") ? String(dropFirst()) : self
-    }
 }

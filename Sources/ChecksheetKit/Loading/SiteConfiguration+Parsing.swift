@@ -6,11 +6,11 @@ extension SiteConfiguration {
 
     /// Parses `site.yml`. Pure: the text is given, nothing is read.
     public static func parse(_ file: SourceFile) -> Result<SiteConfiguration, DiagnosticsError> {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) {
-        case let .success(value): document = value
-        case let .failure(error): return .failure(error)
-        }
+        YAMLDocument.parse(file).flatMap(configuration(in:))
+    }
+
+    /// The configuration a parsed `site.yml` states.
+    static func configuration(in document: YAMLDocument) -> Result<SiteConfiguration, DiagnosticsError> {
         var problems: [Diagnostic] = []
         document.unknownKeys(known: knownKeys, into: &problems)
         let title = document.localizedText("title", what: "the site's name", required: true, into: &problems)
@@ -54,7 +54,7 @@ extension SiteConfiguration {
     /// The `logo` and `favicon` of `site.yml` that are neither among the content folder's images nor the theme's
     /// assets. Apart from `parse` so that a run lists them with every other problem of the content and the theme.
     public static func missingImages(_ file: SourceFile, contentImages: [String: Data], themeAssets: [String: Data], themePath: String) -> [Diagnostic] {
-        guard case let .success(document) = YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) else { return [] }
+        guard case let .success(document) = YAMLDocument.parse(file) else { return [] }
         var ignored: [Diagnostic] = []
         return [("logo", ["svg", "png"]), ("favicon", ["svg", "png", "ico"])].compactMap { key, extensions -> Diagnostic? in
             guard let image = image(key, extensions: extensions, document: document, into: &ignored),

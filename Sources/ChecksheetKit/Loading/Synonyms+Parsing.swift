@@ -1,11 +1,11 @@
 extension Synonyms {
     /// Reads `synonyms.yml`: `groups:`, a list of lists of words or phrases in either language.
     public static func parse(_ file: SourceFile) -> Result<Synonyms, DiagnosticsError> {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) {
-        case let .success(value): document = value
-        case let .failure(error): return .failure(error)
-        }
+        YAMLDocument.parse(file).flatMap(synonyms(in:))
+    }
+
+    /// The synonym groups a parsed `synonyms.yml` lists.
+    static func synonyms(in document: YAMLDocument) -> Result<Synonyms, DiagnosticsError> {
         var problems: [Diagnostic] = []
         document.unknownKeys(known: ["groups"], into: &problems)
         var groups: [[String]] = []
@@ -17,7 +17,7 @@ extension Synonyms {
                                                             hint: "write each group in brackets, for example `- [uptime, availability, 稼働率]`"))
                         continue
                     }
-                    let group = YAMLDocument(file: file.path, lineOffset: 0, pairs: [(key: "group", keyMark: entry.mark, value: entry)])
+                    let group = YAMLDocument(file: document.file, lineOffset: 0, pairs: [(key: "group", keyMark: entry.mark, value: entry)])
                         .textList("group", what: "words that mean the same", into: &problems)
                     if group.count == 1 {
                         problems.append(document.diagnostic(at: entry.mark, "a synonym group needs at least two words",

@@ -22,6 +22,12 @@ struct YAMLDocument {
         return Diagnostic(file: file, line: place.line, column: place.column, severity: severity, message: message, hint: hint)
     }
 
+    /// Parses a whole YAML file (`site.yml`, `revision.yml`, `synonyms.yml`, `strings.yml`) as one mapping; a leading
+    /// byte-order mark is not part of the YAML.
+    static func parse(_ file: SourceFile) -> Result<YAMLDocument, DiagnosticsError> {
+        parse(file.text.droppingByteOrderMark(), file: file.path)
+    }
+
     /// Parses `yaml` as one mapping, or returns the diagnostics that say why it is not one.
     static func parse(_ yaml: String, file: String, lineOffset: Int = 0, emptyMeans empty: String = "the file is empty") -> Result<YAMLDocument, DiagnosticsError> {
         let root: Node?
@@ -167,23 +173,5 @@ struct YAMLDocument {
         default:
             return Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)")
         }
-    }
-}
-
-extension String {
-    /// Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" hints.
-    func editDistance(to other: String) -> Int {
-        let a = Array(self), b = Array(other)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var rows = [Array(0...b.count)] + (1...a.count).map { [$0] + Array(repeating: 0, count: b.count) }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                rows[i][j] = Swift.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { rows[i][j] = Swift.min(rows[i][j], rows[i - 2][j - 2] + 1) }
-            }
-        }
-        return rows[a.count][b.count]
     }
 }

@@ -39,7 +39,7 @@ public struct QuestionnaireAnswers: Sendable {
         guard row.answer.status != .none, let top = row.answer.matches.first, let item = revision.item(top.slug, language) else {
             return [row.answer.status.rawValue, "", "", "", "", "", ""]
         }
-        return [row.answer.status.rawValue, String(item.no), item.item, Markdown.plainText(item.answer), revision.date, url(item.slug),
+        return [row.answer.status.rawValue, String(item.no), item.item, item.plainAnswer, revision.date, url(item.slug),
                 "\(Int((top.coverage * 100).rounded()))%"]
     }
 
@@ -72,7 +72,7 @@ public struct QuestionnaireAnswers: Sendable {
         let objects: [[String: Any]] = rows.map { row in
             let matches: [[String: Any]] = row.answer.matches.compactMap { match in
                 guard let item = revision.item(match.slug, language) else { return nil }
-                return ["slug": match.slug, "no": match.no, "title": item.item, "answer": Markdown.plainText(item.answer),
+                return ["slug": match.slug, "no": match.no, "title": item.item, "answer": item.plainAnswer,
                         "url": url(match.slug), "score": (match.score * 10000).rounded() / 10000]
             }
             return ["row": row.question.row, "question": row.question.text, "status": row.answer.status.rawValue, "matches": matches]

@@ -79,7 +79,7 @@ public enum ReleaseGate {
                                                hint: "translate the change: `checksheet translations export --revision \(candidate.date)`"))
         }
         for language in Language.allCases {
-            for item in candidate.items[language] where Markdown.plainText(item.answer).trimmed.isEmpty {
+            for item in candidate.items[language] where item.plainAnswer.trimmed.isEmpty {
                 guard let source = candidate.sources[language][item.slug] else { continue }
                 problems.append(source.diagnostic(at: .answer, "the answer of '\(item.slug)' shows no text", hint: "write the provider's answer (設定等)"))
             }

@@ -59,7 +59,7 @@ extension SearchIndex {
             let pair = [item, translation]
             let texts: [[String]] = [
                 pair.map(\.item),
-                pair.map { Markdown.plainText($0.answer) },
+                pair.map(\.plainAnswer),
                 pair.map(\.definition),
                 pair.map(\.unit),
                 pair.flatMap { [$0.section, $0.category] },

@@ -142,6 +142,8 @@ public enum SearchText {
     }
 
     /// Unicode's White_Space (U+0085 is one, U+FEFF is not), listed so that search.js splits on the very same set.
+    // Unicode's property, not JavaScript's `\s` (which has U+FEFF and lacks U+0085): a U+FEFF inside a text is a
+    // zero-width no-break character, not a space; it still ends a word, as any character but a letter or digit does.
     static func isSpace(_ value: UInt32) -> Bool {
         (0x09...0x0D).contains(value) || value == 0x20 || value == 0x85 || value == 0xA0 || value == 0x1680
             || (0x2000...0x200A).contains(value) || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F || value == 0x3000

@@ -25,11 +25,11 @@ struct RevisionMetadata: Equatable {
 
     /// Parses `revision.yml` and checks that its date is a real day equal to the folder's name.
     static func parse(_ file: SourceFile, folderName: String) -> Result<RevisionMetadata, DiagnosticsError> {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text.droppingByteOrderMark(), file: file.path) {
-        case let .success(value): document = value
-        case let .failure(error): return .failure(error)
-        }
+        YAMLDocument.parse(file).flatMap { metadata(in: $0, folderName: folderName) }
+    }
+
+    /// The metadata a parsed `revision.yml` states, checked against the folder's name.
+    static func metadata(in document: YAMLDocument, folderName: String) -> Result<RevisionMetadata, DiagnosticsError> {
         var problems: [Diagnostic] = []
         document.unknownKeys(known: knownKeys, into: &problems)
         let date = document.text("date", what: "the revision's date as YYYY-MM-DD", into: &problems)
@@ -56,33 +56,5 @@ struct RevisionMetadata: Equatable {
         }
         guard problems.isEmpty, let date, let title, let notes else { return .failure(DiagnosticsError(problems)) }
         return .success(RevisionMetadata(date: date, title: title, notes: notes, draft: draft))
-    }
-}
-
-/// Calendar dates as the content writes them: `YYYY-MM-DD`, Gregorian, no time zone.
-public enum RevisionDate {
-    /// True for a real calendar day written as `YYYY-MM-DD`.
-    public static func isValid(_ text: String) -> Bool {
-        guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-              (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
-    }
-
-    /// `2025-03-07` as `2025年3月7日`.
-    public static func japanese(_ date: String) -> String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return date }
-        return "\(parts[0])年\(parts[1])月\(parts[2])日"
-    }
-
-    /// `2025-03-07` as `March 7, 2025`.
-    public static func english(_ date: String) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
-        return "\(months[parts[1] - 1]) \(parts[2]), \(parts[0])"
     }
 }

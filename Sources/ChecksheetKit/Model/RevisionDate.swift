@@ -1,0 +1,27 @@
+/// Calendar dates as the content writes them: `YYYY-MM-DD`, Gregorian, no time zone.
+public enum RevisionDate {
+    /// True for a real calendar day written as `YYYY-MM-DD`.
+    public static func isValid(_ text: String) -> Bool {
+        guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
+              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    /// `2025-03-07` as `2025年3月7日`.
+    public static func japanese(_ date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return date }
+        return "\(parts[0])年\(parts[1])月\(parts[2])日"
+    }
+
+    /// `2025-03-07` as `March 7, 2025`.
+    public static func english(_ date: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
+        return "\(months[parts[1] - 1]) \(parts[2]), \(parts[0])"
+    }
+}

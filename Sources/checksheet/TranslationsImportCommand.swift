@@ -1,0 +1,65 @@
+import ArgumentParser
+import ChecksheetKit
+import Foundation
+
+struct TranslationsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write the translations of an XLIFF or CSV file into the English pages.",
+        discussion: """
+        Only English pages are written, only units with a translation (XLIFF state translated or final, or a filled \
+        `english` cell); a unit whose Japanese changed since the export is refused. The pages keep their formatting and \
+        comments. Prints what changed and what is still missing.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The translated XLIFF or CSV file.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The revision the file was exported from; the newest one when omitted.", valueName: "YYYY-MM-DD"))
+    var revision: String?
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            DiagnosticPrinter.print([Diagnostic(file: file, message: "cannot read the file", hint: "check the path")])
+            throw ExitCode.failure
+        }
+        let translated: TranslatedFile
+        switch TranslatedFile.parse(data, path: file) {
+        case let .success(value): translated = value
+        case let .failure(error):
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode.failure
+        }
+        let sheet = try TranslationsCommand.load(site.content)
+        let date = try TranslationsCommand.revision(revision, in: sheet, content: site.content).date
+        let outcome = TranslationImport.apply(translated, to: ContentSource.read(from: site.content), date: date)
+        DiagnosticPrinter.print(outcome.diagnostics)
+        if outcome.diagnostics.hasErrors {
+            FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
+            throw ExitCode.failure
+        }
+        for page in outcome.files {
+            do {
+                try page.contents.write(to: URL(fileURLWithPath: page.path), options: .atomic)
+            } catch {
+                DiagnosticPrinter.print([Diagnostic(file: page.path, message: "cannot write the file", hint: "check that it is writable")])
+                throw ExitCode.failure
+            }
+        }
+        let fields = outcome.written.reduce(0) { $0 + $1.fields.count }
+        print("Wrote \(fields) field\(fields == 1 ? "" : "s") into \(outcome.written.count) English page\(outcome.written.count == 1 ? "" : "s") of \(date):")
+        for page in outcome.written { print("  \(page.path): \(page.fields.map(\.rawValue).joined(separator: ", "))") }
+        let after = try TranslationsCommand.load(site.content)
+        let remaining = TranslationRequest.make(for: try TranslationsCommand.revision(date, in: after, content: site.content),
+                                                in: Sheet(configuration: after.configuration, revisions: after.revisions.filter { $0.date <= date })).units
+        if remaining.isEmpty {
+            print("No English is missing or pending in \(date).")
+        } else {
+            print("Still missing or pending (\(remaining.count)):")
+            for unit in remaining { print("  \(unit.id)") }
+        }
+    }
+}
