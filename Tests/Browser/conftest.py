@@ -23,6 +23,16 @@ def site():
     return folder + "/public"
 
 
+@pytest.fixture(scope="session")
+def history_site():
+    """The history fixture (three revisions: items added, changed, removed, renumbered, an English translation pending)
+    built with the real binary and theme: every page kind of the change history exists in it."""
+    folder = tempfile.mkdtemp(prefix="checksheet-history-")
+    subprocess.run([binary(), "build", "--content", os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "history"),
+                    "--theme", os.path.join(ROOT, "Site"), "--output", folder + "/public"], cwd=ROOT, check=True, capture_output=True)
+    return folder + "/public"
+
+
 def binary():
     return os.environ.get("CHECKSHEET_BIN", os.path.join(ROOT, ".build", "debug", "checksheet"))
 
@@ -31,6 +41,18 @@ def binary():
 def server(site):
     """A static file server on a free loopback port."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=site)
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def history_server(history_site):
+    """The history fixture's site on its own loopback port."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=history_site)
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -18,6 +18,7 @@ _spec = importlib.util.spec_from_file_location("browser_conftest", os.path.join(
 browser_conftest = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(browser_conftest)
 site = browser_conftest.site
+history_site = browser_conftest.history_site
 browser = browser_conftest.browser
 binary = browser_conftest.binary
 
@@ -25,6 +26,12 @@ binary = browser_conftest.binary
 @pytest.fixture(scope="session")
 def server(site):
     with sites.serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def history_server(history_site):
+    with sites.serve(history_site) as url:
         yield url
 
 
