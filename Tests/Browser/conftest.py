@@ -5,4 +5,4 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Python"))
 
-from browsing import ROOT, binary, browser, server, site  # noqa: E402,F401 (pytest finds the fixtures here)
+from browsing import ROOT, binary, browser, history_server, history_site, server, site  # noqa: E402,F401 (pytest finds the fixtures here)

@@ -77,8 +77,8 @@ import TestSupport
         let sheet = try #require(Self.files["ja/index.html"])
         let rows = sheet.matches(of: /<tr id="([a-z0-9-]+)" class="item-row"/).map { String($0.1) }
         #expect(rows == Self.glossary.map(\.slug))
-        let groups = sheet.matches(of: /<tr class="(?:section|category)-row"><th[^>]*>([^<]+)<\/th>/).map { String($0.1) }
-        #expect(groups == ["アプリケーション運用", "種別: 可用性", "種別: 信頼性", "種別: 性能", "種別: 拡張性", "サポート", "データ管理", "セキュリティ"])
+        let groups = sheet.matches(of: /<tr class="(?:section|category)-row"><th[^>]*>(.+?)<\/th>/).map { String($0.1).replacing(/<[^>]+>/, with: "") }
+        #expect(groups == ["アプリケーション運用", "種別：可用性", "種別：信頼性", "種別：性能", "種別：拡張性", "サポート", "データ管理", "セキュリティ"])
     }
 
     @Test func itemPagesCarryLinkPreviewsAndCopyData() throws {
@@ -100,9 +100,10 @@ import TestSupport
         let sheet = try #require(Self.files["en/index.html"])
         #expect(sheet.contains("<tr id=\"rto\" class=\"item-row\" data-url=\"https://checksheet.example.com/en/items/rto/\" data-answer=\"Not disclosed\" data-citation=\"— No. 11 Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/\">"))
         #expect(sheet.contains("<a href=\"downloads/checksheet-2025-03-07.csv\" download>CSV (for Excel)</a>"))
-        #expect(sheet.contains("Published <time datetime=\"2025-03-07\">March 7, 2025</time> · 49 items ·"))
+        // One date style on the page: the version's own title carries the date, once.
+        #expect(sheet.contains("<p class=\"revision-line\"><time class=\"revision-title\" datetime=\"2025-03-07\">Version dated March 7, 2025</time> <span class=\"revision-meta\">· 49 items ·"))
         let japaneseSheet = try #require(Self.files["ja/index.html"])
-        #expect(japaneseSheet.contains("公開日 <time datetime=\"2025-03-07\">2025年3月7日</time> · 49項目 ·"))
+        #expect(japaneseSheet.contains("<time class=\"revision-title\" datetime=\"2025-03-07\">2025年3月7日版</time> <span class=\"revision-meta\">· 49項目 ·"))
         #expect(japaneseSheet.contains("<span class=\"downloads-label\">ダウンロード：</span>"))
         #expect(japaneseSheet.contains("<title>クラウドサービスレベルのチェックリスト（経済産業省）に基づくセキュリティチェックシート</title>"))
     }

@@ -79,10 +79,10 @@ import TestSupport
         #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>99.9%以上</del> <span class=\"diff-arrow\">→</span> <ins>99.95%以上</ins></p></dd></div>"))
         #expect(ja.contains("<h3><a href=\"../../items/rto/index.html\">5. 目標復旧時間(RTO)</a> <span class=\"change-note\">No. 4 → 5</span></h3>"))
         // Added and removed items show their answer, not only a link.
-        #expect(ja.contains("<li><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p><p>有。日次で取得</p>\n</div></li>"))
-        #expect(ja.contains("<li><a href=\"../../items/planned-outage-notice/index.html\">2. 計画停止予定通知</a><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p>"))
+        #expect(ja.contains("<li class=\"change\"><h3><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p><p>有。日次で取得</p>\n</div></li>"))
+        #expect(ja.contains("<li class=\"change\"><h3><a href=\"../../items/planned-outage-notice/index.html\">2. 計画停止予定通知</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p>"))
         // "Renumbered only" is folded away, with its count.
-        #expect(ja.contains("<details class=\"renumbered\">\n<summary><h2 id=\"renumbered-heading\" class=\"summary-heading\">番号だけが変わった項目 (1)</h2></summary>"))
+        #expect(ja.contains("<details class=\"renumbered\">\n<summary><h2 id=\"renumbered-heading\" class=\"summary-heading\">番号だけが変わった項目 <span class=\"count\">1</span></h2></summary>"))
         #expect(ja.contains("<li><a href=\"../../items/encryption-in-transit/index.html\">通信の暗号化レベル</a> <span class=\"change-note\">No. 5 → 4</span></li>"))
         let en = try #require(Self.files["en/changes/2025-06-01/index.html"])
         // The Japanese change whose English is pending is shown in Japanese, with the notice.
@@ -119,12 +119,12 @@ import TestSupport
         #expect(page.contains("<p>This item was removed in the version dated June 1, 2025. Below is its last text, as of March 7, 2025. <a href=\"../../changes/2025-06-01/index.html\">What this version changed</a></p>"))
         #expect(page.contains("<h1><span class=\"item-no\">2.</span> Advance notice of planned outages</h1>"))
         #expect(page.contains("<dd class=\"answer\"><p>Yes</p>"))
-        #expect(page.contains("<a href=\"../../changes/2025-06-01/index.html\"><time datetime=\"2025-06-01\">Version dated June 1, 2025</time></a>: Removed"))
+        #expect(page.contains("<a href=\"../../changes/2025-06-01/index.html\"><time datetime=\"2025-06-01\">Version dated June 1, 2025</time></a> <span class=\"badge history-what\">Removed</span>"))
     }
 
     @Test func eachItemPageListsItsOwnHistory() throws {
         let page = try #require(Self.files["ja/items/rto/index.html"])
-        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+版<\/time><\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
+        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+版<\/time><\/a> <span class="badge history-what">([^<]+)<\/span><\/p>/).map { "\($0.1) \($0.2)" }
         #expect(events == ["2025-06-01 変更", "2025-03-07 初版で掲載"])
         #expect(page.contains("<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>非公開</del> <span class=\"diff-arrow\">→</span> <ins>4時間以内</ins></p></dd></div>"))
     }
@@ -139,11 +139,11 @@ import TestSupport
 
     @Test func theCurrentSheetSaysWhatTheLatestRevisionChanged() throws {
         let en = try #require(Self.files["en/index.html"])
-        #expect(en.contains("<section class=\"latest\" aria-labelledby=\"latest-heading\">\n<h2 id=\"latest-heading\">Latest version: <time datetime=\"2025-09-01\">September 1, 2025</time></h2>\n<p class=\"latest-summary\">0 added, 3 changed, 0 removed · <a href=\"changes/2025-09-01/index.html\">See what changed</a></p>"))
+        #expect(en.contains("<section class=\"latest\" aria-labelledby=\"latest-heading\">\n<h2 id=\"latest-heading\">What changed in this version</h2>\n<p class=\"latest-summary\">0 added, 3 changed, 0 removed · <a href=\"changes/2025-09-01/index.html\">View the details</a></p>"))
         let badges = en.matches(of: /href="items\/([a-z-]+)\/index.html" data-print-url="[^"]+">[^<]+<\/a> <span class="badge badge-new">([^<]+)<\/span>/).map { "\($0.1) \($0.2)" }
         #expect(badges == ["service-hours Updated", "encryption-in-transit Updated", "rto Updated"])
         let ja = try #require(Self.files["ja/index.html"])
-        #expect(ja.contains("<p class=\"latest-summary\">追加0件・変更2件・削除0件 · <a href=\"changes/2025-09-01/index.html\">変更点を見る</a></p>"))
+        #expect(ja.contains("<p class=\"latest-summary\">追加0件・変更2件・削除0件 · <a href=\"changes/2025-09-01/index.html\">詳細を見る</a></p>"))
         #expect(ja.contains(">目標復旧時間(RTO)</a> <span class=\"formerly\">旧No. 4</span></th>"))
         // Archived sheets have neither the box nor badges.
         let archived = try #require(Self.files["ja/revisions/2025-06-01/index.html"])
@@ -171,7 +171,7 @@ import TestSupport
 
     @Test func theEnglishHistoryOfAnItemWithAPendingTranslationListsTheChange() throws {
         let page = try #require(Self.files["en/items/service-hours/index.html"])
-        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+<\/time><\/a>: ([^<]+)<\/p>/).map { "\($0.1) \($0.2)" }
+        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+<\/time><\/a> <span class="badge history-what">([^<]+)<\/span><\/p>/).map { "\($0.1) \($0.2)" }
         #expect(events == ["2025-09-01 Changed", "2025-03-07 First published"])
         #expect(page.contains("<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated September 1, 2025. The current Japanese text is shown.</p>"))
     }

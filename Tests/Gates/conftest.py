@@ -11,7 +11,7 @@ import pytest
 GATES = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(GATES, "..", "Python"))
 
-from browsing import ROOT, binary, browser, server, site  # noqa: E402,F401 (pytest finds the fixtures here)
+from browsing import ROOT, binary, browser, history_server, history_site, server, site  # noqa: E402,F401 (pytest finds the fixtures here)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""Gate: axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on the main kinds of page, in both languages,
-in headless Chromium over loopback http."""
+"""Gate: axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on every kind of page, in both languages and both
+colour schemes, in headless Chromium over loopback http: the real site's pages and the change history's (the history
+fixture's)."""
 import os
 import shutil
 
@@ -19,6 +20,21 @@ PAGES = [
     "/{lang}/questionnaire/index.html",
 ]
 QUERIES = {"ja": "暗号", "en": "backup"}
+# The change history's page kinds, from the history fixture (three revisions; added, changed, removed, renumbered
+# items; an English translation pending): the sheet with its latest-version box and badges, an item page with its
+# history and former number, the changes page, one revision's changes, the changes since a version, an archived sheet,
+# an archived item and a removed item.
+HISTORY_PAGES = [
+    "/{lang}/index.html",
+    "/{lang}/items/rto/index.html",
+    "/{lang}/changes/index.html",
+    "/{lang}/changes/2025-06-01/index.html",
+    "/{lang}/changes/since/2025-03-07/index.html",
+    "/{lang}/revisions/2025-03-07/index.html",
+    "/{lang}/revisions/2025-06-01/items/rto/index.html",
+    "/{lang}/items/planned-outage-notice/index.html",
+]
+SCHEMES = ["light", "dark"]
 
 
 # On a search page the results are what is checked: wait until the search script has shown them.
@@ -49,10 +65,57 @@ def test_no_axe_violation_in_the_dark_scheme(browser, server, axe_source, lang, 
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
+def in_scheme(browser, scheme):
+    """Emulates prefers-color-scheme for the pages opened next."""
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+PAGE_BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(13, 17, 23)"}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("page", ["/index.html", "/404.html"])
-def test_no_axe_violation_on_the_language_chooser_and_the_404_page(browser, server, axe_source, page):
-    open_checked_page(browser, server + page)
-    assert axe.describe(axe.run(browser, axe_source)) == []
+def test_no_axe_violation_on_the_language_chooser_and_the_404_page(browser, server, axe_source, page, scheme):
+    in_scheme(browser, scheme)
+    try:
+        open_page(browser, server + page)
+        assert browser.execute_script("return getComputedStyle(document.documentElement).backgroundColor") == PAGE_BACKGROUND[scheme]
+        assert axe.describe(axe.run(browser, axe_source)) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", HISTORY_PAGES)
+def test_no_axe_violation_on_the_history_pages(browser, history_server, axe_source, lang, page, scheme):
+    in_scheme(browser, scheme)
+    try:
+        open_page(browser, history_server + page.format(lang=lang))
+        assert browser.execute_script("return getComputedStyle(document.documentElement).backgroundColor") == PAGE_BACKGROUND[scheme]
+        assert axe.describe(axe.run(browser, axe_source)) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violation_with_the_renumbered_list_open_and_a_copy_confirmed(browser, history_server, axe_source, scheme):
+    # The states a reader's clicks make: the folded "renumbered only" list opened, a row's copy button confirming.
+    in_scheme(browser, scheme)
+    try:
+        open_page(browser, history_server + "/en/changes/2025-06-01/index.html")
+        browser.find_element(By.CSS_SELECTOR, ".renumbered summary").click()
+        assert browser.execute_script("return document.querySelector('.renumbered').open") is True
+        assert axe.describe(axe.run(browser, axe_source)) == []
+        open_page(browser, history_server + "/en/index.html")
+        browser.execute_cdp_cmd("Browser.grantPermissions", {"origin": history_server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        button = browser.find_element(By.CSS_SELECTOR, "#rto .row-actions button")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        WebDriverWait(browser, 5).until(lambda b: button.text == "✓ Copied.")
+        assert axe.describe(axe.run(browser, axe_source)) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 def test_no_axe_violation_with_the_search_suggestions_open(browser, server, axe_source):

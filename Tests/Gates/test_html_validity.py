@@ -23,6 +23,14 @@ def test_every_page_of_the_site_is_valid_html(site):
     assert [str(error) for error in errors] == []
 
 
+def test_every_page_of_the_history_fixture_is_valid_html(history_site):
+    # The change history's page kinds (changes since a version, archived and removed items, renumbered lists) exist
+    # only in a sheet with several revisions.
+    errors, _ = validate.errors(history_site)
+    assert [str(error) for error in errors] == []
+    assert os.path.exists(os.path.join(history_site, "ja", "changes", "since", "2025-03-07", "index.html"))
+
+
 def test_the_checker_fails_on_a_stray_end_tag(site, scratch):
     page = planted(site, scratch, os.path.join("ja", "items", "rto", "index.html"), "<h1>", "</div><h1>")
     errors, _ = validate.errors(scratch, [page])

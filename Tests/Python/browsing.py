@@ -79,6 +79,23 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
+def history_site():
+    """The history fixture (three revisions: items added, changed, removed, renumbered, an English translation pending)
+    built with the real binary and theme: every page kind of the change history exists in it."""
+    folder = tempfile.mkdtemp(prefix="checksheet-history-")
+    subprocess.run([binary(), "build", "--content", os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "history"),
+                    "--theme", os.path.join(ROOT, "Site"), "--output", folder + "/public"], cwd=ROOT, check=True, capture_output=True)
+    return folder + "/public"
+
+
+@pytest.fixture(scope="session")
+def history_server(history_site):
+    """The history fixture's site on its own loopback port."""
+    with serve(history_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium through Debian's chromedriver, with a fresh profile."""
     options = webdriver.ChromeOptions()
