@@ -46,9 +46,13 @@ struct BuildCommand: ParsableCommand {
             print("Up to date: nothing in \(site.content)/ or \(site.theme)/ changed since the build of the \(manifest.files.count) files in \(site.output)/")
             return
         }
-        // The earlier build in the folder lends its unchanged pages; `--clean` renders every page anew.
+        // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed; `--clean` parses
+        // and renders every page anew.
         options.previous = clean ? nil : PreviousBuild.folder(folder)
+        let cacheFile = ParsedPages.cacheFile(forContent: site.content)
+        options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
+        if let cacheFile, outcome.parsed.count > 0 { outcome.parsed.write(cacheFile: cacheFile, tool: ToolIdentity.current) }
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)

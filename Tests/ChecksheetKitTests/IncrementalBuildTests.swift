@@ -133,6 +133,22 @@ import TestSupport
         #expect(reloaded.answer.hasSuffix("追記。"))
     }
 
+    /// `build`'s cache file gives back exactly the pages it was written from, and nothing for another tool or cut bytes.
+    @Test func parsedPagesSurviveTheirCacheFile() throws {
+        let parsed = ContentLoader.load(ContentSource.read(from: Repository.content)).parsed
+        #expect(parsed.count == 98)
+        let bytes = parsed.encoded(tool: "test")
+        let decoded = try #require(ParsedPages.decode(bytes, tool: "test"))
+        #expect(decoded.entries.keys.sorted() == parsed.entries.keys.sorted())
+        for (key, entry) in parsed.entries {
+            #expect(decoded.entries[key]?.page == entry.page && decoded.entries[key]?.textHash == entry.textHash, "\(key)")
+        }
+        #expect(ParsedPages.decode(bytes, tool: "other") == nil)
+        #expect(ParsedPages.decode(bytes.dropLast(), tool: "test") == nil)
+        #expect(ParsedPages.decode(bytes + Data([0]), tool: "test") == nil)
+        #expect(ParsedPages.decode(Data("checksheet".utf8), tool: "test") == nil)
+    }
+
     /// A page whose inputs did not change is taken, not rendered: proven by a previous build whose bytes are marked.
     @Test func unchangedPagesAreTakenAndChangedOnesRendered() throws {
         let content = ContentSource.read(from: Repository.content)

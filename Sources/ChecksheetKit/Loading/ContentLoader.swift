@@ -97,7 +97,7 @@ public enum ContentLoader {
                 switch result {
                 case let .success(page):
                     pages[language].append(page)
-                    parsed.entries[ParsedPages.key(file.path, language)] = .init(text: file.text, page: page)
+                    parsed.keep(page, parsedFrom: file)
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)

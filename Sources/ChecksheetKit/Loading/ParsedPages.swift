@@ -1,9 +1,9 @@
-/// Item pages an earlier load parsed, each with the text it was parsed from: a load takes a page whose file and text
-/// are unchanged instead of parsing it again. The preview keeps them between builds, so an edit parses one page,
-/// not every page of every revision.
+/// Item pages an earlier load parsed, each with a hash of the text it was parsed from: a load takes a page whose file
+/// and text are unchanged instead of parsing it again. The preview keeps them between builds in memory and `build`
+/// in its cache file, so an edit parses one page, not every page of every revision.
 public struct ParsedPages: Sendable {
     struct Entry: Sendable {
-        var text: String
+        var textHash: UInt64
         var page: ItemPage
     }
 
@@ -14,10 +14,14 @@ public struct ParsedPages: Sendable {
 
     static func key(_ path: String, _ language: Language) -> String { language.rawValue + ":" + path }
 
-    /// The page parsed from exactly this text at this path, if an earlier load parsed it.
+    /// The page parsed from this text at this path, if an earlier load parsed it.
     func page(_ file: SourceFile, _ language: Language) -> ItemPage? {
-        guard let entry = entries[Self.key(file.path, language)], entry.text == file.text else { return nil }
+        guard let entry = entries[Self.key(file.path, language)], entry.textHash == ContentHash(text: file.text).value else { return nil }
         return entry.page
+    }
+
+    mutating func keep(_ page: ItemPage, parsedFrom file: SourceFile) {
+        entries[Self.key(file.path, page.language)] = Entry(textHash: ContentHash(text: file.text).value, page: page)
     }
 
     public var count: Int { entries.count }

@@ -1,5 +1,3 @@
-// Rendering/ (SiteRenderer+Items: description and field diffs; SiteRenderer+Pages: share text) still calls
-// Markdown.plainText itself; it moves to these in the renderer's restructure (issue 11 part 1).
 extension Item {
     /// The answer as the text a reader sees, without markup: the one way every download, diff, index and check reads it.
     public var plainAnswer: String { Markdown.plainText(answer) }

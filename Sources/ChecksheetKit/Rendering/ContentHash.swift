@@ -10,6 +10,9 @@ public struct ContentHash: Sendable, Equatable {
     /// The hash of `data` alone.
     public init(_ data: Data) { add(data) }
 
+    /// The hash of `text`'s UTF-8 alone.
+    public init(text: String) { add(text) }
+
     public mutating func add(_ data: Data) {
         data.withUnsafeBytes { add($0) }
     }

@@ -44,10 +44,3 @@ struct ItemView: Encodable {
     /// "Response last changed: June 1, 2025"; nil on archived and removed items' pages.
     var answerChanged: String?
 }
-
-/// A changed field with its inline diff.
-struct FieldDiff: Encodable {
-    var name: String
-    var diffHTML: String
-    var pendingNote: String?
-}

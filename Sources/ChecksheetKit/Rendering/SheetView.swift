@@ -18,8 +18,6 @@ struct SheetView: Encodable {
 
     /// The latest revision at the top of the current sheet: what it changed, linking to its changes page.
     struct LatestRevision: Encodable {
-        var date: String
-        var displayDate: String
         var summary: String
         var notesHTML: String
         var href: String
@@ -42,7 +40,6 @@ struct SheetView: Encodable {
     var revisionTitle: String
     var revisionDate: String
     /// The revision's date as the page's language writes it (the page's one date style).
-    var revisionDateText: String
     /// "49項目" / "49 items".
     var itemCountText: String
     var headers: [String: String]
@@ -52,26 +49,4 @@ struct SheetView: Encodable {
     var downloads: DownloadLinks
     /// nil on archived sheets.
     var latest: LatestRevision?
-}
-
-/// The data behind the copy-link and copy-answer buttons, also shown as text for readers without JavaScript.
-struct ShareView: Encodable {
-    var url: String
-    var answer: String
-    var citation: String
-}
-
-/// The sheet of one revision and language as CSV, Excel and JSON, and the JSON's schema.
-struct DownloadLinks: Encodable {
-    var csv: String
-    var xlsx: String
-    var json: String
-    var schema: String
-}
-
-/// A notice at the top of a page that is not the current sheet: an archived or removed item.
-struct Banner: Encodable {
-    var text: String
-    var linkHref: String?
-    var linkText: String?
 }

@@ -90,8 +90,7 @@ extension SiteViews {
     /// The inline diff of each changed field, in schema order; the answer is compared as the text a reader sees.
     func fieldDiffs(_ change: RevisionDiff.Change, revision: Revision, language: Language) -> [FieldDiff] {
         change.fields.map { field in
-            let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
-            let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
+            let old = change.old.plainText(of: field), new = change.new.plainText(of: field)
             return FieldDiff(name: field.header(in: language), diffHTML: diffHTML(old, new, language: language), pendingNote: nil)
         } + pendingDiffs(change.new.slug, revision: revision, language: language, except: change.fields)
     }
@@ -102,8 +101,7 @@ extension SiteViews {
               let change = entry.changes?.ja.changed.first(where: { $0.new.slug == slug }) else { return [] }
         let stale = Set(history.staleFields(of: slug, in: revision.date).filter { $0.since == revision.date }.map(\.field))
         return change.fields.filter { stale.contains($0) && !except.contains($0) }.map { field in
-            let old = field == .answer ? Markdown.plainText(change.old.answer) : change.old.value(of: field)
-            let new = field == .answer ? Markdown.plainText(change.new.answer) : change.new.value(of: field)
+            let old = change.old.plainText(of: field), new = change.new.plainText(of: field)
             return FieldDiff(name: field.header(in: .en), diffHTML: "<span lang=\"ja\">" + diffHTML(old, new, language: .ja) + "</span>",
                              pendingNote: text("pendingNote", .en, ["date": displayDate(revision.date, .en)]))
         }

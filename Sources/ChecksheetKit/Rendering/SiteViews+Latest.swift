@@ -47,7 +47,7 @@ extension SiteViews {
         let date = entry.revision.date
         let target = entry.previous == nil ? SitePath.changes(language) : SitePath.changes(date, language)
         let notes = entry.revision.notes[language]
-        return .init(date: date, displayDate: displayDate(date, language), summary: summary(entry, language: language),
+        return .init(summary: summary(entry, language: language),
                      notesHTML: notes.isEmpty ? "" : Markdown.html(notes), href: SitePath.relative(from: path, to: target))
     }
 

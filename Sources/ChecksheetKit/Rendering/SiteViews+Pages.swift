@@ -13,16 +13,16 @@ extension SiteViews {
         return ChooserView(page: page, choices: choices)
     }
 
-    func searchView(_ language: Language) -> ChooserView {
+    func searchView(_ language: Language) -> SearchPageView {
         let path = SitePath.search(language)
         var page = layout(language: language, path: path, title: "\(text("search", language)) | \(sheet.configuration.title[language])",
                           description: "", alternatePaths: Localized(ja: SitePath.search(.ja), en: SitePath.search(.en)))
         page.search.resultsID = "search-page-results"
         page.search.isSearchPage = true
-        return ChooserView(page: page, choices: [])
+        return SearchPageView(page: page)
     }
 
-    func notFound() -> ChooserView {
+    func notFound() -> NotFoundView {
         // Served for any missing path, so its links cannot be relative: they start at the site's root path.
         let rootPath = URL(string: baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
         var page = layout(language: .ja, path: "404.html", title: "404", description: "", alternatePaths: Localized(ja: "404.html", en: "404.html"))
@@ -42,7 +42,7 @@ extension SiteViews {
             ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
                                siteTitle: sheet.configuration.title[language], description: text("notFound", language))
         }
-        return ChooserView(page: page, choices: choices)
+        return NotFoundView(page: page, choices: choices)
     }
 
     func sitemap(_ revision: Revision) -> SitemapView {
@@ -107,7 +107,7 @@ extension SiteViews {
                                 definition: field(.definition, of: item, in: revision, language: language),
                                 unit: field(.unit, of: item, in: revision, language: language),
                                 answer: field(.answer, of: item, in: revision, language: language),
-                                answerText: Markdown.plainText(shown.answer))
+                                answerText: shown.plainAnswer)
     }
 
     /// A field's value for display: on English pages a field whose translation is pending shows the current Japanese.
@@ -156,7 +156,7 @@ extension SiteViews {
             let last = sections[sections.count - 1].categories.count - 1
             sections[sections.count - 1].categories[last].rows.append(row)
         }
-        return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date, revisionDateText: displayDate(revision.date, language),
+        return SheetView(page: page, revisionTitle: revision.title[language], revisionDate: revision.date,
                          itemCountText: text("itemCount", language, ["count": String(revision.items[language].count)]), headers: headers(language), sections: sections, banner: banner,
                          changesHref: SitePath.relative(from: path, to: SitePath.changes(revision.date, language)),
                          downloads: downloadLinks(revision.date, language: language, from: path),
