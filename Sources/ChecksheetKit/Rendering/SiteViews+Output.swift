@@ -53,9 +53,9 @@ extension SiteViews {
     func file(of kind: PageKind) throws -> Data {
         switch kind {
         case let .searchIndex(language):
-            return searchIndexJSON(language)
+            return searchIndexFiles(language).json
         case let .searchScript(language):
-            return searchIndex(language).script(json: searchIndexJSON(language))
+            return searchIndexFiles(language).script
         case let .download(date, language, format):
             let revision = entry(date).revision
             let table = sheetTable(revision, language: language)
@@ -79,12 +79,12 @@ extension SiteViews {
         history.entries.first { $0.revision.date == date } ?? history.entries[history.entries.count - 1]
     }
 
-    func searchIndex(_ language: Language) -> SearchIndex {
-        SearchIndex.build(sheet.current!, language: language, synonyms: sheet.synonyms)
-    }
-
-    /// The index as JSON, made once per build for both the JSON file and the script that holds it.
-    func searchIndexJSON(_ language: Language) -> Data {
-        searchIndexes.value(language.rawValue) { searchIndex(language).json() }
+    /// The current revision's index in one language, built once per build for both files that hold it.
+    func searchIndexFiles(_ language: Language) -> SearchIndexFiles {
+        searchIndexes.value(language.rawValue) {
+            let index = SearchIndex.build(sheet.current!, language: language, synonyms: sheet.synonyms)
+            let json = index.json()
+            return SearchIndexFiles(json: json, script: index.script(json: json))
+        }
     }
 }
