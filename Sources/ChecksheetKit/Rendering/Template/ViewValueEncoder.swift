@@ -46,6 +46,8 @@ struct ViewValueEncoder {
         case let text as String: return .text(text)
         case let number as Int: return .number(number)
         case let flag as Bool: return .flag(flag)
+        // Every page carries the UI strings (about a hundred): built directly, not key by key through a container.
+        case let strings as [String: String]: return .object(strings.mapValues { .text($0) })
         default:
             let slot = Slot()
             try value.encode(to: Writer(slot: slot, codingPath: codingPath))
