@@ -34,8 +34,17 @@ public enum ContentLoader {
         var revisions: [Revision] = []
         // Files the reader could not take (not UTF-8, unreadable) still stand for an item of their revision.
         let unreadable = Set(source.diagnostics.filter { $0.severity == .error }.map(\.file))
+        // Every page of every revision parsed at once, on all cores: a revision alone is too few pages to spread.
+        let jobs = source.revisions.flatMap { revision in Language.allCases.flatMap { language in (revision.pages[language] ?? []).map { ($0, language) } } }
+        var parsed = jobs.parallelMap { ItemPage.parse($0.0.text, file: $0.0.path, language: $0.1) }[...]
         for revisionSource in source.revisions {
-            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, into: &problems) {
+            var pages = Localized<[Result<ItemPage, DiagnosticsError>]>(ja: [], en: [])
+            for language in Language.allCases {
+                let count = revisionSource.pages[language]?.count ?? 0
+                pages[language] = Array(parsed.prefix(count))
+                parsed = parsed.dropFirst(count)
+            }
+            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, parsed: pages, into: &problems) {
                 revisions.append(revision)
             }
         }
@@ -51,8 +60,9 @@ public enum ContentLoader {
         return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems)
     }
 
+    /// `parsed` holds the pages already parsed, in the order of `source.pages`; without it they are parsed here.
     static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, unreadable files: Set<String> = [],
-                             into problems: inout [Diagnostic]) -> Revision? {
+                             parsed: Localized<[Result<ItemPage, DiagnosticsError>]>? = nil, into problems: inout [Diagnostic]) -> Revision? {
         var failed = false
         if !RevisionDate.isValid(source.folderName) {
             problems.append(Diagnostic(file: source.path, message: "revision folder '\(source.folderName)' is not named after a date",
@@ -85,7 +95,8 @@ public enum ContentLoader {
                                            hint: "every item is published in Japanese and English; add one Markdown page per item"))
                 failed = true
             }
-            for (file, result) in zip(files, files.parallelMap({ ItemPage.parse($0.text, file: $0.path, language: language) })) {
+            let results = parsed?[language] ?? files.parallelMap { ItemPage.parse($0.text, file: $0.path, language: language) }
+            for (file, result) in zip(files, results) {
                 switch result {
                 case let .success(page): pages[language].append(page)
                 case let .failure(error):
