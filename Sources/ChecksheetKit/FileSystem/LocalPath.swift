@@ -100,6 +100,27 @@ enum LocalPath {
         return found.sorted()
     }
 
+    /// The bytes of the regular file at `path` (links followed), or nil when it is not one or cannot be read.
+    /// One open and a read of the size `fstat` gives, without Foundation's file-reading machinery.
+    static func contents(of path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while true {
+            if offset == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 { if errno == EINTR { continue } else { return nil } }
+            if count == 0 { break }
+            offset += count
+        }
+        bytes.removeLast(bytes.count - offset)
+        return Data(bytes)
+    }
+
     /// Renames, throwing the kernel's reason.
     static func rename(_ from: String, _ to: String) throws {
         guard systemRename(from, to) == 0 else { throw POSIXError(errno: errno, path: to) }

@@ -95,9 +95,26 @@ struct OutputTree {
 
     /// True when the file at `path` has exactly these bytes.
     static func holds(_ path: String, _ contents: Data) -> Bool {
+        // Compared in chunks as read, without building a Data of the file: this runs for every file of a rebuild.
+        // Non-blocking, so that a FIFO in the folder is refused by its type, not waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
-        return FileManager.default.contents(atPath: path) == contents
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        return contents.withUnsafeBytes { expected -> Bool in
+            let chunk = 1 << 16
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+            defer { buffer.deallocate() }
+            var offset = 0
+            while true {
+                let count = read(descriptor, buffer, chunk)
+                if count < 0 { if errno == EINTR { continue } else { return false } }
+                if count == 0 { return offset == expected.count }
+                guard offset + count <= expected.count, memcmp(buffer, expected.baseAddress! + offset, count) == 0 else { return false }
+                offset += count
+            }
+        }
     }
 
     /// Writes through a temporary name beside the file, then renames it over the file.

@@ -8,7 +8,7 @@ extension PreviousBuild {
               let pages = manifest.pages else { return nil }
         return PreviousBuild { page, fingerprint in
             guard let record = pages[page], record.inputs == fingerprint,
-                  let bytes = FileManager.default.contents(atPath: path + "/" + page), ContentHash(bytes).hex == record.bytes else { return nil }
+                  let bytes = LocalPath.contents(of: path + "/" + page), ContentHash(bytes).hex == record.bytes else { return nil }
             return bytes
         }
     }

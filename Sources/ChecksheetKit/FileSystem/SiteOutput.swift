@@ -152,11 +152,12 @@ public struct SiteOutput: Sendable {
         guard case let .success(target) = check(),
               let manifest = OutputManifest.read(in: target),
               manifest.inputs == inputs, let pages = manifest.pages, pages.count == manifest.files.count else { return nil }
-        for path in manifest.files {
-            guard let record = pages[path], let bytes = FileManager.default.contents(atPath: target + "/" + path),
-                  ContentHash(bytes).hex == record.bytes else { return nil }
+        // Every file is read and hashed, on all cores.
+        let intact = manifest.files.parallelMap { path in
+            guard let record = pages[path], let bytes = LocalPath.contents(of: target + "/" + path) else { return false }
+            return ContentHash(bytes).hex == record.bytes
         }
-        return manifest
+        return intact.allSatisfy { $0 } ? manifest : nil
     }
 
     /// Up to this many changed files (or a tenth of the site, when that is more) are updated in place.
