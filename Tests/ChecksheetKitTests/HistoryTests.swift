@@ -70,6 +70,15 @@ import Testing
         #expect(InlineDiff.units("", language: .en) == [])
     }
 
+    @Test func htmlEscapingOnBytesEscapesWhatCharactersDo() {
+        let texts = ["plain", "a <b> & \"c\" 'd'", "日本語<タグ>＆", "&\u{301}x", "x<\u{20DD}", "\u{600}&", "e\u{301}&", "&", "<", "'", "", "😀&😀",
+                     "Tom & Jerry's \"quote\"\n<br>", "\u{200D}&", "&\u{200D}"]
+        for text in texts {
+            #expect(text.htmlEscaped == text.characterEscaped, "\(text.debugDescription)")
+        }
+        #expect("a<b".htmlEscaped == "a&lt;b")
+    }
+
     @Test func largeTextsAreComparedLineByLineFirst() {
         let old = (1...3000).map { "行\($0)の内容" }.joined(separator: "\n")
         let new = old.replacingOccurrences(of: "行1500の内容", with: "行1500の新しい内容")
