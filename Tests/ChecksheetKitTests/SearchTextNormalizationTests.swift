@@ -62,4 +62,18 @@ import Testing
         // Most of the sheet takes the shortcut; the test would prove nothing if none did.
         #expect(checked > 100)
     }
+
+    @Test func collapsingKeepsWordsApartByOneSpace() {
+        for text in ["", " ", "a", " a ", "a  b", "\u{3000}日本\u{3000}\u{3000}語\t", "a\u{85}b\u{A0}\u{2028}c", "\r\n x \r\n"] {
+            let words = text.unicodeScalars.split(whereSeparator: { SearchText.isSpace($0.value) }).map { String(String.UnicodeScalarView($0)) }
+            #expect(SearchText.collapsed(text) == words.joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func asciiLettersAndDigitsAreWhatCharactersSay() {
+        let characters = (0..<0x80).map { Character(Unicode.Scalar($0)!) } + ["\r\n", "é", "ａ", "１", "a\u{301}"]
+        for character in characters {
+            #expect(SearchIndex.isASCIILetterOrDigit(character) == (character.isASCII && (character.isLetter || character.isNumber)), "\(character.debugDescription)")
+        }
+    }
 }

@@ -140,7 +140,7 @@ extension SearchIndex {
             for value in [item.item, answer, item.unit] { keys.append(SearchText.collapsed(SearchText.normalize(value))) }
             for part in bracketed(item.item) + item.keywords { keys.append(SearchText.collapsed(SearchText.normalize(part))) }
             for text in [item.item, answer] {
-                for word in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+                for word in text.split(whereSeparator: { !isASCIILetterOrDigit($0) })
                 where word.count >= 2 && word.first!.isUppercase && word.allSatisfy({ $0.isUppercase || $0.isNumber }) {
                     keys.append(SearchText.normalize(String(word)))
                 }
@@ -148,6 +148,12 @@ extension SearchIndex {
         }
         var seen: Set<String> = []
         return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// `isASCII && (isLetter || isNumber)` of a Character, answered from its ASCII value (CR LF has one: a line feed).
+    static func isASCIILetterOrDigit(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
     }
 
     /// The parts of a name in round brackets, half- or full-width: `目標復旧時間(RTO)` → `RTO`.

@@ -160,17 +160,18 @@ public enum SearchText {
 
     /// Whitespace runs collapsed to one space: the form phrases and exact values are compared in.
     public static func collapsed(_ normalized: String) -> String {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
+        // The words joined by single spaces, built in one pass: a space is written only before the next word.
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
         for scalar in normalized.unicodeScalars {
             if isSpace(scalar.value) {
-                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                pendingSpace = !result.isEmpty
             } else {
-                current.append(scalar)
+                if pendingSpace { result.append(" "); pendingSpace = false }
+                result.append(scalar)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words.joined(separator: " ")
+        return String(result)
     }
 
     /// Unicode's White_Space (U+0085 is one, U+FEFF is not), listed so that search.js splits on the very same set.
