@@ -45,6 +45,73 @@ import TestSupport
         #expect(Repository.buildRealSite().files?.first { $0.path == "ja/downloads/checksheet-2025-03-07.xlsx" }?.contents == workbook)
     }
 
+    /// Text that every escaping rule meets: control characters, quotes, backslashes, slashes, line separators,
+    /// a comma and a quote carrying a combining mark, a byte order mark, an emoji, U+FFFE and U+FFFF.
+    static let awkward: String = {
+        var text = ""
+        for value in 0..<0x80 { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        return text + "\u{2028}\u{2029}\u{85}\u{FEFF}😀é/,\u{301}\"\u{301}\r\n\r\u{FFFE}\u{FFFF}\u{FFFD}末"
+    }()
+
+    /// The sheet's JSON as `JSONSerialization` wrote it before `json(schemaURL:)` wrote it directly.
+    static func serializedJSON(_ table: SheetTable, schemaURL: String) throws -> Data {
+        var object: [String: Any] = [
+            "$schema": schemaURL, "date": table.date, "language": table.language.rawValue, "title": table.title,
+            "items": table.items.map { item -> [String: Any] in
+                var entry: [String: Any] = ["no": item.no, "url": table.url(of: item)]
+                for field in Field.allCases where field != .no {
+                    entry[field.rawValue] = field == .answer ? Markdown.plainText(item.answer) : item.value(of: field)
+                }
+                return entry
+            },
+        ]
+        if let provider = table.provider { object["provider"] = provider }
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    }
+
+    @Test func jsonIsByteForByteWhatJSONSerializationWrites() throws {
+        var odd = Self.item
+        odd.item = Self.awkward
+        odd.definition = "\\ \"x\" / \u{2028}"
+        odd.answer = "*Yes*, [see](https://example.com/a_b) \\ `code`\n\n- \u{1F}list"
+        for items in [[Self.item, odd], []] {
+            for provider in [nil, "Example \"Cloud\" / 株式会社"] {
+                let table = SheetTable(language: .en, date: "2025-03-07", title: Self.awkward, items: items, baseURL: "https://example.com/s/", provider: provider)
+                let written = table.json(schemaURL: "checksheet.schema.json")
+                let expected = try Self.serializedJSON(table, schemaURL: "checksheet.schema.json")
+                #expect(written == expected, "\(String(decoding: written, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test func csvFieldsTakenAsTheyAreNeedNoQuoting() {
+        for value in ["plain", "日本語、全角，読点", Self.awkward, "a,b", "\"", ",\u{301}", "\"\u{301}x", "a\r\nb", "a\rb", "a\nb", "x\r", ""] {
+            var bytes: [UInt8] = []
+            CSV.append(value, to: &bytes)
+            #expect(bytes == Array(CSV.field(value).utf8), "\(value.debugDescription)")
+        }
+    }
+
+    @Test func xmlTextTakenAsItIsNeedsNoEscape() {
+        func slow(_ text: String) -> String {
+            var result = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+                default: if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { result.unicodeScalars.append(scalar) }
+                }
+            }
+            return result
+        }
+        for value in ["plain", "日本語", Self.awkward, "\u{FFFE}", "x\u{FFFF}", "\u{FFFD}\u{FFBF}", "\u{EFBF}", "ｾ", "a\tb\r\n", "\u{7F}"] {
+            #expect(SheetTable.xmlEscaped(value) == slow(value), "\(value.debugDescription)")
+        }
+    }
+
     @Test func workbookPartsAreWellFormed() throws {
         let table = SheetTable(language: .en, date: "2025-03-07", title: "t", items: [Self.item], baseURL: "https://example.com/", provider: "Example & Co.")
         var japanese = table

@@ -47,6 +47,39 @@ import TestSupport
         #expect(InlineDiff.compare("同じ", "同じ", language: .ja).isEmpty)
     }
 
+    @Test func englishWordsEndWhereCharactersSayWhitespaceEnds() {
+        // The ASCII shortcut against Character's own answer, and words cut as appending Characters one by one cut them.
+        for value in 0..<0x80 {
+            let character = Character(Unicode.Scalar(value)!)
+            #expect(InlineDiff.isWhitespace(character) == character.isWhitespace, "\(value)")
+        }
+        for character: Character in ["\r\n", "\u{85}", "\u{A0}", "\u{3000}", " \u{301}", "a", "あ"] {
+            #expect(InlineDiff.isWhitespace(character) == character.isWhitespace)
+        }
+        let text = "Yes.  TLS 1.2\r\nand\u{3000}more \u{301}x\t\u{85}end "
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if !character.isWhitespace, let last = current.last, last.isWhitespace {
+                words.append(current)
+                current = ""
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        #expect(InlineDiff.units(text, language: .en) == words)
+        #expect(InlineDiff.units("", language: .en) == [])
+    }
+
+    @Test func htmlEscapingOnBytesEscapesWhatCharactersDo() {
+        let texts = ["plain", "a <b> & \"c\" 'd'", "日本語<タグ>＆", "&\u{301}x", "x<\u{20DD}", "\u{600}&", "e\u{301}&", "&", "<", "'", "", "😀&😀",
+                     "Tom & Jerry's \"quote\"\n<br>", "\u{200D}&", "&\u{200D}"]
+        for text in texts {
+            #expect(text.htmlEscaped == text.characterEscaped, "\(text.debugDescription)")
+        }
+        #expect("a<b".htmlEscaped == "a&lt;b")
+    }
+
     @Test func largeTextsAreComparedLineByLineFirst() {
         let old = (1...3000).map { "行\($0)の内容" }.joined(separator: "\n")
         let new = old.replacingOccurrences(of: "行1500の内容", with: "行1500の新しい内容")

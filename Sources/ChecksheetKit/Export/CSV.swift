@@ -3,11 +3,23 @@ import Foundation
 /// RFC 4180 text: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF between records.
 public enum CSV {
     public static func data(_ records: [[String]]) -> Data {
-        var text = "\u{FEFF}"
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes.reserveCapacity(records.reduce(16) { total, record in record.reduce(total + 2 + record.count) { $0 + $1.utf8.count } })
         for record in records {
-            text += record.map(field).joined(separator: ",") + "\r\n"
+            for (index, value) in record.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                append(value, to: &bytes)
+            }
+            bytes += [0x0D, 0x0A]
         }
-        return Data(text.utf8)
+        return Data(bytes)
+    }
+
+    /// Appends one field. Most cells hold no comma, quote or line break and are copied as they are; the others
+    /// take `field`, which compares Characters (a comma carrying a combining mark is not a comma there).
+    static func append(_ value: String, to bytes: inout [UInt8]) {
+        let plain = value.utf8.allSatisfy { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 != 0x0A && $0 != 0x0D }
+        if plain { bytes += value.utf8 } else { bytes += field(value).utf8 }
     }
 
     static func field(_ value: String) -> String {

@@ -2,22 +2,43 @@ import Foundation
 
 extension SheetTable {
     /// The sheet with the front-matter field names, the answer as the site's text; see `jsonSchema`.
+    ///
+    /// Written directly, in the bytes `JSONSerialization` gives with sorted keys, pretty printing and unescaped
+    /// slashes (`ExportTests` holds the two side by side): a sheet per revision and language made that the slowest download.
     public func json(schemaURL: String) -> Data {
-        var object: [String: Any] = [
-            "$schema": schemaURL,
-            "date": date,
-            "language": language.rawValue,
-            "title": title,
-            "items": items.map { item -> [String: Any] in
-                var entry: [String: Any] = ["no": item.no, "url": url(of: item)]
-                for field in Field.allCases where field != .no {
-                    entry[field.rawValue] = item.plainText(of: field)
+        var out = JSONText()
+        out.raw("{\n  \"$schema\" : ")
+        out.string(schemaURL, escapingLineSeparators: false)
+        out.raw(",\n  \"date\" : ")
+        out.string(date, escapingLineSeparators: false)
+        out.raw(",\n  \"items\" : [\n")
+        // Keys in code-point order, as `.sortedKeys` writes them.
+        let keys = (Field.allCases.filter { $0 != .no }.map(\.rawValue) + ["no", "url"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (position, item) in items.enumerated() {
+            out.raw(position > 0 ? ",\n    {\n" : "    {\n")
+            for (index, key) in keys.enumerated() {
+                out.raw(index > 0 ? ",\n      \"" : "      \"")
+                out.raw(key)
+                out.raw("\" : ")
+                switch key {
+                case "no": out.integer(item.no)
+                case "url": out.string(url(of: item), escapingLineSeparators: false)
+                case Field.answer.rawValue: out.string(item.plainAnswer, escapingLineSeparators: false)
+                default: out.string(item.value(of: Field(rawValue: key)!), escapingLineSeparators: false)
                 }
-                return entry
-            },
-        ]
-        if let provider { object["provider"] = provider }
-        return try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            }
+            out.raw("\n    }")
+        }
+        out.raw("\n  ],\n  \"language\" : ")
+        out.string(language.rawValue, escapingLineSeparators: false)
+        if let provider {
+            out.raw(",\n  \"provider\" : ")
+            out.string(provider, escapingLineSeparators: false)
+        }
+        out.raw(",\n  \"title\" : ")
+        out.string(title, escapingLineSeparators: false)
+        out.raw("\n}")
+        return Data(out.bytes)
     }
 
     /// JSON Schema (2020-12) of `json(schemaURL:)`, published beside the downloads.

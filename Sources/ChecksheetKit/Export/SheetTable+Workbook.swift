@@ -69,7 +69,10 @@ extension SheetTable {
         let columnsXML = widths.enumerated().map { index, width in
             #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width)" customWidth="1"/>"#
         }.joined()
+        // Computed once: each row renders the answer's Markdown.
+        let rows = self.rows
         var rowsXML = ""
+        rowsXML.reserveCapacity(rows.count * 2048)
         for (rowIndex, cells) in ([headers] + rows).enumerated() {
             let number = rowIndex + 1
             rowsXML += #"<row r="\#(number)">"#
@@ -100,6 +103,20 @@ extension SheetTable {
 
     /// Text safe in XML content; control characters XML 1.0 forbids are dropped.
     static func xmlEscaped(_ text: String) -> String {
+        // Most cells need nothing escaped or dropped: checked on the bytes, they are taken as they are.
+        var previous: (UInt8, UInt8) = (0, 0)
+        let plain = text.utf8.allSatisfy { byte in
+            defer { previous = (previous.1, byte) }
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return false
+            case 0x09, 0x0A, 0x0D: return true
+            case 0x00..<0x20: return false
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+            case 0xBE, 0xBF: return previous != (0xEF, 0xBF)
+            default: return true
+            }
+        }
+        if plain { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -98,7 +98,7 @@ extension ContentSource {
 
     static func readText(at path: String, problems: inout [Diagnostic]) -> SourceFile? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = LocalPath.contents(of: path) else {
             let reason = isFolder(path) ? "it is a folder" : (access(path, R_OK) == 0 ? "it cannot be read" : LocalPath.errnoText())
             problems.append(Diagnostic(file: path, message: "cannot read the file: \(reason)", hint: "give this user permission to read it (chmod u+r)"))
             return nil

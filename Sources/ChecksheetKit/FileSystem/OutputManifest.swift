@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The record a build leaves in its output folder: proof that the folder is the tool's to replace, and the
 /// list of the files it wrote, so that a later build knows which files it may delete.
@@ -39,24 +44,99 @@ public struct OutputManifest: Codable, Equatable, Sendable {
 
     /// The marker of a set of files: every path, and the fingerprints of the rendered ones.
     public init(of files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) {
+        // The bytes of every file are hashed, on all cores.
+        let hashes = files.parallelMap { ContentHash($0.contents).hex }
         var pages: [String: Page] = [:]
-        for file in files { pages[file.path] = Page(inputs: file.fingerprint ?? "", bytes: ContentHash(file.contents).hex) }
+        pages.reserveCapacity(files.count)
+        for (file, hash) in zip(files, hashes) { pages[file.path] = Page(inputs: file.fingerprint ?? "", bytes: hash) }
         self.init(files: files.map(\.path), pages: pages.isEmpty ? nil : pages)
         self.inputs = inputs
         self.warnings = warnings
     }
 
     /// The marker's bytes: sorted keys, one path a line, so two builds of the same site write the same marker.
+    ///
+    /// Written directly, in the bytes `JSONEncoder` gives with sorted keys, pretty printing and unescaped slashes
+    /// (`OutputManifestTests` holds the two side by side): thousands of pages made the encoder a visible part of a build.
     public var encoded: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { $0 + Data("\n".utf8) } ?? Data()
+        var out = JSONText()
+        out.bytes.reserveCapacity(files.count * 120 + 256)
+        func key(_ name: String, indent: String = "  ") {
+            out.raw(indent)
+            out.string(name, escapingLineSeparators: false)
+            out.raw(" : ")
+        }
+        func strings(_ values: [String]) {
+            out.raw("[\n")
+            for (index, value) in values.enumerated() {
+                out.raw(index > 0 ? ",\n    " : "    ")
+                out.string(value, escapingLineSeparators: false)
+            }
+            out.raw("\n  ]")
+        }
+        out.raw("{\n")
+        key("files")
+        strings(files)
+        out.raw(",\n")
+        key("generator")
+        out.string(generator, escapingLineSeparators: false)
+        if let inputs {
+            out.raw(",\n")
+            key("inputs")
+            out.string(inputs, escapingLineSeparators: false)
+        }
+        if let pages {
+            out.raw(",\n")
+            key("pages")
+            out.raw("{\n")
+            for (index, path) in pages.keys.sorted(by: Self.keyOrder).enumerated() {
+                let page = pages[path]!
+                if index > 0 { out.raw(",\n") }
+                key(path, indent: "    ")
+                out.raw("{\n")
+                key("bytes", indent: "      ")
+                out.string(page.bytes, escapingLineSeparators: false)
+                out.raw(",\n")
+                key("inputs", indent: "      ")
+                out.string(page.inputs, escapingLineSeparators: false)
+                out.raw("\n    }")
+            }
+            out.raw("\n  }")
+        }
+        out.raw(",\n")
+        key("version")
+        out.integer(version)
+        if let warnings {
+            out.raw(",\n")
+            key("warnings")
+            strings(warnings)
+        }
+        out.raw("\n}\n")
+        return Data(out.bytes)
     }
+
+    /// The order `JSONEncoder`'s `.sortedKeys` gives: UTF-8 bytes (`e` + U+0301 before `é`, unlike String's `<`).
+    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     /// The marker read from bytes, or nil when they are not a checksheet marker.
     public static func decode(_ bytes: Data) -> OutputManifest? {
         guard let manifest = try? JSONDecoder().decode(OutputManifest.self, from: bytes), manifest.generator == generatorName,
               manifest.files.allSatisfy(OutputFile.isSafePath) else { return nil }
+        return manifest
+    }
+
+    /// The marker in `folder`, or nil when it has none or not ours. A build asks for it several times (to check the
+    /// folder, to reuse its pages, to replace it): while the file is the same one, unchanged, it is decoded once.
+    static func read(in folder: String) -> OutputManifest? {
+        let path = folder + "/" + fileName
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let identity = FileIdentity(info)
+        if let known = OutputManifestMemo.shared.manifest(at: path, identity: identity) { return known }
+        let manifest = FileManager.default.contents(atPath: path).flatMap(decode)
+        // Remembered only when the file did not change while it was read.
+        var after = stat()
+        if stat(path, &after) == 0, FileIdentity(after) == identity { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
         return manifest
     }
 }

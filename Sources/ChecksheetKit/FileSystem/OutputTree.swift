@@ -21,34 +21,53 @@ struct OutputTree {
     }
 
     /// Writes the marker, then every file, into the new folder `folder`. A file whose bytes equal the same path's
-    /// in `old` is a hard link to it, keeping its modification time.
-    func write(into folder: String, reusing old: String?) throws -> (written: Int, unchanged: Int) {
+    /// in `old` is a hard link to it, keeping its modification time. `differing`, when given, names the files whose
+    /// bytes are known to differ from `old`'s (or to be missing there): the others are linked without reading them again.
+    func write(into folder: String, reusing old: String?, differing: Set<String>? = nil) throws -> (written: Int, unchanged: Int) {
         guard mkdir(folder, 0o755) == 0 else { throw LocalPath.POSIXError(errno: errno, path: folder) }
         try Self.writeFile(folder + "/" + OutputManifest.fileName, manifest.encoded)
-        var created: Set<String> = [folder]
-        var unchanged = 0
+        // Folders first, each once, in order (a parent before its children); then the files, on all cores.
+        var created: Set<Substring> = [""]
         for file in files {
-            let path = folder + "/" + file.path
-            let directory = (path as NSString).deletingLastPathComponent
-            if !created.contains(directory) {
-                // Most folders are one level below a folder made just before (items/SLUG/): one mkdir, not a walk.
-                if mkdir(directory, 0o755) != 0 { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-                created.insert(directory)
-            }
-            if let old, Self.holds(old + "/" + file.path, file.contents), link(old + "/" + file.path, path) == 0 {
-                unchanged += 1
-                continue
-            }
-            try Self.writeFile(path, file.contents)
+            guard let slash = file.path.lastIndex(of: "/") else { continue }
+            let directory = file.path[..<slash]
+            if created.contains(directory) { continue }
+            let path = folder + "/" + directory
+            // Most folders are one level below a folder made just before (items/SLUG/): one mkdir, not a walk.
+            if mkdir(path, 0o755) != 0 { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            created.insert(directory)
         }
+        let files = self.files
+        let linked = try Self.concurrently(files.count) { index throws(LocalPath.POSIXError) in
+            let file = files[index]
+            let path = folder + "/" + file.path
+            if let old {
+                let same = differing.map { !$0.contains(file.path) } ?? Self.holds(old + "/" + file.path, file.contents)
+                if same, link(old + "/" + file.path, path) == 0 { return true }
+            }
+            do { try Self.writeFile(path, file.contents) } catch let error as LocalPath.POSIXError { throw error } catch {
+                throw LocalPath.POSIXError(errno: EIO, path: path)
+            }
+            return false
+        }
+        let unchanged = linked.filter { $0 }.count
         return (files.count - unchanged, unchanged)
+    }
+
+    /// Runs `body` for every index in `0..<count` spread over the cores, and returns its results in order; the first
+    /// error thrown is rethrown once all have run.
+    static func concurrently(_ count: Int, _ body: @Sendable (Int) throws(LocalPath.POSIXError) -> Bool) throws -> [Bool] {
+        let results = Array(0..<count).parallelMap { index -> Result<Bool, LocalPath.POSIXError> in
+            do throws(LocalPath.POSIXError) { return .success(try body(index)) } catch { return .failure(error) }
+        }
+        return try results.map { try $0.get() }
     }
 
     /// Brings `folder` to exactly these files in place: changed files are replaced one by one (each through a
     /// rename, so no file is ever half-written), files of the previous build that no longer belong are removed,
     /// then the marker. For folders that cannot be swapped whole.
-    func update(_ folder: String, differing: Set<String>? = nil) throws -> SiteOutput.Report {
-        let previous = FileManager.default.contents(atPath: folder + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode)?.files ?? []
+    func update(_ folder: String, differing: Set<String>? = nil, previous: [String]? = nil) throws -> SiteOutput.Report {
+        let previous = previous ?? OutputManifest.read(in: folder)?.files ?? []
         // Until the last file is in place, the marker lists old and new files alike, so a run stopped half-way
         // leaves a folder the next build still recognises as its own.
         try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(Set(previous).union(files.map(\.path)))).encoded)
@@ -76,9 +95,26 @@ struct OutputTree {
 
     /// True when the file at `path` has exactly these bytes.
     static func holds(_ path: String, _ contents: Data) -> Bool {
+        // Compared in chunks as read, without building a Data of the file: this runs for every file of a rebuild.
+        // Non-blocking, so that a FIFO in the folder is refused by its type, not waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
-        return FileManager.default.contents(atPath: path) == contents
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        return contents.withUnsafeBytes { expected -> Bool in
+            let chunk = 1 << 16
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+            defer { buffer.deallocate() }
+            var offset = 0
+            while true {
+                let count = read(descriptor, buffer, chunk)
+                if count < 0 { if errno == EINTR { continue } else { return false } }
+                if count == 0 { return offset == expected.count }
+                guard offset + count <= expected.count, memcmp(buffer, expected.baseAddress! + offset, count) == 0 else { return false }
+                offset += count
+            }
+        }
     }
 
     /// Writes through a temporary name beside the file, then renames it over the file.

@@ -67,7 +67,7 @@ public struct SiteOutput: Sendable {
             return refuse("cannot read '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions, or choose another folder with --output")
         }
         if present.isEmpty { return .success(target) }
-        guard let manifest = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode) else {
+        guard let manifest = OutputManifest.read(in: target) else {
             return refuse("'\(path)' holds files that no checksheet build wrote (\(Self.sample(present)))",
                           hint: "choose an empty or new folder with --output, or move those files away first; nothing was changed")
         }
@@ -98,14 +98,19 @@ public struct SiteOutput: Sendable {
         let name = (target as NSString).lastPathComponent
         StagingFolder.removeAbandoned(in: parent, for: name)
         let exists = LocalPath.kind(target) == .folder
+        let previous = exists ? OutputManifest.read(in: target) : nil
+        // Each file of the site is compared with the folder's once, here; the new tree links those that are the same.
+        var differing: Set<String>?
         // A rebuild that changes a few files of a build of ours updates just those, each through a rename: its cost
         // follows the change, where a swap would create and delete an entry for every file of the site.
-        if exists, let previous = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode) {
-            let differing = Set(files.lazy.filter { !OutputTree.holds(target + "/" + $0.path, $0.contents) }.map(\.path))
+        if exists, let previous {
+            let compared = files.parallelMap { OutputTree.holds(target + "/" + $0.path, $0.contents) }
+            let changed = Set(zip(files, compared).lazy.filter { !$0.1 }.map(\.0.path))
+            differing = changed
             let removed = Set(previous.files).subtracting(files.map(\.path)).count
-            if differing.count + removed <= Swift.max(Self.smallChange, files.count / 10) {
+            if changed.count + removed <= Swift.max(Self.smallChange, files.count / 10) {
                 do {
-                    var report = try tree.update(target, differing: differing)
+                    var report = try tree.update(target, differing: changed, previous: previous.files)
                     report.updatedInPlace = false
                     return .success(report)
                 } catch {
@@ -116,13 +121,12 @@ public struct SiteOutput: Sendable {
         let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
         do {
             if !exists { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-            let counts = try tree.write(into: staging, reusing: exists ? target : nil)
+            let counts = try tree.write(into: staging, reusing: exists ? target : nil, differing: differing)
             if !exists {
                 try LocalPath.rename(staging, target)
                 return .success(Report(written: counts.written, unchanged: 0, removed: 0, updatedInPlace: false))
             }
-            let previous = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode)?.files ?? []
-            let removed = Set(previous).subtracting(files.map(\.path)).count
+            let removed = Set(previous?.files ?? []).subtracting(files.map(\.path)).count
             if LocalPath.exchange(staging, target) || LocalPath.renameAside(target, replacingWith: staging) {
                 StagingFolder.remove(staging)
                 return .success(Report(written: counts.written, unchanged: counts.unchanged, removed: removed, updatedInPlace: false))
@@ -146,13 +150,14 @@ public struct SiteOutput: Sendable {
     /// still there with the same bytes: then there is nothing to build. Nil otherwise.
     public func upToDate(inputs: String) -> OutputManifest? {
         guard case let .success(target) = check(),
-              let manifest = FileManager.default.contents(atPath: target + "/" + OutputManifest.fileName).flatMap(OutputManifest.decode),
+              let manifest = OutputManifest.read(in: target),
               manifest.inputs == inputs, let pages = manifest.pages, pages.count == manifest.files.count else { return nil }
-        for path in manifest.files {
-            guard let record = pages[path], let bytes = FileManager.default.contents(atPath: target + "/" + path),
-                  ContentHash(bytes).hex == record.bytes else { return nil }
+        // Every file is read and hashed, on all cores.
+        let intact = manifest.files.parallelMap { path in
+            guard let record = pages[path], let bytes = LocalPath.contents(of: target + "/" + path) else { return false }
+            return ContentHash(bytes).hex == record.bytes
         }
-        return manifest
+        return intact.allSatisfy { $0 } ? manifest : nil
     }
 
     /// Up to this many changed files (or a tenth of the site, when that is more) are updated in place.

@@ -38,18 +38,29 @@ public struct InlineDiff: Sendable, Equatable {
             return text.map(String.init)
         case .en:
             // Words with the spaces after them: "Yes. TLS 1.2" is "Yes. ", "TLS ", "1.2".
+            // Words are cut out of the text whole; ASCII, nearly all of it, is tested without Unicode's tables.
             var words: [String] = []
-            var current = ""
-            for character in text {
-                if !character.isWhitespace, let last = current.last, last.isWhitespace {
-                    words.append(current)
-                    current = ""
+            var start = text.startIndex
+            var previousIsSpace = false
+            var index = text.startIndex
+            while index < text.endIndex {
+                let isSpace = isWhitespace(text[index])
+                if !isSpace && previousIsSpace {
+                    words.append(String(text[start..<index]))
+                    start = index
                 }
-                current.append(character)
+                previousIsSpace = isSpace
+                index = text.index(after: index)
             }
-            if !current.isEmpty { words.append(current) }
+            if start < text.endIndex { words.append(String(text[start...])) }
             return words
         }
+    }
+
+    /// `Character.isWhitespace`, answered for ASCII (tab to carriage return, space, and CR LF) without a table lookup.
+    static func isWhitespace(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isWhitespace }
+        return (0x09...0x0D).contains(ascii) || ascii == 0x20
     }
 
     static func diff(_ old: [String], _ new: [String]) -> [Segment] {

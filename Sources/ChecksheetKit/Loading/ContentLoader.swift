@@ -15,7 +15,7 @@ public enum ContentLoader {
 
     /// Loads the content; pages whose text `earlier` already parsed are taken from it.
     public static func load(_ source: ContentSource, reusing earlier: ParsedPages? = nil) -> Outcome {
-        var parsed = ParsedPages()
+        var kept = ParsedPages()
         var problems = source.diagnostics
         var configuration: SiteConfiguration?
         if let site = source.site {
@@ -38,8 +38,20 @@ public enum ContentLoader {
         var revisions: [Revision] = []
         // Files the reader could not take (not UTF-8, unreadable) still stand for an item of their revision.
         let unreadable = Set(source.diagnostics.filter { $0.severity == .error }.map(\.file))
+        // Every page of every revision parsed at once, on all cores: a revision alone is too few pages to spread.
+        let jobs = source.revisions.flatMap { revision in Language.allCases.flatMap { language in (revision.pages[language] ?? []).map { ($0, language) } } }
+        // A page whose text an earlier load parsed is taken from it.
+        var parsed = jobs.parallelMap { file, language in
+            earlier?.page(file, language).map { .success($0) } ?? ItemPage.parse(file.text, file: file.path, language: language)
+        }[...]
         for revisionSource in source.revisions {
-            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, reusing: earlier, parsed: &parsed,
+            var pages = Localized<[Result<ItemPage, DiagnosticsError>]>(ja: [], en: [])
+            for language in Language.allCases {
+                let count = revisionSource.pages[language]?.count ?? 0
+                pages[language] = Array(parsed.prefix(count))
+                parsed = parsed.dropFirst(count)
+            }
+            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, parsed: pages, keeping: &kept,
                                            into: &problems) {
                 revisions.append(revision)
             }
@@ -52,12 +64,14 @@ public enum ContentLoader {
             }
         }
         problems.sort()
-        guard !problems.hasErrors, let configuration else { return Outcome(sheet: nil, diagnostics: problems, parsed: parsed) }
-        return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems, parsed: parsed)
+        guard !problems.hasErrors, let configuration else { return Outcome(sheet: nil, diagnostics: problems, parsed: kept) }
+        return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems, parsed: kept)
     }
 
+    /// `parsed` holds the pages already parsed, in the order of `source.pages`; without it they are parsed here.
     static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, unreadable files: Set<String> = [],
-                             reusing earlier: ParsedPages? = nil, parsed: inout ParsedPages, into problems: inout [Diagnostic]) -> Revision? {
+                             parsed: Localized<[Result<ItemPage, DiagnosticsError>]>? = nil, keeping kept: inout ParsedPages,
+                             into problems: inout [Diagnostic]) -> Revision? {
         var failed = false
         if !RevisionDate.isValid(source.folderName) {
             problems.append(Diagnostic(file: source.path, message: "revision folder '\(source.folderName)' is not named after a date",
@@ -90,14 +104,12 @@ public enum ContentLoader {
                                            hint: "every item is published in Japanese and English; add one Markdown page per item"))
                 failed = true
             }
-            let results = files.parallelMap { file in
-                earlier?.page(file, language).map { .success($0) } ?? ItemPage.parse(file.text, file: file.path, language: language)
-            }
+            let results = parsed?[language] ?? files.parallelMap { ItemPage.parse($0.text, file: $0.path, language: language) }
             for (file, result) in zip(files, results) {
                 switch result {
                 case let .success(page):
                     pages[language].append(page)
-                    parsed.keep(page, parsedFrom: file)
+                    kept.keep(page, parsedFrom: file)
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)

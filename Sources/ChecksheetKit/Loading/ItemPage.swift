@@ -68,9 +68,7 @@ public struct ItemPage: Sendable, Equatable {
         let keywords = document.textList("keywords", what: "customers' words for what the item answers", into: &problems)
 
         let answer = frontMatter.body.trimmed
-        let answerLine = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { !$0.allSatisfy(\.isWhitespace) }
-            .map { frontMatter.bodyLine + $0 } ?? frontMatter.bodyLine
+        let answerLine = frontMatter.bodyLine + firstWrittenLine(frontMatter.body)
         positions[.answer] = Position(line: answerLine, column: 1)
         if answer.isEmpty {
             problems.append(Diagnostic(file: file, line: frontMatter.bodyLine - 1, column: 1, message: "the answer is empty",
@@ -82,6 +80,22 @@ public struct ItemPage: Sendable, Equatable {
         }
         let item = Item(no: number, slug: slug, section: section, category: category, item: name, definition: definition, unit: unit, answer: answer, keywords: keywords)
         return .success(ItemPage(file: file, language: language, item: item, positions: positions))
+    }
+}
+
+/// The 0-based number of the first line of `body` that is not blank, 0 when every line is. Lines are found by
+/// their `\n` bytes (after CRLF became LF a line feed is a Character of its own), and only the lines up to the
+/// first written one are looked at.
+func firstWrittenLine(_ body: String) -> Int {
+    let bytes = body.utf8
+    var start = bytes.startIndex
+    var number = 0
+    while true {
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        if !body[start..<end].allSatisfy(\.isWhitespace) { return number }
+        guard end < bytes.endIndex else { return 0 }
+        start = bytes.index(after: end)
+        number += 1
     }
 }
 

@@ -101,6 +101,13 @@ public enum Markdown {
     /// The text a reader sees, without markup: for search, excerpts, descriptions and downloads.
     /// Paragraphs and line breaks become newlines.
     public static func plainText(_ markdown: String) -> String {
+        if let known = PlainTextMemo.shared.text(of: markdown) { return known }
+        let text = renderPlainText(markdown)
+        PlainTextMemo.shared.remember(text, of: markdown)
+        return text
+    }
+
+    static func renderPlainText(_ markdown: String) -> String {
         var source = markdown
         return source.withUTF8 { buffer -> String in
             guard let document = cmark_parse_document(buffer.baseAddress, buffer.count, CMARK_OPT_DEFAULT) else { return markdown }

@@ -112,8 +112,8 @@ public struct SearchIndexError: Error, Equatable, CustomStringConvertible {
     public var description: String { reason }
 }
 
-/// JSON text built as UTF-8 bytes: strings escaped as JSON requires, plus U+2028 and U+2029 so that the same
-/// text is also a valid JavaScript literal.
+/// JSON text built as UTF-8 bytes: strings escaped as JSON requires, and by default U+2028 and U+2029 too, so that
+/// the same text is also a valid JavaScript literal.
 struct JSONText {
     var bytes: [UInt8] = []
 
@@ -121,7 +121,18 @@ struct JSONText {
 
     mutating func raw(_ text: String) { bytes += text.utf8 }
 
-    mutating func integer(_ value: Int) { bytes += String(value).utf8 }
+    mutating func integer(_ value: Int) {
+        guard value >= 0 else { bytes += String(value).utf8; return }
+        // Digits written straight into the bytes: a String per number was most of the cost of the postings.
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
 
     mutating func integers(_ values: [Int]) {
         bytes.append(UInt8(ascii: "["))
@@ -132,27 +143,38 @@ struct JSONText {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func string(_ text: String) {
+    /// A string literal; `escapingLineSeparators: false` gives what `JSONSerialization` writes (it leaves U+2028 and U+2029).
+    mutating func string(_ text: String, escapingLineSeparators: Bool = true) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: bytes += "\\n".utf8
-            case 0x0D: bytes += "\\r".utf8
-            case 0x09: bytes += "\\t".utf8
-            case 0x08: bytes += "\\b".utf8
-            case 0x0C: bytes += "\\f".utf8
-            case 0x00..<0x20: bytes += String(format: "\\u%04x", byte).utf8
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                bytes += (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                index += 2
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            var copied = 0
+            // Runs of bytes that need no escape are copied whole.
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: [UInt8]
+                switch byte {
+                case UInt8(ascii: "\""): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: escape = Array("\\n".utf8)
+                case 0x0D: escape = Array("\\r".utf8)
+                case 0x09: escape = Array("\\t".utf8)
+                case 0x08: escape = Array("\\b".utf8)
+                case 0x0C: escape = Array("\\f".utf8)
+                case 0x00..<0x20: escape = Array(String(format: "\\u%04x", byte).utf8)
+                case 0xE2 where escapingLineSeparators && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                default:
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
+                bytes += escape
+                index += byte == 0xE2 ? 3 : 1
+                copied = index
             }
-            index += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

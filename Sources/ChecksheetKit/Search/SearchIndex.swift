@@ -53,7 +53,19 @@ extension SearchIndex {
         let own = revision.items[language]
         let other = Dictionary(revision.items[language.other].map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var documents: [Document] = []
-        var frequencies: [String: [Int: Int]] = [:]
+        // Per term, its slots (`document × 6 + field`) in the order met, which is ascending, and the count in each.
+        var occurrences: [String: [(slot: Int, count: Int)]] = [:]
+        // Sections, categories and units repeat across items: each distinct text is analysed once.
+        var analysed: [String: [String]] = [:]
+        func tally(_ slot: Int, in list: inout [(slot: Int, count: Int)]) {
+            if let last = list.indices.last, list[last].slot == slot { list[last].count += 1 } else { list.append((slot, 1)) }
+        }
+        func indexTokens(_ text: String) -> [String] {
+            if let known = analysed[text] { return known }
+            let tokens = SearchText.indexTokens(text)
+            analysed[text] = tokens
+            return tokens
+        }
         for (number, item) in own.enumerated() {
             let translation = other[item.slug] ?? item
             let pair = [item, translation]
@@ -65,28 +77,35 @@ extension SearchIndex {
                 pair.flatMap { [$0.section, $0.category] },
                 pair.flatMap(\.keywords),
             ]
-            var fieldTokens = texts.map { $0.flatMap(SearchText.indexTokens) }
+            var fieldTokens = texts.map { $0.flatMap(indexTokens) }
             fieldTokens[5] += expansions(of: Array(fieldTokens[0...3].joined()) + fieldTokens[5], groups: groups)
             var lengths: [Int] = []
             for (field, tokens) in fieldTokens.enumerated() {
                 lengths.append(tokens.count)
-                for token in tokens {
-                    frequencies[token, default: [:]][number * fields.count + field, default: 0] += 1
-                }
+                let slot = number * fields.count + field
+                for token in tokens { tally(slot, in: &occurrences[token, default: []]) }
             }
             documents.append(Document(no: item.no, slug: item.slug, item: item.item, answer: texts[1][0], definition: item.definition,
                                       otherItem: translation.item, otherAnswer: texts[1][1], otherDefinition: translation.definition,
                                       lengths: lengths, keys: exactKeys(pair, answers: texts[1])))
         }
-        let terms = frequencies.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        let postings = terms.map { term in
-            frequencies[term]!.keys.sorted().map { $0 * 8 + min(frequencies[term]![$0]!, maxFrequency) }
+        // Code-point order is UTF-8 byte order.
+        let terms = occurrences.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var maxDocumentFrequency = 0
+        let postings = terms.map { term -> [Int] in
+            let slots = occurrences[term]!
+            var documentsOfTerm = 0, lastDocument = -1
+            for entry in slots where entry.slot / fields.count != lastDocument {
+                lastDocument = entry.slot / fields.count
+                documentsOfTerm += 1
+            }
+            maxDocumentFrequency = max(maxDocumentFrequency, documentsOfTerm)
+            return slots.map { $0.slot * 8 + min($0.count, maxFrequency) }
         }
         let count = Double(max(documents.count, 1))
         let averages = (0..<fields.count).map { field in
             Int((Double(documents.reduce(0) { $0 + $1.lengths[field] }) / count * 10000).rounded())
         }
-        let maxDocumentFrequency = postings.map { Set($0.map { $0 / 8 / fields.count }).count }.max() ?? 0
         let idf = (0...maxDocumentFrequency).map { frequency -> Int in
             guard frequency > 0 else { return 0 }
             let n = Double(documents.count), df = Double(frequency)
@@ -121,7 +140,7 @@ extension SearchIndex {
             for value in [item.item, answer, item.unit] { keys.append(SearchText.collapsed(SearchText.normalize(value))) }
             for part in bracketed(item.item) + item.keywords { keys.append(SearchText.collapsed(SearchText.normalize(part))) }
             for text in [item.item, answer] {
-                for word in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+                for word in text.split(whereSeparator: { !isASCIILetterOrDigit($0) })
                 where word.count >= 2 && word.first!.isUppercase && word.allSatisfy({ $0.isUppercase || $0.isNumber }) {
                     keys.append(SearchText.normalize(String(word)))
                 }
@@ -129,6 +148,12 @@ extension SearchIndex {
         }
         var seen: Set<String> = []
         return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// `isASCII && (isLetter || isNumber)` of a Character, answered from its ASCII value (CR LF has one: a line feed).
+    static func isASCIILetterOrDigit(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
     }
 
     /// The parts of a name in round brackets, half- or full-width: `目標復旧時間(RTO)` → `RTO`.

@@ -35,6 +35,38 @@ public enum SearchText {
 
     /// Steps 1 and 2: the form both sides compare.
     public static func normalize(_ text: String) -> String {
+        if let simple = simpleNormalized(text) { return simple }
+        return foundationNormalized(text)
+    }
+
+    /// `normalize` for text made only of characters whose NFKC form is known without Foundation: ASCII, hiragana and
+    /// katakana without their combining marks, unified kanji, common Japanese punctuation, and the full-width ASCII
+    /// forms (which NFKC maps to ASCII). None of them composes with its neighbour, so each maps on its own; nil for any
+    /// other text. Foundation's normalization bridges every string to NSString: most of the index's cost.
+    static func simpleNormalized(_ text: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        var previousIsKana = false
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A: value += 0x20
+            case 0x00...0x7F: break
+            case 0xFF01...0xFF5E:
+                value -= 0xFEE0
+                if (0x41...0x5A).contains(value) { value += 0x20 }
+            case 0x3041...0x3096: value += 0x60
+            case 0x30A1...0x30FA, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3005...0x3007, 0x300C...0x300F, 0x3010, 0x3011: break
+            case 0x30FC: if previousIsKana { continue }
+            default: return nil
+            }
+            let mapped = Unicode.Scalar(value)!
+            scalars.append(mapped)
+            previousIsKana = isKana(value)
+        }
+        return String(scalars)
+    }
+
+    static func foundationNormalized(_ text: String) -> String {
         // Foundation on Linux leaves half-width voiced marks uncomposed (ﾊﾞ → ハ + U+3099); the extra
         // canonical composition gives what NFKC gives in browsers (バ). Lower-casing can leave a letter and its
         // mark apart (𝑇̈ → t + U+0308, while ẗ exists), so composing once more makes a second pass change nothing.
@@ -128,17 +160,18 @@ public enum SearchText {
 
     /// Whitespace runs collapsed to one space: the form phrases and exact values are compared in.
     public static func collapsed(_ normalized: String) -> String {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
+        // The words joined by single spaces, built in one pass: a space is written only before the next word.
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
         for scalar in normalized.unicodeScalars {
             if isSpace(scalar.value) {
-                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                pendingSpace = !result.isEmpty
             } else {
-                current.append(scalar)
+                if pendingSpace { result.append(" "); pendingSpace = false }
+                result.append(scalar)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words.joined(separator: " ")
+        return String(result)
     }
 
     /// Unicode's White_Space (U+0085 is one, U+FEFF is not), listed so that search.js splits on the very same set.
@@ -209,7 +242,7 @@ public enum SearchText {
     // MARK: Stemming
 
     /// Suffixes stripped after inflections, longest first; the first that leaves three letters wins.
-    static let suffixes = ["abilit", "ibilit", "ication", "ization", "isation", "ation", "ition", "icat", "ment", "ness", "abl", "ibl",
+    static let suffixes: [StaticString] = ["abilit", "ibilit", "ication", "ization", "isation", "ation", "ition", "icat", "ment", "ness", "abl", "ibl",
                            "anc", "enc", "ant", "ent", "ion", "iz", "it"]
 
     /// A small suffix stripper for English (lower-case a–z words of four letters or more), written the same in search.js.
@@ -222,9 +255,12 @@ public enum SearchText {
     public static func stem(_ word: String) -> String {
         var letters = Array(word.utf8)
         guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        func ends(_ suffix: String) -> Bool {
-            let tail = Array(suffix.utf8)
-            return letters.count >= tail.count && Array(letters.suffix(tail.count)) == tail
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard letters.count >= count else { return false }
+            let start = letters.count - count
+            for offset in 0..<count where letters[start + offset] != suffix.utf8Start[offset] { return false }
+            return true
         }
         func hasVowel(_ count: Int) -> Bool { letters.prefix(count).contains { "aeiouy".utf8.contains($0) } }
         if (ends("ies") || ends("ied")) && letters.count - 3 >= 3 {
@@ -250,8 +286,8 @@ public enum SearchText {
         }
         if ends("ly") && letters.count - 2 >= 3 { letters.removeLast(2) }
         if (ends("e") || ends("y")) && letters.count - 1 >= 3 { letters.removeLast() }
-        for suffix in suffixes where ends(suffix) && letters.count - suffix.utf8.count >= 3 {
-            letters.removeLast(suffix.utf8.count)
+        for suffix in suffixes where ends(suffix) && letters.count - suffix.utf8CodeUnitCount >= 3 {
+            letters.removeLast(suffix.utf8CodeUnitCount)
             if ends("e") && letters.count - 1 >= 3 { letters.removeLast() }
             break
         }
