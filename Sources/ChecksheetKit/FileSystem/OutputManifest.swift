@@ -43,9 +43,14 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     }
 
     /// The marker of a set of files: every path, and the fingerprints of the rendered ones.
-    public init(of files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) {
-        // The bytes of every file are hashed, on all cores.
-        let hashes = files.parallelMap { ContentHash($0.contents).hex }
+    /// A file whose fingerprint `previous` lists for its path is not hashed again: the same inputs gave the same bytes.
+    public init(of files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil, previous: OutputManifest? = nil) {
+        // The bytes of every other file are hashed, on all cores.
+        let known = previous?.pages ?? [:]
+        let hashes = files.parallelMap { file -> String in
+            if let fingerprint = file.fingerprint, let page = known[file.path], page.inputs == fingerprint { return page.bytes }
+            return ContentHash(file.contents).hex
+        }
         var pages: [String: Page] = [:]
         pages.reserveCapacity(files.count)
         for (file, hash) in zip(files, hashes) { pages[file.path] = Page(inputs: file.fingerprint ?? "", bytes: hash) }

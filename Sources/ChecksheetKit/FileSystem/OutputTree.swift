@@ -14,10 +14,10 @@ struct OutputTree {
     var files: [OutputFile]
     var manifest: OutputManifest
 
-    init(files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) {
+    init(files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil, previous: OutputManifest? = nil) {
         for file in files { precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)") }
         self.files = files
-        manifest = OutputManifest(of: files, inputs: inputs, warnings: warnings)
+        manifest = OutputManifest(of: files, inputs: inputs, warnings: warnings, previous: previous)
     }
 
     /// Writes the marker, then every file, into the new folder `folder`. A file whose bytes equal the same path's

@@ -93,12 +93,13 @@ public struct SiteOutput: Sendable {
         case let .success(resolved): target = resolved
         case let .failure(refusal): return .failure(refusal)
         }
-        let tree = OutputTree(files: files, inputs: inputs, warnings: warnings)
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         StagingFolder.removeAbandoned(in: parent, for: name)
         let exists = LocalPath.kind(target) == .folder
         let previous = exists ? OutputManifest.read(in: target) : nil
+        // The marker's byte hashes are taken over for files made from the same inputs (and compared below anyway).
+        let tree = OutputTree(files: files, inputs: inputs, warnings: warnings, previous: previous)
         // Each file of the site is compared with the folder's once, here; the new tree links those that are the same.
         var differing: Set<String>?
         // A rebuild that changes a few files of a build of ours updates just those, each through a rename: its cost

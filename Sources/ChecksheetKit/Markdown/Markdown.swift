@@ -101,10 +101,7 @@ public enum Markdown {
     /// The text a reader sees, without markup: for search, excerpts, descriptions and downloads.
     /// Paragraphs and line breaks become newlines.
     public static func plainText(_ markdown: String) -> String {
-        if let known = PlainTextMemo.shared.text(of: markdown) { return known }
-        let text = renderPlainText(markdown)
-        PlainTextMemo.shared.remember(text, of: markdown)
-        return text
+        TextMemos.plainText.value(of: markdown, make: renderPlainText)
     }
 
     static func renderPlainText(_ markdown: String) -> String {

@@ -64,6 +64,6 @@ extension SiteViews {
         if old.count <= limit, new.count <= limit, !old.contains("\n"), !new.contains("\n") {
             return "<del>\(old.htmlEscaped)</del> <span class=\"diff-arrow\">→</span> <ins>\(new.htmlEscaped)</ins>"
         }
-        return inlineDiffs.value(language.rawValue + "\u{0}" + old + "\u{0}" + new) { InlineDiff.compare(old, new, language: language).html }
+        return TextMemos.inlineDiffs.value(of: language.rawValue + "\u{0}" + old + "\u{0}" + new) { _ in InlineDiff.compare(old, new, language: language).html }
     }
 }

@@ -14,9 +14,6 @@ struct SiteViews: Sendable {
     let presentations = Memo<String, RevisionPresentation>()
     /// Each revision's counts line ("2 added, 1 changed"), by date and language: the list, the feed and the sheet share it.
     let summaries = Memo<String, String>()
-    /// Inline diffs by the texts compared: the "changes since" pages of consecutive revisions compare the same texts
-    /// for every item that did not change between them.
-    let inlineDiffs = Memo<String, String>()
     /// Each language's search index as JSON and as a script, made together from one index.
     let searchIndexes = Memo<String, SearchIndexFiles>()
     /// The theme's UI strings in each language, as every page's view carries them.

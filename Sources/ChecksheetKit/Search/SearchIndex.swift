@@ -55,16 +55,13 @@ extension SearchIndex {
         var documents: [Document] = []
         // Per term, its slots (`document × 6 + field`) in the order met, which is ascending, and the count in each.
         var occurrences: [String: [(slot: Int, count: Int)]] = [:]
-        // Sections, categories and units repeat across items: each distinct text is analysed once.
-        var analysed: [String: [String]] = [:]
+        // Sections, categories and units repeat across items, and a rebuild's items are mostly the last build's:
+        // each distinct text is analysed once.
         func tally(_ slot: Int, in list: inout [(slot: Int, count: Int)]) {
             if let last = list.indices.last, list[last].slot == slot { list[last].count += 1 } else { list.append((slot, 1)) }
         }
         func indexTokens(_ text: String) -> [String] {
-            if let known = analysed[text] { return known }
-            let tokens = SearchText.indexTokens(text)
-            analysed[text] = tokens
-            return tokens
+            TextMemos.indexTokens.value(of: text, make: SearchText.indexTokens)
         }
         for (number, item) in own.enumerated() {
             let translation = other[item.slug] ?? item
