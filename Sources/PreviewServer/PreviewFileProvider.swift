@@ -36,7 +36,7 @@ struct PreviewFileProvider: FileProvider {
         }
         // A folder exists for the server only when it has an index.html: there are no directory listings.
         let index = id.isEmpty || id.hasSuffix("/") ? id + "index.html" : id + "/index.html"
-        if site.files[index] != nil {
+        if site.files.contains(index) {
             return FileAttributes(isFolder: true, size: 0, modificationDate: .distantPast)
         }
         return nil

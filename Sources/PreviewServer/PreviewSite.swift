@@ -15,7 +15,7 @@ public struct PreviewSite: Sendable, Equatable {
     public static let noBuild = "none"
 
     /// File contents by site path (`ja/index.html`), as served.
-    public let files: [String: Data]
+    public let files: ServedFiles
     /// Identifies the build by its content (and the script's), so identical inputs give the same identifier.
     public let buildID: String
 
@@ -25,11 +25,10 @@ public struct PreviewSite: Sendable, Equatable {
         let buildID = Self.identifier(of: build + [OutputFile(path: Self.scriptPath, contents: script)])
         let tag = Data("<script src=\"/\(Self.scriptPath)\" data-build=\"\(buildID)\" defer></script>\n".utf8)
         var files: [String: Data] = [:]
-        for file in build {
-            files[file.path] = file.path.hasSuffix(".html") ? Self.inject(tag, into: file.contents) : file.contents
-        }
+        files.reserveCapacity(build.count + 1)
+        for file in build { files[file.path] = file.contents }
         files[Self.scriptPath] = script
-        self.files = files
+        self.files = ServedFiles(built: files, tag: tag)
         self.buildID = buildID
     }
 
@@ -50,13 +49,12 @@ public struct PreviewSite: Sendable, Equatable {
         </html>
 
         """
-        return PreviewSite(files: [
-            "index.html": inject(Data("<script src=\"/\(scriptPath)\" data-build=\"\(noBuild)\" defer></script>\n".utf8), into: Data(page.utf8)),
-            scriptPath: script,
-        ], buildID: noBuild)
+        return PreviewSite(files: ServedFiles(built: ["index.html": Data(page.utf8), scriptPath: script],
+                                              tag: Data("<script src=\"/\(scriptPath)\" data-build=\"\(noBuild)\" defer></script>\n".utf8)),
+                           buildID: noBuild)
     }
 
-    init(files: [String: Data], buildID: String) {
+    init(files: ServedFiles, buildID: String) {
         self.files = files
         self.buildID = buildID
     }
