@@ -38,7 +38,10 @@ struct BuildCommand: ParsableCommand {
         var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
-        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs) {
+        // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
+        let stampsFile = OutputStamps.cacheFile(forOutput: folder)
+        let stamps = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }.flatMap(OutputStamps.decode)
+        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, stamps: stamps) {
             let warnings = manifest.warnings ?? []
             if !warnings.isEmpty {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))
@@ -48,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         }
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed; `--clean` parses
         // and renders every page anew.
-        options.previous = clean ? nil : PreviousBuild.folder(folder)
+        options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content)
         options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
@@ -61,6 +64,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         case let .success(report):
+            if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
             let bytes = files.reduce(0) { $0 + $1.contents.count }
             var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"
             if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }

@@ -273,4 +273,26 @@ import TestSupport
         #expect(unchanged.errors == warned.errors)
         #expect(unchanged.errors.hasSuffix("1 warning\n"))
     }
+
+    /// `build` records each file's stamp in its cache folder, so that an unchanged folder is known without reading
+    /// it; a file whose stamp changed is read: the same bytes (touched) are still up to date, other bytes of the same
+    /// size are built again. The marker itself carries no stamp: two builds of the same inputs write the same bytes.
+    @Test func stampsSpareReadingAndAnEditOfTheSameSizeIsStillFound() throws {
+        let work = try OutputFolderTests.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        let marker = try String(contentsOfFile: work + "/public/.checksheet-build.json", encoding: .utf8)
+        #expect(!marker.contains("stamp"))
+        let page = work + "/public/en/index.html"
+        let original = try Data(contentsOf: URL(fileURLWithPath: page))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: page)
+        #expect(try CLI.run(["build"], in: work).output.hasPrefix("Up to date"))
+        var edited = original
+        edited[edited.startIndex] = edited[edited.startIndex] == UInt8(ascii: "<") ? UInt8(ascii: "(") : UInt8(ascii: "<")
+        try edited.write(to: URL(fileURLWithPath: page))
+        let rebuilt = try CLI.run(["build"], in: work)
+        #expect(rebuilt.output.hasPrefix("Wrote "), "\(rebuilt.output)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == original)
+        #expect(try CLI.run(["build"], in: work).output.hasPrefix("Up to date"))
+    }
 }

@@ -149,12 +149,15 @@ public struct SiteOutput: Sendable {
 
     /// The marker of the folder when an earlier build with exactly these inputs wrote it and every file it wrote is
     /// still there with the same bytes: then there is nothing to build. Nil otherwise.
-    public func upToDate(inputs: String) -> OutputManifest? {
+    /// A file whose stamp the last build recorded (`stamps`) is taken as written without reading it.
+    public func upToDate(inputs: String, stamps: OutputStamps? = nil) -> OutputManifest? {
         guard case let .success(target) = check(),
               let manifest = OutputManifest.read(in: target),
               manifest.inputs == inputs, let pages = manifest.pages, pages.count == manifest.files.count else { return nil }
-        // Every file is read and hashed, on all cores.
+        let stamps = stamps.flatMap { $0.describe(target) ? $0 : nil }
+        // Every other file is read and hashed, on all cores.
         let intact = manifest.files.parallelMap { path in
+            if stamps?.unchanged(path, in: target) == true { return true }
             guard let record = pages[path], let bytes = LocalPath.contents(of: target + "/" + path) else { return false }
             return ContentHash(bytes).hex == record.bytes
         }

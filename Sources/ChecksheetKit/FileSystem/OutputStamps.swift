@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Each file of an output folder as `build` left it: inode, size and modification time, recorded after the folder
+/// was written and kept in the user's cache folder (never in the output, whose bytes stay the same for the same
+/// inputs). A later build trusts a file whose stamp is unchanged without reading it, as `make` and `rsync` trust
+/// theirs; any other file is read and hashed against the marker as before.
+public struct OutputStamps: Sendable, Equatable {
+    /// The hash of the marker the stamps were taken with: they describe that build's files only.
+    var marker: String
+    /// By path inside the folder.
+    var stamps: [String: String]
+
+    /// The folder's files as they stand now, as its marker lists them; nil without a marker.
+    public static func record(_ folder: String) -> OutputStamps? {
+        guard let bytes = LocalPath.contents(of: folder + "/" + OutputManifest.fileName),
+              let manifest = OutputManifest.decode(bytes) else { return nil }
+        let stamps = manifest.files.parallelMap { stamp(of: folder + "/" + $0) }
+        var byPath: [String: String] = [:]
+        for (path, stamp) in zip(manifest.files, stamps) { byPath[path] = stamp }
+        return OutputStamps(marker: ContentHash(bytes).hex, stamps: byPath)
+    }
+
+    /// `inode-size-seconds.nanoseconds` of the file at `path`; nil when there is none.
+    static func stamp(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let identity = FileIdentity(info)
+        return "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)"
+    }
+
+    /// Whether the stamps were taken with the marker `folder` holds now.
+    func describe(_ folder: String) -> Bool {
+        LocalPath.contents(of: folder + "/" + OutputManifest.fileName).map { ContentHash($0).hex == marker } ?? false
+    }
+
+    /// Whether the file at `path` inside `folder` is the one written, by its stamp alone.
+    func unchanged(_ path: String, in folder: String) -> Bool {
+        guard let stamp = stamps[path] else { return false }
+        return stamp == Self.stamp(of: folder + "/" + path)
+    }
+
+    /// Where `build` keeps the stamps of an output folder, beside the pages it parsed.
+    public static func cacheFile(forOutput output: String) -> String? {
+        CacheFolder.file("stamps", for: output)
+    }
+
+    /// Replaces the cache file in one rename; stamps that cannot be written are no error.
+    public func write(cacheFile: String) {
+        CacheFolder.write(encoded, to: cacheFile)
+    }
+
+    /// One line per file, `path\tstamp`, after the marker's hash.
+    public var encoded: Data {
+        var text = "checksheet-stamps 1\n\(marker)\n"
+        for path in stamps.keys.sorted() { text += path + "\t" + stamps[path]! + "\n" }
+        return Data(text.utf8)
+    }
+
+    public static func decode(_ data: Data) -> OutputStamps? {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines[0] == "checksheet-stamps 1" else { return nil }
+        var stamps: [String: String] = [:]
+        for line in lines.dropFirst(2) where !line.isEmpty {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2 else { return nil }
+            stamps[String(parts[0])] = String(parts[1])
+        }
+        return OutputStamps(marker: String(lines[1]), stamps: stamps)
+    }
+}
