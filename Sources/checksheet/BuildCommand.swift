@@ -41,7 +41,7 @@ struct BuildCommand: ParsableCommand {
         // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
         let stampsFile = OutputStamps.cacheFile(forOutput: folder)
         let stamps = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }.flatMap(OutputStamps.decode)
-        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, stamps: stamps) {
+        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, stamps: stamps, checked: folder) {
             let warnings = manifest.warnings ?? []
             if !warnings.isEmpty {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))

@@ -62,14 +62,17 @@ public struct OutputStamps: Sendable, Equatable {
     }
 
     public static func decode(_ data: Data) -> OutputStamps? {
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[0] == "checksheet-stamps 1" else { return nil }
+        // Split on bytes: paths and stamps are ASCII-safe UTF-8 with no newline or tab, and splitting Characters
+        // cost more than the stat calls the stamps spare.
+        let bytes = [UInt8](data)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == "checksheet-stamps 1" else { return nil }
         var stamps: [String: String] = [:]
-        for line in lines.dropFirst(2) where !line.isEmpty {
-            let parts = line.split(separator: "\t")
-            guard parts.count == 2 else { return nil }
-            stamps[String(parts[0])] = String(parts[1])
+        stamps.reserveCapacity(lines.count)
+        for line in lines.dropFirst(2) {
+            guard let tab = line.firstIndex(of: 0x09) else { return nil }
+            stamps[String(decoding: line[..<tab], as: UTF8.self)] = String(decoding: line[(tab + 1)...], as: UTF8.self)
         }
-        return OutputStamps(marker: String(lines[1]), stamps: stamps)
+        return OutputStamps(marker: String(decoding: lines[1], as: UTF8.self), stamps: stamps)
     }
 }

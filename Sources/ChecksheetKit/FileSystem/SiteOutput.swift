@@ -150,9 +150,16 @@ public struct SiteOutput: Sendable {
     /// The marker of the folder when an earlier build with exactly these inputs wrote it and every file it wrote is
     /// still there with the same bytes: then there is nothing to build. Nil otherwise.
     /// A file whose stamp the last build recorded (`stamps`) is taken as written without reading it.
-    public func upToDate(inputs: String, stamps: OutputStamps? = nil) -> OutputManifest? {
-        guard case let .success(target) = check(),
-              let manifest = OutputManifest.read(in: target),
+    /// `checked` is the folder as `check()` resolved it a moment before, which spares walking the folder twice.
+    public func upToDate(inputs: String, stamps: OutputStamps? = nil, checked: String? = nil) -> OutputManifest? {
+        let target: String
+        if let checked {
+            target = checked
+        } else {
+            guard case let .success(resolved) = check() else { return nil }
+            target = resolved
+        }
+        guard let manifest = OutputManifest.read(in: target),
               manifest.inputs == inputs, let pages = manifest.pages, pages.count == manifest.files.count else { return nil }
         let stamps = stamps.flatMap { $0.describe(target) ? $0 : nil }
         // Every other file is read and hashed, on all cores.
