@@ -108,6 +108,11 @@ measure() {
 
 # The two commands measured (arrays: GNU time runs programs, not shell functions).
 CHECKSHEET_BUILD=("$BIN" build --theme "$THEME" --content)   # then CONTENT --output OUTPUT
+# checksheet keeps the pages it parsed and the stamps of what it wrote under $XDG_CACHE_HOME/checksheet, as Hugo keeps
+# its file cache under --cacheDir: both caches live here, warmed by each tool's untimed run. The history scenario's
+# clean builds start from an empty cache (see below).
+export XDG_CACHE_HOME="$WORK/checksheet-cache"
+rm -rf "$XDG_CACHE_HOME"
 HUGO_BUILD=(hugo --quiet --noBuildLock --cacheDir "$WORK/hugo-cache" --source)   # then PROJECT --destination OUTPUT
 
 # Both tools must have written every item page in both languages, or the comparison is void.
@@ -171,6 +176,8 @@ if [[ " $PARTS " == *" history "* ]]; then
     page=$(find "$hist/content/revisions/$previous/ja" -name '*-service-hours.md')
     for run in $(seq 1 "$HISTORY_RUNS"); do
         out="$hist/out-$run"
+        # Clean: no output folder and no cache of earlier builds; the rebuilds then have what the clean build left.
+        rm -rf "$XDG_CACHE_HOME"
         measure history clean checksheet "$run" "$out" "${CHECKSHEET_BUILD[@]}" "$hist/content" --output "$out"
         measure history unchanged checksheet "$run" "$out" "${CHECKSHEET_BUILD[@]}" "$hist/content" --output "$out"
         printf '\nhistory-edit-%s\n' "$run" >> "$page"
