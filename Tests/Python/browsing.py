@@ -61,14 +61,18 @@ def open_page(browser, url, until=None):
     browser.execute_script(WATCH)
 
 
+def build(content, prefix):
+    """Builds a content folder (the repository's own when None) with the real binary and theme; returns the site."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    sources = [] if content is None else ["--content", content, "--theme", os.path.join(ROOT, "Site")]
+    subprocess.run([binary(), "build", *sources, "--output", folder + "/public"], cwd=ROOT, check=True, capture_output=True)
+    return folder + "/public"
+
+
 @pytest.fixture(scope="session")
 def site():
     """The site as `checksheet build` writes it; built here unless SITE_DIR names one."""
-    if os.environ.get("SITE_DIR"):
-        return os.environ["SITE_DIR"]
-    folder = tempfile.mkdtemp(prefix="checksheet-browser-")
-    subprocess.run([binary(), "build", "--output", folder + "/public"], cwd=ROOT, check=True, capture_output=True)
-    return folder + "/public"
+    return os.environ.get("SITE_DIR") or build(None, "checksheet-browser-")
 
 
 @pytest.fixture(scope="session")
@@ -82,10 +86,7 @@ def server(site):
 def history_site():
     """The history fixture (three revisions: items added, changed, removed, renumbered, an English translation pending)
     built with the real binary and theme: every page kind of the change history exists in it."""
-    folder = tempfile.mkdtemp(prefix="checksheet-history-")
-    subprocess.run([binary(), "build", "--content", os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "history"),
-                    "--theme", os.path.join(ROOT, "Site"), "--output", folder + "/public"], cwd=ROOT, check=True, capture_output=True)
-    return folder + "/public"
+    return build(os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "history"), "checksheet-history-")
 
 
 @pytest.fixture(scope="session")
