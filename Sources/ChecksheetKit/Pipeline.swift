@@ -59,6 +59,21 @@ public enum Pipeline {
         }
     }
 
+    /// `build`, handing the files to `write` in batches as they are made instead of returning them all (see
+    /// `SiteRenderer.render(inBatchesOf:_:)`); the outcome's `files` is then empty when the build succeeded. What
+    /// `write` throws is rethrown: the files' destination is the caller's.
+    public static func build(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options = .init(),
+                             streamingTo write: ([OutputFile]) throws -> Void) throws -> Outcome {
+        let (renderer, diagnostics, parsed) = prepare(content: content, theme: theme, options: options)
+        guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
+        do {
+            try renderer.render(write)
+            return Outcome(files: [], diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared)
+        } catch let error as DiagnosticsError {
+            return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
+        }
+    }
+
     /// A warning (an error with `strict`) for each English field of the current sheet that still
     /// translates the Japanese as it was before a revision changed it.
     static func staleTranslations(_ sheet: Sheet, history: SheetHistory, strict: Bool) -> [Diagnostic] {

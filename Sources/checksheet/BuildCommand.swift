@@ -54,6 +54,10 @@ struct BuildCommand: ParsableCommand {
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content)
         options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
+        if output.isFresh(folder) {
+            try buildStreaming(content: content, theme: theme, options: options, inputs: inputs, into: output, folder: folder, cacheFile: cacheFile)
+            return
+        }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
         if let cacheFile, outcome.parsed.count > 0 { outcome.parsed.write(cacheFile: cacheFile, tool: ToolIdentity.current) }
         DiagnosticPrinter.print(outcome.diagnostics)
@@ -70,6 +74,36 @@ struct BuildCommand: ParsableCommand {
             if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }
             if report.updatedInPlace { summary += ", updated in place because the folder cannot be swapped whole" }
             print(summary + "; open \(site.output)/index.html")
+        }
+    }
+
+    /// A build where no folder is yet: pages go to the staging folder as they are made, so the site is never held in
+    /// memory whole; the staging folder becomes the output only when the whole build succeeded.
+    func buildStreaming(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Pipeline.Options, inputs: String?,
+                        into output: SiteOutput, folder: String, cacheFile: String?) throws {
+        var outcome: Pipeline.Outcome?
+        var bytes = 0
+        let result = output.writeStreaming(inputs: inputs) { write in
+            let built = try Pipeline.build(content: content, theme: theme, options: options) { files in
+                bytes += files.reduce(0) { $0 + $1.contents.count }
+                try write(files)
+            }
+            outcome = built
+            // An error ends the build before its folder takes the output's place: nothing is published.
+            if built.files == nil { throw DiagnosticsError([]) }
+            return built.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
+        }
+        if let outcome {
+            DiagnosticPrinter.print(outcome.diagnostics)
+            if let cacheFile, outcome.parsed.count > 0 { outcome.parsed.write(cacheFile: cacheFile, tool: ToolIdentity.current) }
+        }
+        switch result {
+        case let .failure(refusal):
+            DiagnosticPrinter.print(refusal.diagnostics)
+            throw ExitCode.failure
+        case let .success(report):
+            if let stampsFile = OutputStamps.cacheFile(forOutput: folder), let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
+            print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
         }
     }
 }

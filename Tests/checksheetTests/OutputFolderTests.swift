@@ -274,6 +274,24 @@ import TestSupport
         #expect(unchanged.errors.hasSuffix("1 warning\n"))
     }
 
+    /// Where no folder is yet, pages are written as they are made (the site is never held in memory whole), into a
+    /// staging folder that takes the output's place only when the whole build succeeded: the tree is the one a build
+    /// into an existing empty folder writes, and a template that fails half-way leaves nothing, not even staging.
+    @Test func aBuildWhereNoFolderIsWritesAsItGoesAndLeavesNothingOnError() throws {
+        let work = try OutputFolderTests.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.createDirectory(atPath: work + "/empty", withIntermediateDirectories: true)
+        #expect(try CLI.run(["build", "--output", "fresh"], in: work).status == 0)
+        #expect(try CLI.run(["build", "--output", "empty"], in: work).status == 0)
+        #expect(OutputFolderTests.snapshot(work + "/fresh") == OutputFolderTests.snapshot(work + "/empty"))
+        // The item template renders nothing: an error once many pages are already written.
+        try "".write(toFile: work + "/Site/templates/item.mustache", atomically: false, encoding: .utf8)
+        let failed = try CLI.run(["build", "--output", "never"], in: work)
+        #expect(failed.status != 0)
+        #expect(failed.errors.contains("error: the template rendered nothing for "), "\(failed.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["Content", "Site", "empty", "fresh"])
+    }
+
     /// `build` records each file's stamp in its cache folder, so that an unchanged folder is known without reading
     /// it; a file whose stamp changed is read: the same bytes (touched) are still up to date, other bytes of the same
     /// size are built again. The marker itself carries no stamp: two builds of the same inputs write the same bytes.

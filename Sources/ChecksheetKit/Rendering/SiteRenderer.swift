@@ -93,6 +93,22 @@ public struct SiteRenderer: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// Every file of the site handed to `write` in batches of about `batch` pages, each batch let go once written:
+    /// what a build into a new folder holds in memory is one batch, not the site.
+    public func render(inBatchesOf batch: Int = 512, _ write: ([OutputFile]) throws -> Void) throws {
+        guard views.sheet.current != nil else { return }
+        let pages = plan.pages
+        var start = 0
+        while start < pages.count {
+            let slice = Array(pages[start..<min(start + batch, pages.count)])
+            let made = slice.parallelMap { page in Result { try make(page) } }
+            try write(made.map { try $0.get() })
+            start += batch
+        }
+        try write(views.assets.files + [OutputFile(path: "_headers", text: HostingHeaders.netlify()),
+                                         OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx())])
+    }
+
     /// One planned file: an earlier build's when its fingerprint is unchanged, otherwise made now.
     func make(_ page: PlannedPage) throws -> OutputFile {
         if !rendersThroughReference, let bytes = previous?.page(page.path, page.fingerprint) {

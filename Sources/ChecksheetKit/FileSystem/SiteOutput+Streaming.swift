@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SiteOutput {
+    /// Whether nothing is at the folder's place yet: then a build's files can be written as they are made, never all
+    /// held in memory at once (a sheet of thousands of items is hundreds of megabytes of pages). An existing folder,
+    /// even an empty one (it may be a mount point), takes the way of `write`.
+    public func isFresh(_ target: String) -> Bool {
+        LocalPath.kind(target) == nil
+    }
+
+    /// Writes a build where no folder is yet (see `isFresh`): `produce` hands over the files in batches,
+    /// each written into a staging folder beside the target and then let go; the staging folder becomes the target
+    /// only when `produce` has finished without error, so a build that fails half-way leaves nothing behind.
+    /// `produce` returns the warnings the build printed, for the marker.
+    public func writeStreaming(inputs: String? = nil,
+                               _ produce: (_ write: ([OutputFile]) throws -> Void) throws -> [String]) -> Result<Report, DiagnosticsError> {
+        let target: String
+        switch check() {
+        case let .success(resolved): target = resolved
+        case let .failure(refusal): return .failure(refusal)
+        }
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        StagingFolder.removeAbandoned(in: parent, for: name)
+        let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
+        var pages: [String: OutputManifest.Page] = [:]
+        var paths: [String] = []
+        var created: Set<String> = [""]
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            guard mkdir(staging, 0o755) == 0 else { throw LocalPath.POSIXError(errno: errno, path: staging) }
+            let warnings = try produce { files in
+                for file in files {
+                    precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)")
+                    let directory = (file.path as NSString).deletingLastPathComponent
+                    if !created.contains(directory) {
+                        try FileManager.default.createDirectory(atPath: staging + "/" + directory, withIntermediateDirectories: true)
+                        created.insert(directory)
+                    }
+                }
+                let hashes = try files.parallelMap { file -> Result<String, any Error> in
+                    Result {
+                        try OutputTree.writeFile(staging + "/" + file.path, file.contents)
+                        return ContentHash(file.contents).hex
+                    }
+                }.map { try $0.get() }
+                for (file, hash) in zip(files, hashes) {
+                    paths.append(file.path)
+                    pages[file.path] = OutputManifest.Page(inputs: file.fingerprint ?? "", bytes: hash)
+                }
+            }
+            var manifest = OutputManifest(files: paths, pages: pages.isEmpty ? nil : pages)
+            manifest.inputs = inputs
+            manifest.warnings = warnings
+            try OutputTree.writeFile(staging + "/" + OutputManifest.fileName, manifest.encoded)
+            try LocalPath.rename(staging, target)
+            return .success(Report(written: paths.count, unchanged: 0, removed: 0, updatedInPlace: false))
+        } catch let error as DiagnosticsError {
+            StagingFolder.remove(staging)
+            return .failure(error)
+        } catch {
+            StagingFolder.remove(staging)
+            return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check that its parent folder exists and can be written")
+        }
+    }
+}
