@@ -10,6 +10,8 @@ final class OutputWriter: Sendable {
     let report: @Sendable (PreviewReport) -> Void
     private let queue = DispatchQueue(label: "checksheet.preview.output")
     private let pending = Mutex<[OutputFile]?>(nil)
+    /// The stamps of the files the last write left, so that the next one need not read back what it did not change.
+    private let stamps = Mutex<OutputStamps?>(nil)
 
     init(output: SiteOutput, report: @escaping @Sendable (PreviewReport) -> Void) {
         self.output = output
@@ -18,8 +20,12 @@ final class OutputWriter: Sendable {
 
     /// Writes `files` now, on the caller's thread (the first build, before serving starts).
     func writeNow(_ files: [OutputFile]) {
-        if case let .failure(refusal) = output.write(files) {
+        switch output.write(files, stamps: stamps.withLock { $0 }) {
+        case let .failure(refusal):
             report(.outputNotWritten(refusal.diagnostics.map(\.formatted).joined(separator: "\n")))
+        case .success:
+            let recorded = (try? output.check().get()).flatMap(OutputStamps.record)
+            stamps.withLock { $0 = recorded }
         }
     }
 

@@ -28,7 +28,7 @@ public struct PreviewConfiguration: Sendable {
 
     public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
                 host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),
-                settleInterval: Duration = .milliseconds(20), heartbeatInterval: Duration = .seconds(15),
+                settleInterval: Duration = .milliseconds(10), heartbeatInterval: Duration = .seconds(15),
                 idleTimeout: Duration = .seconds(10)) {
         self.content = content
         self.theme = theme

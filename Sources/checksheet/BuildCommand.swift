@@ -63,7 +63,7 @@ struct BuildCommand: ParsableCommand {
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
-        switch output.write(files, inputs: inputs, warnings: warnings) {
+        switch output.write(files, inputs: inputs, warnings: warnings, stamps: stamps) {
         case let .failure(refusal):
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure

@@ -87,7 +87,9 @@ public struct SiteOutput: Sendable {
     /// old ones, so they keep their modification time and an upload sends only what changed. A rebuild that changes
     /// only a few files replaces just those, each atomically.
     /// `inputs` and `warnings` are recorded in the marker, for `upToDate(inputs:)`.
-    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) -> Result<Report, DiagnosticsError> {
+    /// A file made from the inputs the marker lists for it, whose stamp the last write recorded (`stamps`), is taken
+    /// as unchanged without reading it back.
+    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil, stamps: OutputStamps? = nil) -> Result<Report, DiagnosticsError> {
         let target: String
         switch check() {
         case let .success(resolved): target = resolved
@@ -105,7 +107,14 @@ public struct SiteOutput: Sendable {
         // A rebuild that changes a few files of a build of ours updates just those, each through a rename: its cost
         // follows the change, where a swap would create and delete an entry for every file of the site.
         if exists, let previous {
-            let compared = files.parallelMap { OutputTree.holds(target + "/" + $0.path, $0.contents) }
+            let stamps = stamps.flatMap { $0.describe(target) ? $0 : nil }
+            let known = previous.pages ?? [:]
+            let compared = files.parallelMap { file in
+                if let stamps, let fingerprint = file.fingerprint, known[file.path]?.inputs == fingerprint, stamps.unchanged(file.path, in: target) {
+                    return true
+                }
+                return OutputTree.holds(target + "/" + file.path, file.contents)
+            }
             let changed = Set(zip(files, compared).lazy.filter { !$0.1 }.map(\.0.path))
             differing = changed
             let removed = Set(previous.files).subtracting(files.map(\.path)).count
