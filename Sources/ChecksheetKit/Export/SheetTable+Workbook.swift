@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 extension SheetTable {
     /// An Office Open XML workbook of this table alone; see `xlsx(_:)`.
@@ -9,16 +8,7 @@ extension SheetTable {
     /// column widths, wrapped text, the title and provider in the document's properties. Strings are inline, so
     /// the file holds nothing but the sheets; entries are dated by the revision, so the same sheet gives the same bytes.
     public static func xlsx(_ tables: [SheetTable]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let date = Self.entryDate(tables.first?.date ?? "")
-        for (path, text) in workbookParts(tables) {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: .deflate, provider: { position, size in
-                                     data.subdata(in: Data.Index(position)..<Data.Index(position) + size)
-                                 })
-        }
-        return archive.data ?? Data()
+        try ZIPArchiving.archive(workbookParts(tables).map { (path: $0.0, text: $0.1) }, date: Self.entryDate(tables.first?.date ?? ""))
     }
 
     /// Midnight UTC of the revision's day: ZIPFoundation turns the date into the ZIP's date-time fields with

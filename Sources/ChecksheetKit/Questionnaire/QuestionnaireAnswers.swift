@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A questionnaire answered from the sheet: each question's status and best items, ready to be written back.
 public struct QuestionnaireAnswers: Sendable {
@@ -99,15 +98,6 @@ public struct QuestionnaireAnswers: Sendable {
             ("xl/_rels/workbook.xml.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
             ("xl/worksheets/sheet1.xml", header + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\#(rowsXML)</sheetData></worksheet>"#),
         ]
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let date = SheetTable.entryDate(revision.date)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: .deflate, provider: { position, size in
-                                     data.subdata(in: Data.Index(position)..<Data.Index(position) + size)
-                                 })
-        }
-        return archive.data ?? Data()
+        return try ZIPArchiving.archive(parts.map { (path: $0.0, text: $0.1) }, date: SheetTable.entryDate(revision.date))
     }
 }
