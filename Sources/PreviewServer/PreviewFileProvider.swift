@@ -31,8 +31,8 @@ struct PreviewFileProvider: FileProvider {
 
     func getAttributes(id: String) async throws -> FileAttributes? {
         let site = self.site
-        if let contents = site.files[id] {
-            return FileAttributes(isFolder: false, size: contents.count, modificationDate: .distantPast)
+        if let size = site.files.size(id) {
+            return FileAttributes(isFolder: false, size: size, modificationDate: .distantPast)
         }
         // A folder exists for the server only when it has an index.html: there are no directory listings.
         let index = id.isEmpty || id.hasSuffix("/") ? id + "index.html" : id + "/index.html"

@@ -12,6 +12,11 @@ public struct ServedFiles: Sendable, Equatable {
     /// Whether the build has a file at a site path.
     public func contains(_ path: String) -> Bool { built[path] != nil }
 
+    /// The served size of the file at a site path, without making its bytes: a page gains exactly the tag.
+    public func size(_ path: String) -> Int? {
+        built[path].map { $0.count + (path.hasSuffix(".html") ? tag.count : 0) }
+    }
+
     /// The file at a site path as served; nil when the build has none.
     public subscript(path: String) -> Data? {
         guard let contents = built[path] else { return nil }

@@ -71,6 +71,8 @@ import Testing
         #expect(one.buildID != PreviewSite(build: [files[0]], script: Data("s".utf8)).buildID)
         #expect(one.files["b.html"] == Data("<body><script src=\"/_preview/live-reload.js\" data-build=\"\(one.buildID)\" defer></script>\n</body>".utf8))
         #expect(one.files["a.css"] == Data("x".utf8))
+        // The size a request is told is that of the bytes it gets, the reload tag included.
+        #expect(one.files.size("b.html") == one.files["b.html"]?.count && one.files.size("a.css") == 1 && one.files.size("none.html") == nil)
     }
 
     /// Finishing the streams must not take the hub's lock while `onTermination` takes it too.

@@ -10,19 +10,21 @@ import Darwin
 /// inputs). A later build trusts a file whose stamp is unchanged without reading it, as `make` and `rsync` trust
 /// theirs; any other file is read and hashed against the marker as before.
 public struct OutputStamps: Sendable, Equatable {
-    /// The hash of the marker the stamps were taken with: they describe that build's files only.
+    /// The stamp of the marker the stamps were taken with: they describe that build's files only, and a later build
+    /// tells so with one `stat` instead of reading and hashing the marker.
     var marker: String
     /// By path inside the folder.
     var stamps: [String: String]
 
     /// The folder's files as they stand now, as its marker lists them; nil without a marker.
     public static func record(_ folder: String) -> OutputStamps? {
-        guard let bytes = LocalPath.contents(of: folder + "/" + OutputManifest.fileName),
+        let markerPath = folder + "/" + OutputManifest.fileName
+        guard let marker = stamp(of: markerPath), let bytes = LocalPath.contents(of: markerPath),
               let manifest = OutputManifest.decode(bytes) else { return nil }
         let stamps = manifest.files.parallelMap { stamp(of: folder + "/" + $0) }
         var byPath: [String: String] = [:]
         for (path, stamp) in zip(manifest.files, stamps) { byPath[path] = stamp }
-        return OutputStamps(marker: ContentHash(bytes).hex, stamps: byPath)
+        return OutputStamps(marker: marker, stamps: byPath)
     }
 
     /// `inode-size-seconds.nanoseconds` of the file at `path`; nil when there is none.
@@ -35,7 +37,7 @@ public struct OutputStamps: Sendable, Equatable {
 
     /// Whether the stamps were taken with the marker `folder` holds now.
     func describe(_ folder: String) -> Bool {
-        LocalPath.contents(of: folder + "/" + OutputManifest.fileName).map { ContentHash($0).hex == marker } ?? false
+        Self.stamp(of: folder + "/" + OutputManifest.fileName) == marker
     }
 
     /// Whether the file at `path` inside `folder` is the one written, by its stamp alone.
@@ -54,9 +56,9 @@ public struct OutputStamps: Sendable, Equatable {
         CacheFolder.write(encoded, to: cacheFile)
     }
 
-    /// One line per file, `path\tstamp`, after the marker's hash.
+    /// One line per file, `path\tstamp`, after the marker's stamp.
     public var encoded: Data {
-        var text = "checksheet-stamps 1\n\(marker)\n"
+        var text = "checksheet-stamps 2\n\(marker)\n"
         for path in stamps.keys.sorted() { text += path + "\t" + stamps[path]! + "\n" }
         return Data(text.utf8)
     }
@@ -66,7 +68,7 @@ public struct OutputStamps: Sendable, Equatable {
         // cost more than the stat calls the stamps spare.
         let bytes = [UInt8](data)
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == "checksheet-stamps 1" else { return nil }
+        guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == "checksheet-stamps 2" else { return nil }
         var stamps: [String: String] = [:]
         stamps.reserveCapacity(lines.count)
         for line in lines.dropFirst(2) {

@@ -19,14 +19,11 @@ extension SiteOutput {
     /// `produce` returns the warnings the build printed, for the marker.
     public func writeStreaming(inputs: String? = nil,
                                _ produce: (_ write: ([OutputFile]) throws -> Void) throws -> [String]) -> Result<Report, DiagnosticsError> {
-        let target: String
-        switch check() {
-        case let .success(resolved): target = resolved
+        let target: String, parent: String, name: String
+        switch place() {
+        case let .success(place): (target, parent, name) = place
         case let .failure(refusal): return .failure(refusal)
         }
-        let parent = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        StagingFolder.removeAbandoned(in: parent, for: name)
         let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
         var pages: [String: OutputManifest.Page] = [:]
         var paths: [String] = []

@@ -90,14 +90,11 @@ public struct SiteOutput: Sendable {
     /// A file made from the inputs the marker lists for it, whose stamp the last write recorded (`stamps`), is taken
     /// as unchanged without reading it back.
     public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil, stamps: OutputStamps? = nil) -> Result<Report, DiagnosticsError> {
-        let target: String
-        switch check() {
-        case let .success(resolved): target = resolved
+        let target: String, parent: String, name: String
+        switch place() {
+        case let .success(place): (target, parent, name) = place
         case let .failure(refusal): return .failure(refusal)
         }
-        let parent = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        StagingFolder.removeAbandoned(in: parent, for: name)
         let exists = LocalPath.kind(target) == .folder
         let previous = exists ? OutputManifest.read(in: target) : nil
         // The marker's byte hashes are taken over for files made from the same inputs (and compared below anyway).
@@ -178,6 +175,16 @@ public struct SiteOutput: Sendable {
             return ContentHash(bytes).hex == record.bytes
         }
         return intact.allSatisfy { $0 } ? manifest : nil
+    }
+
+    /// The folder as `check()` resolves it, split into its parent and name for the staging folder beside it, with
+    /// the staging folders that killed builds left there removed.
+    func place() -> Result<(target: String, parent: String, name: String), DiagnosticsError> {
+        check().map { target in
+            let parent = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
+            StagingFolder.removeAbandoned(in: parent, for: name)
+            return (target, parent, name)
+        }
     }
 
     /// Up to this many changed files (or a tenth of the site, when that is more) are updated in place.

@@ -84,12 +84,8 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site, sorted by path.
     public func render() throws -> [OutputFile] {
-        guard views.sheet.current != nil else { return [] }
-        let made = plan.pages.parallelMap { page in Result { try make(page) } }
-        var files = views.assets.files
-        for result in made { files.append(try result.get()) }
-        files.append(OutputFile(path: "_headers", text: HostingHeaders.netlify()))
-        files.append(OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx()))
+        var files: [OutputFile] = []
+        try render(inBatchesOf: .max) { files += $0 }
         return files.sorted { $0.path < $1.path }
     }
 
@@ -100,10 +96,10 @@ public struct SiteRenderer: Sendable {
         let pages = plan.pages
         var start = 0
         while start < pages.count {
-            let slice = Array(pages[start..<min(start + batch, pages.count)])
-            let made = slice.parallelMap { page in Result { try make(page) } }
+            let end = pages.count - start > batch ? start + batch : pages.count
+            let made = Array(pages[start..<end]).parallelMap { page in Result { try make(page) } }
             try write(made.map { try $0.get() })
-            start += batch
+            start = end
         }
         try write(views.assets.files + [OutputFile(path: "_headers", text: HostingHeaders.netlify()),
                                          OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx())])
