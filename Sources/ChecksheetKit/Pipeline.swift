@@ -15,6 +15,9 @@ public enum Pipeline {
         public var parsed: ParsedPages?
         /// The theme as an earlier build parsed and checked it, reused while the theme and site.yml are unchanged.
         public var prepared: PreparedTheme?
+        /// The key of the last theme that passed the check against the views (`Outcome.checkedTheme`): the same theme
+        /// is not checked again.
+        public var checkedTheme: String?
         /// The renderer's identity (for the CLI, its executable's size and time): a new tool renders every page anew.
         public var tool: String
 
@@ -38,6 +41,8 @@ public enum Pipeline {
         public var parsed = ParsedPages()
         /// The theme as this run prepared it, when it could.
         public var prepared: PreparedTheme?
+        /// The key of the theme when it passed the check, for a later build's `Options.checkedTheme`.
+        public var checkedTheme: String?
     }
 
     /// `check`: loads and validates the content and the theme, producing nothing.
@@ -51,7 +56,8 @@ public enum Pipeline {
         let (renderer, diagnostics, parsed) = prepare(content: content, theme: theme, options: options)
         guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
         do {
-            return Outcome(files: try renderer.render(), diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared)
+            return Outcome(files: try renderer.render(), diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared,
+                           checkedTheme: renderer.checkedTheme)
         } catch let error as DiagnosticsError {
             return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         } catch {
@@ -68,7 +74,7 @@ public enum Pipeline {
         guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
         do {
             try renderer.render(write)
-            return Outcome(files: [], diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared)
+            return Outcome(files: [], diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared, checkedTheme: renderer.checkedTheme)
         } catch let error as DiagnosticsError {
             return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         }
@@ -108,7 +114,8 @@ public enum Pipeline {
         }
         let history = SheetHistory(sheet)
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
-        switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared) {
+        switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared,
+                                 checked: options.checkedTheme, tool: options.tool) {
         case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous, tool: options.tool), diagnostics.sorted(), loaded.parsed)
         case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted(), loaded.parsed)
         }

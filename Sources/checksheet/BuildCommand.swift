@@ -27,6 +27,11 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         // Refused before any work, so that a wrong --output costs nothing and changes nothing.
         let output = site.siteOutput
+        // The stamps the last build here left, read first: with them the marker is known without decoding it, and the
+        // files it lists are trusted without reading them.
+        let stampsFile = output.resolved.flatMap(OutputStamps.cacheFile(forOutput:))
+        let stamps = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }.flatMap(OutputStamps.decode)
+        if let stamps, let resolved = output.resolved { stamps.lend(to: resolved) }
         let folder: String
         switch output.check() {
         case let .success(resolved): folder = resolved
@@ -39,8 +44,6 @@ struct BuildCommand: ParsableCommand {
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
         // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
-        let stampsFile = OutputStamps.cacheFile(forOutput: folder)
-        let stamps = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }.flatMap(OutputStamps.decode)
         if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, stamps: stamps, checked: folder) {
             let warnings = manifest.warnings ?? []
             if !warnings.isEmpty {
@@ -54,12 +57,14 @@ struct BuildCommand: ParsableCommand {
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content)
         options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
+        let checkedFile = PreparedTheme.cacheFile(forTheme: site.theme)
+        options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {
             try buildStreaming(content: content, theme: theme, options: options, inputs: inputs, into: output, folder: folder, cacheFile: cacheFile)
             return
         }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
-        if let cacheFile, outcome.parsed.count > 0 { outcome.parsed.write(cacheFile: cacheFile, tool: ToolIdentity.current) }
+        keep(outcome, options: options, parsedFile: cacheFile)
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
@@ -69,11 +74,20 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         case let .success(report):
             if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
-            let bytes = files.reduce(0) { $0 + $1.contents.count }
+            let bytes = files.reduce(0) { $0 + $1.size }
             var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"
             if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }
             if report.updatedInPlace { summary += ", updated in place because the folder cannot be swapped whole" }
             print(summary + "; open \(site.output)/index.html")
+        }
+    }
+
+    /// Keeps in the user's cache what the next build can reuse: the pages this one parsed, and the key of a theme
+    /// that passed the check.
+    func keep(_ outcome: Pipeline.Outcome, options: Pipeline.Options, parsedFile: String?) {
+        if let parsedFile, outcome.parsed.count > 0, !outcome.parsed.sameTexts(as: options.parsed) { outcome.parsed.write(cacheFile: parsedFile, tool: ToolIdentity.current) }
+        if let key = outcome.checkedTheme, key != options.checkedTheme, let file = PreparedTheme.cacheFile(forTheme: site.theme) {
+            PreparedTheme.keep(checkedKey: key, cacheFile: file)
         }
     }
 
@@ -95,14 +109,16 @@ struct BuildCommand: ParsableCommand {
         }
         if let outcome {
             DiagnosticPrinter.print(outcome.diagnostics)
-            if let cacheFile, outcome.parsed.count > 0 { outcome.parsed.write(cacheFile: cacheFile, tool: ToolIdentity.current) }
+            keep(outcome, options: options, parsedFile: cacheFile)
         }
         switch result {
         case let .failure(refusal):
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         case let .success(report):
-            if let stampsFile = OutputStamps.cacheFile(forOutput: folder), let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
+            if let stampsFile = output.resolved.flatMap(OutputStamps.cacheFile(forOutput:)), let recorded = OutputStamps.record(folder) {
+                recorded.write(cacheFile: stampsFile)
+            }
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
         }
     }

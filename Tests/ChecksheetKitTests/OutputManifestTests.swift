@@ -55,4 +55,37 @@ import TestSupport
         try OutputTree.replaceFile(folder + "/" + OutputManifest.fileName, Data("{}".utf8))
         #expect(OutputManifest.read(in: folder) == nil)
     }
+
+    /// The stamps kept in the user's cache carry the marker they were taken with, so that a rebuild knows it without
+    /// decoding its JSON: read back, they give the same marker, warnings of several lines and a file that was
+    /// missing when the stamps were taken included.
+    @Test func stampsCarryTheMarkerThroughTheirCacheFile() throws {
+        let files = ["index.html", "ja/日本/index.html", "e\u{301}/y", "_headers"].enumerated().map { index, path in
+            OutputFile(path: path, contents: Data("page \(index)".utf8), fingerprint: index == 3 ? nil : "f\(index)")
+        }
+        let manifest = OutputManifest(of: files, inputs: "abc123", warnings: ["a.md:1:2: warning: one\n  hint: two", "", Self.awkward])
+        let stamps = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8", "ja/日本/index.html": "9-10-11.12", "_headers": "13-14-15.16"],
+                                  manifest: manifest)
+        let decoded = try #require(OutputStamps.decode(stamps.encoded))
+        #expect(decoded == stamps)
+        #expect(decoded.manifest == manifest)
+        #expect(decoded.manifest?.encoded == manifest.encoded)
+        var noWarnings = manifest
+        noWarnings.warnings = nil
+        noWarnings.inputs = nil
+        let plain = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8"], manifest: noWarnings)
+        #expect(OutputStamps.decode(plain.encoded) == plain)
+        let bare = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8"], manifest: nil)
+        #expect(OutputStamps.decode(bare.encoded) == bare)
+        // Cut short or of another format: no stamps, so the folder is read as without any.
+        let bytes = stamps.encoded
+        for cut in [bytes.count / 2, bytes.count - 4, bytes.count - 1] { #expect(OutputStamps.decode(bytes.prefix(cut)) == nil, "\(cut)") }
+        #expect(OutputStamps.decode(Data("checksheet-stamps 2\nx\n".utf8)) == nil)
+    }
+
+    /// A path is safe by its bytes, as the file system splits it: `/` followed by a combining mark still separates.
+    @Test func safePathsAreJudgedByTheirBytes() {
+        for path in ["index.html", "a/b", "日本/x", ".well-known/x", "...", "a/..b", "e\u{301}/y"] { #expect(OutputFile.isSafePath(path), "\(path)") }
+        for path in ["", "/a", "a//b", "a/", "./a", "a/..", "../\u{301}", "a/./b", "a\u{0}b"] { #expect(!OutputFile.isSafePath(path), "\(path)") }
+    }
 }

@@ -292,6 +292,48 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).sorted() == ["Content", "Site", "empty", "fresh"])
     }
 
+    /// A rebuild after an edit takes every unchanged page in place from the folder (its stamp trusted, never read,
+    /// never written) and the marker from the stamps; what it leaves is exactly what a clean build writes, and only
+    /// the pages the edit reaches have a new inode.
+    @Test func aRebuildAfterAnEditEqualsACleanBuildAndLeavesOtherPagesAlone() throws {
+        let work = try OutputFolderTests.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        func inode(_ path: String) throws -> UInt64 { try #require(FileManager.default.attributesOfItem(atPath: work + "/public/" + path)[.systemFileNumber] as? UInt64) }
+        let untouched = ["ja/items/availability-rate/index.html", "en/items/availability-rate/index.html", "assets/" + (try #require(
+            FileManager.default.contentsOfDirectory(atPath: work + "/public/assets").sorted().first { $0.hasPrefix("style.") }))]
+        let before = try untouched.map(inode)
+        let pageFolder = work + "/Content/revisions/2025-03-07/ja"
+        let page = pageFolder + "/" + (try #require(FileManager.default.contentsOfDirectory(atPath: pageFolder).sorted().first { $0.hasSuffix("-service-hours.md") }))
+        try (try String(contentsOfFile: page, encoding: .utf8) + "\n追記の一文。\n").write(toFile: page, atomically: true, encoding: .utf8)
+        let rebuilt = try CLI.run(["build"], in: work)
+        #expect(rebuilt.status == 0, "\(rebuilt.errors)")
+        #expect(rebuilt.output.contains(" changed, ") && rebuilt.output.contains(" unchanged, 0 removed)"), "\(rebuilt.output)")
+        #expect(try untouched.map(inode) == before)
+        #expect(try String(contentsOfFile: work + "/public/ja/items/service-hours/index.html", encoding: .utf8).contains("追記の一文。"))
+        #expect(try CLI.run(["build", "--clean", "--output", "clean"], in: work).status == 0)
+        #expect(OutputFolderTests.snapshot(work + "/public") == OutputFolderTests.snapshot(work + "/clean"))
+        // The marker touched by hand has another stamp: it is read from the folder again, and still found up to date.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 2_000_000)], ofItemAtPath: work + "/public/.checksheet-build.json")
+        #expect(try CLI.run(["build"], in: work).output.hasPrefix("Up to date"))
+    }
+
+    /// A theme that passed the check is not checked again while it, site.yml and the tool are the same; any edit of a
+    /// template is checked, and its errors are reported as on the first build.
+    @Test func aThemeCheckedOnceIsCheckedAgainWhenATemplateChanges() throws {
+        let work = try OutputFolderTests.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        let template = work + "/Site/templates/item.mustache"
+        let original = try String(contentsOfFile: template, encoding: .utf8)
+        try ("{{answerTypo}}\n" + original).write(toFile: template, atomically: true, encoding: .utf8)
+        let failed = try CLI.run(["build"], in: work)
+        #expect(failed.status != 0)
+        #expect(failed.errors.hasPrefix("Site/templates/item.mustache:1:1: error: unknown name 'answerTypo' in {{answerTypo}}\n"), "\(failed.errors)")
+        try original.write(toFile: template, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["build"], in: work).status == 0)
+    }
+
     /// `build` records each file's stamp in its cache folder, so that an unchanged folder is known without reading
     /// it; a file whose stamp changed is read: the same bytes (touched) are still up to date, other bytes of the same
     /// size are built again. The marker itself carries no stamp: two builds of the same inputs write the same bytes.

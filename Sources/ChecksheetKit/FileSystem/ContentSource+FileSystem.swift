@@ -17,7 +17,9 @@ extension ContentSource {
         }
         let site = readText(at: path + "/site.yml", problems: &problems)
         let revisionsPath = path + "/revisions"
-        var revisions: [RevisionSource] = []
+        // The folders are listed first and the pages of every revision then read at once, on all cores: a long
+        // history is thousands of small files, and one revision's are too few to spread.
+        var folders: [(name: String, path: String, metadata: SourceFile?, languages: [(Language, String, [String])])] = []
         for folder in directoryEntries(at: revisionsPath, problems: &problems) {
             let folderPath = revisionsPath + "/" + folder
             guard isFolder(folderPath) else {
@@ -25,7 +27,6 @@ extension ContentSource {
                 continue
             }
             let metadata = readText(at: folderPath + "/revision.yml", problems: &problems)
-            var pages: [Language: [SourceFile]] = [:]
             let known = Set(Language.allCases.map(\.rawValue) + ["revision.yml"])
             for entry in directoryEntries(at: folderPath, problems: &problems) where !known.contains(entry) {
                 let languages = Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: " and ")
@@ -33,23 +34,38 @@ extension ContentSource {
                     ? ignored(folderPath + "/" + entry, "is not a language of the site", hint: "item pages go in \(languages); rename the folder or move it out of the revision")
                     : ignored(folderPath + "/" + entry, "is not part of a revision", hint: "a revision holds revision.yml and the folders \(languages); move this file elsewhere"))
             }
-            for language in Language.allCases {
+            let languages = Language.allCases.map { language in
                 let languagePath = folderPath + "/" + language.rawValue
+                return (language, languagePath, directoryEntries(at: languagePath, problems: &problems))
+            }
+            folders.append((folder, folderPath, metadata, languages))
+        }
+        let jobs = folders.flatMap { folder in folder.languages.flatMap { _, languagePath, names in names.map { (languagePath, $0) } } }
+        var read = jobs.parallelMap { languagePath, name -> (SourceFile?, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            let file = languagePath + "/" + name
+            if name.hasSuffix(".md"), !isFolder(file) {
+                return (readText(at: file, problems: &found), found)
+            } else if isFolder(file) {
+                return (nil, [ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)")])
+            } else {
+                let stem = (name as NSString).deletingPathExtension
+                return (nil, [ignored(file, "is not an item page", hint: "item pages end in `.md`; rename it \(stem).md to publish it, or move it elsewhere")])
+            }
+        }[...]
+        var revisions: [RevisionSource] = []
+        for folder in folders {
+            var pages: [Language: [SourceFile]] = [:]
+            for (language, _, names) in folder.languages {
                 var files: [SourceFile] = []
-                for name in directoryEntries(at: languagePath, problems: &problems) {
-                    let file = languagePath + "/" + name
-                    if name.hasSuffix(".md"), !isFolder(file) {
-                        if let text = readText(at: file, problems: &problems) { files.append(text) }
-                    } else if isFolder(file) {
-                        problems.append(ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)"))
-                    } else {
-                        let stem = (name as NSString).deletingPathExtension
-                        problems.append(ignored(file, "is not an item page", hint: "item pages end in `.md`; rename it \(stem).md to publish it, or move it elsewhere"))
-                    }
+                for (file, found) in read.prefix(names.count) {
+                    if let file { files.append(file) }
+                    problems += found
                 }
+                read = read.dropFirst(names.count)
                 pages[language] = files
             }
-            revisions.append(RevisionSource(folderName: folder, path: folderPath, metadata: metadata, pages: pages))
+            revisions.append(RevisionSource(folderName: folder.name, path: folder.path, metadata: folder.metadata, pages: pages))
         }
         let synonyms = readText(at: path + "/synonyms.yml", problems: &problems)
         return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems, images: images(in: path))
@@ -103,7 +119,9 @@ extension ContentSource {
             problems.append(Diagnostic(file: path, message: "cannot read the file: \(reason)", hint: "give this user permission to read it (chmod u+r)"))
             return nil
         }
-        if !data.contains(0), let text = String(data: data, encoding: .utf8) { return SourceFile(path: path, text: text) }
+        // memchr rather than `Data.contains`, which steps through an iterator byte by byte.
+        let hasNUL = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        if !hasNUL, let text = String(data: data, encoding: .utf8) { return SourceFile(path: path, text: text) }
         let problem = TextProblem.find(in: data) ?? TextProblem(line: 0, column: 0, message: "the file is not valid UTF-8 text", hint: "save it as UTF-8")
         problems.append(Diagnostic(file: path, line: problem.line, column: problem.column, message: problem.message, hint: problem.hint))
         return nil

@@ -146,10 +146,26 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     }
 }
 
+extension OutputManifest {
+    /// Tells `read(in:)` the marker just written into `folder`, so that reading it back costs one `stat`.
+    func remember(in folder: String) {
+        let path = folder + "/" + Self.fileName
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        OutputManifestMemo.shared.remember(self, at: path, identity: FileIdentity(info))
+    }
+}
+
 extension OutputFile {
     /// A path that stays inside its folder: relative, no `.` or `..` component, no empty component, no NUL.
+    /// Checked on the UTF-8 bytes, as the file system splits a path: a `/` followed by a combining mark is a
+    /// separator there although it is no `Character` of its own.
     public static func isSafePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\u{0}") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        let bytes = path.utf8
+        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/"), !bytes.contains(0) else { return false }
+        let dot = UInt8(ascii: ".")
+        return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !(part.count <= 2 && part.allSatisfy { $0 == dot })
+        }
     }
 }

@@ -8,31 +8,41 @@ import Darwin
 /// Each file of an output folder as `build` left it: inode, size and modification time, recorded after the folder
 /// was written and kept in the user's cache folder (never in the output, whose bytes stay the same for the same
 /// inputs). A later build trusts a file whose stamp is unchanged without reading it, as `make` and `rsync` trust
-/// theirs; any other file is read and hashed against the marker as before.
+/// theirs; any other file is read and hashed against the marker as before. The marker itself is kept too: while its
+/// stamp is unchanged, a build knows it without decoding its JSON (a tenth of a rebuild of a long history).
 public struct OutputStamps: Sendable, Equatable {
     /// The stamp of the marker the stamps were taken with: they describe that build's files only, and a later build
     /// tells so with one `stat` instead of reading and hashing the marker.
     var marker: String
     /// By path inside the folder.
     var stamps: [String: String]
+    /// The marker's contents, when it recorded each page's inputs.
+    var manifest: OutputManifest?
 
     /// The folder's files as they stand now, as its marker lists them; nil without a marker.
     public static func record(_ folder: String) -> OutputStamps? {
         let markerPath = folder + "/" + OutputManifest.fileName
-        guard let marker = stamp(of: markerPath), let bytes = LocalPath.contents(of: markerPath),
-              let manifest = OutputManifest.decode(bytes) else { return nil }
+        guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder) else { return nil }
         let stamps = manifest.files.parallelMap { stamp(of: folder + "/" + $0) }
         var byPath: [String: String] = [:]
+        byPath.reserveCapacity(stamps.count)
         for (path, stamp) in zip(manifest.files, stamps) { byPath[path] = stamp }
-        return OutputStamps(marker: marker, stamps: byPath)
+        // Read again: a marker replaced meanwhile would pair these stamps with another build's files.
+        guard Self.stamp(of: markerPath) == marker else { return nil }
+        // The marker's contents are kept only when they name each file's page, as every build since version 1 does.
+        let complete = manifest.pages.map { pages in manifest.files.allSatisfy { pages[$0] != nil } } ?? false
+        return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil)
     }
 
     /// `inode-size-seconds.nanoseconds` of the file at `path`; nil when there is none.
     static func stamp(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let identity = FileIdentity(info)
-        return "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)"
+        return stamp(FileIdentity(info))
+    }
+
+    static func stamp(_ identity: FileIdentity) -> String {
+        "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)"
     }
 
     /// Whether the stamps were taken with the marker `folder` holds now.
@@ -40,10 +50,28 @@ public struct OutputStamps: Sendable, Equatable {
         Self.stamp(of: folder + "/" + OutputManifest.fileName) == marker
     }
 
+    /// Hands the marker's contents to `OutputManifest.read(in:)` while the marker in `folder` is the one they
+    /// describe, so that the build that follows does not decode it.
+    public func lend(to folder: String) {
+        guard let manifest else { return }
+        let path = folder + "/" + OutputManifest.fileName
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let identity = FileIdentity(info)
+        if Self.stamp(identity) == marker { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
+    }
+
     /// Whether the file at `path` inside `folder` is the one written, by its stamp alone.
     func unchanged(_ path: String, in folder: String) -> Bool {
         guard let stamp = stamps[path] else { return false }
         return stamp == Self.stamp(of: folder + "/" + path)
+    }
+
+    /// The size of the file at `path` inside `folder` when it is the one written, by its stamp alone; nil otherwise.
+    func size(_ path: String, in folder: String) -> Int? {
+        guard let stamp = stamps[path], stamp == Self.stamp(of: folder + "/" + path) else { return nil }
+        let parts = stamp.split(separator: "-")
+        return parts.count == 3 ? Int(parts[1]) : nil
     }
 
     /// Where `build` keeps the stamps of an output folder, beside the pages it parsed.
@@ -56,25 +84,98 @@ public struct OutputStamps: Sendable, Equatable {
         CacheFolder.write(encoded, to: cacheFile)
     }
 
-    /// One line per file, `path\tstamp`, after the marker's stamp.
+    static let format = "checksheet-stamps 3"
+
+    /// Lines: the format, the marker's stamp, then with the marker's contents its inputs (`-` for none) and its
+    /// warnings (a count, then each as a byte count and its bytes, since a warning spans lines); then one line per
+    /// file, `path\tstamp`, followed with the marker by `\tinputs\tbytes` of its page; then `end`.
     public var encoded: Data {
-        var text = "checksheet-stamps 2\n\(marker)\n"
-        for path in stamps.keys.sorted() { text += path + "\t" + stamps[path]! + "\n" }
-        return Data(text.utf8)
+        // A path with a tab or a line break (no page has one) cannot be written on a line: such stamps are not kept.
+        guard stamps.keys.allSatisfy(Self.fitsOnALine), manifest?.files.allSatisfy(Self.fitsOnALine) ?? true else { return Data() }
+        var out: [UInt8] = []
+        out.reserveCapacity(stamps.count * 160 + 256)
+        func line(_ text: String) { out += text.utf8; out.append(0x0A) }
+        line(Self.format)
+        line(marker)
+        if let manifest {
+            line("marker")
+            line(manifest.inputs ?? "-")
+            let warnings = manifest.warnings ?? []
+            line(manifest.warnings == nil ? "-" : String(warnings.count))
+            for warning in warnings { line(String(warning.utf8.count)); line(warning) }
+        } else {
+            line("stamps")
+        }
+        if let manifest, let pages = manifest.pages {
+            // Every file the marker lists, with `-` for one that was missing when the stamps were taken.
+            for path in manifest.files {
+                let page = pages[path]!
+                line(path + "\t" + (stamps[path] ?? "-") + "\t" + page.inputs + "\t" + page.bytes)
+            }
+        } else {
+            for path in stamps.keys.sorted() { line(path + "\t" + stamps[path]!) }
+        }
+        // A file cut short (a full disk) is told from a complete one by its last line.
+        line("end")
+        return Data(out)
     }
+
+    static func fitsOnALine(_ path: String) -> Bool { !path.utf8.contains(0x09) && !path.utf8.contains(0x0A) }
 
     public static func decode(_ data: Data) -> OutputStamps? {
         // Split on bytes: paths and stamps are ASCII-safe UTF-8 with no newline or tab, and splitting Characters
         // cost more than the stat calls the stamps spare.
         let bytes = [UInt8](data)
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == "checksheet-stamps 2" else { return nil }
-        var stamps: [String: String] = [:]
-        stamps.reserveCapacity(lines.count)
-        for line in lines.dropFirst(2) {
-            guard let tab = line.firstIndex(of: 0x09) else { return nil }
-            stamps[String(decoding: line[..<tab], as: UTF8.self)] = String(decoding: line[(tab + 1)...], as: UTF8.self)
+        var position = 0
+        func line() -> ArraySlice<UInt8>? {
+            guard position < bytes.count, let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
+            defer { position = end + 1 }
+            return bytes[position..<end]
         }
-        return OutputStamps(marker: String(decoding: lines[1], as: UTF8.self), stamps: stamps)
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        guard let format = line(), text(format) == Self.format, let marker = line().map(text), let kind = line().map(text) else { return nil }
+        var inputs: String?, warnings: [String]?
+        let withMarker = kind == "marker"
+        if withMarker {
+            guard let inputsLine = line().map(text), let countLine = line().map(text) else { return nil }
+            inputs = inputsLine == "-" ? nil : inputsLine
+            if countLine != "-" {
+                guard let count = Int(countLine), count >= 0 else { return nil }
+                var list: [String] = []
+                for _ in 0..<count {
+                    guard let length = line().flatMap({ Int(text($0)) }), length >= 0, position + length < bytes.count,
+                          bytes[position + length] == 0x0A else { return nil }
+                    list.append(text(bytes[position..<(position + length)]))
+                    position += length + 1
+                }
+                warnings = list
+            }
+        } else if kind != "stamps" {
+            return nil
+        }
+        var stamps: [String: String] = [:]
+        var pages: [String: OutputManifest.Page] = [:]
+        var files: [String] = []
+        var ended = false
+        while let entry = line() {
+            if entry.elementsEqual("end".utf8) { ended = true; break }
+            let fields = entry.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard fields.count == (withMarker ? 4 : 2) else { return nil }
+            let path = text(fields[0]), stamp = text(fields[1])
+            if stamp != "-" { stamps[path] = stamp }
+            if withMarker {
+                files.append(path)
+                pages[path] = OutputManifest.Page(inputs: text(fields[2]), bytes: text(fields[3]))
+            }
+        }
+        guard ended, position == bytes.count else { return nil }
+        var manifest: OutputManifest?
+        if withMarker {
+            guard files.allSatisfy(OutputFile.isSafePath) else { return nil }
+            manifest = OutputManifest(files: files, pages: pages)
+            manifest?.inputs = inputs
+            manifest?.warnings = warnings
+        }
+        return OutputStamps(marker: marker, stamps: stamps, manifest: manifest)
     }
 }

@@ -41,6 +41,16 @@ struct OutputTree {
         let linked = try Self.concurrently(files.count) { index throws(LocalPath.POSIXError) in
             let file = files[index]
             let path = folder + "/" + file.path
+            if file.keptSize != nil {
+                // Kept in the old folder, never read: linked, or copied where the file system cannot link.
+                guard let old else { throw LocalPath.POSIXError(errno: ENOENT, path: path) }
+                if link(old + "/" + file.path, path) == 0 { return true }
+                guard let bytes = LocalPath.contents(of: old + "/" + file.path) else { throw LocalPath.POSIXError(errno: ENOENT, path: old + "/" + file.path) }
+                do { try Self.writeFile(path, bytes) } catch let error as LocalPath.POSIXError { throw error } catch {
+                    throw LocalPath.POSIXError(errno: EIO, path: path)
+                }
+                return true
+            }
             if let old {
                 let same = differing.map { !$0.contains(file.path) } ?? Self.holds(old + "/" + file.path, file.contents)
                 if same, link(old + "/" + file.path, path) == 0 { return true }
@@ -69,10 +79,13 @@ struct OutputTree {
     func update(_ folder: String, differing: Set<String>? = nil, previous: [String]? = nil) throws -> SiteOutput.Report {
         let previous = previous ?? OutputManifest.read(in: folder)?.files ?? []
         // Until the last file is in place, the marker lists old and new files alike, so a run stopped half-way
-        // leaves a folder the next build still recognises as its own.
-        try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(Set(previous).union(files.map(\.path)))).encoded)
+        // leaves a folder the next build still recognises as its own; the old marker does when no file is new.
+        let listed = Set(previous)
+        if !files.allSatisfy({ listed.contains($0.path) }) {
+            try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(listed.union(files.map(\.path)))).encoded)
+        }
         var written = 0
-        for file in files {
+        for file in files where file.keptSize == nil {
             let path = folder + "/" + file.path
             if let differing { if !differing.contains(file.path) { continue } } else if Self.holds(path, file.contents) { continue }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -36,7 +36,10 @@ extension SiteOutput {
                     precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)")
                     let directory = (file.path as NSString).deletingLastPathComponent
                     if !created.contains(directory) {
-                        try FileManager.default.createDirectory(atPath: staging + "/" + directory, withIntermediateDirectories: true)
+                        // Most folders are one level below one made just before (items/SLUG/): one mkdir, not a walk.
+                        if mkdir(staging + "/" + directory, 0o755) != 0 {
+                            try FileManager.default.createDirectory(atPath: staging + "/" + directory, withIntermediateDirectories: true)
+                        }
                         created.insert(directory)
                     }
                 }
@@ -56,6 +59,7 @@ extension SiteOutput {
             manifest.warnings = warnings
             try OutputTree.writeFile(staging + "/" + OutputManifest.fileName, manifest.encoded)
             try LocalPath.rename(staging, target)
+            manifest.remember(in: target)
             return .success(Report(written: paths.count, unchanged: 0, removed: 0, updatedInPlace: false))
         } catch let error as DiagnosticsError {
             StagingFolder.remove(staging)

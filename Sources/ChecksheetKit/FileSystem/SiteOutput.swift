@@ -36,6 +36,11 @@ public struct SiteOutput: Sendable {
         self.currentDirectory = currentDirectory
     }
 
+    /// The folder's absolute path as named, before any rule is checked; nil when it cannot be resolved.
+    public var resolved: String? {
+        try? LocalPath.resolve(path, from: currentDirectory).get()
+    }
+
     /// The real folder to write, after every rule held; a refusal names the folder and what to do.
     public func check() -> Result<String, DiagnosticsError> {
         let target: String
@@ -107,6 +112,7 @@ public struct SiteOutput: Sendable {
             let stamps = stamps.flatMap { $0.describe(target) ? $0 : nil }
             let known = previous.pages ?? [:]
             let compared = files.parallelMap { file in
+                if file.keptSize != nil { return true }
                 if let stamps, let fingerprint = file.fingerprint, known[file.path]?.inputs == fingerprint, stamps.unchanged(file.path, in: target) {
                     return true
                 }
@@ -119,6 +125,7 @@ public struct SiteOutput: Sendable {
                 do {
                     var report = try tree.update(target, differing: changed, previous: previous.files)
                     report.updatedInPlace = false
+                    tree.manifest.remember(in: target)
                     return .success(report)
                 } catch {
                     return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
@@ -131,11 +138,13 @@ public struct SiteOutput: Sendable {
             let counts = try tree.write(into: staging, reusing: exists ? target : nil, differing: differing)
             if !exists {
                 try LocalPath.rename(staging, target)
+                tree.manifest.remember(in: target)
                 return .success(Report(written: counts.written, unchanged: 0, removed: 0, updatedInPlace: false))
             }
             let removed = Set(previous?.files ?? []).subtracting(files.map(\.path)).count
             if LocalPath.exchange(staging, target) || LocalPath.renameAside(target, replacingWith: staging) {
                 StagingFolder.remove(staging)
+                tree.manifest.remember(in: target)
                 return .success(Report(written: counts.written, unchanged: counts.unchanged, removed: removed, updatedInPlace: false))
             }
             StagingFolder.remove(staging)
@@ -147,6 +156,7 @@ public struct SiteOutput: Sendable {
         do {
             var report = try tree.update(target)
             report.updatedInPlace = true
+            tree.manifest.remember(in: target)
             return .success(report)
         } catch {
             return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")

@@ -25,4 +25,10 @@ public struct ParsedPages: Sendable {
     }
 
     public var count: Int { entries.count }
+
+    /// Whether both hold the same pages parsed from the same texts: then a cache file of `other` needs no rewriting.
+    public func sameTexts(as other: ParsedPages?) -> Bool {
+        guard let other, other.entries.count == entries.count else { return false }
+        return entries.allSatisfy { key, entry in other.entries[key]?.textHash == entry.textHash }
+    }
 }

@@ -14,6 +14,8 @@ public struct SiteRenderer: Sendable {
     var renderKey = ""
     /// Pages an earlier build made, taken as they are when their fingerprint is unchanged.
     var previous: PreviousBuild?
+    /// The key of the theme as it passed the check, for the next build (see `make`).
+    public private(set) var checkedTheme = ""
 
     /// Renders through swift-mustache instead of the compiled templates (and takes nothing from an earlier build).
     var rendersThroughReference: Bool {
@@ -23,8 +25,10 @@ public struct SiteRenderer: Sendable {
 
     /// Prepares the theme: parses every template and checks that the required ones, their UI strings, names and assets exist.
     /// A theme `prepared` by an earlier build from the same theme and site.yml is neither parsed nor checked again.
+    /// `checked` is the key (`PreparedTheme.checkKey`) of the last theme that passed the check of its names against
+    /// the views; a theme with the same key is not checked again.
     public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil,
-                            prepared: PreparedTheme? = nil) -> Result<SiteRenderer, DiagnosticsError> {
+                            prepared: PreparedTheme? = nil, checked: String? = nil, tool: String = "") -> Result<SiteRenderer, DiagnosticsError> {
         var problems: [Diagnostic] = []
         let reused = prepared.flatMap { $0.fits(theme, sheet.configuration) ? $0.renderer : nil }
         let renderer: PageRenderer?
@@ -52,9 +56,14 @@ public struct SiteRenderer: Sendable {
         }
         let history = history ?? SheetHistory(sheet), assets = AssetCatalog(assets: assetFiles)
         // The check builds sample views from a few made-up items; its own views keep those out of the build's memos.
-        if reused == nil { problems += SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base).templateProblems() }
+        let key = PreparedTheme.checkKey(theme, sheet.configuration, tool: tool)
+        if reused == nil, key != checked {
+            problems += SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base).templateProblems()
+        }
         guard problems.isEmpty, let renderer else { return .failure(DiagnosticsError(problems)) }
-        return .success(SiteRenderer(views: SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base), renderer: renderer))
+        var made = SiteRenderer(views: SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base), renderer: renderer)
+        made.checkedTheme = key
+        return .success(made)
     }
 
     /// The theme as this renderer parsed and checked it, for a later build to reuse.
@@ -107,9 +116,7 @@ public struct SiteRenderer: Sendable {
 
     /// One planned file: an earlier build's when its fingerprint is unchanged, otherwise made now.
     func make(_ page: PlannedPage) throws -> OutputFile {
-        if !rendersThroughReference, let bytes = previous?.page(page.path, page.fingerprint) {
-            return OutputFile(path: page.path, contents: bytes, fingerprint: page.fingerprint)
-        }
+        if !rendersThroughReference, let file = previous?.page(page.path, page.fingerprint) { return file }
         guard let template = page.kind.template else {
             return OutputFile(path: page.path, contents: try views.file(of: page.kind), fingerprint: page.fingerprint)
         }

@@ -7,7 +7,30 @@ extension SiteViews {
         }
         let date = entry.revision.date
         return summaries.value(date + "|" + language.rawValue) {
-            revisionChangesView(changes, revision: entry.revision, language: language, path: SitePath.changes(date, language), heading: "", notes: "").summary
+            // Counted without rendering the changes page's diffs: every page that lists the revisions shows these.
+            let pendingNumbers = Set(pendingOnly(changes, revision: entry.revision, language: language).map(\.no))
+            return countsSummary(added: changes.added.count, changed: changes.changed.count + pendingNumbers.count, removed: changes.removed.count,
+                                 renumbered: changes.renumbered.filter { !pendingNumbers.contains($0.new.no) }.count, language: language)
+        }
+    }
+
+    /// "2 added, 3 changed, 1 removed", and the renumbered items when there are any.
+    func countsSummary(added: Int, changed: Int, removed: Int, renumbered: Int, language: Language) -> String {
+        var result = text("countsSummary", language, ["added": String(added), "changed": String(changed), "removed": String(removed)])
+        if renumbered > 0 { result += text("renumberedSummary", language, ["renumbered": String(renumbered)]) }
+        return result
+    }
+
+    /// On English pages, the items `diff` did not change whose Japanese changed in `revision` with the translation
+    /// still pending: they belong on the English changes page too. Only when `diff` compares the revision with
+    /// the one before it, in the revision's order.
+    func pendingOnly(_ diff: RevisionDiff, revision: Revision, language: Language) -> [Item] {
+        guard language == .en, let entry = history.entries.first(where: { $0.revision.date == revision.date }),
+              diff.from == entry.previous?.date, let japanese = entry.changes?.ja.changed else { return [] }
+        return revision.items.en.filter { item in
+            guard !diff.changed.contains(where: { $0.new.slug == item.slug }), let change = japanese.first(where: { $0.new.slug == item.slug }) else { return false }
+            let stale = history.staleFields(of: item.slug, in: revision.date).filter { $0.since == revision.date }.map(\.field)
+            return change.fields.contains { stale.contains($0) }
         }
     }
 
@@ -45,24 +68,15 @@ extension SiteViews {
                 fields: fieldDiffs(change, revision: revision, language: language))
         }
         // English items whose only change is a pending translation still belong on the English changes page.
-        var pendingOnly: [RevisionChangesView.ChangedItem] = []
-        if language == .en {
-            for item in revision.items.en where !diff.changed.contains(where: { $0.new.slug == item.slug }) {
-                let fields = pendingDiffs(item.slug, revision: revision, language: .en, except: [])
-                if !fields.isEmpty, diff.from == history.entries.first(where: { $0.revision.date == revision.date })?.previous?.date {
-                    let move = diff.renumbered.first { $0.new.slug == item.slug }
-                    pendingOnly.append(.init(no: item.no, title: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
-                                             note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) }, fields: fields))
-                }
-            }
+        let pendingOnly = self.pendingOnly(diff, revision: revision, language: language).map { item in
+            let move = diff.renumbered.first { $0.new.slug == item.slug }
+            return RevisionChangesView.ChangedItem(no: item.no, title: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
+                                                   note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) },
+                                                   fields: pendingDiffs(item.slug, revision: revision, language: .en, except: []))
         }
         let allChanged = (changed + pendingOnly).sorted { $0.no < $1.no }
         let renumbered = diff.renumbered.filter { change in !pendingOnly.contains { $0.no == change.new.no } }
-        let entrySummary: String = {
-            var result = text("countsSummary", language, ["added": String(diff.added.count), "changed": String(allChanged.count), "removed": String(diff.removed.count)])
-            if !renumbered.isEmpty { result += text("renumberedSummary", language, ["renumbered": String(renumbered.count)]) }
-            return result
-        }()
+        let entrySummary = countsSummary(added: diff.added.count, changed: allChanged.count, removed: diff.removed.count, renumbered: renumbered.count, language: language)
         return RevisionChangesView(
             page: page, heading: heading, date: diff.to, summary: entrySummary,
             notesHTML: notes.isEmpty ? "" : Markdown.html(notes),
