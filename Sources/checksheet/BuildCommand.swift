@@ -26,12 +26,13 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         // Refused before any work, so that a wrong --output costs nothing and changes nothing.
-        let output = site.siteOutput
+        var output = site.siteOutput
         // The stamps the last build here left, read first: with them the marker is known without decoding it, and the
         // files it lists are trusted without reading them.
         let stampsFile = output.resolved.flatMap(OutputStamps.cacheFile(forOutput:))
         let stamps = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }.flatMap(OutputStamps.decode)
         if let stamps, let resolved = output.resolved { stamps.lend(to: resolved) }
+        output.stamps = stamps
         let folder: String
         switch output.check() {
         case let .success(resolved): folder = resolved

@@ -65,7 +65,8 @@ import TestSupport
         }
         let manifest = OutputManifest(of: files, inputs: "abc123", warnings: ["a.md:1:2: warning: one\n  hint: two", "", Self.awkward])
         let stamps = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8", "ja/日本/index.html": "9-10-11.12", "_headers": "13-14-15.16"],
-                                  manifest: manifest)
+                                  manifest: manifest, folders: ["": "1-1-1.1", "ja": "2-2-2.2", "ja/日本": "3-3-3.3", "e\u{301}": "4-4-4.4"])
+        #expect(OutputStamps.folders(of: manifest.files) == ["", "ja", "ja/日本", "e\u{301}"])
         let decoded = try #require(OutputStamps.decode(stamps.encoded))
         #expect(decoded == stamps)
         #expect(decoded.manifest == manifest)

@@ -110,6 +110,14 @@ import TestSupport
         #expect(third.errors == Self.refusal("public", "'public' holds files that the last build did not write ('ja/extra.html')",
                                              hint: "move them out of the folder (a build replaces all of it), or choose another folder with --output; nothing was changed"))
         #expect(Self.snapshot(work) == before)
+        // Deep in the tree too, where the folder's stamps (not a walk) tell that something was put in.
+        try FileManager.default.removeItem(atPath: work + "/public/ja/extra.html")
+        #expect(try CLI.run(["build"], in: work).output.hasPrefix("Up to date"))
+        #expect(try CLI.run(["build"], in: work).output.hasPrefix("Up to date"))
+        try Self.write("mine\n", to: work + "/public/en/items/rto/notes.txt")
+        let fourth = try CLI.run(["build"], in: work)
+        #expect(fourth.status == 1)
+        #expect(fourth.errors.contains("holds files that the last build did not write ('en/items/rto/notes.txt')"), "\(fourth.errors)")
     }
 
     @Test func writesIntoTheFolderASymbolicLinkNamesAndKeepsTheLink() throws {

@@ -18,6 +18,10 @@ public struct OutputStamps: Sendable, Equatable {
     var stamps: [String: String]
     /// The marker's contents, when it recorded each page's inputs.
     var manifest: OutputManifest?
+    /// Each folder of the tree by its path inside the output (`""` for the output itself): a folder's stamp changes
+    /// when an entry is added to it, removed or renamed, so unchanged folder stamps mean no file was put in among
+    /// the build's, and the folder need not be walked to find one.
+    var folders: [String: String] = [:]
 
     /// The folder's files as they stand now, as its marker lists them; nil without a marker.
     public static func record(_ folder: String) -> OutputStamps? {
@@ -27,11 +31,36 @@ public struct OutputStamps: Sendable, Equatable {
         var byPath: [String: String] = [:]
         byPath.reserveCapacity(stamps.count)
         for (path, stamp) in zip(manifest.files, stamps) { byPath[path] = stamp }
+        let folderPaths = Self.folders(of: manifest.files)
+        let folderStamps = folderPaths.parallelMap { stamp(of: $0.isEmpty ? folder : folder + "/" + $0) }
+        var folders: [String: String] = [:]
+        for (path, stamp) in zip(folderPaths, folderStamps) { folders[path] = stamp }
         // Read again: a marker replaced meanwhile would pair these stamps with another build's files.
         guard Self.stamp(of: markerPath) == marker else { return nil }
         // The marker's contents are kept only when they name each file's page, as every build since version 1 does.
         let complete = manifest.pages.map { pages in manifest.files.allSatisfy { pages[$0] != nil } } ?? false
-        return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil)
+        return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil, folders: folders)
+    }
+
+    /// Every folder the files lie in, their parents included, and `""` for the output itself; sorted.
+    static func folders(of files: [String]) -> [String] {
+        var folders: Set<Substring> = [""]
+        for file in files {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !folders.insert(path).inserted { break }
+            }
+        }
+        return folders.map(String.init).sorted()
+    }
+
+    /// Whether no entry was added to, removed from or renamed in any folder of the tree since the stamps were taken
+    /// with the marker `folder` holds now: then the folder holds exactly the files the marker lists, or fewer.
+    func holdsNothingElse(_ folder: String) -> Bool {
+        guard !folders.isEmpty, let manifest, describe(folder), folders.count == Self.folders(of: manifest.files).count else { return false }
+        let paths = Array(folders.keys)
+        return paths.parallelMap { path in Self.stamp(of: path.isEmpty ? folder : folder + "/" + path) == folders[path] }.allSatisfy { $0 }
     }
 
     /// `inode-size-seconds.nanoseconds` of the file at `path`; nil when there is none.
@@ -88,10 +117,13 @@ public struct OutputStamps: Sendable, Equatable {
 
     /// Lines: the format, the marker's stamp, then with the marker's contents its inputs (`-` for none) and its
     /// warnings (a count, then each as a byte count and its bytes, since a warning spans lines); then one line per
-    /// file, `path\tstamp`, followed with the marker by `\tinputs\tbytes` of its page; then `end`.
+    /// file, `path\tstamp`, followed with the marker by `\tinputs\tbytes` of its page; one per folder, `/path\tstamp`;
+    /// then `end`.
     public var encoded: Data {
         // A path with a tab or a line break (no page has one) cannot be written on a line: such stamps are not kept.
-        guard stamps.keys.allSatisfy(Self.fitsOnALine), manifest?.files.allSatisfy(Self.fitsOnALine) ?? true else { return Data() }
+        guard stamps.keys.allSatisfy(Self.fitsOnALine), folders.keys.allSatisfy(Self.fitsOnALine), manifest?.files.allSatisfy(Self.fitsOnALine) ?? true else {
+            return Data()
+        }
         var out: [UInt8] = []
         out.reserveCapacity(stamps.count * 160 + 256)
         func line(_ text: String) { out += text.utf8; out.append(0x0A) }
@@ -115,6 +147,8 @@ public struct OutputStamps: Sendable, Equatable {
         } else {
             for path in stamps.keys.sorted() { line(path + "\t" + stamps[path]!) }
         }
+        // Folders start with `/`, which no file's path does.
+        for path in folders.keys.sorted() { line("/" + path + "\t" + folders[path]!) }
         // A file cut short (a full disk) is told from a complete one by its last line.
         line("end")
         return Data(out)
@@ -154,11 +188,18 @@ public struct OutputStamps: Sendable, Equatable {
             return nil
         }
         var stamps: [String: String] = [:]
+        var folders: [String: String] = [:]
         var pages: [String: OutputManifest.Page] = [:]
         var files: [String] = []
         var ended = false
         while let entry = line() {
             if entry.elementsEqual("end".utf8) { ended = true; break }
+            if entry.first == UInt8(ascii: "/") {
+                let fields = entry.dropFirst().split(separator: 0x09, omittingEmptySubsequences: false)
+                guard fields.count == 2 else { return nil }
+                folders[text(fields[0])] = text(fields[1])
+                continue
+            }
             let fields = entry.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count == (withMarker ? 4 : 2) else { return nil }
             let path = text(fields[0]), stamp = text(fields[1])
@@ -176,6 +217,6 @@ public struct OutputStamps: Sendable, Equatable {
             manifest?.inputs = inputs
             manifest?.warnings = warnings
         }
-        return OutputStamps(marker: marker, stamps: stamps, manifest: manifest)
+        return OutputStamps(marker: marker, stamps: stamps, manifest: manifest, folders: folders)
     }
 }

@@ -29,6 +29,9 @@ public struct SiteOutput: Sendable {
     /// Folders the output must neither be, hold, nor lie inside, each with what to call it in a message.
     public var protected: [(path: String, name: String)]
     public var currentDirectory: String
+    /// What the last build here recorded of the folder (kept in the user's cache): while no folder of the tree
+    /// changed, `check` knows no file was put in among the build's without walking it.
+    public var stamps: OutputStamps?
 
     public init(path: String, content: String, theme: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
         self.path = path
@@ -66,6 +69,9 @@ public struct SiteOutput: Sendable {
         guard kind == .folder else { return refuse("'\(path)' is a file, not a folder", hint: Self.chooseAnother) }
         if FileManager.default.fileExists(atPath: target + "/.git") {
             return refuse("'\(path)' is the root of a repository", hint: Self.chooseAnother)
+        }
+        if let stamps, let manifest = OutputManifest.read(in: target), stamps.manifest == manifest, stamps.holdsNothingElse(target) {
+            return .success(target)
         }
         let present: [String]
         do { present = try LocalPath.files(below: target) } catch {
