@@ -34,6 +34,17 @@ enum PageKind: Sendable, Hashable {
     case sitemap
     case robots
 
+    /// Whether making the page reads a whole revision (a sheet, a download, an index, a list of changes) rather
+    /// than one item: such pages cost as much as hundreds of item pages, and are started first (see
+    /// `SiteRenderer.render(inBatchesOf:_:)`). The search script is not: it wraps the index its language's search
+    /// index page makes.
+    var readsWholeRevision: Bool {
+        switch self {
+        case .sheet, .searchIndex, .changes, .revisionChanges, .changesSince, .archive, .feed, .download, .changesCSV, .sitemap: return true
+        case .chooser, .item, .removedItem, .search, .questionnaire, .searchScript, .archivedItem, .schema, .notFound, .robots: return false
+        }
+    }
+
     /// The theme template the page is rendered with; nil for a file made without one (downloads, the search index).
     var template: String? {
         switch self {

@@ -102,7 +102,10 @@ public struct SiteRenderer: Sendable {
     /// what a build into a new folder holds in memory is one batch, not the site.
     public func render(inBatchesOf batch: Int = 512, _ write: ([OutputFile]) throws -> Void) throws {
         guard views.sheet.current != nil else { return }
-        let pages = plan.pages
+        // Pages that read a whole revision first: on all cores, one of them last in a batch would keep one core busy
+        // while the others wait for the batch to end (at 10,000 items a sheet or a workbook takes seconds).
+        let planned = plan.pages
+        let pages = planned.filter(\.kind.readsWholeRevision) + planned.filter { !$0.kind.readsWholeRevision }
         var start = 0
         while start < pages.count {
             let end = pages.count - start > batch ? start + batch : pages.count
