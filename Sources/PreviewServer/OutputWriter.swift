@@ -20,11 +20,14 @@ final class OutputWriter: Sendable {
 
     /// Writes `files` now, on the caller's thread (the first build, before serving starts).
     func writeNow(_ files: [OutputFile]) {
-        switch output.write(files, stamps: stamps.withLock { $0 }) {
+        // With the stamps, the check before the write does not walk the folder again.
+        var output = self.output
+        output.stamps = stamps.withLock { $0 }
+        switch output.write(files, stamps: output.stamps) {
         case let .failure(refusal):
             report(.outputNotWritten(refusal.diagnostics.map(\.formatted).joined(separator: "\n")))
         case .success:
-            let recorded = (try? output.check().get()).flatMap(OutputStamps.record)
+            let recorded = output.resolved.flatMap(OutputStamps.record)
             stamps.withLock { $0 = recorded }
         }
     }
