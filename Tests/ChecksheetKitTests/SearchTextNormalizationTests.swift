@@ -77,4 +77,19 @@ import TestSupport
             #expect(SearchIndex.isASCIILetterOrDigit(character) == (character.isASCII && (character.isLetter || character.isNumber)), "\(character.debugDescription)")
         }
     }
+
+    /// The acronyms of a text, scanned by scalar, are those splitting it into Characters gives: for every name and
+    /// answer of the real sheet and for texts where a mark joins an ASCII letter into a Character.
+    @Test func acronymsAreThoseSplittingCharactersGives() throws {
+        func byCharacters(_ text: String) -> [String] {
+            let words: [Substring] = text.split(whereSeparator: { (character: Character) in !SearchIndex.isASCIILetterOrDigit(character) })
+            return words.filter { $0.count >= 2 && $0.first!.isUppercase && $0.allSatisfy { $0.isUppercase || $0.isNumber } }.map(String.init)
+        }
+        let sheet = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
+        var texts = Language.allCases.flatMap { language in sheet.items[language].flatMap { [$0.item, $0.answer, $0.definition] } }
+        texts += ["", "A", "AB", "ISMS", "ISO27001", "TLSv1.2", "TLS 1.2", "AB\u{301}C", "AB\u{301}", "ABC\u{301}D", "\u{600}ABC", "x\u{600}AB",
+                  "AB\u{200D}CD", "AB\u{FE0F}", "ＩＳＭＳ", "日本ISMS認証", "ISMS\r\nSOC2", "é ABC", "A\u{308}BC", "ABC\u{1F3FB}", "a1B2 C3 D", "99AB"]
+        #expect(texts.count > 100)
+        for text in texts { #expect(SearchIndex.acronyms(text) == byCharacters(text), "\(text.debugDescription)") }
+    }
 }
