@@ -79,7 +79,7 @@ public struct SheetHistory: Sendable, Equatable {
         var events: [(Entry, ItemEvent)] = []
         for entry in entries {
             guard let changes = entry.changes?[language] else {
-                if entry.revision.items[language].contains(where: { $0.slug == slug }) { events.append((entry, .published)) }
+                if entry.revision.position(of: slug, language) != nil { events.append((entry, .published)) }
                 continue
             }
             if let item = changes.added.first(where: { $0.slug == slug }) { events.append((entry, .added(item))) }
