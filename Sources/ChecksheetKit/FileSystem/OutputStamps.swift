@@ -44,21 +44,25 @@ public struct OutputStamps: Sendable, Equatable {
 
     /// Every folder the files lie in, their parents included, and `""` for the output itself; sorted.
     static func folders(of files: [String]) -> [String] {
-        var folders: Set<Substring> = [""]
+        var folders: Set<String> = [""]
+        var last: Substring = ""
         for file in files {
-            var path = Substring(file)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                if !folders.insert(path).inserted { break }
-            }
+            guard let slash = file.lastIndex(of: "/") else { continue }
+            // Sorted files come folder by folder: most share the folder of the file before.
+            let parent = file[..<slash]
+            if parent == last { continue }
+            last = parent
+            var path = parent
+            while folders.insert(String(path)).inserted, let up = path.lastIndex(of: "/") { path = path[..<up] }
         }
-        return folders.map(String.init).sorted()
+        return folders.sorted()
     }
 
     /// Whether no entry was added to, removed from or renamed in any folder of the tree since the stamps were taken
     /// with the marker `folder` holds now: then the folder holds exactly the files the marker lists, or fewer.
     func holdsNothingElse(_ folder: String) -> Bool {
-        guard !folders.isEmpty, let manifest, describe(folder), folders.count == Self.folders(of: manifest.files).count else { return false }
+        // The folders were recorded with the marker: while it is the same one, they are its tree's.
+        guard !folders.isEmpty, manifest != nil, describe(folder) else { return false }
         let paths = Array(folders.keys)
         return paths.parallelMap { path in Self.stamp(of: path.isEmpty ? folder : folder + "/" + path) == folders[path] }.allSatisfy { $0 }
     }
