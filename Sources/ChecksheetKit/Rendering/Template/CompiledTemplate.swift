@@ -21,10 +21,23 @@ struct CompiledTemplate: Sendable {
         var text: String
         /// `["."]` for the current value; a name written `.x` is looked up on the current value only.
         var path: [String]
-        var isAnchored: Bool { text.first == "." && text != "." }
         var transforms: [String]
         var line: Int
         var column: Int
+        /// `{{.}}`: the current value. Worked out once here, not at each of a page's lookups.
+        let isCurrent: Bool
+        /// `{{.x}}`: a name looked up on the current value only.
+        let isAnchored: Bool
+
+        init(text: String, path: [String], transforms: [String], line: Int, column: Int) {
+            self.text = text
+            self.path = path
+            self.transforms = transforms
+            self.line = line
+            self.column = column
+            isCurrent = path == ["."]
+            isAnchored = text.first == "." && text != "."
+        }
     }
 
     /// Why a template could not be parsed, and where.
