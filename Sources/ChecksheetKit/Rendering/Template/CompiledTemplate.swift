@@ -16,14 +16,15 @@ struct CompiledTemplate: Sendable {
         case blockDefinition(String, body: [Node])
     }
 
-    /// A name as written in a tag: its dotted path and the transforms around it, outermost first.
-    struct Name: Sendable, Equatable {
-        var text: String
+    /// A name as written in a tag: its dotted path and the transforms around it, outermost first. A class, so that a
+    /// page's thousands of lookups share it instead of copying its strings and lists out of the tree each time.
+    final class Name: Sendable, Equatable {
+        let text: String
         /// `["."]` for the current value; a name written `.x` is looked up on the current value only.
-        var path: [String]
-        var transforms: [String]
-        var line: Int
-        var column: Int
+        let path: [String]
+        let transforms: [String]
+        let line: Int
+        let column: Int
         /// `{{.}}`: the current value. Worked out once here, not at each of a page's lookups.
         let isCurrent: Bool
         /// `{{.x}}`: a name looked up on the current value only.
@@ -37,6 +38,10 @@ struct CompiledTemplate: Sendable {
             self.column = column
             isCurrent = path == ["."]
             isAnchored = text.first == "." && text != "."
+        }
+
+        static func == (left: Name, right: Name) -> Bool {
+            (left.text, left.path, left.transforms, left.line, left.column) == (right.text, right.path, right.transforms, right.line, right.column)
         }
     }
 
