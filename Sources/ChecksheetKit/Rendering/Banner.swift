@@ -4,3 +4,13 @@ struct Banner: Encodable {
     var linkHref: String?
     var linkText: String?
 }
+
+extension Banner: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("text", self.text)
+        object.add("linkHref", self.linkHref)
+        object.add("linkText", self.linkText)
+        return object.value
+    }
+}

@@ -5,3 +5,14 @@ struct DownloadLinks: Encodable {
     var json: String
     var schema: String
 }
+
+extension DownloadLinks: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 4)
+        object.add("csv", self.csv)
+        object.add("xlsx", self.xlsx)
+        object.add("json", self.json)
+        object.add("schema", self.schema)
+        return object.value
+    }
+}

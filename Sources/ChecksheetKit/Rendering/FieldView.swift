@@ -9,3 +9,14 @@ struct FieldView: Encodable {
     /// `ja` on English pages where the value is Japanese.
     var lang: String?
 }
+
+extension FieldView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 4)
+        object.add("html", self.html)
+        object.add("pending", self.pending)
+        object.add("pendingNote", self.pendingNote)
+        object.add("lang", self.lang)
+        return object.value
+    }
+}

@@ -44,3 +44,56 @@ struct ItemView: Encodable {
     /// "Response last changed: June 1, 2025"; nil on archived and removed items' pages.
     var answerChanged: String?
 }
+
+extension ItemView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 24)
+        object.add("page", self.page)
+        object.add("no", self.no)
+        object.add("slug", self.slug)
+        object.add("item", self.item)
+        object.add("section", self.section)
+        object.add("category", self.category)
+        object.add("showCategory", self.showCategory)
+        object.add("definition", self.definition)
+        object.add("unit", self.unit)
+        object.add("answer", self.answer)
+        object.add("headers", self.headers)
+        object.add("sheetHref", self.sheetHref)
+        object.add("rowHref", self.rowHref)
+        object.add("previous", self.previous)
+        object.add("next", self.next)
+        object.add("otherLanguageItem", self.otherLanguageItem)
+        object.add("revisionTitle", self.revisionTitle)
+        object.add("revisionDate", self.revisionDate)
+        object.add("banner", self.banner)
+        object.add("history", self.history)
+        object.add("share", self.share)
+        object.add("badge", self.badge)
+        object.add("formerly", self.formerly)
+        object.add("answerChanged", self.answerChanged)
+        return object.value
+    }
+}
+
+extension ItemView.Neighbour: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("href", self.href)
+        object.add("no", self.no)
+        object.add("item", self.item)
+        return object.value
+    }
+}
+
+extension ItemView.HistoryEntry: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 5)
+        object.add("date", self.date)
+        object.add("title", self.title)
+        object.add("href", self.href)
+        object.add("what", self.what)
+        object.add("fields", self.fields)
+        return object.value
+    }
+}

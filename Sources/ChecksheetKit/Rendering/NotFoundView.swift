@@ -3,3 +3,12 @@ struct NotFoundView: Encodable {
     var page: PageView
     var choices: [ChooserView.Choice]
 }
+
+extension NotFoundView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 2)
+        object.add("page", self.page)
+        object.add("choices", self.choices)
+        return object.value
+    }
+}

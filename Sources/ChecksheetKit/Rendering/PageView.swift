@@ -75,3 +75,75 @@ struct PageView: Encodable {
         var isSearchPage: Bool
     }
 }
+
+extension PageView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 34)
+        object.add("lang", self.lang)
+        object.add("title", self.title)
+        object.add("ogTitle", self.ogTitle)
+        object.add("ogType", self.ogType)
+        object.add("description", self.description)
+        object.add("canonical", self.canonical)
+        object.add("alternates", self.alternates)
+        object.add("root", self.root)
+        object.add("stylesheet", self.stylesheet)
+        object.add("scripts", self.scripts)
+        object.add("siteTitle", self.siteTitle)
+        object.add("shortTitle", self.shortTitle)
+        object.add("provider", self.provider)
+        object.add("siteName", self.siteName)
+        object.add("logo", self.logo)
+        object.add("favicon", self.favicon)
+        object.add("cardImage", self.cardImage)
+        object.add("twitterCard", self.twitterCard)
+        object.add("contact", self.contact)
+        object.add("homeHref", self.homeHref)
+        object.add("changesHref", self.changesHref)
+        object.add("feedHref", self.feedHref)
+        object.add("printHeader", self.printHeader)
+        object.add("printURL", self.printURL)
+        object.add("otherLanguageHref", self.otherLanguageHref)
+        object.add("otherLanguageName", self.otherLanguageName)
+        object.add("otherLanguageCode", self.otherLanguageCode)
+        object.add("showLanguageSwitch", self.showLanguageSwitch)
+        object.add("contentSecurityPolicy", self.contentSecurityPolicy)
+        object.add("ogLocale", self.ogLocale)
+        object.add("ogLocaleAlternate", self.ogLocaleAlternate)
+        object.add("t", self.t)
+        object.add("search", self.search)
+        object.add("draftBanner", self.draftBanner)
+        return object.value
+    }
+}
+
+extension PageView.Alternate: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 2)
+        object.add("hreflang", self.hreflang)
+        object.add("href", self.href)
+        return object.value
+    }
+}
+
+extension PageView.Icon: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 2)
+        object.add("href", self.href)
+        object.add("type", self.type)
+        return object.value
+    }
+}
+
+extension PageView.SearchBox: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 6)
+        object.add("action", self.action)
+        object.add("index", self.index)
+        object.add("indexScript", self.indexScript)
+        object.add("items", self.items)
+        object.add("resultsID", self.resultsID)
+        object.add("isSearchPage", self.isSearchPage)
+        return object.value
+    }
+}

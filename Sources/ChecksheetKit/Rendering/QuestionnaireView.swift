@@ -6,3 +6,13 @@ struct QuestionnaireView: Encodable {
     /// Where permanent item URLs start (`https://…/ja/items/`).
     var itemsURL: String
 }
+
+extension QuestionnaireView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("page", self.page)
+        object.add("revision", self.revision)
+        object.add("itemsURL", self.itemsURL)
+        return object.value
+    }
+}

@@ -34,3 +34,49 @@ struct RevisionChangesView: Encodable {
     var nothing: Bool
     var headers: [String: String]
 }
+
+extension RevisionChangesView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 15)
+        object.add("page", self.page)
+        object.add("heading", self.heading)
+        object.add("date", self.date)
+        object.add("summary", self.summary)
+        object.add("notesHTML", self.notesHTML)
+        object.add("archiveHref", self.archiveHref)
+        object.add("changesHref", self.changesHref)
+        object.add("csvHref", self.csvHref)
+        object.add("added", self.added)
+        object.add("removed", self.removed)
+        object.add("changed", self.changed)
+        object.add("renumbered", self.renumbered)
+        object.add("renumberedCount", self.renumberedCount)
+        object.add("nothing", self.nothing)
+        object.add("headers", self.headers)
+        return object.value
+    }
+}
+
+extension RevisionChangesView.ItemLink: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 5)
+        object.add("no", self.no)
+        object.add("title", self.title)
+        object.add("href", self.href)
+        object.add("note", self.note)
+        object.add("answer", self.answer)
+        return object.value
+    }
+}
+
+extension RevisionChangesView.ChangedItem: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 5)
+        object.add("no", self.no)
+        object.add("title", self.title)
+        object.add("href", self.href)
+        object.add("note", self.note)
+        object.add("fields", self.fields)
+        return object.value
+    }
+}

@@ -2,3 +2,11 @@
 struct SearchPageView: Encodable {
     var page: PageView
 }
+
+extension SearchPageView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 1)
+        object.add("page", self.page)
+        return object.value
+    }
+}

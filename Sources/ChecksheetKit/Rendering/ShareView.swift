@@ -4,3 +4,13 @@ struct ShareView: Encodable {
     var answer: String
     var citation: String
 }
+
+extension ShareView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("url", self.url)
+        object.add("answer", self.answer)
+        object.add("citation", self.citation)
+        return object.value
+    }
+}

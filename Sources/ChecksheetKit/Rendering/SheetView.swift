@@ -50,3 +50,67 @@ struct SheetView: Encodable {
     /// nil on archived sheets.
     var latest: LatestRevision?
 }
+
+extension SheetView: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 10)
+        object.add("page", self.page)
+        object.add("revisionTitle", self.revisionTitle)
+        object.add("revisionDate", self.revisionDate)
+        object.add("itemCountText", self.itemCountText)
+        object.add("headers", self.headers)
+        object.add("sections", self.sections)
+        object.add("banner", self.banner)
+        object.add("changesHref", self.changesHref)
+        object.add("downloads", self.downloads)
+        object.add("latest", self.latest)
+        return object.value
+    }
+}
+
+extension SheetView.Row: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 10)
+        object.add("no", self.no)
+        object.add("slug", self.slug)
+        object.add("item", self.item)
+        object.add("href", self.href)
+        object.add("definition", self.definition)
+        object.add("unit", self.unit)
+        object.add("answer", self.answer)
+        object.add("share", self.share)
+        object.add("badge", self.badge)
+        object.add("formerly", self.formerly)
+        return object.value
+    }
+}
+
+extension SheetView.LatestRevision: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("summary", self.summary)
+        object.add("notesHTML", self.notesHTML)
+        object.add("href", self.href)
+        return object.value
+    }
+}
+
+extension SheetView.CategoryGroup: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("name", self.name)
+        object.add("showName", self.showName)
+        object.add("rows", self.rows)
+        return object.value
+    }
+}
+
+extension SheetView.SectionGroup: ViewValueRepresentable {
+    var viewValue: ViewValue {
+        var object = ViewFields(capacity: 3)
+        object.add("name", self.name)
+        object.add("id", self.id)
+        object.add("categories", self.categories)
+        return object.value
+    }
+}

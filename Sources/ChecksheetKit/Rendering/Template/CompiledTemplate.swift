@@ -16,15 +16,33 @@ struct CompiledTemplate: Sendable {
         case blockDefinition(String, body: [Node])
     }
 
-    /// A name as written in a tag: its dotted path and the transforms around it, outermost first.
-    struct Name: Sendable, Equatable {
-        var text: String
+    /// A name as written in a tag: its dotted path and the transforms around it, outermost first. A class, so that a
+    /// page's thousands of lookups share it instead of copying its strings and lists out of the tree each time.
+    final class Name: Sendable, Equatable {
+        let text: String
         /// `["."]` for the current value; a name written `.x` is looked up on the current value only.
-        var path: [String]
-        var isAnchored: Bool { text.first == "." && text != "." }
-        var transforms: [String]
-        var line: Int
-        var column: Int
+        let path: [String]
+        let transforms: [String]
+        let line: Int
+        let column: Int
+        /// `{{.}}`: the current value. Worked out once here, not at each of a page's lookups.
+        let isCurrent: Bool
+        /// `{{.x}}`: a name looked up on the current value only.
+        let isAnchored: Bool
+
+        init(text: String, path: [String], transforms: [String], line: Int, column: Int) {
+            self.text = text
+            self.path = path
+            self.transforms = transforms
+            self.line = line
+            self.column = column
+            isCurrent = path == ["."]
+            isAnchored = text.first == "." && text != "."
+        }
+
+        static func == (left: Name, right: Name) -> Bool {
+            (left.text, left.path, left.transforms, left.line, left.column) == (right.text, right.path, right.transforms, right.line, right.column)
+        }
     }
 
     /// Why a template could not be parsed, and where.
@@ -73,8 +91,15 @@ struct CompiledTemplate: Sendable {
     struct Cursor {
         let characters: [Character]
         var position = 0
+        /// Where each line starts: found once, so that placing a tag does not count the lines before it again.
+        let lineStarts: [Int]
 
-        init(_ characters: [Character]) { self.characters = characters }
+        init(_ characters: [Character]) {
+            self.characters = characters
+            var starts = [0]
+            for (index, character) in characters.enumerated() where character.isNewline { starts.append(index + 1) }
+            lineStarts = starts
+        }
 
         var atEnd: Bool { position >= characters.count }
         var current: Character { atEnd ? "\0" : characters[position] }
@@ -89,18 +114,24 @@ struct CompiledTemplate: Sendable {
         }
 
         mutating func read(_ string: String) -> Bool {
-            let wanted = Array(string)
-            guard position + wanted.count <= characters.count, Array(characters[position..<position + wanted.count]) == wanted else { return false }
-            position += wanted.count
+            var index = position
+            for character in string {
+                guard index < characters.count, characters[index] == character else { return false }
+                index += 1
+            }
+            position = index
             return true
         }
 
+        /// The 1-based line and column of a position: the lines that start at or before it, and its distance from the last.
         func place(_ at: Int? = nil) -> (line: Int, column: Int) {
-            var line = 1, column = 1
-            for character in characters[..<min(at ?? position, characters.count)] {
-                if character.isNewline { line += 1; column = 1 } else { column += 1 }
+            let offset = min(at ?? position, characters.count)
+            var low = 0, high = lineStarts.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle }
             }
-            return (line, column)
+            return (low + 1, offset - lineStarts[low] + 1)
         }
 
         func error(_ message: String, at: Int? = nil) -> ParseError {

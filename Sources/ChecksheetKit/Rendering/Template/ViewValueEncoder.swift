@@ -1,8 +1,14 @@
-/// Turns a view into a `ViewValue` through its synthesized `Encodable` conformance: compiled code that walks the
-/// fields, where `Mirror` looked each one up at run time (a sixth of a build went there). A nil optional is not
-/// encoded, so it is left out, as `{{#optional}}` expects.
+/// Turns a view into a `ViewValue`: a `ViewValueRepresentable` view makes its own, any other goes through its
+/// synthesized `Encodable` conformance (compiled code that walks the fields, where `Mirror` looked each one up at run
+/// time). A nil optional is not encoded, so it is left out, as `{{#optional}}` expects.
 struct ViewValueEncoder {
     static func encode(_ value: some Encodable) throws -> ViewValue {
+        if let representable = value as? any ViewValueRepresentable { return representable.viewValue }
+        return try encodeThroughCodable(value)
+    }
+
+    /// The value through `Encodable` alone, also for views that make their own: the reference those are tested against.
+    static func encodeThroughCodable(_ value: some Encodable) throws -> ViewValue {
         let slot = Slot()
         try value.encode(to: Writer(slot: slot, codingPath: []))
         return slot.resolved ?? .object([:])
