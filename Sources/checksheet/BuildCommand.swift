@@ -65,6 +65,8 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
+        // Stamps that describe the folder as it is before the write, for stamping only what the write changes.
+        let described = stamps.flatMap { $0.describe(folder) ? $0 : nil }
         keep(outcome, options: options, parsedFile: cacheFile)
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
@@ -74,7 +76,9 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         case let .success(report):
-            if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
+            // After an update of a few files, only those are stamped anew.
+            let recorded = described.flatMap { earlier in report.touched.flatMap { OutputStamps.record(folder, after: earlier, touched: $0) } } ?? OutputStamps.record(folder)
+            if let stampsFile, let recorded { recorded.write(cacheFile: stampsFile) }
             let bytes = files.reduce(0) { $0 + $1.size }
             var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"
             if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }
@@ -83,10 +87,17 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    /// Pages a build may parse again rather than rewrite the cache of parsed pages (about a millisecond's parsing).
+    static let pagesParsedAgain = 8
+
     /// Keeps in the user's cache what the next build can reuse: the pages this one parsed, and the key of a theme
     /// that passed the check.
     func keep(_ outcome: Pipeline.Outcome, options: Pipeline.Options, parsedFile: String?) {
-        if let parsedFile, outcome.parsed.count > 0, !outcome.parsed.sameTexts(as: options.parsed) { outcome.parsed.write(cacheFile: parsedFile, tool: ToolIdentity.current) }
+        // Rewritten when more than a few pages are new to it: parsing a few again next time costs less than writing
+        // every page of every revision after each edit.
+        if let parsedFile, outcome.parsed.count > 0, outcome.parsed.parsedAnew(since: options.parsed) > Self.pagesParsedAgain {
+            outcome.parsed.write(cacheFile: parsedFile, tool: ToolIdentity.current)
+        }
         if let key = outcome.checkedTheme, key != options.checkedTheme, let file = PreparedTheme.cacheFile(forTheme: site.theme) {
             PreparedTheme.keep(checkedKey: key, cacheFile: file)
         }

@@ -42,6 +42,36 @@ public struct OutputStamps: Sendable, Equatable {
         return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil, folders: folders)
     }
 
+    /// The folder's files as they stand after a write that changed only `touched` (paths written or removed) since
+    /// `earlier` were taken: those, the folders they lie in and the marker are stamped anew, every other stamp is
+    /// `earlier`'s. A file whose earlier stamp was out of date keeps it, and is read by the next build: never trusted
+    /// wrongly, only checked once more.
+    public static func record(_ folder: String, after earlier: OutputStamps, touched: [String]) -> OutputStamps? {
+        let markerPath = folder + "/" + OutputManifest.fileName
+        guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder) else { return nil }
+        let touchedFiles = Set(touched)
+        var touchedFolders: Set<String> = [""]
+        for path in touched {
+            var folderPath = Substring(path)
+            while let slash = folderPath.lastIndex(of: "/") {
+                folderPath = folderPath[..<slash]
+                touchedFolders.insert(String(folderPath))
+            }
+        }
+        var byPath: [String: String] = [:]
+        byPath.reserveCapacity(manifest.files.count)
+        for path in manifest.files {
+            if !touchedFiles.contains(path), let known = earlier.stamps[path] { byPath[path] = known } else if let fresh = stamp(of: folder + "/" + path) { byPath[path] = fresh }
+        }
+        var folders: [String: String] = [:]
+        for path in Self.folders(of: manifest.files) {
+            if !touchedFolders.contains(path), let known = earlier.folders[path] { folders[path] = known } else if let fresh = stamp(of: path.isEmpty ? folder : folder + "/" + path) { folders[path] = fresh }
+        }
+        guard Self.stamp(of: markerPath) == marker else { return nil }
+        let complete = manifest.pages.map { pages in manifest.files.allSatisfy { pages[$0] != nil } } ?? false
+        return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil, folders: folders)
+    }
+
     /// Every folder the files lie in, their parents included, and `""` for the output itself; sorted.
     static func folders(of files: [String]) -> [String] {
         var folders: Set<String> = [""]
@@ -79,7 +109,7 @@ public struct OutputStamps: Sendable, Equatable {
     }
 
     /// Whether the stamps were taken with the marker `folder` holds now.
-    func describe(_ folder: String) -> Bool {
+    public func describe(_ folder: String) -> Bool {
         Self.stamp(of: folder + "/" + OutputManifest.fileName) == marker
     }
 

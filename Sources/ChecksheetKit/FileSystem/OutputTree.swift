@@ -84,13 +84,13 @@ struct OutputTree {
         if !files.allSatisfy({ listed.contains($0.path) }) {
             try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(listed.union(files.map(\.path)))).encoded)
         }
-        var written = 0
+        var written: [String] = []
         for file in files where file.keptSize == nil {
             let path = folder + "/" + file.path
             if let differing { if !differing.contains(file.path) { continue } } else if Self.holds(path, file.contents) { continue }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Self.replaceFile(path, file.contents)
-            written += 1
+            written.append(file.path)
         }
         let current = Set(files.map(\.path))
         let stale = previous.filter { !current.contains($0) }
@@ -103,7 +103,9 @@ struct OutputTree {
             }
         }
         try Self.replaceFile(folder + "/" + OutputManifest.fileName, manifest.encoded)
-        return SiteOutput.Report(written: written, unchanged: files.count - written, removed: stale.count, updatedInPlace: true)
+        var report = SiteOutput.Report(written: written.count, unchanged: files.count - written.count, removed: stale.count, updatedInPlace: true)
+        report.touched = written + stale
+        return report
     }
 
     /// True when the file at `path` has exactly these bytes.

@@ -22,6 +22,8 @@ public struct SiteOutput: Sendable {
         public var removed: Int
         /// True when the folder could not be swapped (a mount point, a read-only parent) and was updated file by file.
         public var updatedInPlace: Bool
+        /// For a folder updated file by file, the paths written or removed: every other file is as it was.
+        public var touched: [String]?
     }
 
     /// The folder as the person named it.

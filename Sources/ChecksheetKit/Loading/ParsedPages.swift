@@ -26,9 +26,9 @@ public struct ParsedPages: Sendable {
 
     public var count: Int { entries.count }
 
-    /// Whether both hold the same pages parsed from the same texts: then a cache file of `other` needs no rewriting.
-    public func sameTexts(as other: ParsedPages?) -> Bool {
-        guard let other, other.entries.count == entries.count else { return false }
-        return entries.allSatisfy { key, entry in other.entries[key]?.textHash == entry.textHash }
+    /// How many of these pages `other` does not hold as parsed from the same text (all of them without `other`).
+    public func parsedAnew(since other: ParsedPages?) -> Int {
+        guard let other else { return entries.count }
+        return entries.count { key, entry in other.entries[key]?.textHash != entry.textHash }
     }
 }

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ChecksheetKit
+
+/// The stamps a build keeps of its output folder.
+@Suite struct OutputStampsTests {
+    /// After a write that updated a few files in place, stamping only those (and their folders and the marker) gives
+    /// exactly the stamps of taking every file and folder anew, files removed and a new folder included.
+    @Test func stampingWhatAWriteTouchedEqualsStampingEverything() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
+        var files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+        files += [OutputFile(path: "index.html", text: "home"), OutputFile(path: "assets/style.css", text: "body {}")]
+        _ = try output.write(files).get()
+        let before = try #require(OutputStamps.record(work + "/out"))
+        // Two pages changed, one removed (its folder goes), one added in a new folder.
+        var next = files.filter { $0.path != "items/item-7/index.html" }
+        // A page made from other inputs has another fingerprint: one of the same is taken as unchanged by its stamp.
+        next[3] = OutputFile(path: next[3].path, contents: Data("item 3, changed".utf8), fingerprint: "f3 changed")
+        next[50] = OutputFile(path: next[50].path, contents: Data("item 51, changed".utf8), fingerprint: "f51 changed")
+        next.append(OutputFile(path: "items/new/deeper/index.html", text: "new"))
+        let report = try output.write(next, stamps: before).get()
+        let touched = try #require(report.touched)
+        #expect(Set(touched) == ["items/item-3/index.html", "items/item-51/index.html", "items/item-7/index.html", "items/new/deeper/index.html"])
+        let after = try #require(OutputStamps.record(work + "/out", after: before, touched: touched))
+        #expect(after == OutputStamps.record(work + "/out"))
+        #expect(after.folders["items/item-7"] == nil && after.folders["items/new/deeper"] != nil)
+    }
+}
