@@ -25,6 +25,8 @@ import TestSupport
             OutputManifest(of: files, inputs: nil, warnings: []),
             OutputManifest(files: paths),
             OutputManifest(files: []),
+            // ASCII paths only, written in the files' own order without sorting the pages again.
+            OutputManifest(of: files.filter { $0.path.utf8.allSatisfy { $0 < 0x80 } }, inputs: "x"),
         ]
         for manifest in variants {
             let written = manifest.encoded

@@ -94,7 +94,10 @@ public struct OutputManifest: Codable, Equatable, Sendable {
             out.raw(",\n")
             key("pages")
             out.raw("{\n")
-            for (index, path) in pages.keys.sorted(by: Self.keyOrder).enumerated() {
+            // The files are sorted already, and for ASCII paths (every page's) String order is the bytes' order.
+            let ordered = pages.count == files.count && files.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } && pages[$0] != nil })
+                ? files : pages.keys.sorted(by: Self.keyOrder)
+            for (index, path) in ordered.enumerated() {
                 let page = pages[path]!
                 if index > 0 { out.raw(",\n") }
                 key(path, indent: "    ")

@@ -159,8 +159,15 @@ public struct OutputStamps: Sendable, Equatable {
             return Data()
         }
         var out: [UInt8] = []
-        out.reserveCapacity(stamps.count * 160 + 256)
+        out.reserveCapacity(stamps.count * 160 + folders.count * 40 + 256)
         func line(_ text: String) { out += text.utf8; out.append(0x0A) }
+        func line(_ parts: String...) {
+            for (index, part) in parts.enumerated() {
+                if index > 0 { out.append(0x09) }
+                out += part.utf8
+            }
+            out.append(0x0A)
+        }
         line(Self.format)
         line(marker)
         if let manifest {
@@ -176,13 +183,13 @@ public struct OutputStamps: Sendable, Equatable {
             // Every file the marker lists, with `-` for one that was missing when the stamps were taken.
             for path in manifest.files {
                 let page = pages[path]!
-                line(path + "\t" + (stamps[path] ?? "-") + "\t" + page.inputs + "\t" + page.bytes)
+                line(path, stamps[path] ?? "-", page.inputs, page.bytes)
             }
         } else {
-            for path in stamps.keys.sorted() { line(path + "\t" + stamps[path]!) }
+            for path in stamps.keys.sorted() { line(path, stamps[path]!) }
         }
         // Folders start with `/`, which no file's path does.
-        for path in folders.keys.sorted() { line("/" + path + "\t" + folders[path]!) }
+        for path in folders.keys.sorted() { line("/" + path, folders[path]!) }
         // A file cut short (a full disk) is told from a complete one by its last line.
         line("end")
         return Data(out)

@@ -84,14 +84,24 @@ struct OutputTree {
         if !files.allSatisfy({ listed.contains($0.path) }) {
             try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(listed.union(files.map(\.path)))).encoded)
         }
-        var written: [String] = []
-        for file in files where file.keptSize == nil {
-            let path = folder + "/" + file.path
-            if let differing { if !differing.contains(file.path) { continue } } else if Self.holds(path, file.contents) { continue }
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Self.replaceFile(path, file.contents)
-            written.append(file.path)
+        // The files to replace, each through its own temporary name, on all cores; folders made first, in order.
+        let replaced = files.filter { file in
+            guard file.keptSize == nil else { return false }
+            if let differing { return differing.contains(file.path) }
+            return !Self.holds(folder + "/" + file.path, file.contents)
         }
+        for file in replaced {
+            let parent = ((folder + "/" + file.path) as NSString).deletingLastPathComponent
+            if LocalPath.kind(parent) != .folder { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        }
+        _ = try Self.concurrently(replaced.count) { index throws(LocalPath.POSIXError) in
+            let file = replaced[index]
+            do { try Self.replaceFile(folder + "/" + file.path, file.contents) } catch let error as LocalPath.POSIXError { throw error } catch {
+                throw LocalPath.POSIXError(errno: EIO, path: folder + "/" + file.path)
+            }
+            return true
+        }
+        let written = replaced.map(\.path)
         let current = Set(files.map(\.path))
         let stale = previous.filter { !current.contains($0) }
         for path in stale {
@@ -134,7 +144,8 @@ struct OutputTree {
 
     /// Writes through a temporary name beside the file, then renames it over the file.
     static func replaceFile(_ path: String, _ contents: Data) throws {
-        let temporary = (path as NSString).deletingLastPathComponent + "/.checksheet-\(getpid()).tmp"
+        // Named after the file, so that files of one folder can be replaced at the same time.
+        let temporary = (path as NSString).deletingLastPathComponent + "/.checksheet-\(getpid())-" + (path as NSString).lastPathComponent + ".tmp"
         try writeFile(temporary, contents)
         guard rename(temporary, path) == 0 else {
             let error = LocalPath.POSIXError(errno: errno, path: path)
