@@ -120,6 +120,29 @@ import TestSupport
         #expect(fourth.errors.contains("holds files that the last build did not write ('en/items/rto/notes.txt')"), "\(fourth.errors)")
     }
 
+    /// An update in place that was killed leaves a temporary file beside the file it was replacing: the next build
+    /// removes it rather than refusing the folder, and refuses anything else that merely looks like one.
+    @Test func removesTheTemporaryFileOfAKilledUpdateAndRefusesLookAlikes() throws {
+        let work = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        // Above the largest process number Linux gives (2^22): that process is gone.
+        let leftovers = ["en/items/rto/.checksheet-4194305-index.html.tmp", ".checksheet-4194306.tmp"]
+        for leftover in leftovers { try Self.write("half", to: work + "/public/" + leftover) }
+        let page = work + "/Content/revisions/2025-03-07/ja/42-encryption-in-transit.md"
+        try (try String(contentsOfFile: page, encoding: .utf8)).replacingOccurrences(of: "TLS 1.2", with: "TLS 1.3").write(toFile: page, atomically: true, encoding: .utf8)
+        let rebuilt = try CLI.run(["build"], in: work)
+        #expect(rebuilt.status == 0, "\(rebuilt.errors)")
+        for leftover in leftovers { #expect(!FileManager.default.fileExists(atPath: work + "/public/" + leftover), "\(leftover)") }
+        for name in [".checksheet-x.tmp", ".checksheet-12.tmp.bak"] {
+            try Self.write("mine", to: work + "/public/en/" + name)
+            let refused = try CLI.run(["build"], in: work)
+            #expect(refused.status == 1)
+            #expect(refused.errors.contains("holds files that the last build did not write ('en/\(name)')"), "\(refused.errors)")
+            try FileManager.default.removeItem(atPath: work + "/public/en/" + name)
+        }
+    }
+
     @Test func writesIntoTheFolderASymbolicLinkNamesAndKeepsTheLink() throws {
         let work = try Self.project()
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -142,6 +142,18 @@ struct OutputTree {
         }
     }
 
+    /// The process that wrote a temporary file, by its name: `.checksheet-PID-NAME.tmp` (`.checksheet-PID.tmp` before
+    /// names were per file); nil for any other name.
+    static func temporaryOwner(_ path: String) -> pid_t? {
+        let name = Substring(path.split(separator: "/").last ?? "")
+        let prefix = ".checksheet-"
+        guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { return nil }
+        let digits = name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber }
+        let rest = name.dropFirst(prefix.count + digits.count)
+        guard let pid = pid_t(digits), pid > 0, rest == ".tmp" || rest.hasPrefix("-") else { return nil }
+        return pid
+    }
+
     /// Writes through a temporary name beside the file, then renames it over the file.
     static func replaceFile(_ path: String, _ contents: Data) throws {
         // Named after the file, so that files of one folder can be replaced at the same time.

@@ -85,11 +85,15 @@ public struct SiteOutput: Sendable {
                           hint: "choose an empty or new folder with --output, or move those files away first; nothing was changed")
         }
         let known = Set(manifest.files).union([OutputManifest.fileName])
-        let foreign = present.filter { !known.contains($0) }
+        let unknown = present.filter { !known.contains($0) }
+        // A temporary file of an update in place that was killed is the tool's own: removed, not refused.
+        let abandoned = Set(unknown.filter { OutputTree.temporaryOwner($0).map { $0 != getpid() && !StagingFolder.isRunning($0) } ?? false })
+        let foreign = unknown.filter { !abandoned.contains($0) }
         if !foreign.isEmpty {
             return refuse("'\(path)' holds files that the last build did not write (\(Self.sample(foreign)))",
                           hint: "move them out of the folder (a build replaces all of it), or choose another folder with --output; nothing was changed")
         }
+        for leftover in abandoned { unlink(target + "/" + leftover) }
         return .success(target)
     }
 
