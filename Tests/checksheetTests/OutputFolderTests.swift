@@ -349,6 +349,33 @@ import TestSupport
         #expect(try CLI.run(["build"], in: work).output.hasPrefix("Up to date"))
     }
 
+    /// A change that reaches more pages than an update in place takes (every English page here) builds the new tree
+    /// beside the folder and swaps it in: the pages kept from the folder by their stamps are linked into it, unread,
+    /// and the result is what a clean build writes.
+    @Test func aRebuildThatSwapsTheFolderLinksTheKeptPages() throws {
+        let work = try OutputFolderTests.project()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        func inode(_ path: String) throws -> UInt64 { try #require(FileManager.default.attributesOfItem(atPath: work + "/public/" + path)[.systemFileNumber] as? UInt64) }
+        let japanese = ["ja/items/availability-rate/index.html", "ja/revisions/2025-03-07/items/rto/index.html"]
+        let before = try japanese.map(inode)
+        let english = try inode("en/items/availability-rate/index.html")
+        let site = work + "/Content/site.yml"
+        // The English short title, in the header of every English page.
+        let text = try String(contentsOfFile: site, encoding: .utf8)
+        #expect(text.contains("\n  en: Security check sheet\n"))
+        try text.replacingOccurrences(of: "\n  en: Security check sheet\n", with: "\n  en: Renamed check sheet\n").write(toFile: site, atomically: true, encoding: .utf8)
+        let rebuilt = try CLI.run(["build"], in: work)
+        #expect(rebuilt.status == 0, "\(rebuilt.errors)")
+        let changed = Int(try #require(rebuilt.output.firstMatch(of: #/\((\d+) changed, /#)?.1)) ?? 0
+        #expect(changed > 64, "\(rebuilt.output)")
+        #expect(try japanese.map(inode) == before)
+        #expect(try inode("en/items/availability-rate/index.html") != english)
+        #expect(try String(contentsOfFile: work + "/public/en/items/availability-rate/index.html", encoding: .utf8).contains("Renamed check sheet"))
+        #expect(try CLI.run(["build", "--clean", "--output", "clean"], in: work).status == 0)
+        #expect(OutputFolderTests.snapshot(work + "/public") == OutputFolderTests.snapshot(work + "/clean"))
+    }
+
     /// A theme that passed the check is not checked again while it, site.yml and the tool are the same; any edit of a
     /// template is checked, and its errors are reported as on the first build.
     @Test func aThemeCheckedOnceIsCheckedAgainWhenATemplateChanges() throws {
