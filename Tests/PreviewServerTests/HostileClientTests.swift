@@ -159,13 +159,18 @@ import TestSupport
     /// connection instead of holding it (and the responses) forever.
     @Test func aClientThatStopsReadingIsClosed() async throws {
         try await withServer { port throws in
+            // The site answered once first: on a loaded machine the requests below must not wait for the first build
+            // and be answered only once the client reads again, which would stall nothing.
+            let (_, ready) = try LoopbackHTTP.exchange(port: port, Self.get("/ja/search-index.json", host: "localhost"))
+            #expect(ready.status == 200)
             // A small receive window: the server's writes stall after a few kilobytes however fast the machine is.
             let connection = try LoopbackHTTP(host: "localhost", port: port, receiveBuffer: 4096)
             let count = 400
             let request = "GET /ja/search-index.json HTTP/1.1\r\nHost: localhost\r\n\r\n"
             try connection.sendRaw(String(repeating: request, count: count))
-            // Reading nothing for a while: the server's writes stall, and the stall outlasts its timeout.
-            Thread.sleep(forTimeInterval: 5)
+            // Reading nothing for a while: the server's writes stall, and the stall outlasts its timeout (1 s) many
+            // times over, so that a machine busy with other suites still closes the connection meanwhile.
+            Thread.sleep(forTimeInterval: 7)
             let received = try connection.readToEnd(until: .now + .seconds(60))
             let answered = String(decoding: received, as: UTF8.self).components(separatedBy: "HTTP/1.1 200 OK").count - 1
             #expect(answered < count)
