@@ -116,7 +116,7 @@ public enum Pipeline {
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
         switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared,
                                  checked: options.checkedTheme, tool: options.tool) {
-        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous, tool: options.tool), diagnostics.sorted(), loaded.parsed)
+        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous), diagnostics.sorted(), loaded.parsed)
         case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted(), loaded.parsed)
         }
     }

@@ -20,14 +20,17 @@ final class OutputWriter: Sendable {
 
     /// Writes `files` now, on the caller's thread (the first build, before serving starts).
     func writeNow(_ files: [OutputFile]) {
-        // With the stamps, the check before the write does not walk the folder again.
+        // With the stamps, the check before the write does not walk the folder again, and after an update of a few
+        // files only those are stamped anew.
         var output = self.output
         output.stamps = stamps.withLock { $0 }
-        switch output.write(files, stamps: output.stamps) {
+        let folder = output.resolved
+        let described = folder.flatMap { folder in output.stamps.flatMap { $0.describe(folder) ? $0 : nil } }
+        switch output.write(files) {
         case let .failure(refusal):
             report(.outputNotWritten(refusal.diagnostics.map(\.formatted).joined(separator: "\n")))
-        case .success:
-            let recorded = output.resolved.flatMap(OutputStamps.record)
+        case let .success(written):
+            let recorded = folder.flatMap { OutputStamps.record($0, after: written.touched == nil ? nil : described, touched: written.touched ?? []) }
             stamps.withLock { $0 = recorded }
         }
     }

@@ -45,7 +45,7 @@ struct BuildCommand: ParsableCommand {
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
         // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
-        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, stamps: stamps, checked: folder) {
+        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, checked: folder) {
             let warnings = manifest.warnings ?? []
             if !warnings.isEmpty {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))
@@ -61,7 +61,8 @@ struct BuildCommand: ParsableCommand {
         let checkedFile = PreparedTheme.cacheFile(forTheme: site.theme)
         options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {
-            try buildStreaming(content: content, theme: theme, options: options, inputs: inputs, into: output, folder: folder, cacheFile: cacheFile)
+            try buildStreaming(content: content, theme: theme, options: options, inputs: inputs, into: output, folder: folder, cacheFile: cacheFile,
+                               stampsFile: stampsFile)
             return
         }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
@@ -71,13 +72,13 @@ struct BuildCommand: ParsableCommand {
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
-        switch output.write(files, inputs: inputs, warnings: warnings, stamps: stamps) {
+        switch output.write(files, inputs: inputs, warnings: warnings) {
         case let .failure(refusal):
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         case let .success(report):
             // After an update of a few files, only those are stamped anew.
-            let recorded = described.flatMap { earlier in report.touched.flatMap { OutputStamps.record(folder, after: earlier, touched: $0) } } ?? OutputStamps.record(folder)
+            let recorded = OutputStamps.record(folder, after: report.touched == nil ? nil : described, touched: report.touched ?? [])
             if let stampsFile, let recorded { recorded.write(cacheFile: stampsFile) }
             let bytes = files.reduce(0) { $0 + $1.size }
             var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"
@@ -106,7 +107,7 @@ struct BuildCommand: ParsableCommand {
     /// A build where no folder is yet: pages go to the staging folder as they are made, so the site is never held in
     /// memory whole; the staging folder becomes the output only when the whole build succeeded.
     func buildStreaming(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Pipeline.Options, inputs: String?,
-                        into output: SiteOutput, folder: String, cacheFile: String?) throws {
+                        into output: SiteOutput, folder: String, cacheFile: String?, stampsFile: String?) throws {
         var outcome: Pipeline.Outcome?
         var bytes = 0
         let result = output.writeStreaming(inputs: inputs) { write in
@@ -128,9 +129,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         case let .success(report):
-            if let stampsFile = output.resolved.flatMap(OutputStamps.cacheFile(forOutput:)), let recorded = OutputStamps.record(folder) {
-                recorded.write(cacheFile: stampsFile)
-            }
+            if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
         }
     }

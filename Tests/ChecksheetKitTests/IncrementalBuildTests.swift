@@ -117,6 +117,47 @@ import TestSupport
         #expect(reusedAny)
     }
 
+    /// The same edits through an output folder, as `build` runs them: the stamps of the last write (with its marker
+    /// and folders) lent to the next build, unchanged pages kept where they lie unread, the theme check's key carried
+    /// over, only the touched files stamped anew. After every step the folder holds exactly the clean build's files.
+    @Test(arguments: [1, 2, 3])
+    func randomEditSequencesThroughAnOutputFolderGiveTheCleanBuildsFiles(seed: UInt64) throws {
+        var random = Generator(state: seed)
+        var content = ContentSource.read(from: Repository.fixtures + "/history")
+        var theme = try Theme.read(from: Repository.theme).get()
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme", currentDirectory: work)
+        let first = Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test"))
+        _ = try output.write(try #require(first.files)).get()
+        var stamps = try #require(OutputStamps.record(work + "/out"))
+        var checked = first.checkedTheme
+        var keptAny = false
+        for step in 0..<12 {
+            let edit = Edit.allCases.randomElement(using: &random)!
+            Self.apply(edit, step: step, to: &content, theme: &theme, using: &random)
+            let clean = try #require(Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test")).files, "step \(step) \(edit)")
+            stamps.lend(to: work + "/out")
+            output.stamps = stamps
+            var options = Pipeline.Options(previous: PreviousBuild.folder(work + "/out", stamps: stamps), tool: "test")
+            options.checkedTheme = checked
+            let incremental = Pipeline.build(content: content, theme: .success(theme), options: options)
+            let files = try #require(incremental.files, "step \(step) \(edit): \(incremental.diagnostics)")
+            keptAny = keptAny || files.contains { $0.keptSize != nil }
+            let described = stamps.describe(work + "/out") ? stamps : nil
+            let report = try output.write(files).get()
+            stamps = try #require(OutputStamps.record(work + "/out", after: report.touched == nil ? nil : described, touched: report.touched ?? []))
+            #expect(stamps == OutputStamps.record(work + "/out"), "step \(step) \(edit): the stamps of what the write touched")
+            checked = incremental.checkedTheme ?? checked
+            let folder = FileTree.read(work + "/out").filter { $0.key != OutputManifest.fileName }
+            #expect(folder.keys.sorted() == clean.map(\.path), "step \(step) \(edit)")
+            for file in clean where folder[file.path] != file.contents {
+                Issue.record("seed \(seed) step \(step) \(edit): \(file.path) differs from the clean build")
+            }
+        }
+        #expect(keptAny)
+    }
+
     /// A page whose text is unchanged is taken from the last run's parse, not parsed again; an edited one is parsed.
     @Test func unchangedPagesAreNotParsedAgain() throws {
         let content = ContentSource.read(from: Repository.content)

@@ -10,7 +10,7 @@ import TestSupport
     @Test func stampingWhatAWriteTouchedEqualsStampingEverything() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
+        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
         var files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
         files += [OutputFile(path: "index.html", text: "home"), OutputFile(path: "assets/style.css", text: "body {}")]
         _ = try output.write(files).get()
@@ -21,7 +21,8 @@ import TestSupport
         next[3] = OutputFile(path: next[3].path, contents: Data("item 3, changed".utf8), fingerprint: "f3 changed")
         next[50] = OutputFile(path: next[50].path, contents: Data("item 51, changed".utf8), fingerprint: "f51 changed")
         next.append(OutputFile(path: "items/new/deeper/index.html", text: "new"))
-        let report = try output.write(next, stamps: before).get()
+        output.stamps = before
+        let report = try output.write(next).get()
         let touched = try #require(report.touched)
         #expect(Set(touched) == ["items/item-3/index.html", "items/item-51/index.html", "items/item-7/index.html", "items/new/deeper/index.html"])
         let after = try #require(OutputStamps.record(work + "/out", after: before, touched: touched))

@@ -23,30 +23,13 @@ public struct OutputStamps: Sendable, Equatable {
     /// the build's, and the folder need not be walked to find one.
     var folders: [String: String] = [:]
 
-    /// The folder's files as they stand now, as its marker lists them; nil without a marker.
-    public static func record(_ folder: String) -> OutputStamps? {
-        let markerPath = folder + "/" + OutputManifest.fileName
-        guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder) else { return nil }
-        let stamps = manifest.files.parallelMap { stamp(of: folder + "/" + $0) }
-        var byPath: [String: String] = [:]
-        byPath.reserveCapacity(stamps.count)
-        for (path, stamp) in zip(manifest.files, stamps) { byPath[path] = stamp }
-        let folderPaths = Self.folders(of: manifest.files)
-        let folderStamps = folderPaths.parallelMap { stamp(of: $0.isEmpty ? folder : folder + "/" + $0) }
-        var folders: [String: String] = [:]
-        for (path, stamp) in zip(folderPaths, folderStamps) { folders[path] = stamp }
-        // Read again: a marker replaced meanwhile would pair these stamps with another build's files.
-        guard Self.stamp(of: markerPath) == marker else { return nil }
-        // The marker's contents are kept only when they name each file's page, as every build since version 1 does.
-        let complete = manifest.pages.map { pages in manifest.files.allSatisfy { pages[$0] != nil } } ?? false
-        return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil, folders: folders)
-    }
-
-    /// The folder's files as they stand after a write that changed only `touched` (paths written or removed) since
-    /// `earlier` were taken: those, the folders they lie in and the marker are stamped anew, every other stamp is
-    /// `earlier`'s. A file whose earlier stamp was out of date keeps it, and is read by the next build: never trusted
-    /// wrongly, only checked once more.
-    public static func record(_ folder: String, after earlier: OutputStamps, touched: [String]) -> OutputStamps? {
+    /// The folder's files and folders as they stand now, as its marker lists them; nil without a marker.
+    ///
+    /// `earlier`, stamps that described the folder before a write that changed only `touched` (the paths written or
+    /// removed), spares stamping the rest: only those files, the folders they lie in and the marker are stamped anew.
+    /// A file whose earlier stamp was out of date keeps it and is read by the next build: never trusted wrongly, only
+    /// checked once more.
+    public static func record(_ folder: String, after earlier: OutputStamps? = nil, touched: [String] = []) -> OutputStamps? {
         let markerPath = folder + "/" + OutputManifest.fileName
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder) else { return nil }
         let touchedFiles = Set(touched)
@@ -58,18 +41,22 @@ public struct OutputStamps: Sendable, Equatable {
                 touchedFolders.insert(String(folderPath))
             }
         }
-        var byPath: [String: String] = [:]
-        byPath.reserveCapacity(manifest.files.count)
-        for path in manifest.files {
-            if !touchedFiles.contains(path), let known = earlier.stamps[path] { byPath[path] = known } else if let fresh = stamp(of: folder + "/" + path) { byPath[path] = fresh }
+        func stamps(_ paths: [String], known: [String: String]?, touched: Set<String>) -> [String: String] {
+            let found = paths.parallelMap { path in
+                (touched.contains(path) ? nil : known?[path]) ?? stamp(of: path.isEmpty ? folder : folder + "/" + path)
+            }
+            var byPath: [String: String] = [:]
+            byPath.reserveCapacity(paths.count)
+            for (path, stamp) in zip(paths, found) { byPath[path] = stamp }
+            return byPath
         }
-        var folders: [String: String] = [:]
-        for path in Self.folders(of: manifest.files) {
-            if !touchedFolders.contains(path), let known = earlier.folders[path] { folders[path] = known } else if let fresh = stamp(of: path.isEmpty ? folder : folder + "/" + path) { folders[path] = fresh }
-        }
+        let files = stamps(manifest.files, known: earlier?.stamps, touched: touchedFiles)
+        let folders = stamps(Self.folders(of: manifest.files), known: earlier?.folders, touched: touchedFolders)
+        // Read again: a marker replaced meanwhile would pair these stamps with another build's files.
         guard Self.stamp(of: markerPath) == marker else { return nil }
+        // The marker's contents are kept only when they name each file's page, as every build since version 1 does.
         let complete = manifest.pages.map { pages in manifest.files.allSatisfy { pages[$0] != nil } } ?? false
-        return OutputStamps(marker: marker, stamps: byPath, manifest: complete ? manifest : nil, folders: folders)
+        return OutputStamps(marker: marker, stamps: files, manifest: complete ? manifest : nil, folders: folders)
     }
 
     /// Every folder the files lie in, their parents included, and `""` for the output itself; sorted.

@@ -72,9 +72,7 @@ public struct SiteOutput: Sendable {
         if FileManager.default.fileExists(atPath: target + "/.git") {
             return refuse("'\(path)' is the root of a repository", hint: Self.chooseAnother)
         }
-        if let stamps, let manifest = OutputManifest.read(in: target), stamps.manifest == manifest, stamps.holdsNothingElse(target) {
-            return .success(target)
-        }
+        if let stamps, stamps.holdsNothingElse(target) { return .success(target) }
         let present: [String]
         do { present = try LocalPath.files(below: target) } catch {
             return refuse("cannot read '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions, or choose another folder with --output")
@@ -106,7 +104,7 @@ public struct SiteOutput: Sendable {
     /// `inputs` and `warnings` are recorded in the marker, for `upToDate(inputs:)`.
     /// A file made from the inputs the marker lists for it, whose stamp the last write recorded (`stamps`), is taken
     /// as unchanged without reading it back.
-    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil, stamps: OutputStamps? = nil) -> Result<Report, DiagnosticsError> {
+    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [String]? = nil) -> Result<Report, DiagnosticsError> {
         let target: String, parent: String, name: String
         switch place() {
         case let .success(place): (target, parent, name) = place
@@ -179,7 +177,7 @@ public struct SiteOutput: Sendable {
     /// still there with the same bytes: then there is nothing to build. Nil otherwise.
     /// A file whose stamp the last build recorded (`stamps`) is taken as written without reading it.
     /// `checked` is the folder as `check()` resolved it a moment before, which spares walking the folder twice.
-    public func upToDate(inputs: String, stamps: OutputStamps? = nil, checked: String? = nil) -> OutputManifest? {
+    public func upToDate(inputs: String, checked: String? = nil) -> OutputManifest? {
         let target: String
         if let checked {
             target = checked

@@ -12,15 +12,23 @@ public struct PreparedTheme: Sendable {
 }
 
 extension PreparedTheme {
-    /// What the check of the templates against the views reads, as one hash: the theme's templates and UI strings,
-    /// site.yml's configuration and the tool (whose view types give the names). A build that finds the key of the
-    /// last theme that passed (`Pipeline.Options.checkedTheme`) does not check it again.
-    static func checkKey(_ theme: Theme, _ configuration: SiteConfiguration, tool: String) -> String {
+    /// What every page's output depends on besides the content, as one hash: the theme's templates, UI strings and
+    /// assets, and the tool that renders them.
+    static func renderKey(_ theme: Theme, tool: String) -> String {
         var key = ContentHash()
-        key.add("theme check 1\ntool \(tool)\n\(String(reflecting: configuration))\n")
+        key.add("tool \(tool)\n")
         for name in theme.templates.keys.sorted() { key.add("template \(name)\n\(theme.templates[name]!)\n") }
         for name in theme.strings.keys.sorted() { key.add("string \(name)\n\(theme.strings[name]!.ja)\n\(theme.strings[name]!.en)\n") }
-        for name in theme.assets.keys.sorted() { key.add("asset \(name)\n") }
+        for name in theme.assets.keys.sorted() { key.add("asset \(name) \(ContentHash(theme.assets[name]!).hex)\n") }
+        return key.hex
+    }
+
+    /// What the check of the templates against the views reads, as one hash: the theme and tool (`renderKey`; the
+    /// tool's view types give the names) and site.yml's configuration. A build that finds the key of the last theme
+    /// that passed (`Pipeline.Options.checkedTheme`) does not check it again.
+    static func checkKey(renderKey: String, _ configuration: SiteConfiguration) -> String {
+        var key = ContentHash()
+        key.add("theme check 2\n\(renderKey)\n\(String(reflecting: configuration))\n")
         return key.hex
     }
 }

@@ -56,13 +56,15 @@ public struct SiteRenderer: Sendable {
         }
         let history = history ?? SheetHistory(sheet), assets = AssetCatalog(assets: assetFiles)
         // The check builds sample views from a few made-up items; its own views keep those out of the build's memos.
-        let key = PreparedTheme.checkKey(theme, sheet.configuration, tool: tool)
+        let renderKey = PreparedTheme.renderKey(theme, tool: tool)
+        let key = PreparedTheme.checkKey(renderKey: renderKey, sheet.configuration)
         if reused == nil, key != checked {
             problems += SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base).templateProblems()
         }
         guard problems.isEmpty, let renderer else { return .failure(DiagnosticsError(problems)) }
         var made = SiteRenderer(views: SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base), renderer: renderer)
         made.checkedTheme = key
+        made.renderKey = renderKey
         return .success(made)
     }
 
@@ -71,17 +73,10 @@ public struct SiteRenderer: Sendable {
         PreparedTheme(theme: views.theme, configuration: views.sheet.configuration, renderer: renderer)
     }
 
-    /// The renderer with the tool's identity and an earlier build to take unchanged pages from.
-    public func reusing(_ previous: PreviousBuild?, tool: String) -> SiteRenderer {
+    /// The renderer with an earlier build to take unchanged pages from.
+    public func reusing(_ previous: PreviousBuild?) -> SiteRenderer {
         var renderer = self
         renderer.previous = previous
-        let theme = views.theme
-        var key = ContentHash()
-        key.add("tool \(tool)\n")
-        for name in theme.templates.keys.sorted() { key.add("template \(name)\n\(theme.templates[name]!)\n") }
-        for name in theme.strings.keys.sorted() { key.add("string \(name)\n\(theme.strings[name]!.ja)\n\(theme.strings[name]!.en)\n") }
-        for name in theme.assets.keys.sorted() { key.add("asset \(name) \(ContentHash(theme.assets[name]!).hex)\n") }
-        renderer.renderKey = key.hex
         return renderer
     }
 
