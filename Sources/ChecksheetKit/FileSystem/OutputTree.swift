@@ -26,19 +26,10 @@ struct OutputTree {
     func write(into folder: String, reusing old: String?, differing: Set<String>? = nil) throws -> (written: Int, unchanged: Int) {
         guard mkdir(folder, 0o755) == 0 else { throw LocalPath.POSIXError(errno: errno, path: folder) }
         try Self.writeFile(folder + "/" + OutputManifest.fileName, manifest.encoded)
-        // Folders first, each once, in order (a parent before its children); then the files, on all cores.
-        var created: Set<Substring> = [""]
-        for file in files {
-            guard let slash = file.path.lastIndex(of: "/") else { continue }
-            let directory = file.path[..<slash]
-            if created.contains(directory) { continue }
-            let path = folder + "/" + directory
-            // Most folders are one level below a folder made just before (items/SLUG/): one mkdir, not a walk.
-            if mkdir(path, 0o755) != 0 { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-            created.insert(directory)
-        }
+        var made: Set<String> = [""]
         let files = self.files
-        let linked = try Self.concurrently(files.count) { index throws(LocalPath.POSIXError) in
+        let plan = try FolderPlan(paths: files.map(\.path), root: folder, made: &made)
+        let linked = try plan.write(in: folder) { index in
             let file = files[index]
             let path = folder + "/" + file.path
             if file.keptSize != nil {
@@ -46,18 +37,14 @@ struct OutputTree {
                 guard let old else { throw LocalPath.POSIXError(errno: ENOENT, path: path) }
                 if link(old + "/" + file.path, path) == 0 { return true }
                 guard let bytes = LocalPath.contents(of: old + "/" + file.path) else { throw LocalPath.POSIXError(errno: ENOENT, path: old + "/" + file.path) }
-                do { try Self.writeFile(path, bytes) } catch let error as LocalPath.POSIXError { throw error } catch {
-                    throw LocalPath.POSIXError(errno: EIO, path: path)
-                }
+                try Self.writeFile(path, bytes)
                 return true
             }
             if let old {
                 let same = differing.map { !$0.contains(file.path) } ?? Self.holds(old + "/" + file.path, file.contents)
                 if same, link(old + "/" + file.path, path) == 0 { return true }
             }
-            do { try Self.writeFile(path, file.contents) } catch let error as LocalPath.POSIXError { throw error } catch {
-                throw LocalPath.POSIXError(errno: EIO, path: path)
-            }
+            try Self.writeFile(path, file.contents)
             return false
         }
         let unchanged = linked.filter { $0 }.count

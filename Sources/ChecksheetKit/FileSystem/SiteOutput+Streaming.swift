@@ -34,21 +34,12 @@ extension SiteOutput {
             let warnings = try produce { files in
                 for file in files {
                     precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)")
-                    let directory = (file.path as NSString).deletingLastPathComponent
-                    if !created.contains(directory) {
-                        // Most folders are one level below one made just before (items/SLUG/): one mkdir, not a walk.
-                        if mkdir(staging + "/" + directory, 0o755) != 0 {
-                            try FileManager.default.createDirectory(atPath: staging + "/" + directory, withIntermediateDirectories: true)
-                        }
-                        created.insert(directory)
-                    }
                 }
-                let hashes = try files.parallelMap { file -> Result<String, any Error> in
-                    Result {
-                        try OutputTree.writeFile(staging + "/" + file.path, file.contents)
-                        return ContentHash(file.contents).hex
-                    }
-                }.map { try $0.get() }
+                let plan = try FolderPlan(paths: files.map(\.path), root: staging, made: &created)
+                let hashes = try plan.write(in: staging) { index in
+                    try OutputTree.writeFile(staging + "/" + files[index].path, files[index].contents)
+                    return ContentHash(files[index].contents).hex
+                }
                 for (file, hash) in zip(files, hashes) {
                     paths.append(file.path)
                     pages[file.path] = OutputManifest.Page(inputs: file.fingerprint ?? "", bytes: hash)
