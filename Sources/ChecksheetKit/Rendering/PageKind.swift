@@ -34,6 +34,10 @@ enum PageKind: Sendable, Hashable {
     case sitemap
     case robots
 
+    /// Whether the page is made from another page's work, waited for while that page makes it: the search index's
+    /// script wraps the JSON its page builds (most of a second at 10,000 items). Rendered last, so no core waits.
+    var waitsForAnotherPage: Bool { if case .searchScript = self { return true } else { return false } }
+
     /// Whether making the page reads a whole revision (a sheet, a download, an index, a list of changes) rather
     /// than one item: such pages cost as much as hundreds of item pages, and are started first (see
     /// `SiteRenderer.render(inBatchesOf:_:)`). The search script is not: it wraps the index its language's search

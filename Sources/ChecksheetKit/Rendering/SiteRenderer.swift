@@ -100,7 +100,9 @@ public struct SiteRenderer: Sendable {
         // Pages that read a whole revision first: on all cores, one of them last in a batch would keep one core busy
         // while the others wait for the batch to end (at 10,000 items a sheet or a workbook takes seconds).
         let planned = plan.pages
-        let pages = planned.filter(\.kind.readsWholeRevision) + planned.filter { !$0.kind.readsWholeRevision }
+        // Pages made from another's work last, so that none waits for it on a core the others could use.
+        let pages = planned.filter(\.kind.readsWholeRevision) + planned.filter { !$0.kind.readsWholeRevision && !$0.kind.waitsForAnotherPage }
+            + planned.filter(\.kind.waitsForAnotherPage)
         var start = 0
         while start < pages.count {
             let end = pages.count - start > batch ? start + batch : pages.count
