@@ -44,8 +44,19 @@ extension ContentSource {
         var read = jobs.parallelMap { languagePath, name -> (SourceFile?, [Diagnostic]) in
             var found: [Diagnostic] = []
             let file = languagePath + "/" + name
-            if name.hasSuffix(".md"), !isFolder(file) {
-                return (readText(at: file, problems: &found), found)
+            if name.hasSuffix(".md") {
+                // Opened at once, without a `stat` first: a folder is told by the open file's type.
+                let read = LocalPath.read(file)
+                var isFolder = false
+                switch read {
+                case .folder: isFolder = true
+                case .refused: isFolder = Self.isFolder(file)
+                default: break
+                }
+                if isFolder {
+                    return (nil, [ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)")])
+                }
+                return (text(read, at: file, problems: &found), found)
             } else if isFolder(file) {
                 return (nil, [ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)")])
             } else {
@@ -113,9 +124,22 @@ extension ContentSource {
     }
 
     static func readText(at path: String, problems: inout [Diagnostic]) -> SourceFile? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = LocalPath.contents(of: path) else {
-            let reason = isFolder(path) ? "it is a folder" : (access(path, R_OK) == 0 ? "it cannot be read" : LocalPath.errnoText())
+        text(LocalPath.read(path), at: path, problems: &problems)
+    }
+
+    /// The text of what reading `path` found: nil when nothing is there, a diagnostic when it is not UTF-8 text.
+    static func text(_ read: LocalPath.Read, at path: String, problems: inout [Diagnostic]) -> SourceFile? {
+        let data: Data
+        switch read {
+        case let .file(bytes): data = bytes
+        case .missing: return nil
+        case .folder, .other, .refused:
+            let reason: String
+            switch read {
+            case .folder: reason = "it is a folder"
+            case let .refused(code): reason = String(cString: strerror(code)).lowercased()
+            default: reason = "it cannot be read"
+            }
             problems.append(Diagnostic(file: path, message: "cannot read the file: \(reason)", hint: "give this user permission to read it (chmod u+r)"))
             return nil
         }

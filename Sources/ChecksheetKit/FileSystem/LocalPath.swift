@@ -8,6 +8,9 @@ import Darwin
 /// `rename(2)`, under a name the methods of `LocalPath` do not hide.
 private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 
+/// `read(2)`, under a name `LocalPath.read` does not hide.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(descriptor, buffer, count) }
+
 /// Paths on this machine as the kernel sees them: resolved, compared, renamed, with errors as one readable line.
 enum LocalPath {
     enum Kind: Equatable { case folder, file }
@@ -101,24 +104,48 @@ enum LocalPath {
     }
 
     /// The bytes of the regular file at `path` (links followed), or nil when it is not one or cannot be read.
-    /// One open and a read of the size `fstat` gives, without Foundation's file-reading machinery.
     static func contents(of path: String) -> Data? {
+        if case let .file(bytes) = read(path) { return bytes }
+        return nil
+    }
+
+    /// What reading the file at `path` found.
+    enum Read {
+        case file(Data)
+        /// Nothing is at the path.
+        case missing
+        case folder
+        /// Something other than a file or a folder (a FIFO, a device).
+        case other
+        /// The kernel refused to open or read it; its errno.
+        case refused(Int32)
+    }
+
+    /// Reads the file at `path` (links followed): one open and a read of the size `fstat` gives, without Foundation's
+    /// file-reading machinery, and without a `stat` first to know what it is: a build reads thousands of pages.
+    /// Non-blocking, so that a FIFO is told by its type, not waited on.
+    static func read(_ path: String) -> Read {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .refused(errno) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return .refused(errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .folder
+        default: return .other
+        }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while true {
             if offset == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 { if errno == EINTR { continue } else { return nil } }
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 { if errno == EINTR { continue } else { return .refused(errno) } }
             if count == 0 { break }
             offset += count
         }
         bytes.removeLast(bytes.count - offset)
-        return Data(bytes)
+        return .file(Data(bytes))
     }
 
     /// Renames, throwing the kernel's reason.
