@@ -31,7 +31,7 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     public struct Page: Codable, Equatable, Sendable {
         /// `OutputFile.fingerprint`.
         public var inputs: String
-        /// `ContentHash` of the bytes written.
+        /// `OutputManifest.hash(of:)` of the bytes written.
         public var bytes: String
     }
 
@@ -49,7 +49,7 @@ public struct OutputManifest: Codable, Equatable, Sendable {
         let known = previous?.pages ?? [:]
         let hashes = files.parallelMap { file -> String in
             if let fingerprint = file.fingerprint, let page = known[file.path], page.inputs == fingerprint { return page.bytes }
-            return ContentHash(file.contents).hex
+            return Self.hash(of: file.contents)
         }
         var pages: [String: Page] = [:]
         pages.reserveCapacity(files.count)
@@ -57,6 +57,31 @@ public struct OutputManifest: Codable, Equatable, Sendable {
         self.init(files: files.map(\.path), pages: pages.isEmpty ? nil : pages)
         self.inputs = inputs
         self.warnings = warnings
+    }
+
+    /// The hash the marker records of a file's bytes: 64 bits, sixteen hexadecimal digits. It takes eight bytes a
+    /// step where `ContentHash` takes one, as a large site hashes hundreds of megabytes of pages on every clean build;
+    /// the multiply and the shift carry every byte into every bit of the result. Tells versions of a file apart; not
+    /// for anything an adversary chooses to collide.
+    static func hash(of data: Data) -> String {
+        let value = data.withUnsafeBytes { raw -> UInt64 in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            func mix(_ word: UInt64) {
+                value = (value ^ word) &* 0x9e37_79b9_7f4a_7c15
+                value ^= value >> 29
+            }
+            var offset = 0
+            while offset + 8 <= raw.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            var last: UInt64 = 0
+            for (shift, byte) in raw[offset...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+            mix(last)
+            return value
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// The marker's bytes: sorted keys, one path a line, so two builds of the same site write the same marker.

@@ -11,7 +11,7 @@ extension PreviousBuild {
         return PreviousBuild { page, fingerprint in
             guard let record = pages[page], record.inputs == fingerprint else { return nil }
             if let size = stamps?.size(page, in: path) { return OutputFile(kept: page, size: size, fingerprint: fingerprint) }
-            guard let bytes = LocalPath.contents(of: path + "/" + page), ContentHash(bytes).hex == record.bytes else { return nil }
+            guard let bytes = LocalPath.contents(of: path + "/" + page), OutputManifest.hash(of: bytes) == record.bytes else { return nil }
             return OutputFile(path: page, contents: bytes, fingerprint: fingerprint)
         }
     }

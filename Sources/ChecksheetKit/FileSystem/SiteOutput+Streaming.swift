@@ -38,7 +38,7 @@ extension SiteOutput {
                 let plan = try FolderPlan(paths: files.map(\.path), root: staging, made: &created)
                 let hashes = try plan.write(in: staging) { index in
                     try OutputTree.writeFile(staging + "/" + files[index].path, files[index].contents)
-                    return ContentHash(files[index].contents).hex
+                    return OutputManifest.hash(of: files[index].contents)
                 }
                 for (file, hash) in zip(files, hashes) {
                     paths.append(file.path)

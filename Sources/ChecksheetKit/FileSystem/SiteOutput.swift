@@ -192,7 +192,7 @@ public struct SiteOutput: Sendable {
         let intact = manifest.files.parallelMap { path in
             if stamps?.unchanged(path, in: target) == true { return true }
             guard let record = pages[path], let bytes = LocalPath.contents(of: target + "/" + path) else { return false }
-            return ContentHash(bytes).hex == record.bytes
+            return OutputManifest.hash(of: bytes) == record.bytes
         }
         return intact.allSatisfy { $0 } ? manifest : nil
     }
