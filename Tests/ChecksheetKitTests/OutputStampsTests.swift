@@ -29,4 +29,26 @@ import TestSupport
         #expect(after == OutputStamps.record(work + "/out"))
         #expect(after.folders["items/item-7"] == nil && after.folders["items/new/deeper"] != nil)
     }
+
+    /// The usual edit, the same files with a few changed: the earlier stamps are taken over and only the touched files
+    /// and their folders stamped anew, which gives exactly the stamps of taking everything anew.
+    @Test func anEditOfTheSameFilesRestampsOnlyWhatItTouched() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
+        let files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+            + [OutputFile(path: "index.html", text: "home")]
+        _ = try output.write(files).get()
+        let before = try #require(OutputStamps.record(work + "/out"))
+        var next = files
+        next[12] = OutputFile(path: next[12].path, contents: Data("item 12, a longer answer".utf8), fingerprint: "f12 changed")
+        next[80] = OutputFile(path: "index.html", contents: Data("home, changed".utf8), fingerprint: "home changed")
+        output.stamps = before
+        let touched = try #require(try output.write(next).get().touched)
+        #expect(Set(touched) == ["items/item-12/index.html", "index.html"])
+        let after = try #require(OutputStamps.record(work + "/out", after: before, touched: touched))
+        #expect(after == OutputStamps.record(work + "/out"))
+        #expect(after.stamps["items/item-12/index.html"] != before.stamps["items/item-12/index.html"])
+        #expect(after.stamps["items/item-13/index.html"] == before.stamps["items/item-13/index.html"])
+    }
 }

@@ -41,6 +41,11 @@ public struct OutputStamps: Sendable, Equatable {
                 touchedFolders.insert(String(folderPath))
             }
         }
+        func restamped(_ known: [String: String], _ touched: Set<String>) -> [String: String] {
+            var byPath = known
+            for path in touched { byPath[path] = stamp(of: path.isEmpty ? folder : folder + "/" + path) }
+            return byPath
+        }
         func stamps(_ paths: [String], known: [String: String]?, touched: Set<String>) -> [String: String] {
             let found = paths.parallelMap { path in
                 (touched.contains(path) ? nil : known?[path]) ?? stamp(of: path.isEmpty ? folder : folder + "/" + path)
@@ -50,8 +55,17 @@ public struct OutputStamps: Sendable, Equatable {
             for (path, stamp) in zip(paths, found) { byPath[path] = stamp }
             return byPath
         }
-        let files = stamps(manifest.files, known: earlier?.stamps, touched: touchedFiles)
-        let folders = stamps(Self.folders(of: manifest.files), known: earlier?.folders, touched: touchedFolders)
+        let files: [String: String], folders: [String: String]
+        if let earlier, earlier.stamps.count == manifest.files.count, earlier.manifest?.files == manifest.files {
+            // The same files as before, each stamped then (the usual edit), so their folders were too: the earlier
+            // stamps are copied and only what the write touched is stamped anew, its folders included, without
+            // working out the folders of every file.
+            files = restamped(earlier.stamps, touchedFiles)
+            folders = restamped(earlier.folders, touchedFolders)
+        } else {
+            files = stamps(manifest.files, known: earlier?.stamps, touched: touchedFiles)
+            folders = stamps(Self.folders(of: manifest.files), known: earlier?.folders, touched: touchedFolders)
+        }
         // Read again: a marker replaced meanwhile would pair these stamps with another build's files.
         guard Self.stamp(of: markerPath) == marker else { return nil }
         // The marker's contents are kept only when they name each file's page, as every build since version 1 does.
@@ -170,7 +184,15 @@ public struct OutputStamps: Sendable, Equatable {
             // Every file the marker lists, with `-` for one that was missing when the stamps were taken.
             for path in manifest.files {
                 let page = pages[path]!
-                line(path, stamps[path] ?? "-", page.inputs, page.bytes)
+                // Byte by byte rather than through `line(_:...)`: this runs for every file of the site at every build.
+                out += path.utf8
+                out.append(0x09)
+                out += (stamps[path] ?? "-").utf8
+                out.append(0x09)
+                out += page.inputs.utf8
+                out.append(0x09)
+                out += page.bytes.utf8
+                out.append(0x0A)
             }
         } else {
             for path in stamps.keys.sorted() { line(path, stamps[path]!) }
