@@ -25,6 +25,9 @@ public struct PreviewConfiguration: Sendable {
     public var drafts = true
     /// The renderer's identity, as `build` records it in the output folder's marker.
     public var tool = ""
+    /// Whether the watcher wakes on the kernel's change signal (inotify) between polls; without it, or where the
+    /// kernel has none, it polls every `pollInterval`.
+    public var watchesBySignal = true
 
     public init(content: String = "Content", theme: String = "Site", output: String? = nil, baseURL: String? = nil,
                 host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .milliseconds(100),

@@ -40,7 +40,7 @@ struct PreviewService: Service {
         let clock = ContinuousClock()
         var builder = initial
         var nextPing = clock.now + configuration.heartbeatInterval
-        let signal = ChangeSignal(folders: [configuration.content, configuration.theme])
+        let signal = configuration.watchesBySignal ? ChangeSignal(folders: [configuration.content, configuration.theme]) : nil
         while true {
             if let signal {
                 // Signalled changes are seen at once; the scan still runs every few polls in case a change is not

@@ -136,6 +136,30 @@ import Testing
         let stream = try #require(open.stream)
         try await onThread { try stream.waitForEnd(timeout: .seconds(5)) }
     }
+
+    /// Where the kernel gives no change signal, the watcher polls: an edit, then one that breaks the page, are each
+    /// seen and served within a few polls.
+    @Test func withoutTheChangeSignalPollingSeesEdits() async throws {
+        let workspace = try Workspace.make()
+        defer { workspace.remove() }
+        var configuration = workspace.configuration(output: false)
+        configuration.watchesBySignal = false
+        let app = buildApplication(configuration)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            try await onThread {
+                let events = try EventStream(port: port, host: "localhost")
+                _ = try events.next(event: "hello", containing: "\"ok\":true")
+                let original = try workspace.read(workspace.servicePage)
+                try workspace.write(original + "\npolled-edit\n", to: workspace.servicePage)
+                _ = try events.next(event: "reload")
+                #expect(try LoopbackHTTP.request(port: port, host: "localhost", "/ja/items/service-hours/").text.contains("polled-edit"))
+                try workspace.write(original.replacingOccurrences(of: "no: 1\n", with: "no: 一\n"), to: workspace.servicePage)
+                let failed = try events.next(event: "failed")
+                #expect(failed.contains("\"location\":\"\(workspace.servicePage):2:5: error: 'no' must be a whole number"))
+            }
+        }
+    }
 }
 
 /// Keeps an event stream open across the end of a test closure.
