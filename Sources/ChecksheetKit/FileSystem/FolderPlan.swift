@@ -18,6 +18,8 @@ struct FolderPlan {
     /// Makes in `root` the new folders that hold other new folders (those not in `made`, which gains them), and plans
     /// the rest.
     init(paths: [String], root: String, made: inout Set<String>) throws {
+        // The root itself is there already: its files need no folder made.
+        made.insert("")
         let grouped = Dictionary(grouping: paths.indices) { index -> String in
             guard let slash = paths[index].lastIndex(of: "/") else { return "" }
             return String(paths[index][..<slash])
