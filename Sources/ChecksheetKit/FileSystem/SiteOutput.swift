@@ -114,6 +114,17 @@ public struct SiteOutput: Sendable {
         let previous = exists ? OutputManifest.read(in: target) : nil
         // The marker's byte hashes are taken over for files made from the same inputs (and compared below anyway).
         let tree = OutputTree(files: files, inputs: inputs, warnings: warnings, previous: previous)
+        let written = write(tree, to: target, parent: parent, name: name, previous: previous, exists: exists)
+        // However the files went in, the next read of the marker takes it from memory.
+        if case .success = written { tree.manifest.remember(in: target) }
+        return written
+    }
+
+    /// `write`'s ways to put the tree in place: a few files replaced in place, a new tree swapped in whole, or, where
+    /// the folder cannot be swapped, every file replaced in place.
+    private func write(_ tree: OutputTree, to target: String, parent: String, name: String, previous: OutputManifest?,
+                       exists: Bool) -> Result<Report, DiagnosticsError> {
+        let files = tree.files
         // Each file of the site is compared with the folder's once, here; the new tree links those that are the same.
         var differing: Set<String>?
         // A rebuild that changes a few files of a build of ours updates just those, each through a rename: its cost
@@ -135,7 +146,6 @@ public struct SiteOutput: Sendable {
                 do {
                     var report = try tree.update(target, differing: changed, previous: previous.files)
                     report.updatedInPlace = false
-                    tree.manifest.remember(in: target)
                     return .success(report)
                 } catch {
                     return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
@@ -148,13 +158,11 @@ public struct SiteOutput: Sendable {
             let counts = try tree.write(into: staging, reusing: exists ? target : nil, differing: differing)
             if !exists {
                 try LocalPath.rename(staging, target)
-                tree.manifest.remember(in: target)
                 return .success(Report(written: counts.written, unchanged: 0, removed: 0, updatedInPlace: false))
             }
             let removed = Set(previous?.files ?? []).subtracting(files.map(\.path)).count
             if LocalPath.exchange(staging, target) || LocalPath.renameAside(target, replacingWith: staging) {
                 StagingFolder.remove(staging)
-                tree.manifest.remember(in: target)
                 return .success(Report(written: counts.written, unchanged: counts.unchanged, removed: removed, updatedInPlace: false))
             }
             StagingFolder.remove(staging)
@@ -166,7 +174,6 @@ public struct SiteOutput: Sendable {
         do {
             var report = try tree.update(target)
             report.updatedInPlace = true
-            tree.manifest.remember(in: target)
             return .success(report)
         } catch {
             return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
