@@ -25,12 +25,12 @@ final class OutputWriter: Sendable {
         var output = self.output
         output.stamps = stamps.withLock { $0 }
         let folder = output.resolved
-        let described = folder.flatMap { folder in output.stamps.flatMap { $0.describe(folder) ? $0 : nil } }
+        let before = folder.flatMap { output.stamps?.describing($0) }
         switch output.write(files) {
         case let .failure(refusal):
             report(.outputNotWritten(refusal.diagnostics.map(\.formatted).joined(separator: "\n")))
         case let .success(written):
-            let recorded = folder.flatMap { OutputStamps.record($0, after: written.touched == nil ? nil : described, touched: written.touched ?? []) }
+            let recorded = folder.flatMap { OutputStamps.record($0, after: written, before: before) }
             stamps.withLock { $0 = recorded }
         }
     }

@@ -67,7 +67,7 @@ struct BuildCommand: ParsableCommand {
         }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
         // Stamps that describe the folder as it is before the write, for stamping only what the write changes.
-        let described = stamps.flatMap { $0.describe(folder) ? $0 : nil }
+        let before = stamps?.describing(folder)
         keep(outcome, options: options, parsedFile: cacheFile)
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
@@ -78,7 +78,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         case let .success(report):
             // After an update of a few files, only those are stamped anew.
-            let recorded = OutputStamps.record(folder, after: report.touched == nil ? nil : described, touched: report.touched ?? [])
+            let recorded = OutputStamps.record(folder, after: report, before: before)
             if let stampsFile, let recorded { recorded.write(cacheFile: stampsFile) }
             let bytes = files.reduce(0) { $0 + $1.size }
             var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"

@@ -73,6 +73,13 @@ public struct OutputStamps: Sendable, Equatable {
         return OutputStamps(marker: marker, stamps: files, manifest: complete ? manifest : nil, folders: folders)
     }
 
+    /// The folder's stamps after a write that reported `report`. `before`, the stamps that described the folder before
+    /// the write (`describing`), are taken over for what an update of a few files left as it was; a swapped-in tree
+    /// is stamped whole.
+    public static func record(_ folder: String, after report: SiteOutput.Report, before: OutputStamps?) -> OutputStamps? {
+        record(folder, after: report.touched == nil ? nil : before, touched: report.touched ?? [])
+    }
+
     /// Every folder the files lie in, their parents included, and `""` for the output itself; sorted.
     static func folders(of files: [String]) -> [String] {
         var folders: Set<String> = [""]
@@ -112,6 +119,11 @@ public struct OutputStamps: Sendable, Equatable {
     /// Whether the stamps were taken with the marker `folder` holds now.
     public func describe(_ folder: String) -> Bool {
         Self.stamp(of: folder + "/" + OutputManifest.fileName) == marker
+    }
+
+    /// These stamps when they were taken with the marker `folder` holds now (`describe`); nil otherwise.
+    public func describing(_ folder: String) -> OutputStamps? {
+        describe(folder) ? self : nil
     }
 
     /// Hands the marker's contents to `OutputManifest.read(in:)` while the marker in `folder` is the one they

@@ -7,7 +7,7 @@ extension PreviousBuild {
     public static func folder(_ path: String, stamps: OutputStamps? = nil) -> PreviousBuild? {
         guard let manifest = OutputManifest.read(in: path),
               let pages = manifest.pages else { return nil }
-        let stamps = stamps.flatMap { $0.describe(path) ? $0 : nil }
+        let stamps = stamps?.describing(path)
         return PreviousBuild { page, fingerprint in
             guard let record = pages[page], record.inputs == fingerprint else { return nil }
             if let size = stamps?.size(page, in: path) { return OutputFile(kept: page, size: size, fingerprint: fingerprint) }

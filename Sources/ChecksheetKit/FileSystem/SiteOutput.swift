@@ -130,7 +130,7 @@ public struct SiteOutput: Sendable {
         // A rebuild that changes a few files of a build of ours updates just those, each through a rename: its cost
         // follows the change, where a swap would create and delete an entry for every file of the site.
         if exists, let previous {
-            let stamps = stamps.flatMap { $0.describe(target) ? $0 : nil }
+            let stamps = stamps?.describing(target)
             let known = previous.pages ?? [:]
             let compared = files.parallelMap { file in
                 if file.keptSize != nil { return true }
@@ -194,7 +194,7 @@ public struct SiteOutput: Sendable {
         }
         guard let manifest = OutputManifest.read(in: target),
               manifest.inputs == inputs, let pages = manifest.pages, pages.count == manifest.files.count else { return nil }
-        let stamps = stamps.flatMap { $0.describe(target) ? $0 : nil }
+        let stamps = stamps?.describing(target)
         // Every other file is read and hashed, on all cores.
         let intact = manifest.files.parallelMap { path in
             if stamps?.unchanged(path, in: target) == true { return true }
