@@ -19,7 +19,7 @@ import Testing
         for text in strings {
             var output = ""
             ThemeTemplates.appendEscaped(text, to: &output)
-            #expect(output == ThemeTemplates.escapedByCharacter(text), "\(text.unicodeScalars.map(\.value))")
+            #expect(output == text.characterEscaped, "\(text.unicodeScalars.map(\.value))")
             #expect(output == library.render(["text": text], withTemplate: "t"), "\(text.unicodeScalars.map(\.value))")
         }
     }

@@ -171,64 +171,9 @@ struct ThemeTemplates: Sendable {
         }
     }
 
-    /// swift-mustache's HTML escaping: `<`, `>`, `&`, `"` and `'` as whole characters. Most text holds none of them
-    /// and is copied as it is. A special byte between two ASCII bytes (or an end) is a character of its own and is
-    /// escaped byte by byte; where one borders other text, character by character, so that a quote carrying a
-    /// combining mark (one character, not a quote) stays as swift-mustache leaves it.
+    /// swift-mustache's HTML escaping: `<`, `>`, `&`, `"` and `'` as whole characters, which is the site's
+    /// `htmlEscaped` (byte by byte where no mark can join a special character, else character by character).
     static func appendEscaped(_ text: String, to output: inout String) {
-        let escaped: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            let count = bytes.count
-            var index = 0
-            while index < count, !isSpecial(bytes[index]) { index += 1 }
-            if index == count { return nil }
-            var result: [UInt8] = []
-            result.reserveCapacity(count + 32)
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<index]))
-            while index < count {
-                let byte = bytes[index]
-                guard isSpecial(byte) else {
-                    result.append(byte)
-                    index += 1
-                    continue
-                }
-                guard index == 0 || bytes[index - 1] < 0x80, index + 1 == count || bytes[index + 1] < 0x80 else { return escapedByCharacter(text) }
-                switch byte {
-                case 0x3C: result.append(contentsOf: "&lt;".utf8)
-                case 0x3E: result.append(contentsOf: "&gt;".utf8)
-                case 0x26: result.append(contentsOf: "&amp;".utf8)
-                case 0x22: result.append(contentsOf: "&quot;".utf8)
-                default: result.append(contentsOf: "&#39;".utf8)
-                }
-                index += 1
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
-        switch escaped {
-        case let .some(.some(escaped)): output += escaped
-        case .some(.none): output += text
-        case .none: output += escapedByCharacter(text)
-        }
-    }
-
-    /// `<`, `>`, `&`, `"` or `'`: every one of them is at most 0x3E, above most other text's bytes.
-    @inline(__always)
-    static func isSpecial(_ byte: UInt8) -> Bool {
-        byte <= 0x3E && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27)
-    }
-
-    /// The escaping character by character, as swift-mustache does it.
-    static func escapedByCharacter(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
+        output += text.htmlEscaped
     }
 }
