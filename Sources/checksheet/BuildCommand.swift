@@ -25,7 +25,13 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func run() throws {
-        // Refused before any work, so that a wrong --output costs nothing and changes nothing.
+        // Reads that need nothing of one another start at once, each on its own thread: the content and theme, and
+        // the pages an earlier build parsed, while the output is checked here. None of them writes, so a refused
+        // --output still changes nothing.
+        let contentPath = site.content, themePath = site.theme, clean = clean
+        let sources = Pending { (content: ContentSource.read(from: contentPath), theme: Theme.read(from: themePath)) }
+        let cacheFile = ParsedPages.cacheFile(forContent: contentPath)
+        let parsed = Pending { clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) } }
         var output = site.siteOutput
         // The stamps the last build here left, read first: with them the marker is known without decoding it, and the
         // files it lists are trusted without reading them.
@@ -40,7 +46,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         }
-        let content = ContentSource.read(from: site.content), theme = Theme.read(from: site.theme)
+        let (content, theme) = sources.result
         var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
@@ -56,8 +62,7 @@ struct BuildCommand: ParsableCommand {
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed; `--clean` parses
         // and renders every page anew.
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
-        let cacheFile = ParsedPages.cacheFile(forContent: site.content)
-        options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
+        options.parsed = parsed.result
         let checkedFile = PreparedTheme.cacheFile(forTheme: site.theme)
         options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {
@@ -68,7 +73,9 @@ struct BuildCommand: ParsableCommand {
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
         // Stamps that describe the folder as it is before the write, for stamping only what the write changes.
         let before = stamps?.describing(folder)
-        keep(outcome, options: options, parsedFile: cacheFile)
+        // The caches are written while the output is: neither waits for the other.
+        let kept = Pending { [self, options] in keep(outcome, options: options, parsedFile: cacheFile) }
+        defer { _ = kept.result }
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)

@@ -40,21 +40,34 @@ public enum ContentLoader {
         let unreadable = Set(source.diagnostics.filter { $0.severity == .error }.map(\.file))
         // Every page of every revision parsed at once, on all cores: a revision alone is too few pages to spread.
         let jobs = source.revisions.flatMap { revision in Language.allCases.flatMap { language in (revision.pages[language] ?? []).map { ($0, language) } } }
-        // A page whose text an earlier load parsed is taken from it.
+        // A page whose text an earlier load parsed is taken from it. Each text is hashed once, here, for both.
         var parsed = jobs.parallelMap { file, language in
-            earlier?.page(file, language).map { .success($0) } ?? ItemPage.parse(file.text, file: file.path, language: language)
+            let textHash = ContentHash(text: file.text).value
+            return ParsedPage(result: earlier?.page(file, language, textHash: textHash).map { .success($0) }
+                ?? ItemPage.parse(file.text, file: file.path, language: language), textHash: textHash)
         }[...]
+        var jobsByRevision: [(source: RevisionSource, pages: Localized<[ParsedPage]>)] = []
         for revisionSource in source.revisions {
-            var pages = Localized<[Result<ItemPage, DiagnosticsError>]>(ja: [], en: [])
+            var pages = Localized<[ParsedPage]>(ja: [], en: [])
             for language in Language.allCases {
                 let count = revisionSource.pages[language]?.count ?? 0
                 pages[language] = Array(parsed.prefix(count))
                 parsed = parsed.dropFirst(count)
             }
-            if let revision = loadRevision(revisionSource, configuration: configuration, unreadable: unreadable, parsed: pages, keeping: &kept,
-                                           into: &problems) {
-                revisions.append(revision)
-            }
+            jobsByRevision.append((revisionSource, pages))
+        }
+        // Revisions are checked apart from one another, on all cores; their problems are sorted below.
+        let checkedAgainst = configuration
+        let loadedRevisions = jobsByRevision.parallelMap(spreadingFrom: 2) { job in
+            var kept = ParsedPages(), problems: [Diagnostic] = []
+            let revision = loadRevision(job.source, configuration: checkedAgainst, unreadable: unreadable, parsed: job.pages, keeping: &kept,
+                                        into: &problems)
+            return (revision: revision, kept: kept, problems: problems)
+        }
+        for loaded in loadedRevisions {
+            if let revision = loaded.revision { revisions.append(revision) }
+            kept.take(loaded.kept)
+            problems += loaded.problems
         }
         var synonyms = Synonyms(groups: [])
         if let file = source.synonyms {
@@ -68,9 +81,15 @@ public enum ContentLoader {
         return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems, parsed: kept)
     }
 
+    /// A page as parsed (or taken from an earlier load), with the hash of its text.
+    struct ParsedPage: Sendable, Equatable {
+        var result: Result<ItemPage, DiagnosticsError>
+        var textHash: UInt64
+    }
+
     /// `parsed` holds the pages already parsed, in the order of `source.pages`; without it they are parsed here.
     static func loadRevision(_ source: RevisionSource, configuration: SiteConfiguration?, unreadable files: Set<String> = [],
-                             parsed: Localized<[Result<ItemPage, DiagnosticsError>]>? = nil, keeping kept: inout ParsedPages,
+                             parsed: Localized<[ParsedPage]>? = nil, keeping kept: inout ParsedPages,
                              into problems: inout [Diagnostic]) -> Revision? {
         var failed = false
         if !RevisionDate.isValid(source.folderName) {
@@ -104,12 +123,14 @@ public enum ContentLoader {
                                            hint: "every item is published in Japanese and English; add one Markdown page per item"))
                 failed = true
             }
-            let results = parsed?[language] ?? files.parallelMap { ItemPage.parse($0.text, file: $0.path, language: language) }
-            for (file, result) in zip(files, results) {
-                switch result {
+            let results = parsed?[language] ?? files.parallelMap {
+                ParsedPage(result: ItemPage.parse($0.text, file: $0.path, language: language), textHash: ContentHash(text: $0.text).value)
+            }
+            for (file, parsedPage) in zip(files, results) {
+                switch parsedPage.result {
                 case let .success(page):
                     pages[language].append(page)
-                    kept.keep(page, parsedFrom: file)
+                    kept.keep(page, parsedFrom: file, textHash: parsedPage.textHash)
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)

@@ -15,13 +15,20 @@ public struct ParsedPages: Sendable {
     static func key(_ path: String, _ language: Language) -> String { language.rawValue + ":" + path }
 
     /// The page parsed from this text at this path, if an earlier load parsed it.
-    func page(_ file: SourceFile, _ language: Language) -> ItemPage? {
-        guard let entry = entries[Self.key(file.path, language)], entry.textHash == ContentHash(text: file.text).value else { return nil }
+    /// `textHash` is `ContentHash(text: file.text).value`.
+    func page(_ file: SourceFile, _ language: Language, textHash: UInt64) -> ItemPage? {
+        guard let entry = entries[Self.key(file.path, language)], entry.textHash == textHash else { return nil }
         return entry.page
     }
 
-    mutating func keep(_ page: ItemPage, parsedFrom file: SourceFile) {
-        entries[Self.key(file.path, page.language)] = Entry(textHash: ContentHash(text: file.text).value, page: page)
+    /// `textHash` is `ContentHash(text: file.text).value`.
+    mutating func keep(_ page: ItemPage, parsedFrom file: SourceFile, textHash: UInt64) {
+        entries[Self.key(file.path, page.language)] = Entry(textHash: textHash, page: page)
+    }
+
+    /// Takes over the pages `other` holds (pages of other files: a load keeps each revision's apart).
+    mutating func take(_ other: ParsedPages) {
+        entries.merge(other.entries) { _, newer in newer }
     }
 
     public var count: Int { entries.count }
