@@ -33,6 +33,11 @@ final class XLIFFReader: NSObject, XMLParserDelegate {
         if capturing != nil { text += string }
     }
 
+    /// CAT tools write text holding `<` or `&` as CDATA: it is text like any other, not something to drop.
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if capturing != nil { text += String(decoding: block, as: UTF8.self) }
+    }
+
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if let field = capturing, name == field, path.count >= 2, path[path.count - 2] == "trans-unit" {
             if field == "source" { unit?.source = text } else { unit?.target = text }
