@@ -49,6 +49,12 @@ struct DiffCommand: ParsableCommand {
             DiagnosticPrinter.print(problems)
             throw ExitCode.failure
         }
+        if from > to {
+            // Kept working (going back is a comparison too), but said: swapped dates are the likelier mistake.
+            DiagnosticPrinter.print([Diagnostic(file: "\(site.content)/revisions/\(from)", severity: .warning,
+                                                message: "\(from) is later than \(to): this lists the changes going back from \(from) to \(to)",
+                                                hint: "for what changed since \(to), give the earlier date first: `checksheet diff \(to) \(from)`")])
+        }
         let diff = RevisionDiff.compare(old.items[lang], new.items[lang], from: from, to: to, language: lang)
         let comparedAt = clock.now
         let output = format == .json ? String(decoding: diff.json(), as: UTF8.self) + "\n" : diff.text()

@@ -60,7 +60,7 @@ struct ImportCommand: ParsableCommand {
         let outcome = RevisionImport.make(sheet, date: date, previous: neighbours.previous, glossary: slugs, sections: neighbours.sections,
                                           later: neighbours.later, replacing: neighbours.replacing)
         let problems = outcome.write(to: revisionPath)
-        DiagnosticPrinter.print(sheet.warnings + problems)
+        DiagnosticPrinter.print(sheet.warnings + outcome.warnings + problems)
         if problems.hasErrors { throw ExitCode.failure }
         let delimiter = export.delimiter == "\t" ? "tab-separated" : "comma-separated"
         print("Imported \(sheet.rows.count) items from \(file) (\(export.encoding.rawValue), \(delimiter)) into \(revisionPath)/")
@@ -69,9 +69,21 @@ struct ImportCommand: ParsableCommand {
         } else if let previous = neighbours.previous {
             print("Compared with the revision of \(previous.date): \(sheet.rows.count - outcome.needsEnglish.count) items unchanged, their English carried over.")
         }
+        if !outcome.removed.isEmpty, let compared = neighbours.replacing?.revision ?? neighbours.previous {
+            print("Items of the revision of \(compared.date) that this sheet no longer has (\(outcome.removed.count)):")
+            for item in outcome.removed { print("  \(item.no). \(item.item) (\(item.slug))") }
+        }
         if !outcome.provisionalSlugs.isEmpty {
             print("New items with a provisional slug (rename the slug before publishing; it never changes afterwards):")
             for item in outcome.provisionalSlugs { print("  \(item.no). \(item.item): \(item.slug)") }
+        }
+        if !outcome.resetEnglish.isEmpty, let previous = neighbours.previous {
+            print("English that translated Japanese this import changed, set back to the revision of \(previous.date)'s and shown as translation pending until updated:")
+            for path in outcome.resetEnglish { print("  \(revisionPath)/\(path)") }
+        }
+        if !outcome.withdrawnEnglish.isEmpty {
+            print("English pages removed because the Japanese they translate changed and no earlier revision has English to show as pending (translate them again; git has the old text):")
+            for path in outcome.withdrawnEnglish { print("  \(revisionPath)/\(path)") }
         }
         if !outcome.orphanedEnglish.isEmpty {
             print("English pages kept although the sheet no longer has their item (delete them if the item was removed):")
@@ -80,7 +92,8 @@ struct ImportCommand: ParsableCommand {
         if outcome.needsEnglish.isEmpty {
             print("Every item has its English page.")
         } else {
-            print("Items that need English (\(outcome.needsEnglish.count)), to write in \(revisionPath)/en/ (changed items keep their earlier English, shown as translation pending until updated):")
+            let pending = outcome.withdrawnEnglish.isEmpty ? " (changed items keep their earlier English, shown as translation pending until updated)" : ""
+            print("Items that need English (\(outcome.needsEnglish.count)), to write in \(revisionPath)/en/\(pending):")
             for item in outcome.needsEnglish { print("  " + Item.pageName(item) + "  " + item.item) }
         }
     }

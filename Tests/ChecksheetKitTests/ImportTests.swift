@@ -292,14 +292,19 @@ import TestSupport
         let outcome = RevisionImport.make(sheet, date: "2025-03-07", previous: nil, glossary: nil, sections: neighbours.sections, replacing: replacing)
         #expect(outcome.provisionalSlugs.isEmpty)
         #expect(outcome.needsEnglish.map(\.slug) == ["encryption-in-transit"])
-        // Every English page of the replaced revision is either rewritten for its item or kept as it was.
-        for page in files where page.hasPrefix("en/") {
+        // The changed item's English says what the Japanese no longer says, and no earlier revision has English that
+        // the history could mark as pending: it is left out, so the item has no English until it is translated again.
+        let withdrawn = "en/42-encryption-in-transit.md"
+        #expect(outcome.withdrawnEnglish == [withdrawn])
+        #expect(outcome.resetEnglish.isEmpty)
+        // Every other English page of the replaced revision is either rewritten for its item or kept as it was.
+        for page in files where page.hasPrefix("en/") && page != withdrawn {
             let original = FileManager.default.contents(atPath: Repository.content + "/revisions/2025-03-07/" + page)
             let written = outcome.files.first { $0.path == page }?.contents
             #expect(written == original || outcome.keptFiles.contains(page), "\(page) lost")
         }
-        // Unchanged pages (the changed item's too: its English is the translator's) are kept byte for byte.
-        #expect(outcome.keptFiles == files.filter { $0.hasPrefix("en/") }.sorted() + ["revision.yml"])
+        // Unchanged pages are kept byte for byte.
+        #expect(outcome.keptFiles == files.filter { $0.hasPrefix("en/") && $0 != withdrawn }.sorted() + ["revision.yml"])
         #expect(outcome.orphanedEnglish == ["en/47-virus-scanning.md"])
         #expect(!outcome.files.contains { $0.path == "revision.yml" || $0.path.hasPrefix("en/") })
 
@@ -310,6 +315,69 @@ import TestSupport
         #expect(String(decoding: moved.contents, as: UTF8.self).hasPrefix("---\nno: 47\nslug: storage-media-security\n"))
         #expect(!renumbered.keptFiles.contains("en/48-storage-media-security.md"))
         #expect(renumbered.orphanedEnglish == ["en/47-virus-scanning.md"])
+    }
+
+    /// A draft whose retention was translated ("7 days" for 7日間), then imported again with 30日間: its English
+    /// would say 7 days under a Japanese 30日間, with nothing to mark it, since the history compares revisions.
+    @Test func forcedReimportSetsTheEnglishOfChangedJapaneseBackToThePreviousRevisions() throws {
+        let previous = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
+        var draft = previous
+        draft.date = "2025-09-01"
+        var items = draft.items
+        let ja = try #require(items.ja.firstIndex { $0.slug == "backup-retention" }), en = try #require(items.en.firstIndex { $0.slug == "backup-retention" })
+        items.ja[ja].answer = "7日間"
+        items.en[en].answer = "7 days"
+        items.en[en].definition = "How long backed-up media are kept (reworded in the draft)"
+        draft.items = items
+        let englishPages = Dictionary(uniqueKeysWithValues: draft.items.en.map { ($0.slug, "en/" + Item.pageName($0)) })
+        let files = (draft.items.ja.map { "ja/" + Item.pageName($0) } + englishPages.values + ["revision.yml"]).sorted()
+        let replacing = RevisionImport.Replaced(revision: draft, files: files, englishPages: englishPages)
+
+        var sheet = try importSeed(Self.formats[0]).0
+        let row = try #require(sheet.rows.firstIndex { $0.item == "バックアップデータの保存期間" })
+        sheet.rows[row].answer = "30日間"
+        let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil, replacing: replacing)
+        #expect(outcome.resetEnglish == ["en/30-backup-retention.md"])
+        #expect(outcome.withdrawnEnglish.isEmpty)
+        #expect(outcome.needsEnglish.map(\.slug) == ["backup-retention"])
+        let file = try #require(outcome.files.first { $0.path == "en/30-backup-retention.md" })
+        let page = try ItemPage.parse(String(decoding: file.contents, as: UTF8.self), file: "x", language: .en).get()
+        // The changed field goes back to the previous revision's English, which the history marks as pending; the
+        // draft's other English (its reworded definition) stays.
+        #expect(page.item.answer == previous.item("backup-retention", .en)?.answer)
+        #expect(page.item.definition == "How long backed-up media are kept (reworded in the draft)")
+        #expect(!outcome.keptFiles.contains("en/30-backup-retention.md"))
+
+        // Imported again with the draft's own Japanese, its English is the translation of it: kept as it is.
+        sheet.rows[row].answer = "7日間"
+        let same = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil, replacing: replacing)
+        #expect(same.resetEnglish.isEmpty && same.withdrawnEnglish.isEmpty)
+        #expect(same.keptFiles.contains("en/30-backup-retention.md"))
+    }
+
+    /// An export's edition line naming another date (last quarter's export, or a line nobody updated) does not title
+    /// the new revision; unknown sections and categories are said at import, not first at build.
+    @Test func theImportSaysWhatTheExportGotWrong() throws {
+        let previous = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
+        let sections = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.configuration.sections)
+        var sheet = try importSeed(Self.formats[0]).0
+        sheet.rows[23].category = "接続性"
+        sheet.rows[24].category = "接続性"
+        sheet.rows[30].section = "コンプライアンス"
+        sheet.rows.remove(at: 42)
+        let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil, sections: sections)
+        #expect(outcome.warnings.map(\.formatted) == [
+            "checksheet-2025-03-07.tsv:5:1: warning: the export's edition line says '2025年3月7日版', not the date of the import, 2025-09-01\n  hint: the revision is titled '2025年9月1日版'; check that this is the export of 2025-09-01, or import it with the date its edition line names",
+            "checksheet-2025-03-07.tsv:\(sheet.rows[23].line): warning: category '接続性' is not listed under section '\(sheet.rows[23].section)' in site.yml\n  hint: add it to that section's `categories` in site.yml, with its English name, before building; the revision cannot build until then",
+            "checksheet-2025-03-07.tsv:\(sheet.rows[30].line): warning: section 'コンプライアンス' is not in site.yml\n  hint: add it to site.yml's `sections`, with its English name and its categories, before building; the revision cannot build until then",
+        ])
+        let metadata = try #require(outcome.files.first { $0.path == "revision.yml" })
+        #expect(String(decoding: metadata.contents, as: UTF8.self).contains("ja: 2025年9月1日版\n"))
+        #expect(outcome.removed.map(\.slug) == [previous.items.ja[42].slug])
+        // The export of the day titles it as it says.
+        let own = RevisionImport.make(try importSeed(Self.formats[0]).0, date: "2025-03-07", previous: nil, glossary: nil, sections: sections)
+        #expect(own.warnings.isEmpty)
+        #expect(String(decoding: own.files.first { $0.path == "revision.yml" }!.contents, as: UTF8.self).contains("ja: 2025年3月7日版\n"))
     }
 
     @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {

@@ -193,6 +193,18 @@ import TestSupport
         #expect((object["added"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["multi-factor-authentication"])
         #expect((object["removed"] as? [[String: Any]])?.map { $0["no"] as? Int } == [47])
         #expect((object["renumbered"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["storage-media-security", "data-residency"])
+
+        // Dates given the wrong way round still compare (going back), but the run says so.
+        let back = try Self.run(["diff", "2025-09-01", "2025-03-07", "--format", "json", "--content", content])
+        #expect(back.status == 0)
+        #expect(back.errors == """
+            \(content)/revisions/2025-09-01: warning: 2025-09-01 is later than 2025-03-07: this lists the changes going back from 2025-09-01 to 2025-03-07
+              hint: for what changed since 2025-03-07, give the earlier date first: `checksheet diff 2025-03-07 2025-09-01`
+            1 warning
+
+            """)
+        let backObject = try #require(try JSONSerialization.jsonObject(with: Data(back.output.utf8)) as? [String: Any])
+        #expect((backObject["added"] as? [[String: Any]])?.map { $0["no"] as? Int } == [47])
     }
 
     @Test func newRevisionStartsAsACopyOfTheNewest() throws {

@@ -24,7 +24,10 @@ import TestSupport
 
     static func tls13(_ text: String) -> String { text.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3") }
 
-    @Test func forcedReimportOfTheOnlyRevisionKeepsEveryEnglishPage() throws {
+    /// The English of the changed item translated the Japanese the import replaced, and no earlier revision has English
+    /// the history could mark as pending: kept, it would publish "TLS 1.2" beside 「TLS 1.3」. It is left out, so that
+    /// the build refuses until it is translated again; every other English page stays byte for byte.
+    @Test func forcedReimportOfTheOnlyRevisionWithdrawsEnglishThatNoLongerTranslatesItsJapanese() throws {
         let (work, content) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let revision = content + "/revisions/2025-03-07"
@@ -38,16 +41,25 @@ import TestSupport
         #expect(run.output == """
             Imported 49 items from \(export) (UTF-8, tab-separated) into \(revision)/
             Replaced the revision of 2025-03-07: 48 items unchanged, their English kept.
-            Items that need English (1), to write in \(revision)/en/ (changed items keep their earlier English, shown as translation pending until updated):
+            English pages removed because the Japanese they translate changed and no earlier revision has English to show as pending (translate them again; git has the old text):
+              \(revision)/en/42-encryption-in-transit.md
+            Items that need English (1), to write in \(revision)/en/:
               42-encryption-in-transit.md  通信の暗号化レベル
 
             """)
-        #expect(FileTree.read(revision + "/en") == english)
+        #expect(FileTree.read(revision + "/en") == english.filter { $0.key != "42-encryption-in-transit.md" })
         #expect(FileTree.read(revision).filter { !$0.key.contains("/") } == metadata)
         let japanese = try String(contentsOfFile: revision + "/ja/42-encryption-in-transit.md", encoding: .utf8)
         #expect(japanese.hasSuffix("---\n有。TLS 1.3\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions") == ["2025-03-07"])
-        #expect(try CLI.run(["check", "--content", content]).status == 0)
+        let check = try CLI.run(["check", "--content", content])
+        #expect(check.status == 1)
+        #expect(check.errors == """
+            \(revision)/ja/42-encryption-in-transit.md:3:1: error: item 'encryption-in-transit' has no English page
+              hint: add \(revision)/en/42-encryption-in-transit.md, a translation of this page
+            1 error
+
+            """)
     }
 
     @Test func forcedReimportOfTheNewerRevisionNeverRestoresOlderEnglish() throws {
@@ -58,6 +70,7 @@ import TestSupport
         #expect(try CLI.run(["import", export, "--date", "2025-09-01", "--content", content]).status == 0)
         // The translator brings item 42 up to date and writes notes; someone leaves a file beside the pages.
         let page = revision + "/en/42-encryption-in-transit.md"
+        let carried = try String(contentsOfFile: page, encoding: .utf8)
         let translated = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "Yes. TLS 1.2", with: "Yes. TLS 1.3")
         try translated.write(toFile: page, atomically: true, encoding: .utf8)
         try "date: '2025-09-01'\ntitle:\n  ja: 2025年9月1日版\n  en: Version dated September 1, 2025\nnotes:\n  ja: TLS 1.3に対応\n  en: TLS 1.3 supported\n"
@@ -70,12 +83,23 @@ import TestSupport
         #expect(again.output.hasSuffix("Every item has its English page.\n"))
         #expect(FileTree.read(revision) == before)
 
-        // The Japanese of 42 changes once more: the translator's English stays, listed as needing an update.
+        // The Japanese of 42 changes once more: the translator's English no longer translates it. Its answer goes back
+        // to the previous revision's English, which the history marks as pending, so neither the strict check nor
+        // the release gate lets "TLS 1.3" pass for 「TLS 1.3以上」.
         let newer = try Self.export(work, "newer.tsv") { $0.replacingOccurrences(of: "\t有。TLS 1.2", with: "\t有。TLS 1.3以上") }
         let third = try CLI.run(["import", newer, "--date", "2025-09-01", "--force", "--content", content])
         #expect(third.status == 0, "\(third.errors)")
-        #expect(third.output.hasSuffix("Items that need English (1), to write in \(revision)/en/ (changed items keep their earlier English, shown as translation pending until updated):\n  42-encryption-in-transit.md  通信の暗号化レベル\n"))
-        #expect(try String(contentsOfFile: page, encoding: .utf8) == translated)
+        #expect(third.output.hasSuffix("""
+            English that translated Japanese this import changed, set back to the revision of 2025-03-07's and shown as translation pending until updated:
+              \(page)
+            Items that need English (1), to write in \(revision)/en/ (changed items keep their earlier English, shown as translation pending until updated):
+              42-encryption-in-transit.md  通信の暗号化レベル
+
+            """))
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == carried)
+        let strict = try CLI.run(["check", "--strict", "--content", content])
+        #expect(strict.status == 1)
+        #expect(strict.errors.contains("\(page):11:1: error: the Japanese 'answer' of 'encryption-in-transit' changed in revision 2025-09-01 but its English did not\n"))
         #expect(FileManager.default.contents(atPath: revision + "/en/terms.txt") == before["en/terms.txt"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions").sorted() == ["2025-03-07", "2025-09-01"])
     }

@@ -10,6 +10,7 @@ extension ImportedSheet {
         let knownCategories: Set<String>
         var title: String?
         var edition: String?
+        var editionPlace: Diagnostic?
         var header: Header?
         var body: [DelimitedText.Row] = []
 
@@ -42,7 +43,13 @@ extension ImportedSheet {
             }
             let filled = values.filter { !$0.isEmpty }
             guard filled.count == 1 else { return }
-            if filled[0].wholeMatch(of: /\d{4}年\d{1,2}月\d{1,2}日版/) != nil { edition = filled[0] } else if title == nil { title = filled[0] }
+            if filled[0].wholeMatch(of: /\d{4}年\d{1,2}月\d{1,2}日版/) != nil {
+                edition = filled[0]
+                let column = row.cells.first { !ImportedSheet.clean($0.value).isEmpty }?.column ?? 0
+                editionPlace = Diagnostic(file: file, line: row.line, column: column, message: "")
+            } else if title == nil {
+                title = filled[0]
+            }
         }
 
         func readHeader(_ row: DelimitedText.Row) -> Header {
@@ -179,7 +186,7 @@ extension ImportedSheet {
                 problems.append(Diagnostic(file: file, line: header.line, column: 1, message: "the sheet has no item rows below its header"))
             }
             if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
-            return .success(ImportedSheet(title: title, edition: edition, rows: rows, warnings: problems.sorted()))
+            return .success(ImportedSheet(file: file, title: title, edition: edition, editionPlace: editionPlace, rows: rows, warnings: problems.sorted()))
         }
     }
 }

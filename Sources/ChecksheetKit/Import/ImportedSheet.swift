@@ -15,10 +15,14 @@ public struct ImportedSheet: Sendable, Equatable {
         public var line: Int
     }
 
+    /// The file the sheet was read from, for diagnostics about its rows.
+    public var file = ""
     /// The title line above the table, if any.
     public var title: String?
     /// The edition line, such as `2025年3月7日版`, if any.
     public var edition: String?
+    /// Where the edition line is (file, line, column), for a diagnostic about it.
+    public var editionPlace: Diagnostic?
     public var rows: [Row]
     /// What was read but not imported (columns the importer does not know), as warnings.
     public var warnings: [Diagnostic] = []
@@ -41,5 +45,24 @@ public struct ImportedSheet: Sendable, Equatable {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
               first.properties.isWhitespace || last.properties.isWhitespace else { return value }
         return value.trimmed
+    }
+}
+
+extension ImportedSheet {
+    /// The revision's Japanese title: the export's edition line when it names `date`, else none (the date's own title
+    /// is used). An edition line that names another date is most likely an older export's, or a line nobody updated:
+    /// a warning says so rather than titling the new revision with another revision's date.
+    public func japaneseTitle(for date: String) -> (title: String?, warning: Diagnostic?) {
+        guard let edition else { return (nil, nil) }
+        let named = edition.wholeMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日版/).flatMap { match in
+            [match.1, match.2, match.3].map { Int($0) }.allSatisfy { $0 != nil } ? "\(match.1)-\(match.2)-\(match.3)" : nil
+        }
+        let wanted = date.split(separator: "-").compactMap { Int($0) }
+        if let named, named.split(separator: "-").compactMap({ Int($0) }) == wanted { return (edition, nil) }
+        var warning = editionPlace ?? Diagnostic(file: "", message: "")
+        warning.severity = .warning
+        warning.message = "the export's edition line says '\(edition)', not the date of the import, \(date)"
+        warning.hint = "the revision is titled '\(RevisionDate.japanese(date))版'; check that this is the export of \(date), or import it with the date its edition line names"
+        return (nil, warning)
     }
 }

@@ -14,6 +14,16 @@ public enum RevisionImport {
         public var keptFiles: [String] = []
         /// Kept English pages of items the sheet no longer has (relative paths), for the person to decide.
         public var orphanedEnglish: [String] = []
+        /// What the import took differently from what the export says, or what will keep the revision from building.
+        public var warnings: [Diagnostic] = []
+        /// Items of the revision compared with (the replaced one, else the previous one) that the sheet no longer has.
+        public var removed: [Item] = []
+        /// English pages of the replaced revision that translated Japanese this import changed: their changed fields
+        /// went back to the previous revision's English, which the history then marks as pending (`reset`), or, with
+        /// no earlier English to go back to, the page was left out, so that the item shows as having no English
+        /// (`withdrawn`). Either way no English that says something the Japanese no longer says stays unmarked.
+        public var resetEnglish: [String] = []
+        public var withdrawnEnglish: [String] = []
     }
 
     /// The revision of the import's own date, replaced with `--force`: its slugs and English come first.
@@ -51,10 +61,14 @@ public enum RevisionImport {
         }
 
         let replacedMetadata = replacing.flatMap { $0.files.contains("revision.yml") ? "revision.yml" : nil }
-        var files: [OutputFile] = replacedMetadata == nil ? [OutputFile(path: "revision.yml", text: RevisionMetadata.source(date: date, japaneseTitle: sheet.edition))] : []
+        let title = sheet.japaneseTitle(for: date)
+        var warnings = replacedMetadata == nil ? [title.warning].compactMap { $0 } : []
+        var files: [OutputFile] = replacedMetadata == nil ? [OutputFile(path: "revision.yml", text: RevisionMetadata.source(date: date, japaneseTitle: title.title))] : []
+        warnings += unlisted(sheet, sections: sections)
         var needsEnglish: [Item] = []
         var provisional: [Item] = []
         var movedEnglish: Set<String> = []
+        var resetEnglish: [String] = [], withdrawnEnglish: [String] = []
         var keptEnglish: Set<String> = []
         for (row, slug) in zip(sheet.rows, slugs) {
             var item = Item(no: row.no, slug: slug.value, section: row.section, category: row.category, item: row.item,
@@ -75,7 +89,22 @@ public enum RevisionImport {
                 if index == laterIndex, japanese.map({ !sameJapanese($0, item) }) ?? true { return nil }
                 return (english, japanese)
             }.first
-            if var english = translation?.english {
+            var english = translation?.english
+            if let replacing, let translated = translation, let japanese = translated.japanese, !sameJapanese(japanese, item),
+               replacing.revision.item(item.slug, .en) == translated.english, let page = replacing.englishPages[item.slug] {
+                // The replaced revision's own English translates Japanese this import changed. Kept, it would say
+                // what the Japanese no longer says with nothing to mark it: the history only compares revisions.
+                let changed = SheetHistory.translatedFields.filter { japanese.value(of: $0) != item.value(of: $0) }
+                if let previous, let before = previous.item(item.slug, .en), previous.item(item.slug, .ja) != nil {
+                    english?.take(changed, from: before)
+                    if english != translated.english { resetEnglish.append(page) }
+                } else {
+                    english = nil
+                    movedEnglish.insert(page)
+                    withdrawnEnglish.append(page)
+                }
+            }
+            if var english {
                 english.no = item.no
                 english.section = Self.translate(item.section, from: translation?.japanese?.section, to: english.section, sections: sections, category: false)
                 english.category = Self.translate(item.category, from: translation?.japanese?.category, to: english.category, sections: sections, category: true)
@@ -111,7 +140,33 @@ public enum RevisionImport {
                 if written.contains(path) { files.removeAll { $0.path == path } }
             }
         }
-        return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional, keptFiles: kept, orphanedEnglish: orphaned)
+        let slugsNow = Set(slugs.map(\.value))
+        let removed = (replacing?.revision ?? previous)?.items.ja.filter { !slugsNow.contains($0.slug) } ?? []
+        return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional, keptFiles: kept, orphanedEnglish: orphaned,
+                       warnings: warnings.sorted(), removed: removed, resetEnglish: resetEnglish, withdrawnEnglish: withdrawnEnglish)
+    }
+
+    /// A warning for each section, and each category of a section, that site.yml does not list: the revision is
+    /// written, but it cannot build until site.yml names them (with their English), so the import says so at once.
+    static func unlisted(_ sheet: ImportedSheet, sections: [Section]) -> [Diagnostic] {
+        guard !sections.isEmpty else { return [] }
+        var warned: Set<String> = []
+        var warnings: [Diagnostic] = []
+        for row in sheet.rows {
+            guard let section = sections.first(where: { $0.name.ja == row.section }) else {
+                if warned.insert("section\t" + row.section).inserted {
+                    warnings.append(Diagnostic(file: sheet.file, line: row.line, severity: .warning, message: "section '\(row.section)' is not in site.yml",
+                                               hint: "add it to site.yml's `sections`, with its English name and its categories, before building; the revision cannot build until then"))
+                }
+                continue
+            }
+            if !section.categories.contains(where: { $0.ja == row.category }), warned.insert(row.section + "\t" + row.category).inserted {
+                warnings.append(Diagnostic(file: sheet.file, line: row.line, severity: .warning,
+                                           message: "category '\(row.category)' is not listed under section '\(row.section)' in site.yml",
+                                           hint: "add it to that section's `categories` in site.yml, with its English name, before building; the revision cannot build until then"))
+            }
+        }
+        return warnings
     }
 
     /// The English section or category for a Japanese one that may have moved: from site.yml when known.

@@ -42,3 +42,18 @@ public struct Item: Sendable, Equatable, Hashable {
         }
     }
 }
+
+extension Item {
+    /// These fields as `other` has them (the written ones: item, definition, unit, answer; others are left).
+    mutating func take(_ fields: [Field], from other: Item) {
+        for field in fields {
+            switch field {
+            case .item: item = other.item
+            case .definition: definition = other.definition
+            case .unit: unit = other.unit
+            case .answer: answer = other.answer
+            case .no, .slug, .section, .category: continue
+            }
+        }
+    }
+}
