@@ -26,12 +26,16 @@ public struct SheetHistory: Sendable, Equatable {
         var stale: [String: [StaleTranslation]] = [:]
         var pending: [String: [Field: String]] = [:]
         var previous: Revision?
-        for revision in sheet.revisions {
+        // Each revision against the one before, all pairs on all cores; the pending translations below follow them in order.
+        let pairs = Array(zip(sheet.revisions.dropLast(), sheet.revisions.dropFirst()))
+        let diffs = pairs.parallelMap(spreadingFrom: 2) { before, after in
+            Localized(ja: RevisionDiff.compare(before.items.ja, after.items.ja, from: before.date, to: after.date, language: .ja),
+                      en: RevisionDiff.compare(before.items.en, after.items.en, from: before.date, to: after.date, language: .en))
+        }
+        for (index, revision) in sheet.revisions.enumerated() {
             var changes: Localized<RevisionDiff>?
             if let previous {
-                changes = Localized(
-                    ja: RevisionDiff.compare(previous.items.ja, revision.items.ja, from: previous.date, to: revision.date, language: .ja),
-                    en: RevisionDiff.compare(previous.items.en, revision.items.en, from: previous.date, to: revision.date, language: .en))
+                changes = diffs[index - 1]
                 let oldJapanese = Dictionary(previous.items.ja.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
                 let oldEnglish = Dictionary(previous.items.en.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
                 let newEnglish = Dictionary(revision.items.en.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })

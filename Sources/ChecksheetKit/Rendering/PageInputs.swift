@@ -43,7 +43,11 @@ struct PageInputs: Sendable {
         var upTo: [String: String] = [:], outline: [String: String] = [:], item: [String: [String: String]] = [:]
         var running = ContentHash()
         var histories: [String: ContentHash] = [:]
-        for revision in sheet.revisions {
+        // Each item's own hash, every revision's on all cores; what follows chains them in order.
+        let itemHashes = sheet.revisions.parallelMap(spreadingFrom: 2) { revision in
+            Localized(ja: revision.items.ja.map(ContentHash.init(item:)), en: revision.items.en.map(ContentHash.init(item:)))
+        }
+        for (revision, hashes) in zip(sheet.revisions, itemHashes) {
             var shape = ContentHash()
             running.add(part: revision.date)
             for text in [revision.title.ja, revision.title.en, revision.notes.ja, revision.notes.en] { running.add(part: text) }
@@ -51,9 +55,7 @@ struct PageInputs: Sendable {
             for slug in revision.withoutEnglish { running.add(part: slug) }
             var here: [String: ContentHash] = [:]
             for language in Language.allCases {
-                for entry in revision.items[language] {
-                    var one = ContentHash()
-                    one.add(item: entry)
+                for (entry, one) in zip(revision.items[language], hashes[language]) {
                     running.add(integer: Int(bitPattern: UInt(one.value)))
                     here[entry.slug, default: ContentHash()].add(part: language.rawValue + " " + one.hex)
                     shape.add(integer: entry.no)
@@ -99,6 +101,12 @@ extension ContentHash {
     mutating func add(part: String) {
         add(integer: part.utf8.count)
         add(part)
+    }
+
+    /// The hash of an item's fields alone.
+    init(item: Item) {
+        self.init()
+        add(item: item)
     }
 
     /// Every field of an item, each a part.

@@ -9,10 +9,9 @@ struct SitePlan: Sendable {
             pages = []
             return
         }
-        var pages: [PlannedPage] = []
-        func add(_ kind: PageKind, _ keys: [String]) {
-            pages.append(PlannedPage(kind: kind, fingerprint: PageInputs.fingerprint(template: kind.template, keys: [inputs.site] + keys)))
-        }
+        // Listed here, fingerprinted below on all cores: a long history has thousands of pages.
+        var listed: [(kind: PageKind, keys: [String])] = []
+        func add(_ kind: PageKind, _ keys: [String]) { listed.append((kind, keys)) }
         func item(_ slug: String, _ date: String) -> String { inputs.item[slug]?[date] ?? "" }
         add(.chooser, [])
         for language in Language.allCases {
@@ -47,7 +46,10 @@ struct SitePlan: Sendable {
         add(.notFound, [])
         add(.sitemap, [])
         add(.robots, [])
-        self.pages = pages
+        let site = inputs.site
+        pages = listed.parallelMap { page in
+            PlannedPage(kind: page.kind, fingerprint: PageInputs.fingerprint(template: page.kind.template, keys: [site] + page.keys))
+        }
     }
 
     /// Items some revision had and the current one has not, by slug: their permanent URLs keep a page.
