@@ -25,13 +25,10 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func run() throws {
-        // Reads that need nothing of one another start at once, each on its own thread: the content and theme, and
-        // the pages an earlier build parsed, while the output is checked here. None of them writes, so a refused
-        // --output still changes nothing.
-        let contentPath = site.content, themePath = site.theme, clean = clean
+        // The content and theme are read on another thread while the output is checked here: neither needs the other,
+        // and every build needs both. Reading writes nothing, so a refused --output still changes nothing.
+        let contentPath = site.content, themePath = site.theme
         let sources = Pending { (content: ContentSource.read(from: contentPath), theme: Theme.read(from: themePath)) }
-        let cacheFile = ParsedPages.cacheFile(forContent: contentPath)
-        let parsed = Pending { clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) } }
         var output = site.siteOutput
         // The stamps the last build here left, read first: with them the marker is known without decoding it, and the
         // files it lists are trusted without reading them.
@@ -62,7 +59,10 @@ struct BuildCommand: ParsableCommand {
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed; `--clean` parses
         // and renders every page anew.
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
-        options.parsed = parsed.result
+        // Read only now that there is something to build (it is decoded on all cores): a build with nothing to do
+        // never pays for it.
+        let cacheFile = ParsedPages.cacheFile(forContent: site.content)
+        options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
         let checkedFile = PreparedTheme.cacheFile(forTheme: site.theme)
         options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {

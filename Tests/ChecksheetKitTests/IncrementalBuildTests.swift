@@ -188,6 +188,14 @@ import TestSupport
         #expect(ParsedPages.decode(bytes.dropLast(), tool: "test") == nil)
         #expect(ParsedPages.decode(bytes + Data([0]), tool: "test") == nil)
         #expect(ParsedPages.decode(Data("checksheet".utf8), tool: "test") == nil)
+        // Cut anywhere, or with a page's offset moved, the file is not read: never a crash, never a wrong page.
+        for length in stride(from: 0, to: bytes.count, by: 97) { #expect(ParsedPages.decode(bytes.prefix(length), tool: "test") == nil) }
+        let secondOffset = ParsedPages.magic.count + 8 + "test".utf8.count + 8 + 8
+        for change: UInt8 in [1, 255] {
+            var moved = bytes
+            moved[secondOffset] &+= change
+            #expect(ParsedPages.decode(moved, tool: "test") == nil)
+        }
     }
 
     /// A page whose inputs did not change is taken, not rendered: proven by a previous build whose bytes are marked.
