@@ -7,6 +7,8 @@
   var K1 = 1.2;
   var B = 0.75;
   var EXACT_BONUS = 100;
+  // When no item holds every word: the share of the query, weighted by idf, an item must hold (SearchEngine.minimumCoverage).
+  var MINIMUM_COVERAGE = 0.25;
 
   // ---- Text analysis (see SearchText.swift) ----
 
@@ -54,7 +56,7 @@
   var STOP_PHRASES = [
     '記載してください', '教えてください', 'どのくらい', 'どれくらい', 'どの程度', 'でしょうか', 'ですか', 'ますか', 'ください', 'について',
     'くらい', 'ぐらい', '教えて', '記載', '記入', '回答', '説明', '貴社', '御社', '当社', '弊社', '具体的', '有無',
-    '提示', '明記', '実施', '対応', '導入', '提供', '可能', '使用', '詳細', '状況', '場合', 'お聞かせ', '聞かせ', '何', 'いかが', 'どのよう', 'どの', 'どれ', 'いつ'
+    '提示', '明記', '実施', '対応', '導入', '提供', '可能', '使用', '詳細', '状況', '場合', '方式', 'お聞かせ', '聞かせ', '何', 'いかが', 'どのよう', 'どの', 'どれ', 'いつ'
   ];
 
   // Endings the stemmer strips: a typed word is its stem plus the start of one of these (SearchEngine.typedEndings).
@@ -308,6 +310,17 @@
     return cached;
   };
 
+  // The items that hold at least MINIMUM_COVERAGE of the query, each token weighted by its idf (SearchEngine.covering).
+  function covering(perToken, idf) {
+    var weights = perToken.map(function (scores) { return idf[Math.min(Math.max(scores.size, 1), idf.length - 1)] / 10000; });
+    var total = weights.reduce(function (sum, weight) { return sum + weight; }, 0);
+    var held = new Map();
+    perToken.forEach(function (scores, t) {
+      scores.forEach(function (_, d) { held.set(d, (held.has(d) ? held.get(d) : 0) + weights[t]); });
+    });
+    return Array.from(held.keys()).filter(function (d) { return held.get(d) / total >= MINIMUM_COVERAGE; });
+  }
+
   // Ranked results for a query: [{slug, no, title, score, document}], best first.
   Engine.prototype.search = function (query, limit) {
     return this.rank(query, true).results.slice(0, limit === undefined ? 10 : limit);
@@ -342,11 +355,7 @@
     var candidates = Array.from(perToken[0].keys()).filter(function (d) {
       return perToken.every(function (scores) { return scores.has(d); });
     });
-    if (candidates.length === 0) {
-      var any = new Set();
-      perToken.forEach(function (scores) { scores.forEach(function (_, d) { any.add(d); }); });
-      candidates = Array.from(any);
-    }
+    if (candidates.length === 0) candidates = covering(perToken, self.index.idf);
 
     var phrase = collapsed(normalized);
     var results = candidates.map(function (d) {

@@ -57,6 +57,22 @@ import TestSupport
         #expect(Self.engines[.en]!.answer("?").matches.isEmpty)
     }
 
+    /// Customers' words beside the item's: an incidental word (保持, keep, customers, 方式) that the right item lacks, or
+    /// that a wrong item holds only through a synonym, does not put the wrong item first.
+    @Test func incidentalWordsDoNotPutAWrongItemFirst() {
+        let cases: [(Language, String, [String])] = [
+            (.ja, "バックアップは何世代保持していますか", ["backup-generations"]),
+            (.ja, "通信の暗号化方式は？", ["encryption-in-transit"]),
+            (.en, "How many backup generations do you keep?", ["backup-generations"]),
+            (.en, "How do you notify customers of incidents?", ["failure-notification-process", "failure-notification-time"]),
+        ]
+        for (language, question, expected) in cases {
+            let answer = Self.engines[language]!.answer(question)
+            #expect(answer.matches.first.map { expected.contains($0.slug) } == true, "\(question): \(answer.matches.map(\.slug))")
+            #expect(answer.status != .none, "\(question)")
+        }
+    }
+
     /// `Tests/Search/statuses.json`: the status rule, the same in search.js.
     @Test func statusRuleMatchesTheSharedVectors() throws {
         let data = try #require(FileManager.default.contents(atPath: Repository.root + "/Tests/Search/statuses.json"))

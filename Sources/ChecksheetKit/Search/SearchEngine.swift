@@ -7,7 +7,8 @@ import Foundation
 ///    prefix unless the query ends with a separator; a lone Japanese character matches every bigram that contains it.
 /// 2. Each query token scores BM25F over the weighted fields (k1 1.2, b 0.75); a token that matches several
 ///    index terms (prefix, lone character) counts its best one.
-/// 3. All tokens are required; when that finds nothing, any token will do.
+/// 3. All tokens are required; when no item holds them all, an item holding at least `minimumCoverage` of the query
+///    (its tokens weighted by idf, a token no item holds weighing as the rarest) will do.
 /// 4. The whole query found as a phrase in the name, answer or definition adds that field's weight ÷ 10;
 ///    a query equal to one of an item's exact keys (its name, RTO, TLS, a keyword…) adds 100.
 /// 5. Ties are broken by item number.
@@ -15,6 +16,10 @@ public struct SearchEngine: Sendable {
     static let k1 = 1.2
     static let b = 0.75
     static let exactBonus = 100.0
+    /// The share of a query, weighted by idf, that an item must hold when no item holds it all. Below it, the hits are
+    /// stray pieces of words the sheet does not use: the スト and テス of ペネトレーションテスト, the `data` of a question
+    /// about something else.
+    static let minimumCoverage = 0.25
     /// Endings the stemmer strips: a typed word is its stem plus the start of one of these (`encrypti`, `availabil`).
     static let typedEndings = ["ability", "ibility", "ication", "ization", "isation", "ation", "ition", "icate", "ment", "ness", "able", "ible",
                                "ance", "ence", "ancy", "ency", "ant", "ent", "ion", "ize", "ity", "ing", "ies", "ied", "ed", "es", "ly", "s", "y"]
@@ -96,6 +101,18 @@ public struct SearchEngine: Sendable {
         return result
     }
 
+    /// The items that hold at least `minimumCoverage` of the query: per token, the items it matched (with their scores).
+    /// Each token weighs its idf, so a common piece (`data`, スト) counts for little and a word no item holds for much.
+    static func covering(_ perToken: [[Int: Double]], idf: [Int]) -> Set<Int> {
+        let weights = perToken.map { Double(idf[min(max($0.count, 1), idf.count - 1)]) / 10000 }
+        let total = weights.reduce(0, +)
+        var held: [Int: Double] = [:]
+        for (scores, weight) in zip(perToken, weights) {
+            for document in scores.keys { held[document, default: 0] += weight }
+        }
+        return Set(held.filter { $0.value / total >= minimumCoverage }.keys)
+    }
+
     /// Ranked items for `query`, best first.
     public func search(_ query: String, limit: Int = 10) -> [Result] {
         Array(rank(query, prefix: true).results.prefix(limit))
@@ -125,7 +142,7 @@ public struct SearchEngine: Sendable {
         }
         var candidates = Set(perToken[0].keys)
         for scores in perToken.dropFirst() { candidates.formIntersection(scores.keys) }
-        if candidates.isEmpty { candidates = perToken.reduce(into: Set<Int>()) { $0.formUnion($1.keys) } }
+        if candidates.isEmpty { candidates = Self.covering(perToken, idf: index.idf) }
 
         let phrase = SearchText.collapsed(normalized)
         var results: [Result] = []
