@@ -16,7 +16,7 @@ struct TranslationsImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The translated XLIFF or CSV file.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("The revision the file was exported from; the newest one when omitted.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The revision the file was exported from; when omitted, the one an XLIFF file names, else the newest.", valueName: "YYYY-MM-DD"))
     var revision: String?
 
     @OptionGroup var site: SiteOptions
@@ -33,8 +33,15 @@ struct TranslationsImportCommand: ParsableCommand {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure
         }
+        // An XLIFF file names its revision: taken when none is given, and a different one given is refused, since the
+        // Japanese of a copied revision matches and the English would land in the wrong one without a word.
+        if let revision, let named = translated.revision, named != revision {
+            DiagnosticPrinter.print([Diagnostic(file: file, message: "the file was exported from the revision of \(named), not of \(revision)",
+                                                hint: "import it with --revision \(named), or export \(revision) with `checksheet translations export --revision \(revision)`")])
+            throw ExitCode.failure
+        }
         let sheet = try TranslationsCommand.load(site.content)
-        let date = try TranslationsCommand.revision(revision, in: sheet, content: site.content).date
+        let date = try TranslationsCommand.revision(revision ?? translated.revision, in: sheet, content: site.content).date
         let outcome = TranslationImport.apply(translated, to: ContentSource.read(from: site.content), date: date)
         DiagnosticPrinter.print(outcome.diagnostics)
         if outcome.diagnostics.hasErrors {

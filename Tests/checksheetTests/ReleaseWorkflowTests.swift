@@ -263,6 +263,35 @@ import TestSupport
         #expect(!page.contains("Translation pending"))
     }
 
+    /// A revision started as a copy of the draft has the same Japanese, so the translations of an XLIFF file exported
+    /// from the draft would land in the copy if the import took the newest revision: it takes the one the file names.
+    @Test func anXLIFFFileGoesBackToTheRevisionItWasExportedFrom() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = try Self.contentWithDraft(work)
+        let xliff = work + "/translations.xlf"
+        #expect(try CLI.run(["translations", "export", "--out", xliff, "--content", content]).status == 0)
+        #expect(try CLI.run(["new-revision", "2025-12-01", "--content", content]).status == 0)
+        let text = try String(contentsOfFile: xliff, encoding: .utf8)
+        let source = #"<source xml:lang="ja">96時間</source>"#
+        #expect(text.contains(source))
+        try Self.write(text.replacingOccurrences(of: source, with: source + #"<target xml:lang="en" state="translated">96 hours</target>"#), to: xliff)
+
+        let refused = try CLI.run(["translations", "import", xliff, "--revision", "2025-12-01", "--content", content])
+        #expect(refused.status == 1)
+        #expect(refused.errors == """
+            \(xliff): error: the file was exported from the revision of 2025-09-01, not of 2025-12-01
+              hint: import it with --revision 2025-09-01, or export 2025-12-01 with `checksheet translations export --revision 2025-12-01`
+            1 error
+
+            """)
+        let imported = try CLI.run(["translations", "import", xliff, "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasPrefix("Wrote 1 field into 1 English page of 2025-09-01:\n  \(content)/revisions/2025-09-01/en/30-backup-retention.md: answer\n"))
+        #expect(try String(contentsOfFile: content + "/revisions/2025-09-01/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n96 hours\n"))
+        #expect(try String(contentsOfFile: content + "/revisions/2025-12-01/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n72 hours\n"))
+    }
+
     @Test func csvRoundTripAndRefusals() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -18,6 +18,8 @@ public struct TranslatedFile: Sendable, Equatable {
 
     public var path: String
     public var units: [Unit]
+    /// The revision the file says it was exported from (XLIFF's `product-version`); nil for CSV, which does not say.
+    public var revision: String?
 
     /// XLIFF when the text starts like XML, else CSV; a file neither reads as is a diagnostic.
     public static func parse(_ data: Data, path: String) -> Result<TranslatedFile, DiagnosticsError> {
@@ -60,6 +62,6 @@ public struct TranslatedFile: Sendable, Equatable {
             return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the file is XML but not XLIFF 1.2",
                                                          hint: "export XLIFF 1.2 from the translation tool")]))
         }
-        return .success(TranslatedFile(path: path, units: reader.units))
+        return .success(TranslatedFile(path: path, units: reader.units, revision: reader.revision))
     }
 }

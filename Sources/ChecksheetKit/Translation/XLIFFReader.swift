@@ -7,6 +7,8 @@ import FoundationXML
 final class XLIFFReader: NSObject, XMLParserDelegate {
     var units: [TranslatedFile.Unit] = []
     var isXLIFF = false
+    /// The revision the first `file` names (`product-version`, which the export writes).
+    var revision: String?
     private var unit: (id: String, line: Int, source: String, target: String, state: String?, hasTarget: Bool)?
     private var path: [String] = []
     private var capturing: String?
@@ -16,6 +18,7 @@ final class XLIFFReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         if name == "xliff", attributes["version"] == "1.2" { isXLIFF = true }
+        if name == "file", revision == nil, let version = attributes["product-version"], !version.isEmpty { revision = version }
         path.append(name)
         if name == "trans-unit" {
             unit = (attributes["id"] ?? "", parser.lineNumber, "", "", nil, false)
