@@ -65,9 +65,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // What every test target shares: the repository's paths, the built binary, a folder read whole.
+        // What every test target shares: the repository's paths, the built binary, a folder read whole, a fixture workbook.
         .target(
             name: "TestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

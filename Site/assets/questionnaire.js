@@ -43,36 +43,105 @@
   // A full stop ends a question only in a sentence: `No.` is a header.
   function isQuestionLike(cell) { var text = cell.trim(); return /[?？。]$/.test(text) || (/\.$/.test(text) && text.indexOf(' ') >= 0); }
 
-  // The question column and whether the first row is a header, as Questionnaire.read chooses them.
+  // What a header cell names, as QuestionnaireColumn.swift recognises it: NFKC, lower case, no spaces, no final
+  // `.`/`:`, a note in brackets left out (`回答（はい／いいえ）` is an answer column).
+  var columnNames = {
+    number: ['No.', 'No', '#', '番号', '項番', '通番', '管理番号', '質問番号', 'Number', 'ID', 'Q#', 'Q No.', 'Ref', 'Ref No.'],
+    question: ['質問', '質問事項', '質問内容', 'ご質問', '確認事項', '確認内容', '確認項目', '設問', '項目', 'チェック項目', '要求事項',
+      'Question', 'Questions', 'Question text', 'Requirement', 'Control', 'Item'],
+    answer: ['回答', 'ご回答', '回答欄', '回答内容', '貴社回答', 'Answer', 'Answers', 'Response', 'Vendor response', 'Your answer'],
+    other: ['区分', '分類', 'カテゴリ', 'カテゴリー', '大項目', '中項目', '小項目', '種別', '備考', 'コメント', '補足', '根拠', '評価',
+      '対応状況', 'Category', 'Section', 'Area', 'Domain', 'Remarks', 'Comment', 'Comments', 'Notes', 'Evidence', 'Status']
+  };
+
+  function normalizedName(header) {
+    function plain(text) { return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '').replace(/[.:]+$/, ''); }
+    var text = plain(header);
+    var open = text.search(/[(\[【]/);
+    return open > 0 ? plain(text.slice(0, open)) : text;
+  }
+
+  var kindByName = {};
+  Object.keys(columnNames).forEach(function (kind) { columnNames[kind].forEach(function (name) { kindByName[normalizedName(name)] = kind; }); });
+
+  function columnKind(header) { return kindByName[normalizedName(header)] || null; }
+
+  function filledCells(row) { return row.filter(function (c) { return c.trim() !== ''; }); }
+  // A known name may carry a long note in brackets (`Answer (attach evidence where you can)`).
+  function namesOnly(row) {
+    return row.every(function (c) { return columnKind(c) !== null || (Array.from(c.trim()).length <= 40 && !isQuestionLike(c)); });
+  }
+  // A title is one cell, however long; a row that asks, or holds long texts side by side, is a question.
+  function isTitle(row) { return filledCells(row).length <= 1 && !row.some(isQuestionLike); }
+
+  // The header row (or -1) and the first row that may hold a question, as Questionnaire.headerRow finds them: a row of
+  // known column names above any question; else a first row of short names that ask nothing (in one column only when
+  // questions follow it), or such a row with only titles and blank rows above it.
+  function headerRow(rows, width, column) {
+    var top = rows.slice(0, 20);
+    var asking = top.findIndex(function (r) { return !isTitle(r) && !namesOnly(r); });
+    if (asking < 0) asking = top.length;
+    for (var n = 0; n < asking; n++) {
+      if (n + 1 < rows.length && namesOnly(top[n]) && filledCells(top[n]).some(function (c) { return columnKind(c) !== null; })) return { header: n, first: n + 1 };
+    }
+    if (rows.length < 2) return { header: -1, first: 0 };
+    if (width > 1) {
+      var titles = 0;
+      while (titles < top.length && isTitle(top[titles])) titles += 1;
+      if (titles > 0 && titles + 1 < rows.length && filledCells(rows[titles]).length > 1 && namesOnly(rows[titles])) return { header: titles, first: titles + 1 };
+    }
+    var header = column !== undefined
+      ? width > 1 && !isQuestionLike(rows[0][column]) && Array.from(rows[0][column].trim()).length <= 40
+      : namesOnly(rows[0]) && (width > 1 || rows.slice(1).some(function (r) { return isQuestionLike(r[0]); }));
+    return header ? { header: 0, first: 1 } : { header: -1, first: 0 };
+  }
+
+  // The questions, as Questionnaire.read and Questionnaire.questions choose them: below the header, in the question
+  // column (the given one, else one the header names as such, else the first with ten characters of text on average),
+  // section headings left out. `rows.merges` (from xlsxRows) are the workbook's merged cells.
   function questions(rows, column) {
+    var merges = rows.merges || [];
     while (rows.length > 0 && rows[rows.length - 1].every(function (c) { return c.trim() === ''; })) rows.pop();
     var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, 1);
+    merges.forEach(function (m) { if (m.top < rows.length) width = Math.max(width, m.right + 1); });
     rows = rows.map(function (r) { while (r.length < width) r = r.concat(['']); return r; });
-    var header;
+    if (rows.length === 0) return [];
+    var layout;
     var chosen;
     if (column) {
       chosen = Math.min(column, width) - 1;
-      header = rows.length > 1 && width > 1 && !isQuestionLike(rows[0][chosen]) && Array.from(rows[0][chosen].trim()).length <= 40;
+      layout = headerRow(rows, width, chosen);
     } else {
-      // A first row of short names that ask nothing is a header; in one column only when questions follow it.
-      header = rows.length > 1 && rows[0].every(function (c) { return Array.from(c.trim()).length <= 40 && !isQuestionLike(c); }) &&
-        (width > 1 || rows.slice(1).some(function (r) { return isQuestionLike(r[0]); }));
-      var body = rows.slice(header ? 1 : 0);
+      layout = headerRow(rows, width);
+      var body = rows.slice(layout.first);
       var candidates = [];
       for (var n = 0; n < width; n++) if (body.some(function (r) { return hasText(r[n]); })) candidates.push(n);
-      chosen = candidates.find(function (n) {
-        var cells = body.map(function (r) { return r[n].trim(); }).filter(Boolean);
-        return cells.reduce(function (s, c) { return s + Array.from(c).length; }, 0) >= 10 * Math.max(cells.length, 1);
-      });
+      function averageLength(k) {
+        var cells = body.map(function (r) { return r[k].trim(); }).filter(Boolean);
+        return cells.reduce(function (s, c) { return s + Array.from(c).length; }, 0) / Math.max(cells.length, 1);
+      }
+      // A header may name two question-like columns (`項目`, `質問`): the questions are the longer texts.
+      var named = layout.header < 0 ? [] : candidates.filter(function (k) { return columnKind(rows[layout.header][k]) === 'question'; });
+      chosen = named.reduce(function (best, k) { return best === undefined || averageLength(k) > averageLength(best) ? k : best; }, undefined);
+      if (chosen === undefined) chosen = candidates.find(function (k) { return averageLength(k) >= 10; });
       if (chosen === undefined) chosen = candidates.length > 0 ? candidates[0] : 0;
     }
-    var list = [];
-    rows.forEach(function (r, i) {
-      if (header && i === 0) return;
-      var text = r[chosen].trim();
-      if (text) list.push({ row: i + 1, text: text });
-    });
-    return list;
+    var indices = [];
+    rows.forEach(function (r, i) { if (i >= layout.first && r[chosen].trim()) indices.push(i); });
+    var numberColumn = layout.header < 0 ? -1 : rows[layout.header].findIndex(function (c) { return columnKind(c) === 'number'; });
+    // A heading has no number only in a table whose questions are numbered.
+    var numbered = numberColumn >= 0 && indices.filter(function (i) { return rows[i][numberColumn].trim() !== ''; }).length * 2 >= indices.length;
+    function isSectionHeading(i) {
+      var cells = rows[i];
+      if (!cells.every(function (c, k) { return k === chosen || c.trim() === ''; })) return false;
+      var merged = layout.header >= 0 && merges.some(function (m) {
+        if (i < m.top || i > m.bottom || chosen < m.left || chosen > m.right) return false;
+        for (var k = m.left; k <= m.right; k++) if (k !== chosen && k < width && rows[layout.header][k].trim() !== '') return true;
+        return false;
+      });
+      return merged || (numbered && !isQuestionLike(cells[chosen]));
+    }
+    return indices.filter(function (i) { return !isSectionHeading(i); }).map(function (i) { return { row: i + 1, text: rows[i][chosen].trim() }; });
   }
 
   // ---- XLSX: a ZIP of SpreadsheetML, unpacked with DecompressionStream and read with DOMParser ----
@@ -120,6 +189,12 @@
     return n - 1;
   }
 
+  // `B4` → { row: 3, column: 1 }, 0-based.
+  function cellPlace(reference) {
+    var match = /^([A-Z]+)([0-9]+)$/.exec(reference || '');
+    return match ? { row: parseInt(match[2], 10) - 1, column: columnIndex(match[1]) } : null;
+  }
+
   // Text of an element's own runs, phonetic guides (rPh) left out.
   function runText(element) {
     var text = '';
@@ -147,7 +222,8 @@
           if (!text) throw new Error('no sheet');
           var rows = [];
           var nextRow = 1;
-          Array.prototype.forEach.call(xml(text).getElementsByTagName('row'), function (row) {
+          var sheetXML = xml(text);
+          Array.prototype.forEach.call(sheetXML.getElementsByTagName('row'), function (row) {
             var r = parseInt(row.getAttribute('r'), 10) || nextRow;
             nextRow = r + 1;
             var cells = [];
@@ -164,7 +240,16 @@
             while (rows.length < r - 1) rows.push([]);
             rows[r - 1] = cells;
           });
-          return rows.map(function (r) { return r.map(function (c) { return c === undefined ? '' : c; }); });
+          var result = rows.map(function (r) { return Array.from(r, function (c) { return c === undefined ? '' : c; }); });
+          // Merged cells tell a heading across the table from a question (see questions()).
+          result.merges = [];
+          Array.prototype.forEach.call(sheetXML.getElementsByTagName('mergeCell'), function (m) {
+            var ends = (m.getAttribute('ref') || '').split(':');
+            var first = cellPlace(ends[0]);
+            var last = cellPlace(ends[ends.length - 1]);
+            if (first && last) result.merges.push({ top: first.row, left: first.column, bottom: last.row, right: last.column });
+          });
+          return result;
         });
       });
   }
@@ -180,7 +265,7 @@
     return '\uFEFF' + records.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
 
-  var api = { delimitedRows: delimitedRows, textRows: textRows, questions: questions, xlsxRows: xlsxRows, csv: csv };
+  var api = { delimitedRows: delimitedRows, textRows: textRows, questions: questions, columnKind: columnKind, xlsxRows: xlsxRows, csv: csv };
   root.checksheetQuestionnaire = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
 

@@ -14,7 +14,10 @@ struct AnswerCommand: ParsableCommand {
         discussion: """
             Reads a questionnaire (CSV, TSV, text with one question a line, or XLSX: the first sheet) and writes it back \
             with a status (answered, review, none) and the best item's No., name, answer, revision date, URL and \
-            confidence beside each question. Reads the content as `build` does; ranks exactly as the site's search.
+            confidence beside each question: the answer in the customer's answer column when there is one, the rest \
+            in columns added to the right. An XLSX questionnaire written as XLSX is the customer's workbook with \
+            the answers filled in, everything else kept. Reads the content as `build` does; ranks exactly as the \
+            site's search.
             """
     )
 
@@ -26,6 +29,9 @@ struct AnswerCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The question column: its header's name or its number (default: the first column with text).", valueName: "name|n"))
     var column: String?
+
+    @Option(help: ArgumentHelp("The column that takes the answers: its header's name or its number (default: the one named Answer, 回答…, or a new column).", valueName: "name|n"))
+    var answerColumn: String?
 
     @Option(help: "What to write: csv, xlsx or json.")
     var format: Format = .csv
@@ -45,7 +51,8 @@ struct AnswerCommand: ParsableCommand {
             Self.fail(file, "cannot read the questionnaire")
         }
         let questionnaire: Questionnaire
-        switch Questionnaire.read(data, file: file, column: column.map(Questionnaire.Column.init)) {
+        switch Questionnaire.read(data, file: file, column: column.map(Questionnaire.Column.init),
+                                     answerColumn: answerColumn.map(Questionnaire.Column.init)) {
         case let .success(value): questionnaire = value
         case let .failure(error): Self.fail(file, error.diagnostics.first?.message ?? "cannot read the questionnaire")
         }

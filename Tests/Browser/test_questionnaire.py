@@ -90,6 +90,32 @@ def test_a_csv_file_and_an_xlsx_file_are_read_in_the_browser(browser, server, si
     assert browser.execute_script("return window.__problems") == []
 
 
+def test_a_workbook_with_a_title_above_its_header_is_read_as_the_cli_reads_it(browser, server, site):
+    """A title merged over row 1, a blank row, the header on row 3, a heading merged across the table and one in the
+    question column: only the questions are answered, on the rows the CLI gives."""
+    folder = tempfile.mkdtemp(prefix="questionnaire-")
+    path = os.path.join(folder, "titled.xlsx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Security"
+    sheet["A1"] = "Cloud vendor security questionnaire"
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    for row in [["No.", "Question", "Answer", "Remarks"], ["Backup policy"], [1, "How long are backups retained?"],
+                [2, "Is customer data encrypted at rest?"], [None, "Access control"], [3, "Do you support single sign-on (SSO)?"]]:
+        sheet.append(row)
+    sheet.merge_cells("A4:D4")
+    book.save(path)
+    cli = json.loads(subprocess.run([binary(), "answer", path, "--lang", "en", "--format", "json", "--content", os.path.join(ROOT, "Content")],
+                                    check=True, capture_output=True, text=True).stdout)
+    assert [c["row"] for c in cli] == [5, 6, 8]
+    open_page(browser, page_url(server, site, "http", "en"))
+    browser.find_element(By.ID, "questionnaire-file").send_keys(path)
+    rows = shown_rows(browser)
+    assert [(r["row"], r["question"], r["status"]) for r in rows] == [(str(c["row"]), c["question"], c["status"]) for c in cli]
+    assert browser.execute_script("return window.__problems") == []
+
+
 def test_choose_another_item_override_a_status_and_download_the_csv(browser, server, site):
     downloads = tempfile.mkdtemp(prefix="questionnaire-downloads-")
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})

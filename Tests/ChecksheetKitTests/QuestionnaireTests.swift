@@ -153,7 +153,8 @@ import TestSupport
     @Test func answersAreWrittenBesideEachQuestion() throws {
         let questionnaire = try Questionnaire.read(Data("No,Question\n1,How long are backups retained?\n2,Do you support SSO with SAML?\n".utf8), file: "q.csv").get()
         let answers = try #require(QuestionnaireAnswers.make(questionnaire, sheet: Self.sheet, language: .en))
-        #expect(answers.table[0] == ["No", "Question", "Status", "No.", "Item", "Answer", "Revision", "URL", "Confidence"])
+        // The customer's `No` column is theirs: the item's number is `Item No.`.
+        #expect(answers.table[0] == ["No", "Question", "Status", "Item No.", "Item", "Answer", "Revision", "URL", "Confidence"])
         #expect(answers.table[1] == ["1", "How long are backups retained?", "answered", "30", "Backup retention period", "72 hours", "2025-03-07",
                                      "https://checksheet.example.com/en/items/backup-retention/", "100%"])
         #expect(answers.table[2] == ["2", "Do you support SSO with SAML?", "none", "", "", "", "", "", ""])

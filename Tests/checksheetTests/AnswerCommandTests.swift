@@ -64,4 +64,43 @@ import TestSupport
         #expect(try Self.run(["answer", binary]).errors == "\(binary): error: the file is not a CSV, TSV, text or XLSX file\n")
         #expect(try Self.run(["answer", "/nonexistent/q.csv"]).errors == "/nonexistent/q.csv: error: cannot read the questionnaire\n")
     }
+
+    @Test func aTitleAboveTheHeaderIsNoQuestionAndTheHeaderNamesTheColumns() throws {
+        let file = Self.write("Cloud vendor security questionnaire,,\r\n,,\r\nNo.,Question,Answer\r\n1,How long are backups retained?,\r\n"
+            + ",Access control,\r\n2,Do you support single sign-on (SSO)?,\r\n", "titled.csv")
+        for arguments in [[String](), ["--column", "Question"]] {
+            let run = try Self.run(["answer", file, "--lang", "en", "--format", "json"] + arguments)
+            #expect(run.status == 0, "\(run.errors)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+            #expect(rows.map { $0["row"] as? Int } == [4, 6])
+            #expect(rows.map { $0["question"] as? String } == ["How long are backups retained?", "Do you support single sign-on (SSO)?"])
+            #expect(rows.map { $0["status"] as? String } == ["answered", "none"])
+        }
+        let csv = try Self.run(["answer", file, "--lang", "en"])
+        #expect(csv.output == "\u{FEFF}Cloud vendor security questionnaire,,,,,,,,\r\n,,,,,,,,\r\n"
+            + "No.,Question,Answer,Status,Item No.,Item,Revision,URL,Confidence\r\n"
+            + "1,How long are backups retained?,72 hours,answered,30,Backup retention period,2025-03-07,https://checksheet.example.com/en/items/backup-retention/,100%\r\n"
+            + ",Access control,,,,,,,\r\n2,Do you support single sign-on (SSO)?,,none,,,,,\r\n")
+        let wrong = try Self.run(["answer", file, "--column", "Frage"])
+        #expect(wrong.status == 1)
+        #expect(wrong.errors == "\(file): error: no column is named 'Frage'\n")
+    }
+
+    @Test func anXLSXComesBackAsTheCustomersWorkbookWithTheAnswersIn() throws {
+        let folder = Repository.temporaryFolder()
+        let original = try FixtureWorkbook.package(Repository.fixtures + "/questionnaires/security-workbook")
+        try original.write(to: URL(fileURLWithPath: folder + "/security.xlsx"))
+        let run = try Self.run(["answer", folder + "/security.xlsx", "--lang", "en", "--format", "xlsx", "--out", folder + "/answered.xlsx"])
+        #expect(run.status == 0, "\(run.errors)")
+        let output = try #require(FileManager.default.contents(atPath: folder + "/answered.xlsx"))
+        let before = try FixtureWorkbook.parts(original)
+        let after = try FixtureWorkbook.parts(output)
+        // The same parts in the same order; the workbook (its sheet names), styles, shared strings and the other sheet unchanged.
+        #expect(after.map(\.path) == before.map(\.path))
+        #expect(zip(before, after).filter { $0.0.contents != $0.1.contents }.map(\.0.path) == ["xl/worksheets/sheet1.xml"])
+        let again = try Self.run(["answer", folder + "/answered.xlsx", "--lang", "en", "--column", "Question", "--format", "json"])
+        #expect(again.status == 0, "\(again.errors)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["row"] as? Int } == [5, 6, 8])
+    }
 }

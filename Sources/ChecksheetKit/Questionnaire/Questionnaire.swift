@@ -1,12 +1,17 @@
 import Foundation
 
-/// A customer's questionnaire as read from a file: its rows of cells and which column holds the questions.
+/// A customer's questionnaire as read from a file: its rows of cells, the row that names the columns, and which
+/// columns hold the questions and the answers.
 ///
-/// CSV, TSV, text (one question a line) and XLSX (the first sheet) are read. The question column is chosen by its
-/// header's name or its number, or else it is the first column whose cells hold text (letters or Japanese, ten
-/// characters on average), so that a leading `No.` or `Q1` column is passed over.
+/// CSV, TSV, text (one question a line) and XLSX (the first sheet) are read. Customers' forms often carry a title
+/// and blank rows above the table: the header row is found as a person finds it, as the first row whose cells are
+/// column names (`No.`, `質問`, `Question`, `回答`…, see `QuestionnaireColumn`); rows above it are not questions. With
+/// no such row, the first row is the header when it holds short names that ask nothing. The question column is
+/// chosen by its header's name or its number, or else it is a column named as a question column, or else the first
+/// column whose cells hold text (letters or Japanese, ten characters on average), so that a `No.` or `Q1` column is
+/// passed over. The answer column is named or numbered, or else the header's column named as an answer column.
 public struct Questionnaire: Sendable, Equatable {
-    /// The question column: by header name or by 1-based number.
+    /// A column: by header name or by 1-based number.
     public enum Column: Sendable, Equatable {
         case name(String)
         case number(Int)
@@ -24,35 +29,77 @@ public struct Questionnaire: Sendable, Equatable {
         public var text: String
     }
 
-    /// Every row, the header included, each padded to the same number of cells.
+    /// Cells merged into one, 0-based and inclusive, as a workbook's `<mergeCell ref="B4:D4"/>` says.
+    public struct Merge: Sendable, Equatable {
+        public var rows: ClosedRange<Int>
+        public var columns: ClosedRange<Int>
+    }
+
+    /// Every row, the header and any title above it included, each padded to the same number of cells.
     public var rows: [[String]]
-    /// Whether the first row names the columns.
-    public var hasHeader: Bool
+    /// 0-based index of the row that names the columns, or nil when the file names none.
+    public var headerRow: Int?
+    /// 0-based index of the first row that may hold a question: after the header, or after the titles.
+    public var firstQuestionRow: Int
     /// 0-based index of the question column.
     public var column: Int
+    /// 0-based index of the column the customer keeps for answers, when the header names one or it was given.
+    public var answerColumn: Int?
+    /// The workbook's merged cells (none for text files): a heading merged across the table is not a question.
+    public var merges: [Merge] = []
+    /// The workbook the questionnaire was read from, so that answers can be written back into it.
+    public var workbook: Workbook?
 
-    /// The questions, in row order; rows whose question cell is blank are passed over.
+    /// Rows searched for the header: a form's title block is a few rows, never a page.
+    static let headerSearchDepth = 20
+
+    /// Whether a row names the columns.
+    public var hasHeader: Bool { headerRow != nil }
+
+    /// The number of columns, the same for every row.
+    public var width: Int { rows.first?.count ?? 0 }
+
+    /// The questions, in row order; rows whose question cell is blank, and section headings, are passed over.
     public var questions: [Question] {
-        rows.enumerated().dropFirst(hasHeader ? 1 : 0).compactMap { index, cells in
-            let text = cells[column].trimmed
-            return text.isEmpty ? nil : Question(row: index + 1, text: text)
+        let candidates = rows.indices.dropFirst(firstQuestionRow).filter { !rows[$0][column].trimmed.isEmpty }
+        let numberColumn = headerRow.flatMap { header in rows[header].firstIndex { QuestionnaireColumn(header: $0) == .number } }
+        // A heading has no number only in a table whose questions are numbered.
+        let numbered = numberColumn.map { number in candidates.filter { !rows[$0][number].trimmed.isEmpty }.count * 2 >= candidates.count } ?? false
+        return candidates.filter { !isSectionHeading($0, numberColumn: numbered ? numberColumn : nil) }
+            .map { Question(row: $0 + 1, text: rows[$0][column].trimmed) }
+    }
+
+    /// A row that heads a section of the table rather than asking: its only filled cell is the question cell, and
+    /// that cell is merged over another column of the header, or the table numbers its questions and this row has
+    /// no number and asks nothing.
+    func isSectionHeading(_ index: Int, numberColumn: Int?) -> Bool {
+        let cells = rows[index]
+        guard cells.indices.allSatisfy({ $0 == column || cells[$0].trimmed.isEmpty }) else { return false }
+        if let header = headerRow, let merge = merges.first(where: { $0.rows.contains(index) && $0.columns.contains(column) }),
+           merge.columns.contains(where: { $0 != column && $0 < width && !rows[header][$0].trimmed.isEmpty }) {
+            return true
         }
+        return numberColumn != nil && !Self.isQuestionLike(cells[column])
     }
 
     /// Reads a questionnaire; `file` names it in errors and its extension chooses the format (XLSX is also known by its bytes).
-    public static func read(_ data: Data, file: String, column: Column? = nil) -> Result<Questionnaire, DiagnosticsError> {
+    public static func read(_ data: Data, file: String, column: Column? = nil, answerColumn: Column? = nil) -> Result<Questionnaire, DiagnosticsError> {
         func failure(_ message: String, _ hint: String) -> Result<Questionnaire, DiagnosticsError> {
             .failure(DiagnosticsError([Diagnostic(file: file, message: message, hint: hint)]))
         }
         guard !data.isEmpty else { return failure("the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row") }
         let lowercased = file.lowercased()
         var rows: [[String]]
+        var merges: [Merge] = []
+        var workbook: Workbook?
         var isPlainText = false
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowercased.hasSuffix(".xlsx") {
             guard let sheet = try? Self.firstSheet(ofWorkbook: data) else {
                 return failure("the file is not an XLSX workbook", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
             }
-            rows = sheet
+            rows = sheet.rows
+            merges = sheet.merges
+            workbook = Workbook(package: data, sheetPath: sheet.path)
         } else {
             guard let (text, _) = SheetEncoding.decode(data), !text.unicodeScalars.contains("\u{0}") else {
                 return failure("the file is not a CSV, TSV, text or XLSX file", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
@@ -69,35 +116,97 @@ public struct Questionnaire: Sendable, Equatable {
         }
         while let last = rows.last, last.allSatisfy({ $0.trimmed.isEmpty }) { rows.removeLast() }
         guard !rows.isEmpty else { return failure("the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row") }
-        let width = rows.map(\.count).max() ?? 1
+        // A merged answer or heading cell reaches past the last filled column: columns added for answers go after it.
+        let width = max(rows.map(\.count).max() ?? 1, (merges.filter { $0.rows.lowerBound < rows.count }.map(\.columns.upperBound).max() ?? -1) + 1)
         rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
 
+        var questionnaire = Questionnaire(rows: rows, headerRow: nil, firstQuestionRow: 0, column: 0, merges: merges, workbook: workbook)
         switch column {
         case let .name(name)?:
-            let wanted = name.trimmed.lowercased()
-            guard let index = rows[0].firstIndex(where: { $0.trimmed.lowercased() == wanted }) else {
-                let known = rows[0].filter { !$0.trimmed.isEmpty }.map { "'\($0.trimmed)'" }.joined(separator: ", ")
-                return failure("no column is named '\(name)'", known.isEmpty ? "the first row names no column; give its number, for example `--column 2`" : "the first row names \(known)")
+            let wanted = QuestionnaireColumn.normalized(name)
+            guard let (header, index) = rows.indices.lazy.compactMap({ row in
+                rows[row].firstIndex { QuestionnaireColumn.normalized($0) == wanted }.map { (row, $0) }
+            }).first else {
+                let header = Self.headerRow(of: rows, width: width, isPlainText: isPlainText).header ?? 0
+                let known = rows[header].filter { !$0.trimmed.isEmpty }.map { "'\($0.trimmed)'" }.joined(separator: ", ")
+                return failure("no column is named '\(name)'", known.isEmpty ? "no row names the columns; give its number, for example `--column 2`"
+                                                                             : "row \(header + 1) names \(known)")
             }
-            return .success(Questionnaire(rows: rows, hasHeader: true, column: index))
+            (questionnaire.headerRow, questionnaire.firstQuestionRow, questionnaire.column) = (header, header + 1, index)
         case let .number(number)?:
             guard number <= width else { return failure("there is no column \(number): the questionnaire has \(width)", "give a number from 1 to \(width)") }
-            return .success(Questionnaire(rows: rows, hasHeader: looksLikeHeader(rows, column: number - 1), column: number - 1))
+            (questionnaire.headerRow, questionnaire.firstQuestionRow) = Self.headerRow(of: rows, width: width, isPlainText: isPlainText, column: number - 1)
+            questionnaire.column = number - 1
         case nil:
-            // A first row of short names that ask nothing is a header; in one column only when questions follow it.
-            let hasHeader = rows.count > 1 && !isPlainText && rows[0].allSatisfy { $0.trimmed.unicodeScalars.count <= 40 && !isQuestionLike($0) }
-                && (width > 1 || rows.dropFirst().contains { isQuestionLike($0[0]) })
-            let body = rows.dropFirst(hasHeader ? 1 : 0)
+            (questionnaire.headerRow, questionnaire.firstQuestionRow) = Self.headerRow(of: rows, width: width, isPlainText: isPlainText)
+            let body = rows.dropFirst(questionnaire.firstQuestionRow)
             let candidates = (0..<width).filter { index in body.contains { hasText($0[index]) } }
             guard let first = candidates.first else {
                 return failure("no column holds text", "put the questions in one column, one a row")
             }
-            let chosen = candidates.first { index in
+            func averageLength(_ index: Int) -> Double {
                 let cells = body.map { $0[index].trimmed }.filter { !$0.isEmpty }
-                return cells.reduce(0) { $0 + $1.unicodeScalars.count } >= 10 * max(cells.count, 1)
-            } ?? first
-            return .success(Questionnaire(rows: rows, hasHeader: hasHeader, column: chosen))
+                return Double(cells.reduce(0) { $0 + $1.unicodeScalars.count }) / Double(max(cells.count, 1))
+            }
+            // A header may name two question-like columns (`項目`, `質問`): the questions are the longer texts.
+            let named = questionnaire.headerRow.map { header in candidates.filter { QuestionnaireColumn(header: rows[header][$0]) == .question } } ?? []
+            questionnaire.column = named.max { averageLength($0) < averageLength($1) } ?? candidates.first { averageLength($0) >= 10 } ?? first
         }
+
+        switch answerColumn {
+        case let .name(name)?:
+            let wanted = QuestionnaireColumn.normalized(name)
+            guard let header = questionnaire.headerRow, let index = rows[header].firstIndex(where: { QuestionnaireColumn.normalized($0) == wanted }) else {
+                let known = questionnaire.headerRow.map { rows[$0].filter { !$0.trimmed.isEmpty }.map { "'\($0.trimmed)'" }.joined(separator: ", ") } ?? ""
+                return failure("no column is named '\(name)'", known.isEmpty ? "no row names the columns; give its number, for example `--answer-column 3`"
+                                                                             : "row \(questionnaire.headerRow! + 1) names \(known)")
+            }
+            questionnaire.answerColumn = index
+        case let .number(number)?:
+            guard number <= width else { return failure("there is no column \(number): the questionnaire has \(width)", "give a number from 1 to \(width)") }
+            questionnaire.answerColumn = number - 1
+        case nil:
+            questionnaire.answerColumn = questionnaire.headerRow.flatMap { header in
+                rows[header].indices.first { $0 != questionnaire.column && QuestionnaireColumn(header: rows[header][$0]) == .answer }
+            }
+        }
+        if questionnaire.answerColumn == questionnaire.column {
+            return failure("the answer column is the question column", "give another column with `--answer-column`, or none to add one")
+        }
+        return .success(questionnaire)
+    }
+
+    /// The header row and the first row that may hold a question.
+    ///
+    /// A row of column names that `QuestionnaireColumn` knows, above any question, is the header. Otherwise the first
+    /// row is the header when it holds short names that ask nothing (in one column only when questions follow it),
+    /// and so is a row of such names that only titles (a single short cell) and blank rows stand above.
+    static func headerRow(of rows: [[String]], width: Int, isPlainText: Bool, column: Int? = nil) -> (header: Int?, firstQuestionRow: Int) {
+        func filled(_ row: [String]) -> [String] { row.filter { !$0.trimmed.isEmpty } }
+        // A known name may carry a long note in brackets (`Answer (attach evidence where you can)`).
+        func namesOnly(_ row: [String]) -> Bool {
+            row.allSatisfy { QuestionnaireColumn(header: $0) != nil || ($0.trimmed.unicodeScalars.count <= 40 && !isQuestionLike($0)) }
+        }
+        // A title is one cell, however long; a row that asks, or holds long texts side by side, is a question.
+        func isTitle(_ row: [String]) -> Bool { filled(row).count <= 1 && !row.contains(where: isQuestionLike) }
+        let top = rows.prefix(headerSearchDepth)
+        let asking = top.firstIndex { !isTitle($0) && !namesOnly($0) } ?? top.endIndex
+        if let named = top[..<asking].firstIndex(where: { namesOnly($0) && filled($0).contains { QuestionnaireColumn(header: $0) != nil } }),
+           named + 1 < rows.count {
+            return (named, named + 1)
+        }
+        guard !isPlainText, rows.count > 1 else { return (nil, 0) }
+        if width > 1 {
+            let titles = top.prefix(while: isTitle).count
+            if titles > 0, titles + 1 < rows.count, filled(rows[titles]).count > 1, namesOnly(rows[titles]) { return (titles, titles + 1) }
+        }
+        let isHeader: Bool
+        if let column {
+            isHeader = width > 1 && !isQuestionLike(rows[0][column]) && rows[0][column].trimmed.unicodeScalars.count <= 40
+        } else {
+            isHeader = namesOnly(rows[0]) && (width > 1 || rows.dropFirst().contains { isQuestionLike($0[0]) })
+        }
+        return isHeader ? (0, 1) : (nil, 0)
     }
 
     /// Letters or Japanese: a cell that could be a question (not `12` or `-`).
@@ -109,9 +218,5 @@ public struct Questionnaire: Sendable, Equatable {
         let text = cell.trimmed
         // A full stop ends a question only in a sentence: `No.` is a header.
         return text.hasSuffix("?") || text.hasSuffix("？") || text.hasSuffix("。") || (text.hasSuffix(".") && text.contains(" "))
-    }
-
-    static func looksLikeHeader(_ rows: [[String]], column: Int) -> Bool {
-        rows.count > 1 && rows[0].count > 1 && !isQuestionLike(rows[0][column]) && rows[0][column].trimmed.unicodeScalars.count <= 40
     }
 }

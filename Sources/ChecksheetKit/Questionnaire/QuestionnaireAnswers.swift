@@ -23,10 +23,25 @@ public struct QuestionnaireAnswers: Sendable {
                                     baseURL: baseURL ?? sheet.configuration.baseURL)
     }
 
-    /// The columns added beside the question.
+    /// What the tool adds for each question, in order: status, the top item's No., name, answer, revision date, URL
+    /// and coverage. Each has its plain header and one for a table that already uses that name (a customer's `No.`).
+    private var addedNames: [(plain: String, qualified: String)] {
+        language == .ja
+            ? [("ステータス", "回答ステータス"), ("No.", "項目No."), ("サービスレベル項目", "チェックシートの項目"), ("回答", "チェックシートの回答"),
+               ("版", "チェックシートの版"), ("URL", "項目のURL"), ("確度", "一致の確度")]
+            : [("Status", "Answer status"), ("No.", "Item No."), ("Item", "Checksheet item"), ("Answer", "Checksheet answer"),
+               ("Revision", "Checksheet revision"), ("URL", "Item URL"), ("Confidence", "Match confidence")]
+    }
+
+    /// Where the answer text goes in `cells(_:)`.
+    private static let answerIndex = 3
+
+    /// The headers of the columns added to the right of the table: every added cell but the answer when the
+    /// customer keeps an answer column. A name the customer's header already uses is qualified.
     public var addedHeaders: [String] {
-        language == .ja ? ["ステータス", "No.", "サービスレベル項目", "回答", "版", "URL", "確度"]
-                        : ["Status", "No.", "Item", "Answer", "Revision", "URL", "Confidence"]
+        let taken = Set((questionnaire.headerRow.map { questionnaire.rows[$0] } ?? []).map(QuestionnaireColumn.normalized))
+        return addedNames.enumerated().filter { questionnaire.answerColumn == nil || $0.offset != Self.answerIndex }
+            .map { taken.contains(QuestionnaireColumn.normalized($0.element.plain)) ? $0.element.qualified : $0.element.plain }
     }
 
     /// The item's permanent URL.
@@ -42,25 +57,39 @@ public struct QuestionnaireAnswers: Sendable {
                 "\(Int((top.coverage * 100).rounded()))%"]
     }
 
-    /// Every row of the questionnaire with the answer columns beside it; a header row is added when the file had none.
-    public var table: [[String]] {
-        let answered = Dictionary(rows.map { ($0.question.row, $0) }, uniquingKeysWith: { a, _ in a })
-        var table: [[String]] = []
-        if !questionnaire.hasHeader {
-            var header = Array(repeating: "", count: questionnaire.rows.first?.count ?? 1)
-            header[questionnaire.column] = language == .ja ? "質問" : "Question"
-            table.append(header + addedHeaders)
+    /// The cells written into the questionnaire (0-based row → 0-based column → text): the added headers on the header
+    /// row, and on each question's row its answer in the answer column and the rest in the added columns. Nothing else
+    /// changes, and a blank is not written (a question the sheet does not cover keeps its answer cell as it was).
+    public var filledCells: [Int: [Int: String]] {
+        let width = questionnaire.width
+        var filled: [Int: [Int: String]] = [:]
+        if let header = questionnaire.headerRow {
+            for (offset, name) in addedHeaders.enumerated() { filled[header, default: [:]][width + offset] = name }
         }
-        for (index, cells) in questionnaire.rows.enumerated() {
-            if index == 0 && questionnaire.hasHeader {
-                table.append(cells + addedHeaders)
-            } else if let row = answered[index + 1] {
-                table.append(cells + self.cells(row))
-            } else {
-                table.append(cells + Array(repeating: "", count: addedHeaders.count))
+        for row in rows {
+            var values = cells(row)
+            if let answerColumn = questionnaire.answerColumn {
+                let answer = values.remove(at: Self.answerIndex)
+                if !answer.isEmpty { filled[row.question.row - 1, default: [:]][answerColumn] = answer }
             }
+            for (offset, value) in values.enumerated() where !value.isEmpty { filled[row.question.row - 1, default: [:]][width + offset] = value }
         }
-        return table
+        return filled
+    }
+
+    /// Every row of the questionnaire, as it was, with `filledCells` written in; a header row is put on top when the
+    /// file had none, so that a CSV names what was added.
+    public var table: [[String]] {
+        let width = questionnaire.width + addedHeaders.count
+        var table = questionnaire.rows.map { $0 + Array(repeating: "", count: addedHeaders.count) }
+        for (row, cells) in filledCells { for (column, text) in cells { table[row][column] = text } }
+        if !questionnaire.hasHeader {
+            var header = Array(repeating: "", count: questionnaire.width)
+            header[questionnaire.column] = language == .ja ? "質問" : "Question"
+            if let answerColumn = questionnaire.answerColumn { header[answerColumn] = addedNames[Self.answerIndex].plain }
+            table.insert(header + addedHeaders, at: 0)
+        }
+        return table.map { $0.count < width ? $0 + Array(repeating: "", count: width - $0.count) : $0 }
     }
 
     /// CSV for Excel: UTF-8 with a byte order mark, CRLF.
@@ -77,27 +106,5 @@ public struct QuestionnaireAnswers: Sendable {
             return ["row": row.question.row, "question": row.question.text, "status": row.answer.status.rawValue, "matches": matches]
         }
         return (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-    }
-
-    /// An XLSX workbook of `table`: one sheet, inline strings, entries dated by the revision so the bytes repeat.
-    public func xlsx() throws -> Data {
-        var rowsXML = ""
-        for (rowIndex, cells) in table.enumerated() {
-            rowsXML += #"<row r="\#(rowIndex + 1)">"#
-            for (column, value) in cells.enumerated() where !value.isEmpty {
-                let reference = SheetTable.columnName(column) + String(rowIndex + 1)
-                rowsXML += #"<c r="\#(reference)" t="inlineStr"><is><t xml:space="preserve">\#(SheetTable.xmlEscaped(value))</t></is></c>"#
-            }
-            rowsXML += "</row>"
-        }
-        let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        let parts = [
-            ("[Content_Types].xml", header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
-            ("_rels/.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
-            ("xl/workbook.xml", header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Questionnaire" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
-            ("xl/worksheets/sheet1.xml", header + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\#(rowsXML)</sheetData></worksheet>"#),
-        ]
-        return try ZIPArchiving.archive(parts.map { (path: $0.0, text: $0.1) }, date: SheetTable.entryDate(revision.date))
     }
 }

@@ -19,6 +19,7 @@ final class WorkbookXML: NSObject, XMLParserDelegate {
     private var nextRow = 1
     private var nextColumn = 0
     private var shared: [String] = []
+    private var merges: [Questionnaire.Merge] = []
 
     private init(mode: Mode) { self.mode = mode }
 
@@ -40,16 +41,24 @@ final class WorkbookXML: NSObject, XMLParserDelegate {
         return reader.strings
     }
 
-    /// The sheet's cell texts as rows.
-    static func cells(of data: Data, shared: [String]) throws -> [[String]] {
+    /// The sheet's cell texts as rows, and its merged cells.
+    static func cells(of data: Data, shared: [String]) throws -> (rows: [[String]], merges: [Questionnaire.Merge]) {
         let reader = WorkbookXML(mode: .cells)
         reader.shared = shared
         let parser = XMLParser(data: data)
         parser.delegate = reader
         guard parser.parse() else { throw Questionnaire.WorkbookError.unreadable }
-        guard let last = reader.rows.keys.max() else { return [] }
+        guard let last = reader.rows.keys.max() else { return ([], reader.merges) }
         let width = (reader.rows.values.flatMap(\.keys).max() ?? 0) + 1
-        return (1...last).map { row in (0..<width).map { reader.rows[row]?[$0] ?? "" } }
+        return ((1...last).map { row in (0..<width).map { reader.rows[row]?[$0] ?? "" } }, reader.merges)
+    }
+
+    /// `B4:D5` → rows 3…4, columns 1…3 (0-based).
+    static func range(_ text: String) -> Questionnaire.Merge? {
+        let ends = text.split(separator: ":").map(String.init)
+        guard let first = ends.first.flatMap(reference), let end = ends.last.flatMap(reference),
+              first.row <= end.row, first.column <= end.column else { return nil }
+        return Questionnaire.Merge(rows: first.row - 1...end.row - 1, columns: first.column...end.column)
     }
 
     /// `B12` → (12, 1).
@@ -80,6 +89,8 @@ final class WorkbookXML: NSObject, XMLParserDelegate {
                 cell = (place.row, place.column, attributes["t"] ?? "n")
                 nextColumn = place.column + 1
                 text = ""
+            } else if element == "mergeCell", let merge = attributes["ref"].flatMap(Self.range) {
+                merges.append(merge)
             } else if element == "rPh" {
                 phonetic += 1
             } else if (element == "v" || element == "t") && phonetic == 0 && cell != nil {

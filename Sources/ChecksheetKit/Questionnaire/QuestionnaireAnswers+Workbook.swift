@@ -1,0 +1,52 @@
+import Foundation
+import ZIPFoundation
+
+extension QuestionnaireAnswers {
+    /// An XLSX workbook of the answers.
+    ///
+    /// A questionnaire read from a workbook comes back as that workbook, with `filledCells` written into its sheet and
+    /// every other part, sheet, row, merge, style and value kept. One read from text becomes a new workbook of `table`.
+    public func xlsx() throws -> Data {
+        if let workbook = questionnaire.workbook { return try filled(workbook) }
+        return try newWorkbook()
+    }
+
+    /// The customer's workbook with the answers in: its parts copied in their order, compressed as they were and
+    /// with their dates, the questions' sheet alone rewritten (see `FilledWorksheet`).
+    func filled(_ workbook: Questionnaire.Workbook) throws -> Data {
+        let original = try Archive(data: workbook.package, accessMode: .read)
+        let cells = Dictionary(uniqueKeysWithValues: filledCells.map { ($0.key + 1, $0.value) })
+        var parts: [ZIPArchiving.Part] = []
+        for entry in original {
+            var contents = Data()
+            if entry.type == .file { _ = try original.extract(entry, skipCRC32: true) { contents.append($0) } }
+            if entry.path == workbook.sheetPath { contents = try FilledWorksheet.filling(contents, with: cells) }
+            parts.append(ZIPArchiving.Part(path: entry.path, contents: contents, isDirectory: entry.type == .directory,
+                                           isCompressed: entry.isCompressed || entry.path == workbook.sheetPath,
+                                           date: entry.fileAttributes[.modificationDate] as? Date ?? SheetTable.entryDate(revision.date)))
+        }
+        return try ZIPArchiving.archive(parts)
+    }
+
+    /// A workbook of `table`: one sheet, inline strings, entries dated by the revision so the bytes repeat.
+    func newWorkbook() throws -> Data {
+        var rowsXML = ""
+        for (rowIndex, cells) in table.enumerated() {
+            rowsXML += #"<row r="\#(rowIndex + 1)">"#
+            for (column, value) in cells.enumerated() where !value.isEmpty {
+                let reference = SheetTable.columnName(column) + String(rowIndex + 1)
+                rowsXML += #"<c r="\#(reference)" t="inlineStr"><is><t xml:space="preserve">\#(SheetTable.xmlEscaped(value))</t></is></c>"#
+            }
+            rowsXML += "</row>"
+        }
+        let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        let parts = [
+            ("[Content_Types].xml", header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
+            ("_rels/.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            ("xl/workbook.xml", header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Questionnaire" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
+            ("xl/worksheets/sheet1.xml", header + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\#(rowsXML)</sheetData></worksheet>"#),
+        ]
+        return try ZIPArchiving.archive(parts.map { (path: $0.0, text: $0.1) }, date: SheetTable.entryDate(revision.date))
+    }
+}

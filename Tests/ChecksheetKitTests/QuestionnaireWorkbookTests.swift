@@ -1,0 +1,139 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import ChecksheetKit
+import TestSupport
+
+/// A customer's workbook answered and handed back: the same workbook, its sheets, rows, merges, styles, numbers and
+/// formulas kept, the answers in its answer column and the added columns to the right of its table.
+@Suite struct QuestionnaireWorkbookTests {
+    static let folder = Repository.fixtures + "/questionnaires/security-workbook"
+    static let sheet = ContentLoader.load(ContentSource.read(from: Repository.content)).sheet!
+
+    static func answered() throws -> (original: Data, answers: QuestionnaireAnswers, output: Data) {
+        let original = try FixtureWorkbook.package(folder)
+        let questionnaire = try Questionnaire.read(original, file: "security.xlsx").get()
+        let answers = try #require(QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: .en))
+        return (original, answers, try answers.xlsx())
+    }
+
+    @Test func theQuestionsAreFoundUnderTheTitle() throws {
+        let questionnaire = try Self.answered().answers.questionnaire
+        #expect(questionnaire.headerRow == 2)
+        #expect(questionnaire.column == 1)
+        #expect(questionnaire.answerColumn == 2)
+        #expect(questionnaire.merges == [.init(rows: 0...0, columns: 0...3), .init(rows: 3...3, columns: 0...3)])
+        #expect(questionnaire.questions.map(\.row) == [5, 6, 8])
+        #expect(questionnaire.workbook?.sheetPath == "xl/worksheets/sheet1.xml")
+    }
+
+    @Test func everyPartButTheQuestionsSheetIsKeptByteForByte() throws {
+        let (original, _, output) = try Self.answered()
+        let before = try FixtureWorkbook.parts(original)
+        let after = try FixtureWorkbook.parts(output)
+        #expect(after.map(\.path) == before.map(\.path))
+        for (old, new) in zip(before, after) where old.path != "xl/worksheets/sheet1.xml" {
+            #expect(old.contents == new.contents, "\(old.path)")
+        }
+        // Every part is still well-formed XML.
+        for part in after { #expect(XMLParser(data: part.contents).parse(), "\(part.path)") }
+    }
+
+    @Test func theSheetGetsTheAnswersAndNothingElseChanges() throws {
+        let (original, _, output) = try Self.answered()
+        let before = String(decoding: try #require(try FixtureWorkbook.parts(original).first { $0.path == "xl/worksheets/sheet1.xml" }).contents, as: UTF8.self)
+        let after = String(decoding: try #require(try FixtureWorkbook.parts(output).first { $0.path == "xl/worksheets/sheet1.xml" }).contents, as: UTF8.self)
+        func cell(_ reference: String, _ text: String, style: String = "") -> String {
+            #"<c r="\#(reference)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(text)</t></is></c>"#
+        }
+        let headers = cell("E3", "Status") + cell("F3", "Item No.") + cell("G3", "Item") + cell("H3", "Revision") + cell("I3", "URL") + cell("J3", "Confidence")
+        var expected = before
+        for (old, new) in [
+            (#"<dimension ref="A1:D8"/>"#, #"<dimension ref="A1:J8"/>"#),
+            (#"<row r="3" spans="1:4">"#, #"<row r="3" spans="1:10">"#),
+            (#"<v>4</v></c></row>"#, #"<v>4</v></c>"# + headers + "</row>"),
+            (#"<row r="5" spans="1:4">"#, #"<row r="5" spans="1:10">"#),
+            (#"<c r="C5" s="3"/><c r="D5" s="3"/>"#, cell("C5", "72 hours", style: #" s="3""#) + #"<c r="D5" s="3"/>"# + cell("E5", "answered") + cell("F5", "30")
+                + cell("G5", "Backup retention period") + cell("H5", "2025-03-07") + cell("I5", "https://checksheet.example.com/en/items/backup-retention/") + cell("J5", "100%")),
+            (#"<row r="6" spans="1:4">"#, #"<row r="6" spans="1:10">"#),
+            (#"<c r="C6" s="3"/>"#, cell("C6", "Yes", style: #" s="3""#)),
+            (#"<v>8</v></c></row>"#, #"<v>8</v></c>"# + cell("E6", "answered") + cell("F6", "33") + cell("G6", "Encryption requirements for data protection")
+                + cell("H6", "2025-03-07") + cell("I6", "https://checksheet.example.com/en/items/data-encryption/") + cell("J6", "77%") + "</row>"),
+            (#"<row r="8" spans="1:4">"#, #"<row r="8" spans="1:5">"#),
+            (#"<v>30</v></c></row>"#, #"<v>30</v></c>"# + cell("E8", "none") + "</row>"),
+        ] {
+            #expect(expected.contains(old), "\(old)")
+            expected = expected.replacingOccurrences(of: old, with: new)
+        }
+        #expect(after == expected)
+    }
+
+    @Test func theAnsweredWorkbookReadsBackAsTheTable() throws {
+        let (_, answers, output) = try Self.answered()
+        let reread = try Questionnaire.read(output, file: "answered.xlsx").get()
+        #expect(reread.rows == answers.table)
+        #expect(answers.table[2] == ["No.", "Question", "Answer", "Remarks", "Status", "Item No.", "Item", "Revision", "URL", "Confidence"])
+        #expect(answers.table[7] == ["3", "Do you support single sign-on (SSO)?", "", "30", "none", "", "", "", "", ""])
+        #expect(answers.table[6] == ["", "Access control"] + Array(repeating: "", count: 8))
+        #expect(answers.table[0] == ["Cloud vendor security questionnaire"] + Array(repeating: "", count: 9))
+    }
+
+    static let openpyxl: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import openpyxl"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// openpyxl opens the workbook as Excel would and sees the customer's sheets, merges, numbers and formulas.
+    @Test(.enabled(if: openpyxl, "python3 with openpyxl")) func openpyxlOpensTheAnsweredWorkbook() throws {
+        let output = try Self.answered().output
+        let path = Repository.temporaryFolder() + "/answered.xlsx"
+        try output.write(to: URL(fileURLWithPath: path))
+        let script = """
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            sheet = book["Security"]
+            print(json.dumps({"sheets": book.sheetnames, "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+                "a5": [type(sheet["A5"].value).__name__, sheet["A5"].value], "d8": sheet["D8"].value, "c5": sheet["C5"].value,
+                "c5border": sheet["C5"].border.left.style, "header": [c.value for c in sheet[3]], "b7": sheet["B7"].value,
+                "max": [sheet.max_row, sheet.max_column], "notes": book["Notes"]["A1"].value}, sort_keys=True))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let seen = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(seen["sheets"] as? [String] == ["Security", "Notes"])
+        #expect(seen["merged"] as? [String] == ["A1:D1", "A4:D4"])
+        #expect(seen["a5"] as? [AnyHashable] == ["int", 1])
+        #expect(seen["d8"] as? String == "=A8*10")
+        #expect(seen["c5"] as? String == "72 hours")
+        #expect(seen["c5border"] as? String == "thin")
+        #expect(seen["header"] as? [String] == ["No.", "Question", "Answer", "Remarks", "Status", "Item No.", "Item", "Revision", "URL", "Confidence"])
+        #expect(seen["b7"] as? String == "Access control")
+        #expect(seen["max"] as? [Int] == [8, 10])
+        #expect(seen["notes"] as? String == "Answer every question of the Security sheet.")
+    }
+
+    @Test func aCSVWithItsOwnNoColumnNamesTheItemsNumberApart() throws {
+        let csv = "No.,Question,Answer\r\n1,How long are backups retained?,\r\n2,Do you support single sign-on (SSO)?,\r\n"
+        let questionnaire = try Questionnaire.read(Data(csv.utf8), file: "q.csv").get()
+        let answers = try #require(QuestionnaireAnswers.make(questionnaire, sheet: Self.sheet, language: .en))
+        #expect(String(decoding: answers.csv(), as: UTF8.self) == "\u{FEFF}No.,Question,Answer,Status,Item No.,Item,Revision,URL,Confidence\r\n"
+            + "1,How long are backups retained?,72 hours,answered,30,Backup retention period,2025-03-07,https://checksheet.example.com/en/items/backup-retention/,100%\r\n"
+            + "2,Do you support single sign-on (SSO)?,,none,,,,,\r\n")
+        let japanese = try #require(QuestionnaireAnswers.make(questionnaire, sheet: Self.sheet, language: .ja))
+        #expect(japanese.addedHeaders == ["ステータス", "項目No.", "サービスレベル項目", "版", "URL", "確度"])
+    }
+}
