@@ -204,53 +204,82 @@
     return text;
   }
 
+  // The cells of a worksheet's XML, rows in order, with its merged cells as `merges`.
+  function sheetRows(text, shared) {
+    var rows = [];
+    var nextRow = 1;
+    var sheetXML = xml(text);
+    Array.prototype.forEach.call(sheetXML.getElementsByTagName('row'), function (row) {
+      var r = parseInt(row.getAttribute('r'), 10) || nextRow;
+      nextRow = r + 1;
+      var cells = [];
+      var nextColumn = 0;
+      Array.prototype.forEach.call(row.getElementsByTagName('c'), function (c) {
+        var column = c.getAttribute('r') ? columnIndex(c.getAttribute('r')) : nextColumn;
+        nextColumn = column + 1;
+        var type = c.getAttribute('t');
+        var v = c.getElementsByTagName('v')[0];
+        var value = type === 's' ? (shared[parseInt(v ? v.textContent : '', 10)] || '') : type === 'inlineStr' ? runText(c) : (v ? v.textContent : '');
+        while (cells.length < column) cells.push('');
+        cells[column] = value;
+      });
+      while (rows.length < r - 1) rows.push([]);
+      rows[r - 1] = cells;
+    });
+    var result = rows.map(function (r) { return Array.from(r, function (c) { return c === undefined ? '' : c; }); });
+    // Merged cells tell a heading across the table from a question (see questions()).
+    result.merges = [];
+    Array.prototype.forEach.call(sheetXML.getElementsByTagName('mergeCell'), function (m) {
+      var ends = (m.getAttribute('ref') || '').split(':');
+      var first = cellPlace(ends[0]);
+      var last = cellPlace(ends[ends.length - 1]);
+      if (first && last) result.merges.push({ top: first.row, left: first.column, bottom: last.row, right: last.column });
+    });
+    return result;
+  }
+
+  // Whether a row near the top names a question column: the sign of the sheet a questionnaire's table is on
+  // (Questionnaire.namesQuestions).
+  function namesQuestions(rows) {
+    return rows.slice(0, 20).some(function (r) { return r.some(function (c) { return columnKind(c) === 'question'; }); });
+  }
+
+  // The sheet the questions are on, as Questionnaire.questionSheet finds it: the first, in tab order, whose top rows
+  // name a question column (a cover, instructions or a change log before it is passed over), else the first.
   function xlsxRows(buffer) {
     var entries = zipEntries(new Uint8Array(buffer));
     return Promise.all([zipText(entries, 'xl/workbook.xml'), zipText(entries, 'xl/_rels/workbook.xml.rels'), zipText(entries, 'xl/sharedStrings.xml')])
       .then(function (parts) {
         if (!parts[0]) throw new Error('no workbook');
-        var path = 'xl/worksheets/sheet1.xml';
-        var sheet = xml(parts[0]).getElementsByTagName('sheet')[0];
-        var id = sheet && (sheet.getAttribute('r:id') || sheet.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id'));
-        if (id && parts[1]) {
+        var targets = {};
+        if (parts[1]) {
           Array.prototype.forEach.call(xml(parts[1]).getElementsByTagName('Relationship'), function (r) {
-            if (r.getAttribute('Id') === id) { var t = r.getAttribute('Target'); path = t[0] === '/' ? t.slice(1) : 'xl/' + t; }
+            var t = r.getAttribute('Target') || '';
+            targets[r.getAttribute('Id')] = t[0] === '/' ? t.slice(1) : 'xl/' + t;
           });
         }
-        var shared = parts[2] ? Array.prototype.map.call(xml(parts[2]).getElementsByTagName('si'), runText) : [];
-        return zipText(entries, path).then(function (text) {
-          if (!text) throw new Error('no sheet');
-          var rows = [];
-          var nextRow = 1;
-          var sheetXML = xml(text);
-          Array.prototype.forEach.call(sheetXML.getElementsByTagName('row'), function (row) {
-            var r = parseInt(row.getAttribute('r'), 10) || nextRow;
-            nextRow = r + 1;
-            var cells = [];
-            var nextColumn = 0;
-            Array.prototype.forEach.call(row.getElementsByTagName('c'), function (c) {
-              var column = c.getAttribute('r') ? columnIndex(c.getAttribute('r')) : nextColumn;
-              nextColumn = column + 1;
-              var type = c.getAttribute('t');
-              var v = c.getElementsByTagName('v')[0];
-              var value = type === 's' ? (shared[parseInt(v ? v.textContent : '', 10)] || '') : type === 'inlineStr' ? runText(c) : (v ? v.textContent : '');
-              while (cells.length < column) cells.push('');
-              cells[column] = value;
-            });
-            while (rows.length < r - 1) rows.push([]);
-            rows[r - 1] = cells;
-          });
-          var result = rows.map(function (r) { return Array.from(r, function (c) { return c === undefined ? '' : c; }); });
-          // Merged cells tell a heading across the table from a question (see questions()).
-          result.merges = [];
-          Array.prototype.forEach.call(sheetXML.getElementsByTagName('mergeCell'), function (m) {
-            var ends = (m.getAttribute('ref') || '').split(':');
-            var first = cellPlace(ends[0]);
-            var last = cellPlace(ends[ends.length - 1]);
-            if (first && last) result.merges.push({ top: first.row, left: first.column, bottom: last.row, right: last.column });
-          });
-          return result;
+        var paths = [];
+        Array.prototype.forEach.call(xml(parts[0]).getElementsByTagName('sheet'), function (sheet) {
+          var id = sheet.getAttribute('r:id') || sheet.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id');
+          if (id && Object.prototype.hasOwnProperty.call(targets, id)) paths.push(targets[id]);
         });
+        if (paths.length === 0) paths = ['xl/worksheets/sheet1.xml'];
+        var shared = parts[2] ? Array.prototype.map.call(xml(parts[2]).getElementsByTagName('si'), runText) : [];
+        var first = null;
+        function from(index) {
+          if (index >= paths.length) { if (first) return first; throw new Error('no sheet'); }
+          return zipText(entries, paths[index]).then(function (text) {
+            if (!text) {
+              if (first === null) throw new Error('no sheet');
+              return from(index + 1);
+            }
+            var rows = sheetRows(text, shared);
+            if (namesQuestions(rows)) return rows;
+            if (first === null) first = rows;
+            return from(index + 1);
+          });
+        }
+        return from(0);
       });
   }
 

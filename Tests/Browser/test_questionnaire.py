@@ -91,13 +91,16 @@ def test_a_csv_file_and_an_xlsx_file_are_read_in_the_browser(browser, server, si
 
 
 def test_a_workbook_with_a_title_above_its_header_is_read_as_the_cli_reads_it(browser, server, site):
-    """A title merged over row 1, a blank row, the header on row 3, a heading merged across the table and one in the
-    question column: only the questions are answered, on the rows the CLI gives."""
+    """A cover sheet first; then a title merged over row 1, a blank row, the header on row 3, a heading merged across
+    the table and one in the question column: only the questions are answered, on the rows the CLI gives."""
     folder = tempfile.mkdtemp(prefix="questionnaire-")
     path = os.path.join(folder, "titled.xlsx")
     book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Security"
+    cover = book.active
+    cover.title = "表紙"
+    cover["A1"] = "クラウドサービス セキュリティ確認書"
+    cover["A3"] = "Please answer every question on the Security sheet."
+    sheet = book.create_sheet("Security")
     sheet["A1"] = "Cloud vendor security questionnaire"
     sheet.merge_cells("A1:D1")
     sheet.append([])

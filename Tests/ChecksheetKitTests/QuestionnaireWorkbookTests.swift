@@ -29,6 +29,30 @@ import TestSupport
         #expect(questionnaire.workbook?.sheetPath == "xl/worksheets/sheet1.xml")
     }
 
+    /// A workbook that opens on another sheet (a cover, instructions): the questions are read from the sheet whose
+    /// header names a question column, and only that sheet is answered.
+    @Test func theQuestionsSheetIsFoundBehindACover() throws {
+        let folder = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
+        let workbook = folder + "/xl/workbook.xml"
+        let tabs = try String(contentsOfFile: workbook, encoding: .utf8)
+        let security = #"<sheet name="Security" sheetId="1" r:id="rId1"/>"#, notes = #"<sheet name="Notes" sheetId="2" r:id="rId2"/>"#
+        #expect(tabs.contains(security + notes))
+        try tabs.replacingOccurrences(of: security + notes, with: notes + security).write(toFile: workbook, atomically: true, encoding: .utf8)
+        let original = try FixtureWorkbook.package(folder)
+
+        let questionnaire = try Questionnaire.read(original, file: "security.xlsx").get()
+        #expect(questionnaire.workbook?.sheetPath == "xl/worksheets/sheet1.xml")
+        #expect(questionnaire.questions.map(\.row) == [5, 6, 8])
+        let answers = try #require(QuestionnaireAnswers.make(questionnaire, sheet: Self.sheet, language: .en))
+        let before = try FixtureWorkbook.parts(original), after = try FixtureWorkbook.parts(try answers.xlsx())
+        #expect(zip(before, after).filter { $0.contents != $1.contents }.map(\.0.path) == ["xl/worksheets/sheet1.xml"])
+        // The notes alone, naming no question column, are read as before: a workbook's first sheet.
+        #expect(!Questionnaire.namesQuestions([["Answer every question of the Security sheet."]]))
+    }
+
     @Test func everyPartButTheQuestionsSheetIsKeptByteForByte() throws {
         let (original, _, output) = try Self.answered()
         let before = try FixtureWorkbook.parts(original)

@@ -28,25 +28,43 @@ extension Questionnaire {
         return contents
     }
 
-    /// The worksheet part of a workbook's first sheet, as its relationships name it.
-    static func firstSheetPath(of archive: Archive) throws -> String {
+    /// Every worksheet's part in the order the workbook's tabs show them, as its relationships name them.
+    static func sheetPaths(of archive: Archive) throws -> [String] {
         guard let workbook = try part("xl/workbook.xml", of: archive) else { throw WorkbookError.missingPart("xl/workbook.xml") }
         let sheets = WorkbookXML.elements(named: "sheet", in: workbook)
-        if let id = sheets.first?["r:id"], let relations = try part("xl/_rels/workbook.xml.rels", of: archive),
-           let target = WorkbookXML.elements(named: "Relationship", in: relations).first(where: { $0["Id"] == id })?["Target"] {
+        let relations = try part("xl/_rels/workbook.xml.rels", of: archive).map { WorkbookXML.elements(named: "Relationship", in: $0) } ?? []
+        let paths = sheets.compactMap { sheet -> String? in
+            guard let id = sheet["r:id"], let target = relations.first(where: { $0["Id"] == id })?["Target"] else { return nil }
             return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
-        return "xl/worksheets/sheet1.xml"
+        return paths.isEmpty ? ["xl/worksheets/sheet1.xml"] : paths
     }
 
-    /// The cells of a workbook's first sheet, rows in order, empty cells filled in, shared strings resolved; its merged
-    /// cells; and the sheet's part.
-    static func firstSheet(ofWorkbook data: Data) throws -> (rows: [[String]], merges: [Merge], path: String) {
+    /// The cells of the sheet the questions are on, rows in order, empty cells filled in, shared strings resolved; its
+    /// merged cells; and the sheet's part.
+    ///
+    /// Customers' workbooks often open on a cover (表紙), instructions (記入要領) or a change log: as a person turns to
+    /// the questions' tab, the first sheet whose top rows name a question column (`QuestionnaireColumn.question`) is
+    /// taken; a workbook where no sheet does is read from its first sheet.
+    static func questionSheet(ofWorkbook data: Data) throws -> (rows: [[String]], merges: [Merge], path: String) {
         let archive = try Archive(data: data, accessMode: .read)
-        let sheetPath = try firstSheetPath(of: archive)
         let shared = try part("xl/sharedStrings.xml", of: archive).map(WorkbookXML.sharedStrings) ?? []
-        guard let sheet = try part(sheetPath, of: archive) else { throw WorkbookError.missingPart(sheetPath) }
-        let (rows, merges) = try WorkbookXML.cells(of: sheet, shared: shared)
-        return (rows, merges, sheetPath)
+        var first: (rows: [[String]], merges: [Merge], path: String)?
+        for path in try sheetPaths(of: archive) {
+            guard let sheet = try part(path, of: archive) else {
+                if first == nil { throw WorkbookError.missingPart(path) }
+                continue
+            }
+            let (rows, merges) = try WorkbookXML.cells(of: sheet, shared: shared)
+            if namesQuestions(rows) { return (rows, merges, path) }
+            if first == nil { first = (rows, merges, path) }
+        }
+        guard let first else { throw WorkbookError.unreadable }
+        return first
+    }
+
+    /// Whether a row near the top names a question column: the sign of the sheet a questionnaire's table is on.
+    static func namesQuestions(_ rows: [[String]]) -> Bool {
+        rows.prefix(headerSearchDepth).contains { row in row.contains { QuestionnaireColumn(header: $0) == .question } }
     }
 }

@@ -94,7 +94,7 @@ public struct Questionnaire: Sendable, Equatable {
         var workbook: Workbook?
         var isPlainText = false
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowercased.hasSuffix(".xlsx") {
-            guard let sheet = try? Self.firstSheet(ofWorkbook: data) else {
+            guard let sheet = try? Self.questionSheet(ofWorkbook: data) else {
                 return failure("the file is not an XLSX workbook", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
             }
             rows = sheet.rows
