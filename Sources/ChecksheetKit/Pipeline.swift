@@ -43,6 +43,8 @@ public enum Pipeline {
         public var prepared: PreparedTheme?
         /// The key of the theme when it passed the check, for a later build's `Options.checkedTheme`.
         public var checkedTheme: String?
+        /// The pages show a draft revision (`Options.drafts` with a draft in the content): not a site to publish.
+        public var showsDrafts = false
     }
 
     /// `check`: loads and validates the content and the theme, producing nothing.
@@ -57,7 +59,7 @@ public enum Pipeline {
         guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
         do {
             return Outcome(files: try renderer.render(), diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared,
-                           checkedTheme: renderer.checkedTheme)
+                           checkedTheme: renderer.checkedTheme, showsDrafts: renderer.showsDrafts)
         } catch let error as DiagnosticsError {
             return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         } catch {
@@ -74,7 +76,8 @@ public enum Pipeline {
         guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
         do {
             try renderer.render(write)
-            return Outcome(files: [], diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared, checkedTheme: renderer.checkedTheme)
+            return Outcome(files: [], diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared, checkedTheme: renderer.checkedTheme,
+                           showsDrafts: renderer.showsDrafts)
         } catch let error as DiagnosticsError {
             return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         }

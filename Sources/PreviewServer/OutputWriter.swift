@@ -12,10 +12,31 @@ final class OutputWriter: Sendable {
     private let pending = Mutex<[OutputFile]?>(nil)
     /// The stamps of the files the last write left, so that the next one need not read back what it did not change.
     private let stamps = Mutex<OutputStamps?>(nil)
+    /// Whether the builds offered since the last write showed drafts (said once, not at every edit).
+    private let withholding = Mutex(false)
 
     init(output: SiteOutput, report: @escaping @Sendable (PreviewReport) -> Void) {
         self.output = output
         self.report = report
+    }
+
+    /// Takes a good build: written (now, for the first build, or scheduled), unless its pages show a draft revision.
+    /// The output folder is what gets uploaded and `build` leaves drafts out of it, so a preview of drafts is served
+    /// only; the folder keeps the last build without drafts.
+    func take(_ files: [OutputFile], showsDrafts: Bool, now: Bool = false) {
+        guard showsDrafts else {
+            withholding.withLock { $0 = false }
+            if now { writeNow(files) } else { schedule(files) }
+            return
+        }
+        let first = withholding.withLock { withheld in
+            defer { withheld = true }
+            return !withheld
+        }
+        if first {
+            report(.outputNotWritten("note: the preview shows a draft revision, so it is not written to '\(output.path)', the folder that gets uploaded "
+                + "(`checksheet build` leaves drafts out of it)\n  hint: `checksheet build --drafts --output preview` writes a draft build for review"))
+        }
     }
 
     /// Writes `files` now, on the caller's thread (the first build, before serving starts).

@@ -28,7 +28,7 @@ public func buildApplication(
     builder.keep(first)
     let service = PreviewService(configuration: configuration, state: state, hub: hub, report: report, builder: builder)
     if let files = service.apply(first, script: try? builder.inputs.script.get(), changed: [], duration: clock.now - started) {
-        service.writer?.writeNow(files)
+        service.writer?.take(files, showsDrafts: first.showsDrafts, now: true)
     }
 
     let port = ListeningPort(configured: configuration.port)

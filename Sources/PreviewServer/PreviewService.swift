@@ -71,7 +71,7 @@ struct PreviewService: Service {
             let outcome = await offloaded(on: buildQueue) { current.build() }
             builder.keep(outcome)
             if let files = apply(outcome, script: try? builder.inputs.script.get(), changed: changed, duration: clock.now - started) {
-                writer?.schedule(files)
+                writer?.take(files, showsDrafts: outcome.showsDrafts)
             }
         }
     }

@@ -25,6 +25,8 @@ struct SiteBuilder: Sendable {
         var parsed = ParsedPages()
         /// The theme as the build prepared it.
         var prepared: PreparedTheme?
+        /// The pages show a draft revision: served, never written to the output folder.
+        var showsDrafts = false
     }
 
     /// How the inputs were brought up to date.
@@ -110,7 +112,8 @@ struct SiteBuilder: Sendable {
         if case let .failure(error) = inputs.script {
             return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted(), parsed: outcome.parsed)
         }
-        return Outcome(files: outcome.files, diagnostics: outcome.diagnostics, parsed: outcome.parsed, prepared: outcome.prepared)
+        return Outcome(files: outcome.files, diagnostics: outcome.diagnostics, parsed: outcome.parsed, prepared: outcome.prepared,
+                       showsDrafts: outcome.showsDrafts)
     }
 
     /// The content with the files at `paths` read again, or nil when one of them is not a file the

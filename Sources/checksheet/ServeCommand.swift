@@ -12,7 +12,8 @@ struct ServeCommand: ParsableCommand {
         abstract: "Build the site, serve it on this machine and rebuild it on every edit, reloading open pages.",
         discussion: """
         Serves what `build` writes, with a live-reload script added to each page (only here: `build` never writes it). \
-        Each good build is also written to the output folder. When an edit breaks the content, the last good build \
+        Each good build is also written to the output folder, unless it shows a draft revision (drafts are previewed, \
+        never written where `build` leaves them out). When an edit breaks the content, the last good build \
         stays served and the errors are printed here and shown over the page; fixing the file reloads the page. \
         Stop with Ctrl-C.
         """

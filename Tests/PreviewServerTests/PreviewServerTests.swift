@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 @testable import PreviewServer
 import TestSupport
@@ -256,6 +257,30 @@ import TestSupport
             let tag = #/<script src="/_preview/live-reload\.js" data-build="[0-9a-f]{16}" defer></script>\n/#
             #expect(String(buffer: served.body).replacing(tag, with: "") == String(decoding: original, as: UTF8.self))
         }
+    }
+
+    /// The output folder is what gets uploaded, and `build` leaves drafts out of it: a preview that shows a draft
+    /// revision serves it but does not write it there, and says so once.
+    @Test func aPreviewOfADraftIsServedButNotWrittenToTheOutputFolder() async throws {
+        let workspace = try Workspace.make()
+        defer { workspace.remove() }
+        let draft = workspace.content + "/revisions/2025-09-01"
+        try FileManager.default.copyItem(atPath: workspace.content + "/revisions/2025-03-07", toPath: draft)
+        try workspace.write("date: '2025-09-01'\ntitle:\n  ja: 2025年9月1日版\n  en: Version dated September 1, 2025\ndraft: true\n", to: draft + "/revision.yml")
+        try workspace.write(String(contentsOfFile: draft + "/ja/01-service-hours.md", encoding: .utf8) + "\n未公開の下書き回答\n", to: draft + "/ja/01-service-hours.md")
+        let reports = Mutex<[String]>([])
+        let app = buildApplication(workspace.configuration(output: true)) { report in
+            if case let .outputNotWritten(text) = report { reports.withLock { $0.append(text) } }
+        }
+        try await app.test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: Self.page, method: .get).body)
+            #expect(page.contains("未公開の下書き回答"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+        #expect(reports.withLock { $0 } == [
+            "note: the preview shows a draft revision, so it is not written to '\(workspace.output)', the folder that gets uploaded (`checksheet build` leaves drafts out of it)\n"
+                + "  hint: `checksheet build --drafts --output preview` writes a draft build for review",
+        ])
     }
 
     /// Nothing is read from disk per request: a symbolic link dropped into the output folder is not served.

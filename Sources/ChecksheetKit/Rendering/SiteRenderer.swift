@@ -68,6 +68,9 @@ public struct SiteRenderer: Sendable {
         return .success(made)
     }
 
+    /// Whether the pages show a draft revision.
+    public var showsDrafts: Bool { views.sheet.revisions.contains(where: \.draft) }
+
     /// The theme as this renderer parsed and checked it, for a later build to reuse.
     public var prepared: PreparedTheme {
         PreparedTheme(theme: views.theme, configuration: views.sheet.configuration, renderer: renderer)
