@@ -285,8 +285,12 @@
 
   // ---- CSV out: UTF-8 with a byte order mark and CRLF, as Japanese Excel opens it ----
 
+  // A cell that begins with = + - @, a tab or a carriage return starts with ' (CSV.startsLikeAFormula): Excel would
+  // read it as a formula.
   function csvField(value) {
-    var text = String(value).replace(/\r\n|\r|\n/g, '\r\n');
+    var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    text = text.replace(/\r\n|\r|\n/g, '\r\n');
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 

@@ -92,6 +92,14 @@ import TestSupport
         }
     }
 
+    /// Excel reads a cell that begins with = + - @ (or a tab, a carriage return) as a formula: a phone number became a
+    /// sum, a HYPERLINK a live link. Such cells start with ' and show as the text they are.
+    @Test func csvCellsThatExcelWouldReadAsFormulasAreText() {
+        let cells = ["+81-3-1234-5678", "=HYPERLINK(\"http://x\")", "=1+1", "-", "- none", "@SUM(1,2)", "\tx", "\rx", "a-b", "１＋１", "－", ""]
+        #expect(String(decoding: CSV.data([cells]), as: UTF8.self) == "\u{FEFF}'+81-3-1234-5678,\"'=HYPERLINK(\"\"http://x\"\")\",'=1+1,'-,'- none,"
+            + "\"'@SUM(1,2)\",'\tx,\"'\rx\",a-b,１＋１,－,\r\n")
+    }
+
     @Test func xmlTextTakenAsItIsNeedsNoEscape() {
         func slow(_ text: String) -> String {
             var result = ""

@@ -26,6 +26,12 @@ const layouts = [
   { name: 'unnumbered.csv', rows: [2, 3], text: 'Question,Answer\nBackup policy\nHow long are backups retained?,\n' },
 ];
 
+test('CSV cells that Excel would read as formulas start with an apostrophe, as the CLI writes them', () => {
+  const cells = ['+81-3-1234-5678', '=HYPERLINK("http://x")', '=1+1', '-', '- none', '@SUM(1,2)', '\tx', '\rx', 'a-b', '１＋１', '－', ''];
+  assert.equal(questionnaire.csv([cells]), '\uFEFF\'+81-3-1234-5678,"\'=HYPERLINK(""http://x"")",\'=1+1,\'-,\'- none,'
+    + '"\'@SUM(1,2)",\'\tx,"\'\r\nx",a-b,１＋１,－,\r\n');
+});
+
 test('the header is the row of column names under a title; titles and headings are no questions', () => {
   for (const layout of layouts) {
     const rows = questionnaire.questions(questionnaire.textRows(layout.text, layout.name), 0).map((q) => q.row);

@@ -1,6 +1,8 @@
 import Foundation
 
 /// RFC 4180 text: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF between records.
+/// A field that begins with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'`: Excel would take it as a
+/// formula (a phone number `+81-3-…` became a sum, `=HYPERLINK(…)` a live link), and the `'` makes it text.
 public enum CSV {
     public static func data(_ records: [[String]]) -> Data {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -18,6 +20,7 @@ public enum CSV {
     /// Appends one field. Most cells hold no comma, quote or line break and are copied as they are; the others
     /// take `field`, which compares Characters (a comma carrying a combining mark is not a comma there).
     static func append(_ value: String, to bytes: inout [UInt8]) {
+        let value = startsLikeAFormula(value) ? "'" + value : value
         let plain = value.utf8.allSatisfy { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 != 0x0A && $0 != 0x0D }
         if plain { bytes += value.utf8 } else { bytes += field(value).utf8 }
     }
@@ -27,5 +30,11 @@ public enum CSV {
         let normalized = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
         guard normalized.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r\n" || $0 == "\n" || $0 == "\r" }) else { return normalized }
         return "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether Excel would read a cell that begins so as a formula (OWASP's list for CSV injection).
+    static func startsLikeAFormula(_ value: String) -> Bool {
+        guard let first = value.utf8.first else { return false }
+        return [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
     }
 }
