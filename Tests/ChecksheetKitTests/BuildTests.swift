@@ -186,6 +186,17 @@ import TestSupport
         #expect(Markdown.plainText("詳細はhttps://example.com/をご覧ください。") == "詳細はhttps://example.com/をご覧ください。")
     }
 
+    /// Downloads, the copy button and questionnaire answers take the plain text: a list's numbers and a link's address
+    /// are what the answer says, not markup to drop.
+    @Test func plainTextKeepsListNumbersBulletsAndLinkAddresses() {
+        #expect(Markdown.plainText("手順：\n\n1. 申請書を提出\n2. 審査\n\n詳細は[利用規約](https://example.com/terms.pdf)を参照。")
+            == "手順：\n1. 申請書を提出\n2. 審査\n詳細は利用規約 (https://example.com/terms.pdf)を参照。")
+        #expect(Markdown.plainText("- なし\n- 年1回\n  1) 内部\n  2) 外部\n- [mail](mailto:sec@example.com) <https://example.com/>")
+            == "• なし\n• 年1回\n  1) 内部\n  2) 外部\n• mail (mailto:sec@example.com) https://example.com/")
+        // An address shown as its own text, a link that is no web or mail address, and an image are not repeated.
+        #expect(Markdown.plainText("[sec@example.com](mailto:sec@example.com), [RTO](../rto/index.html), ![図](a.png)") == "sec@example.com, RTO, 図")
+    }
+
     @Test(arguments: ["99.9%以上", "1. 最初", "# 見出し", "- 項目", "*強調* と _下線_ と `code` と <b> と &amp;", "---", "a\nb", "[リンク](x)", "1) x", "+ y", "==="])
     func importedAnswersRenderAsWritten(_ text: String) {
         #expect(Markdown.plainText(Markdown.escaped(text)) == text)

@@ -99,7 +99,9 @@ public enum Markdown {
     }
 
     /// The text a reader sees, without markup: for search, excerpts, descriptions and downloads.
-    /// Paragraphs and line breaks become newlines.
+    /// Paragraphs and line breaks become newlines. What the markup itself says stays: a list item keeps its number
+    /// (`2. `) or takes a bullet (`• `), indented two spaces a level when nested, and a link to a web or mail address
+    /// is followed by it in brackets, unless its text is that address.
     public static func plainText(_ markdown: String) -> String {
         TextMemos.plainText.value(of: markdown, make: renderPlainText)
     }
@@ -112,6 +114,10 @@ public enum Markdown {
             guard let iterator = cmark_iter_new(document) else { return markdown }
             defer { cmark_iter_free(iterator) }
             var text = ""
+            // Per open list: whether it is numbered, the next item's number and its delimiter.
+            var lists: [(ordered: Bool, next: Int, delimiter: String)] = []
+            // Per open link: where its text starts, in UTF-8 bytes.
+            var links: [Int] = []
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
@@ -119,6 +125,20 @@ public enum Markdown {
                 let type = cmark_node_get_type(node)
                 if event == CMARK_EVENT_ENTER {
                     switch type {
+                    case CMARK_NODE_LIST:
+                        lists.append((cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, Int(cmark_node_get_list_start(node)),
+                                      cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ")" : "."))
+                    case CMARK_NODE_ITEM where !lists.isEmpty:
+                        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+                        text += String(repeating: "  ", count: lists.count - 1)
+                        if lists[lists.count - 1].ordered {
+                            text += "\(lists[lists.count - 1].next)\(lists[lists.count - 1].delimiter) "
+                            lists[lists.count - 1].next += 1
+                        } else {
+                            text += "• "
+                        }
+                    case CMARK_NODE_LINK:
+                        links.append(text.utf8.count)
                     case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                         if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
                     case CMARK_NODE_CODE_BLOCK:
@@ -132,6 +152,15 @@ public enum Markdown {
                     switch type {
                     case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
                         if !text.hasSuffix("\n") { text += "\n" }
+                    case CMARK_NODE_LIST:
+                        lists.removeLast()
+                    case CMARK_NODE_LINK:
+                        let start = links.removeLast()
+                        guard let pointer = cmark_node_get_url(node) else { break }
+                        let url = String(cString: pointer)
+                        let web = ["https://", "http://", "mailto:"].contains { url.lowercased().hasPrefix($0) }
+                        let shown = String(decoding: text.utf8.dropFirst(start), as: UTF8.self)
+                        if web, shown != url, shown != url.dropFirst(url.lowercased().hasPrefix("mailto:") ? 7 : 0) { text += " (\(url))" }
                     default:
                         break
                     }
