@@ -207,6 +207,32 @@ import TestSupport
         #expect((backObject["added"] as? [[String: Any]])?.map { $0["no"] as? Int } == [47])
     }
 
+    /// Customers cite items by number: an item that takes the number of one a revision removed is warned about, in
+    /// the revision where it takes it.
+    @Test func aRetiredNumberTakenByAnotherItemIsWarnedAbout() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
+        #expect(try Self.run(["new-revision", "2025-09-01", "--content", content]).status == 0)
+        for language in ["ja", "en"] { try FileManager.default.removeItem(atPath: "\(content)/revisions/2025-09-01/\(language)/48-storage-media-security.md") }
+        #expect(try Self.run(["check", "--content", content]).errors == "")
+        #expect(try Self.run(["new-revision", "2025-12-01", "--content", content]).status == 0)
+        for language in ["ja", "en"] {
+            let old = try String(contentsOfFile: "\(content)/revisions/2025-03-07/\(language)/48-storage-media-security.md", encoding: .utf8)
+            try old.replacingOccurrences(of: "slug: storage-media-security", with: "slug: media-disposal")
+                .write(toFile: "\(content)/revisions/2025-12-01/\(language)/48-media-disposal.md", atomically: true, encoding: .utf8)
+        }
+        let check = try Self.run(["check", "--content", content])
+        #expect(check.status == 0)
+        #expect(check.errors == """
+            \(content)/revisions/2025-12-01/ja/48-media-disposal.md:2:1: warning: number 48 was item 'storage-media-security' until revision 2025-09-01 removed it
+              hint: customers cite items by number: give 'media-disposal' a number never used, such as 50, or keep the slug 'storage-media-security' if it is the same item
+            1 warning
+
+            """)
+    }
+
     @Test func newRevisionStartsAsACopyOfTheNewest() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -76,6 +76,7 @@ public enum ContentLoader {
             case let .failure(error): problems += error.diagnostics
             }
         }
+        problems += reusedNumbers(revisions)
         problems.sort()
         guard !problems.hasErrors, let configuration else { return Outcome(sheet: nil, diagnostics: problems, parsed: kept) }
         return Outcome(sheet: Sheet(configuration: configuration, revisions: revisions, synonyms: synonyms), diagnostics: problems, parsed: kept)
@@ -160,6 +161,32 @@ public enum ContentLoader {
         revision.draft = metadata.draft
         revision.withoutEnglish = withoutEnglish.map(\.slug).sorted()
         return revision
+    }
+
+    /// A warning where a new item takes the number of an item an earlier revision removed: customers cite items by
+    /// number, so a retired number stays out of use. Said in the revision that adds the item, not again after. (An item
+    /// renumbered into it is not: the changes pages and the item's page say "formerly No. N" for it.)
+    static func reusedNumbers(_ revisions: [Revision]) -> [Diagnostic] {
+        var retired: [Int: (slug: String, removedIn: String)] = [:]
+        var used: Set<Int> = []
+        var problems: [Diagnostic] = []
+        var previous: Revision?
+        for revision in revisions {
+            let slugs = Set(revision.items.ja.map(\.slug))
+            for item in previous?.items.ja ?? [] where !slugs.contains(item.slug) { retired[item.no] = (item.slug, revision.date) }
+            for item in revision.items.ja { used.insert(item.no) }
+            for item in revision.items.ja {
+                guard let holder = retired[item.no], holder.slug != item.slug, previous?.item(item.slug, .ja) == nil,
+                      let source = revision.sources.ja[item.slug] else { continue }
+                let free = (used.max() ?? 0) + 1
+                problems.append(source.diagnostic(at: .no, "number \(item.no) was item '\(holder.slug)' until revision \(holder.removedIn) removed it",
+                                                  hint: "customers cite items by number: give '\(item.slug)' a number never used, such as \(free), "
+                                                      + "or keep the slug '\(holder.slug)' if it is the same item", severity: .warning))
+            }
+            for item in revision.items.ja where retired[item.no]?.slug == item.slug { retired[item.no] = nil }
+            previous = revision
+        }
+        return problems
     }
 
     /// The English stand-in for a draft's item that has no English page yet: its Japanese, with the sections
