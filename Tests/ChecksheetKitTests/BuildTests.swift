@@ -186,6 +186,27 @@ import TestSupport
         #expect(Markdown.plainText("詳細はhttps://example.com/をご覧ください。") == "詳細はhttps://example.com/をご覧ください。")
     }
 
+    /// An answer links to another item as the release gate says, relative to its own page: the sheet's tables show
+    /// the answer at another depth, where the links are rewritten to lead to the same pages.
+    @Test func answerLinksToOtherItemsLeadThereFromTheSheetToo() throws {
+        var content = ContentSource.read(from: Repository.content)
+        let index = try #require(content.revisions[0].pages[.ja]?.firstIndex { $0.path.hasSuffix("/10-mttr.md") })
+        content.revisions[0].pages[.ja]![index].text += "\n[RTO](../rto/index.html)、[RPO](../rpo/#x)、[先頭](#top)、[外部](https://example.com/a)\n"
+        let files = try #require(Pipeline.build(content: content, theme: Theme.read(from: Repository.theme)).files)
+        func page(_ path: String) throws -> String { String(decoding: try #require(files.first { $0.path == path }).contents, as: UTF8.self) }
+        let onItemPage = ##"<a href="../rto/index.html">RTO</a>、<a href="../rpo/#x">RPO</a>、<a href="#top">先頭</a>、<a href="https://example.com/a">外部</a>"##
+        let onSheet = ##"<a href="items/rto/index.html">RTO</a>、<a href="items/rpo/index.html#x">RPO</a>、<a href="#top">先頭</a>、<a href="https://example.com/a">外部</a>"##
+        #expect(try page("ja/items/mttr/index.html").contains(onItemPage))
+        #expect(try page("ja/revisions/2025-03-07/items/mttr/index.html").contains(onItemPage))
+        #expect(try page("ja/index.html").contains(onSheet))
+        #expect(try page("ja/revisions/2025-03-07/index.html").contains(onSheet))
+        #expect(AnswerLinks.rebased(#"<img src="../rto/a.png">"#, from: "ja/items/mttr/index.html", to: "ja/index.html") == #"<img src="items/rto/a.png">"#)
+        // A link that climbs out of the site, or is no relative path, is left as it is.
+        for link in ["../../../../x", "/ja/", "//example.com/", "mailto:a@example.com", "?q=1", ""] {
+            #expect(AnswerLinks.resolved(link, from: "ja/items/mttr/index.html") == nil, "\(link)")
+        }
+    }
+
     /// Downloads, the copy button and questionnaire answers take the plain text: a list's numbers and a link's address
     /// are what the answer says, not markup to drop.
     @Test func plainTextKeepsListNumbersBulletsAndLinkAddresses() {

@@ -6,11 +6,17 @@ extension ReleaseGate {
               let files = try? renderer.render() else { return [] }
         let paths = Set(files.map(\.path))
         var problems: [Diagnostic] = []
+        // Where each broken link of an answer leads: the pages that show the answer (its item's, the sheets' tables,
+        // where the link is rewritten for their depth) are not reported again for it.
+        var brokenTargets: Set<String> = []
         for language in Language.allCases {
             for item in candidate.items[language] {
                 guard let source = candidate.sources[language][item.slug] else { continue }
                 let page = SitePath.item(item.slug, language)
                 for target in links(in: Markdown.html(item.answer)) where !resolves(target.value, from: page, in: paths) {
+                    for shownOn in [page, SitePath.archivedItem(item.slug, candidate.date, language)] {
+                        if let path = AnswerLinks.resolved(target.value, from: shownOn)?.path { brokenTargets.insert(path) }
+                    }
                     let start = source.positions[.answer]?.line ?? 1
                     let offset = item.answer.range(of: target.value).map { item.answer[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0
                     problems.append(Diagnostic(file: source.file, line: start + offset, column: 1,
@@ -22,16 +28,13 @@ extension ReleaseGate {
         for file in files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.contents, as: UTF8.self)
             for target in links(in: html) where !resolves(target.value, from: file.path, in: paths) {
+                if let path = AnswerLinks.resolved(target.value, from: file.path)?.path, brokenTargets.contains(path) { continue }
                 let line = html[..<target.position].filter { $0 == "\n" }.count + 1
                 problems.append(Diagnostic(file: file.path, line: line, column: 1, message: "broken internal link '\(target.value)'",
                                            hint: "the site as published with \(candidate.date) has no such file"))
             }
         }
-        // An answer's broken link also breaks every page that shows it: report it once, at the answer.
-        let answerTargets = Set(problems.filter { !$0.file.hasSuffix(".html") }.compactMap { $0.message.firstMatch(of: /links to '([^']*)'/).map { String($0.1) } })
-        return problems.filter { problem in
-            !(problem.file.hasSuffix(".html") && answerTargets.contains { problem.message == "broken internal link '\($0)'" })
-        }
+        return problems
     }
 
     /// The `href` and `src` values of an HTML text, with where each starts.

@@ -121,6 +121,13 @@ extension SiteViews {
         return FieldView(html: html, pending: true, pendingNote: text("pendingNote", .en, ["date": displayDate(stale.since, .en)]), lang: "ja")
     }
 
+    /// The answer as the sheet's table shows it, its links written for the item's page made relative to `page`.
+    func rebased(_ answer: FieldView, from itemPage: String, to page: String) -> FieldView {
+        var answer = answer
+        answer.html = AnswerLinks.rebased(answer.html, from: itemPage, to: page)
+        return answer
+    }
+
     func sheetView(_ revision: Revision, language: Language, path: String, archived: Bool) -> SheetView {
         let alternates = archived ? Localized(ja: SitePath.archive(revision.date, .ja), en: SitePath.archive(revision.date, .en))
                                   : Localized(ja: SitePath.sheet(.ja), en: SitePath.sheet(.en))
@@ -143,7 +150,7 @@ extension SiteViews {
             let shown = presented(item, in: revision, language: language)
             let row = SheetView.Row(no: item.no, slug: item.slug, item: shown.item,
                                     href: SitePath.relative(from: path, to: target),
-                                    definition: shown.definition, unit: shown.unit, answer: shown.answer,
+                                    definition: shown.definition, unit: shown.unit, answer: rebased(shown.answer, from: target, to: path),
                                     share: share(shown, revision: revision, language: language, url: SitePath.url(target, base: baseURL)),
                                     badge: archived ? nil : latestBadge(item.slug, language: language),
                                     formerly: archived ? nil : formerNumber(item.slug, language: language))
