@@ -207,6 +207,20 @@ import TestSupport
         }
     }
 
+    /// The pages allow images from the site only (`img-src 'self' data:`): an answer's image from another site would
+    /// show as broken, so `check` says so; one of the site's own is no warning.
+    @Test func anImageFromAnotherSiteInAnAnswerIsAWarning() throws {
+        var content = ContentSource.read(from: Repository.content)
+        let index = try #require(content.revisions[0].pages[.ja]?.firstIndex { $0.path.hasSuffix("/10-mttr.md") })
+        content.revisions[0].pages[.ja]![index].text += "\n![構成図](https://example.com/a.png?x=1&y=2) ![図](../../assets/a.png)\n"
+        let outcome = Pipeline.check(content: content, theme: Theme.read(from: Repository.theme))
+        let path = content.revisions[0].pages[.ja]![index].path
+        #expect(outcome.diagnostics.map(\.formatted) == [
+            "\(path):11:1: warning: the answer of 'mttr' shows an image from another site, 'https://example.com/a.png?x=1&y=2', which the pages' Content-Security-Policy blocks\n"
+                + "  hint: readers would see a broken image: link to it instead, `[what it shows](https://example.com/a.png?x=1&y=2)`, or leave it out",
+        ])
+    }
+
     /// Downloads, the copy button and questionnaire answers take the plain text: a list's numbers and a link's address
     /// are what the answer says, not markup to drop.
     @Test func plainTextKeepsListNumbersBulletsAndLinkAddresses() {

@@ -132,6 +132,7 @@ public enum ContentLoader {
                 case let .success(page):
                     pages[language].append(page)
                     kept.keep(page, parsedFrom: file, textHash: parsedPage.textHash)
+                    problems += externalImages(page)
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)
@@ -161,6 +162,18 @@ public enum ContentLoader {
         revision.draft = metadata.draft
         revision.withoutEnglish = withoutEnglish.map(\.slug).sorted()
         return revision
+    }
+
+    /// A warning for each image an answer takes from another site: the pages' Content-Security-Policy
+    /// (`img-src 'self' data:`) blocks it, so readers would see a broken image where the answer has one.
+    static func externalImages(_ page: ItemPage) -> [Diagnostic] {
+        guard page.item.answer.contains("![") else { return [] }
+        return Markdown.html(page.item.answer).matches(of: /<img src="([^"]*)"/).compactMap { match in
+            let source = String(match.output.1).replacingOccurrences(of: "&amp;", with: "&")
+            guard source.contains("://") || source.hasPrefix("//") else { return nil }
+            return page.diagnostic(at: .answer, "the answer of '\(page.item.slug)' shows an image from another site, '\(source)', which the pages' Content-Security-Policy blocks",
+                                   hint: "readers would see a broken image: link to it instead, `[what it shows](\(source))`, or leave it out", severity: .warning)
+        }
     }
 
     /// A warning where a new item takes the number of an item an earlier revision removed: customers cite items by
