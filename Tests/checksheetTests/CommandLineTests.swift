@@ -210,10 +210,8 @@ import TestSupport
     /// Customers cite items by number: an item that takes the number of one a revision removed is warned about, in
     /// the revision where it takes it.
     @Test func aRetiredNumberTakenByAnotherItemIsWarnedAbout() throws {
-        let work = Repository.temporaryFolder()
+        let (work, content) = try ImportCommandTests.workspace()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         #expect(try Self.run(["new-revision", "2025-09-01", "--content", content]).status == 0)
         for language in ["ja", "en"] { try FileManager.default.removeItem(atPath: "\(content)/revisions/2025-09-01/\(language)/48-storage-media-security.md") }
         #expect(try Self.run(["check", "--content", content]).errors == "")
