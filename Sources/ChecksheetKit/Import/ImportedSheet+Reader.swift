@@ -10,7 +10,7 @@ extension ImportedSheet {
         let knownCategories: Set<String>
         var title: String?
         var edition: String?
-        var editionPlace: Diagnostic?
+        var editionPosition: ItemPage.Position?
         var header: Header?
         var body: [DelimitedText.Row] = []
 
@@ -46,7 +46,7 @@ extension ImportedSheet {
             if filled[0].wholeMatch(of: /\d{4}年\d{1,2}月\d{1,2}日版/) != nil {
                 edition = filled[0]
                 let column = row.cells.first { !ImportedSheet.clean($0.value).isEmpty }?.column ?? 0
-                editionPlace = Diagnostic(file: file, line: row.line, column: column, message: "")
+                editionPosition = ItemPage.Position(line: row.line, column: column)
             } else if title == nil {
                 title = filled[0]
             }
@@ -186,7 +186,7 @@ extension ImportedSheet {
                 problems.append(Diagnostic(file: file, line: header.line, column: 1, message: "the sheet has no item rows below its header"))
             }
             if problems.hasErrors { return .failure(DiagnosticsError(problems)) }
-            return .success(ImportedSheet(file: file, title: title, edition: edition, editionPlace: editionPlace, rows: rows, warnings: problems.sorted()))
+            return .success(ImportedSheet(file: file, title: title, edition: edition, editionPosition: editionPosition, rows: rows, warnings: problems.sorted()))
         }
     }
 }

@@ -21,8 +21,8 @@ public struct ImportedSheet: Sendable, Equatable {
     public var title: String?
     /// The edition line, such as `2025年3月7日版`, if any.
     public var edition: String?
-    /// Where the edition line is (file, line, column), for a diagnostic about it.
-    public var editionPlace: Diagnostic?
+    /// Where the edition line's text is in `file`, for a diagnostic about it.
+    public var editionPosition: ItemPage.Position?
     public var rows: [Row]
     /// What was read but not imported (columns the importer does not know), as warnings.
     public var warnings: [Diagnostic] = []
@@ -59,10 +59,9 @@ extension ImportedSheet {
         }
         let wanted = date.split(separator: "-").compactMap { Int($0) }
         if let named, named.split(separator: "-").compactMap({ Int($0) }) == wanted { return (edition, nil) }
-        var warning = editionPlace ?? Diagnostic(file: "", message: "")
-        warning.severity = .warning
-        warning.message = "the export's edition line says '\(edition)', not the date of the import, \(date)"
-        warning.hint = "the revision is titled '\(RevisionDate.japanese(date))版'; check that this is the export of \(date), or import it with the date its edition line names"
+        let warning = Diagnostic(file: file, line: editionPosition?.line ?? 0, column: editionPosition?.column ?? 0, severity: .warning,
+                                 message: "the export's edition line says '\(edition)', not the date of the import, \(date)",
+                                 hint: "the revision is titled '\(RevisionDate.japanese(date))版'; check that this is the export of \(date), or import it with the date its edition line names")
         return (nil, warning)
     }
 }
