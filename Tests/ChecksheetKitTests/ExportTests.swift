@@ -97,7 +97,7 @@ import TestSupport
     @Test func csvCellsThatExcelWouldReadAsFormulasAreText() {
         let cells = ["+81-3-1234-5678", "=HYPERLINK(\"http://x\")", "=1+1", "-", "- none", "@SUM(1,2)", "\tx", "\rx", "a-b", "１＋１", "－", ""]
         #expect(String(decoding: CSV.data([cells]), as: UTF8.self) == "\u{FEFF}'+81-3-1234-5678,\"'=HYPERLINK(\"\"http://x\"\")\",'=1+1,'-,'- none,"
-            + "\"'@SUM(1,2)\",'\tx,\"'\rx\",a-b,１＋１,－,\r\n")
+            + "\"'@SUM(1,2)\",'\tx,\"'\r\nx\",a-b,１＋１,－,\r\n")
     }
 
     @Test func xmlTextTakenAsItIsNeedsNoEscape() {

@@ -162,7 +162,20 @@ import TestSupport
         let page = try #require(Self.files["ja/items/rto/index.html"])
         let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+版<\/time><\/a> <span class="badge history-what">([^<]+)<\/span><\/p>/).map { "\($0.1) \($0.2)" }
         #expect(events == ["2025-06-01 変更", "2025-03-07 初版で掲載"])
+        // The revision that changed its answer also moved it from No. 4 to No. 5: the number is the first change listed.
+        #expect(page.contains("<dl class=\"diff\">\n<div class=\"diff-field\"><dt>No.</dt><dd><p class=\"diff-text\"><del>4</del> <span class=\"diff-arrow\">→</span> <ins>5</ins></p></dd></div>\n<div class=\"diff-field\"><dt>設定等</dt>"))
         #expect(page.contains("<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>非公開</del> <span class=\"diff-arrow\">→</span> <ins>4時間以内</ins></p></dd></div>"))
+    }
+
+    /// Customers cite items by number: a revision that only renumbered the item is in its history, with the numbers
+    /// (it was missing, although the changes pages and "formerly No." said so).
+    @Test func anItemsHistoryListsARevisionThatOnlyRenumberedIt() throws {
+        let page = try #require(Self.files["en/items/encryption-in-transit/index.html"])
+        let events = page.matches(of: /<p class="history-event"><a href="[^"]+"><time datetime="([0-9-]+)">[^<]+<\/time><\/a> <span class="badge history-what">([^<]+)<\/span><\/p>/).map { "\($0.1) \($0.2)" }
+        #expect(events == ["2025-09-01 Changed", "2025-06-01 Renumbered", "2025-03-07 First published"])
+        #expect(page.contains("<span class=\"badge history-what\">Renumbered</span></p>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>No.</dt><dd><p class=\"diff-text\"><del>5</del> <span class=\"diff-arrow\">→</span> <ins>4</ins></p></dd></div>\n</dl>"))
+        let ja = try #require(Self.files["ja/items/encryption-in-transit/index.html"])
+        #expect(ja.contains("<span class=\"badge history-what\">番号変更</span></p>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>No.</dt>"))
     }
 
     @Test func theEnglishSiteShowsPendingTranslationsInJapanese() throws {

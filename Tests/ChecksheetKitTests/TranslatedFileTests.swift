@@ -26,6 +26,28 @@ struct TranslatedFileTests {
             """.utf8)
     }
 
+    /// The translators' CSV opens in Excel: an answer that is a Markdown list (`- `), or begins with `=`, `+` or `@`,
+    /// was read as a formula there (#NAME?). The export makes such cells text with a `'`, and the import takes it off
+    /// again, from the Japanese (compared with the content's) and from the English the translator wrote.
+    @Test func cellsThatExcelWouldReadAsFormulasComeBackAsTheyWere() throws {
+        let sources = ["- 日次\n- 週次", "=社内規程による", "+81-3-1234-5678", "'引用'", "@サポート窓口"]
+        let request = TranslationRequest(date: "2025-09-01", units: sources.enumerated().map { index, source in
+            TranslationUnit(slug: "item-\(index)", field: .answer, no: index + 1, itemName: "項目", source: source)
+        })
+        let exported = String(decoding: request.csv(), as: UTF8.self)
+        #expect(exported.contains("\"'- 日次\r\n- 週次\"") && exported.contains(",'=社内規程による,") && exported.contains(",'+81-3-1234-5678,")
+            && exported.contains(",'引用',") && exported.contains(",'@サポート窓口,"))
+        // The translator fills the English column in Excel and saves the file as CSV again.
+        let englishes = ["'- Daily\n- Weekly", "'=Per internal rules", "+81-3-1234-5678", "'Quoted'", "'@Support desk"]
+        let rows = DelimitedText.parse(exported, delimiter: ",").rows.filter { !$0.isBlank }.map(\.values)
+        let filled = rows.enumerated().map { index, cells in
+            index == 0 ? cells : Array(cells.prefix(7)) + [englishes[index - 1]]
+        }
+        let file = try TranslatedFile.parse(CSV.data(filled.map { $0.map { $0.replacingOccurrences(of: "\r\n", with: "\n") } }), path: "t.csv").get()
+        #expect(file.units.map(\.source) == sources)
+        #expect(file.units.map(\.target) == ["- Daily\n- Weekly", "=Per internal rules", "+81-3-1234-5678", "'Quoted'", "@Support desk"])
+    }
+
     /// CAT tools write text that holds `<` or `&` as CDATA; it was dropped, cutting a translation short without a word.
     @Test func cdataInATargetIsTextLikeAnyOther() throws {
         let file = try TranslatedFile.parse(Self.xliff([

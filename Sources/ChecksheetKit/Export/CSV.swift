@@ -2,7 +2,8 @@ import Foundation
 
 /// RFC 4180 text: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF between records.
 /// A field that begins with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'`: Excel would take it as a
-/// formula (a phone number `+81-3-…` became a sum, `=HYPERLINK(…)` a live link), and the `'` makes it text.
+/// formula (a phone number `+81-3-…` became a sum, `=HYPERLINK(…)` a live link), and the `'` makes it text. A file
+/// the tool wrote that comes back (the translators' CSV) has it taken off again (`withoutFormulaGuard`).
 public enum CSV {
     public static func data(_ records: [[String]]) -> Data {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -26,10 +27,20 @@ public enum CSV {
     }
 
     static func field(_ value: String) -> String {
-        // Line breaks inside a cell become CRLF too, as Excel writes them.
-        let normalized = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        // Line breaks inside a cell become CRLF too, as Excel writes them; a lone CR is one as well, as the
+        // questionnaire page's script writes it, so that the two give the same file.
+        let normalized = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\n", with: "\r\n")
         guard normalized.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r\n" || $0 == "\n" || $0 == "\r" }) else { return normalized }
         return "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A cell of a CSV the tool wrote, as it was before `append` made it text: the `'` before what Excel would read as
+    /// a formula is taken off. A `'` before anything else is the cell's own.
+    public static func withoutFormulaGuard(_ value: String) -> String {
+        guard value.utf8.first == UInt8(ascii: "'") else { return value }
+        let rest = String(value.utf8.dropFirst())!
+        return startsLikeAFormula(rest) ? rest : value
     }
 
     /// Whether Excel would read a cell that begins so as a formula (OWASP's list for CSV injection).

@@ -87,7 +87,11 @@ public struct SheetHistory: Sendable, Equatable {
                 continue
             }
             if let item = changes.added.first(where: { $0.slug == slug }) { events.append((entry, .added(item))) }
-            if let change = changes.changed.first(where: { $0.new.slug == slug }) { events.append((entry, .changed(change))) }
+            // A change of number alone is an event too: customers cite items by number, and the item's own history
+            // is where they look for why theirs no longer matches.
+            if let change = changes.changed.first(where: { $0.new.slug == slug }) ?? changes.renumbered.first(where: { $0.new.slug == slug }) {
+                events.append((entry, .changed(change)))
+            }
             if let item = changes.removed.first(where: { $0.slug == slug }) { events.append((entry, .removed(item))) }
         }
         return events.reversed()

@@ -79,8 +79,14 @@ extension SiteViews {
             case .added:
                 return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventAdded", language), fields: [])
             case let .changed(change):
-                return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventChanged", language),
-                             fields: fieldDiffs(change, revision: entry.revision, language: language))
+                var fields = fieldDiffs(change, revision: entry.revision, language: language)
+                if change.isRenumbered {
+                    fields.insert(FieldDiff(name: Field.no.header(in: language), diffHTML: diffHTML(String(change.old.no), String(change.new.no), language: language),
+                                            pendingNote: nil), at: 0)
+                }
+                let renumberedOnly = change.isRenumbered && fields.count == 1
+                return .init(date: date, title: entry.revision.title[language], href: href,
+                             what: text(renumberedOnly ? "eventRenumbered" : "eventChanged", language), fields: fields)
             case .removed:
                 return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventRemoved", language), fields: [])
             }

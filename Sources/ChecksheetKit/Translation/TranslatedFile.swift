@@ -42,7 +42,8 @@ public struct TranslatedFile: Sendable, Equatable {
         var units: [Unit] = []
         for row in table.rows.dropFirst() where !row.isBlank {
             let values = row.values
-            func cell(_ index: Int) -> String { index < values.count ? values[index] : "" }
+            // The export made text of cells that Excel would read as formulas; the translator's edits keep that `'`.
+            func cell(_ index: Int) -> String { index < values.count ? CSV.withoutFormulaGuard(values[index]) : "" }
             let target = cell(english).replacingOccurrences(of: "\r\n", with: "\n").trimmed
             units.append(Unit(id: cell(id).trimmed, line: row.line, source: cell(japanese).replacingOccurrences(of: "\r\n", with: "\n"),
                               target: target.isEmpty ? nil : target))
