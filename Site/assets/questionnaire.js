@@ -61,8 +61,42 @@
     return open > 0 ? plain(text.slice(0, open)) : text;
   }
 
+  // The columns `checksheet answer` adds, in order, each plain or qualified (QuestionnaireAnswers.swift); the fourth,
+  // the answer, only when the customer keeps no answer column.
+  var addedColumns = [
+    [['ステータス', '回答ステータス'], ['No.', '項目No.'], ['サービスレベル項目', 'チェックシートの項目'], ['回答', 'チェックシートの回答'],
+      ['版', 'チェックシートの版'], ['URL', '項目のURL'], ['確度', '一致の確度']],
+    [['Status', 'Answer status'], ['No.', 'Item No.'], ['Item', 'Checksheet item'], ['Answer', 'Checksheet answer'],
+      ['Revision', 'Checksheet revision'], ['URL', 'Item URL'], ['Confidence', 'Match confidence']]
+  ];
+
   var kindByName = {};
   Object.keys(columnNames).forEach(function (kind) { columnNames[kind].forEach(function (name) { kindByName[normalizedName(name)] = kind; }); });
+  // They name a header too (`Item No.` reads like a sentence), so that an answered file read again finds its header;
+  // a name listed above keeps its kind.
+  addedColumns.forEach(function (names) {
+    names.forEach(function (pair) { pair.forEach(function (name) { if (!kindByName[normalizedName(name)]) kindByName[normalizedName(name)] = 'other'; }); });
+  });
+
+  // The columns an earlier answer added at the end of a header row, as [first, end), or null: its `Item` column holds
+  // item names, not questions, and its `No.` is not the table's.
+  function answeredColumns(header) {
+    var last = -1;
+    header.forEach(function (c, k) { if (c.trim() !== '') last = k; });
+    for (var l = 0; l < addedColumns.length; l++) {
+      var sets = [addedColumns[l], addedColumns[l].filter(function (_, k) { return k !== 3; })];
+      for (var s = 0; s < sets.length; s++) {
+        var start = last + 1 - sets[s].length;
+        if (start < 0) continue;
+        var matches = sets[s].every(function (pair, k) {
+          var cell = normalizedName(header[start + k]);
+          return cell === normalizedName(pair[0]) || cell === normalizedName(pair[1]);
+        });
+        if (matches) return [start, last + 1];
+      }
+    }
+    return null;
+  }
 
   function columnKind(header) { return kindByName[normalizedName(header)] || null; }
 
@@ -114,8 +148,12 @@
     } else {
       layout = headerRow(rows, width);
       var body = rows.slice(layout.first);
+      var answered = layout.header < 0 ? null : answeredColumns(rows[layout.header]);
       var candidates = [];
-      for (var n = 0; n < width; n++) if (body.some(function (r) { return hasText(r[n]); })) candidates.push(n);
+      for (var n = 0; n < width; n++) {
+        if (answered && n >= answered[0] && n < answered[1]) continue;
+        if (body.some(function (r) { return hasText(r[n]); })) candidates.push(n);
+      }
       function averageLength(k) {
         var cells = body.map(function (r) { return r[k].trim(); }).filter(Boolean);
         return cells.reduce(function (s, c) { return s + Array.from(c).length; }, 0) / Math.max(cells.length, 1);
@@ -128,7 +166,10 @@
     }
     var indices = [];
     rows.forEach(function (r, i) { if (i >= layout.first && r[chosen].trim()) indices.push(i); });
-    var numberColumn = layout.header < 0 ? -1 : rows[layout.header].findIndex(function (c) { return columnKind(c) === 'number'; });
+    var own = layout.header < 0 ? null : answeredColumns(rows[layout.header]);
+    var numberColumn = layout.header < 0 ? -1 : rows[layout.header].findIndex(function (c, k) {
+      return !(own && k >= own[0] && k < own[1]) && columnKind(c) === 'number';
+    });
     // A heading has no number only in a table whose questions are numbered.
     var numbered = numberColumn >= 0 && indices.filter(function (i) { return rows[i][numberColumn].trim() !== ''; }).length * 2 >= indices.length;
     function isSectionHeading(i) {

@@ -118,6 +118,20 @@ def test_a_workbook_with_a_title_above_its_header_is_read_as_the_cli_reads_it(br
     assert [(r["row"], r["question"], r["status"]) for r in rows] == [(str(c["row"]), c["question"], c["status"]) for c in cli]
     assert browser.execute_script("return window.__problems") == []
 
+    # The workbook the CLI answered comes back a quarter later: its header (`Item No.` reads like a sentence) is still
+    # found, by the CLI and the browser alike, and the items the first answer added are no questions.
+    answered = os.path.join(folder, "answered.xlsx")
+    subprocess.run([binary(), "answer", path, "--lang", "en", "--format", "xlsx", "--out", answered, "--content", os.path.join(ROOT, "Content")],
+                   check=True, capture_output=True)
+    again = json.loads(subprocess.run([binary(), "answer", answered, "--lang", "en", "--format", "json", "--content", os.path.join(ROOT, "Content")],
+                                      check=True, capture_output=True, text=True).stdout)
+    assert [(c["row"], c["question"], c["status"]) for c in again] == [(c["row"], c["question"], c["status"]) for c in cli]
+    open_page(browser, page_url(server, site, "http", "en"))
+    browser.find_element(By.ID, "questionnaire-file").send_keys(answered)
+    rows = shown_rows(browser)
+    assert [(r["row"], r["question"], r["status"]) for r in rows] == [(str(c["row"]), c["question"], c["status"]) for c in cli]
+    assert browser.execute_script("return window.__problems") == []
+
 
 def test_choose_another_item_override_a_status_and_download_the_csv(browser, server, site):
     downloads = tempfile.mkdtemp(prefix="questionnaire-downloads-")

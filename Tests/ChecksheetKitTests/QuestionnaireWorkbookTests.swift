@@ -145,6 +145,40 @@ import TestSupport
         #expect(seen["notes"] as? String == "Answer every question of the Security sheet.")
     }
 
+    /// The answered workbook comes back next quarter, after a new revision: answering it again fills the columns the
+    /// first answer added (in the language asked for now) instead of adding a second set beside them.
+    @Test func answeringAnAnsweredWorkbookAgainFillsItsColumnsInPlace() throws {
+        let (_, answers, output) = try Self.answered()
+        let again = try Questionnaire.read(output, file: "answered.xlsx").get()
+        #expect(again.answeredColumns == 4..<10)
+        #expect(again.column == 1 && again.answerColumn == 2)
+        let english = try #require(QuestionnaireAnswers.make(again, sheet: Self.sheet, language: .en))
+        #expect(try Questionnaire.read(try english.xlsx(), file: "again.xlsx").get().rows == answers.table)
+        let japanese = try #require(QuestionnaireAnswers.make(again, sheet: Self.sheet, language: .ja))
+        let rows = try Questionnaire.read(try japanese.xlsx(), file: "again.xlsx").get().rows
+        #expect(rows[2] == ["No.", "Question", "Answer", "Remarks", "ステータス", "項目No.", "サービスレベル項目", "版", "URL", "確度"])
+        #expect(rows.allSatisfy { $0.count == 10 })
+    }
+
+    /// A question the sheet no longer covers loses the earlier answer's item, not only its status.
+    @Test func answeringAnAnsweredCSVAgainLeavesNothingOfTheEarlierAnswer() throws {
+        let csv = "Question\r\nHow long are backups retained?\r\nDo you support single sign-on (SSO)?\r\n"
+        let first = try #require(QuestionnaireAnswers.make(try Questionnaire.read(Data(csv.utf8), file: "q.csv").get(), sheet: Self.sheet, language: .en))
+        let answered = String(decoding: first.csv(), as: UTF8.self)
+        #expect(answered == "\u{FEFF}Question,Status,No.,Item,Answer,Revision,URL,Confidence\r\n"
+            + "How long are backups retained?,answered,30,Backup retention period,72 hours,2025-03-07,https://checksheet.example.com/en/items/backup-retention/,100%\r\n"
+            + "Do you support single sign-on (SSO)?,none,,,,,,\r\n")
+        // The same file answered again is the same file: its own Answer column is not taken for the customer's.
+        let reread = try Questionnaire.read(first.csv(), file: "answered.csv").get()
+        #expect(reread.answeredColumns == 1..<8 && reread.answerColumn == nil && reread.column == 0)
+        #expect(String(decoding: try #require(QuestionnaireAnswers.make(reread, sheet: Self.sheet, language: .en)).csv(), as: UTF8.self) == answered)
+        // The customer rewrote the first question into one the sheet does not answer.
+        let rewritten = answered.replacingOccurrences(of: "How long are backups retained?", with: "Does your office have a mascot?")
+        let second = try #require(QuestionnaireAnswers.make(try Questionnaire.read(Data(rewritten.utf8), file: "answered.csv").get(), sheet: Self.sheet, language: .en))
+        #expect(String(decoding: second.csv(), as: UTF8.self) == "\u{FEFF}Question,Status,No.,Item,Answer,Revision,URL,Confidence\r\n"
+            + "Does your office have a mascot?,none,,,,,,\r\n" + "Do you support single sign-on (SSO)?,none,,,,,,\r\n")
+    }
+
     @Test func aCSVWithItsOwnNoColumnNamesTheItemsNumberApart() throws {
         let csv = "No.,Question,Answer\r\n1,How long are backups retained?,\r\n2,Do you support single sign-on (SSO)?,\r\n"
         let questionnaire = try Questionnaire.read(Data(csv.utf8), file: "q.csv").get()

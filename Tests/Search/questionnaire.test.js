@@ -40,6 +40,11 @@ test('the header is the row of column names under a title; titles and headings a
   assert.equal(questionnaire.columnKind('回答（はい／いいえ）'), 'answer');
   assert.equal(questionnaire.columnKind(' Ｎｏ． '), 'number');
   assert.equal(questionnaire.columnKind('Cloud vendor security questionnaire'), null);
+  // The columns `checksheet answer` adds, so that an answered file read again finds its header, as the CLI does.
+  assert.equal(questionnaire.columnKind('Item No.'), 'other');
+  assert.equal(questionnaire.columnKind('一致の確度'), 'other');
+  assert.equal(questionnaire.columnKind('No.'), 'number');
+  assert.equal(questionnaire.columnKind('Item'), 'question');
 });
 
 test('a question column given by number finds the same header', () => {

@@ -45,6 +45,9 @@ public struct Questionnaire: Sendable, Equatable {
     public var column: Int
     /// 0-based index of the column the customer keeps for answers, when the header names one or it was given.
     public var answerColumn: Int?
+    /// The columns an earlier `checksheet answer` added to the right of the table, known by their headers: answering
+    /// the answered file again (after a new revision) writes into them rather than adding a second set.
+    public var answeredColumns: Range<Int>?
     /// The workbook's merged cells (none for text files): a heading merged across the table is not a question.
     public var merges: [Merge] = []
     /// The workbook the questionnaire was read from, so that answers can be written back into it.
@@ -62,7 +65,9 @@ public struct Questionnaire: Sendable, Equatable {
     /// The questions, in row order; rows whose question cell is blank, and section headings, are passed over.
     public var questions: [Question] {
         let candidates = rows.indices.dropFirst(firstQuestionRow).filter { !rows[$0][column].trimmed.isEmpty }
-        let numberColumn = headerRow.flatMap { header in rows[header].firstIndex { QuestionnaireColumn(header: $0) == .number } }
+        let numberColumn = headerRow.flatMap { header in
+            rows[header].indices.first { answeredColumns?.contains($0) != true && QuestionnaireColumn(header: rows[header][$0]) == .number }
+        }
         // A heading has no number only in a table whose questions are numbered.
         let numbered = numberColumn.map { number in candidates.filter { !rows[$0][number].trimmed.isEmpty }.count * 2 >= candidates.count } ?? false
         return candidates.filter { !isSectionHeading($0, numberColumn: numbered ? numberColumn : nil) }
@@ -140,7 +145,9 @@ public struct Questionnaire: Sendable, Equatable {
         case nil:
             (questionnaire.headerRow, questionnaire.firstQuestionRow) = Self.headerRow(of: rows, width: width, isPlainText: isPlainText)
             let body = rows.dropFirst(questionnaire.firstQuestionRow)
-            let candidates = (0..<width).filter { index in body.contains { hasText($0[index]) } }
+            // The item names an earlier answer added are no questions, though its column is called `Item`.
+            let answered = questionnaire.headerRow.flatMap { QuestionnaireAnswers.addedColumns(in: rows[$0]) } ?? 0..<0
+            let candidates = (0..<width).filter { index in !answered.contains(index) && body.contains { hasText($0[index]) } }
             guard let first = candidates.first else {
                 return failure("no column holds text", "put the questions in one column, one a row")
             }
@@ -153,6 +160,7 @@ public struct Questionnaire: Sendable, Equatable {
             questionnaire.column = named.max { averageLength($0) < averageLength($1) } ?? candidates.first { averageLength($0) >= 10 } ?? first
         }
 
+        questionnaire.answeredColumns = questionnaire.headerRow.flatMap { QuestionnaireAnswers.addedColumns(in: rows[$0]) }
         switch answerColumn {
         case let .name(name)?:
             let wanted = QuestionnaireColumn.normalized(name)
@@ -167,7 +175,10 @@ public struct Questionnaire: Sendable, Equatable {
             questionnaire.answerColumn = number - 1
         case nil:
             questionnaire.answerColumn = questionnaire.headerRow.flatMap { header in
-                rows[header].indices.first { $0 != questionnaire.column && QuestionnaireColumn(header: rows[header][$0]) == .answer }
+                rows[header].indices.first { index in
+                    index != questionnaire.column && questionnaire.answeredColumns?.contains(index) != true
+                        && QuestionnaireColumn(header: rows[header][index]) == .answer
+                }
             }
         }
         if questionnaire.answerColumn == questionnaire.column {

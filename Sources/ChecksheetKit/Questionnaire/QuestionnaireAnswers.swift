@@ -25,7 +25,7 @@ public struct QuestionnaireAnswers: Sendable {
 
     /// What the tool adds for each question, in order: status, the top item's No., name, answer, revision date, URL
     /// and coverage. Each has its plain header and one for a table that already uses that name (a customer's `No.`).
-    private var addedNames: [(plain: String, qualified: String)] {
+    private static func addedNames(_ language: Language) -> [(plain: String, qualified: String)] {
         language == .ja
             ? [("ステータス", "回答ステータス"), ("No.", "項目No."), ("サービスレベル項目", "チェックシートの項目"), ("回答", "チェックシートの回答"),
                ("版", "チェックシートの版"), ("URL", "項目のURL"), ("確度", "一致の確度")]
@@ -33,13 +33,41 @@ public struct QuestionnaireAnswers: Sendable {
                ("Revision", "Checksheet revision"), ("URL", "Item URL"), ("Confidence", "Match confidence")]
     }
 
+    private var addedNames: [(plain: String, qualified: String)] { Self.addedNames(language) }
+
+    /// Every header the tool may add, in both languages.
+    static var allAddedNames: [String] { Language.allCases.flatMap { addedNames($0).flatMap { [$0.plain, $0.qualified] } } }
+
     /// Where the answer text goes in `cells(_:)`.
     private static let answerIndex = 3
 
+    /// The columns this tool added to a header row, in either language, with or without the answer column: the
+    /// header's last names, each the plain or the qualified name in its place. Nil when the row ends otherwise.
+    static func addedColumns(in header: [String]) -> Range<Int>? {
+        guard let last = header.lastIndex(where: { !$0.trimmed.isEmpty }) else { return nil }
+        for language in Language.allCases {
+            let names = addedNames(language)
+            for set in [names, names.enumerated().filter { $0.offset != answerIndex }.map(\.element)] where set.count <= last + 1 {
+                let start = last + 1 - set.count
+                let matches = zip(header[start...last], set).allSatisfy { cell, name in
+                    let cell = QuestionnaireColumn.normalized(cell)
+                    return cell == QuestionnaireColumn.normalized(name.plain) || cell == QuestionnaireColumn.normalized(name.qualified)
+                }
+                if matches { return start..<(last + 1) }
+            }
+        }
+        return nil
+    }
+
+    /// The first column the answers' own columns take: where an earlier answer's columns begin, else after the table.
+    var addedStart: Int { questionnaire.answeredColumns?.lowerBound ?? questionnaire.width }
+
     /// The headers of the columns added to the right of the table: every added cell but the answer when the
-    /// customer keeps an answer column. A name the customer's header already uses is qualified.
+    /// customer keeps an answer column. A name the customer's header already uses is qualified (an earlier
+    /// answer's columns are not the customer's).
     public var addedHeaders: [String] {
-        let taken = Set((questionnaire.headerRow.map { questionnaire.rows[$0] } ?? []).map(QuestionnaireColumn.normalized))
+        let header = questionnaire.headerRow.map { Array(questionnaire.rows[$0].prefix(addedStart)) } ?? []
+        let taken = Set(header.map(QuestionnaireColumn.normalized))
         return addedNames.enumerated().filter { questionnaire.answerColumn == nil || $0.offset != Self.answerIndex }
             .map { taken.contains(QuestionnaireColumn.normalized($0.element.plain)) ? $0.element.qualified : $0.element.plain }
     }
@@ -59,10 +87,16 @@ public struct QuestionnaireAnswers: Sendable {
 
     /// The cells written into the questionnaire (0-based row → 0-based column → text): the added headers on the header
     /// row, and on each question's row its answer in the answer column and the rest in the added columns. Nothing else
-    /// changes, and a blank is not written (a question the sheet does not cover keeps its answer cell as it was).
+    /// changes, and a blank is not written (a question the sheet does not cover keeps its answer cell as it was), but
+    /// for the columns of an earlier answer: those are emptied first, so that nothing of that answer stays behind.
     public var filledCells: [Int: [Int: String]] {
-        let width = questionnaire.width
+        let width = addedStart
         var filled: [Int: [Int: String]] = [:]
+        if let earlier = questionnaire.answeredColumns {
+            for row in [questionnaire.headerRow].compactMap({ $0 }) + rows.map({ $0.question.row - 1 }) {
+                for column in earlier { filled[row, default: [:]][column] = "" }
+            }
+        }
         if let header = questionnaire.headerRow {
             for (offset, name) in addedHeaders.enumerated() { filled[header, default: [:]][width + offset] = name }
         }
@@ -80,9 +114,13 @@ public struct QuestionnaireAnswers: Sendable {
     /// Every row of the questionnaire, as it was, with `filledCells` written in; a header row is put on top when the
     /// file had none, so that a CSV names what was added.
     public var table: [[String]] {
-        let width = questionnaire.width + addedHeaders.count
-        var table = questionnaire.rows.map { $0 + Array(repeating: "", count: addedHeaders.count) }
-        for (row, cells) in filledCells { for (column, text) in cells { table[row][column] = text } }
+        let width = addedStart + addedHeaders.count
+        var table = questionnaire.rows.map { row in
+            let kept = questionnaire.answeredColumns == nil ? row : Array(row.prefix(addedStart))
+            return kept + Array(repeating: "", count: max(width - kept.count, 0))
+        }
+        // An earlier answer's columns past the new ones are gone from the table already.
+        for (row, cells) in filledCells { for (column, text) in cells where column < width { table[row][column] = text } }
         if !questionnaire.hasHeader {
             var header = Array(repeating: "", count: questionnaire.width)
             header[questionnaire.column] = language == .ja ? "質問" : "Question"

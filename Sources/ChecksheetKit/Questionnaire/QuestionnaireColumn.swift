@@ -22,6 +22,9 @@ enum QuestionnaireColumn: Sendable, Equatable {
     private static let byName: [String: QuestionnaireColumn] = {
         var byName: [String: QuestionnaireColumn] = [:]
         for (column, list) in names { for name in list { byName[normalized(name)] = column } }
+        // The columns `checksheet answer` adds name a header too (`Item No.` reads like a sentence), so that an answered
+        // file read again finds its header; a name the list above has keeps its kind.
+        for name in QuestionnaireAnswers.allAddedNames where byName[normalized(name)] == nil { byName[normalized(name)] = .other }
         return byName
     }()
 
