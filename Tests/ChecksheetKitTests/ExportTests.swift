@@ -139,11 +139,4 @@ import TestSupport
         #expect(SheetTable.columnName(0) == "A" && SheetTable.columnName(25) == "Z" && SheetTable.columnName(26) == "AA")
         #expect(SheetTable.xmlEscaped("a\u{0}b\u{1F}c<") == "abc&lt;")
     }
-
-    @Test func changesDownloadAsCSV() throws {
-        let sheet = ContentLoader.load(ContentSource.read(from: Repository.fixtures + "/history")).sheet!
-        let history = SheetHistory(sheet)
-        let csv = String(decoding: history.entries[1].changes!.ja.csv(), as: UTF8.self)
-        #expect(csv == "\u{FEFF}slug,no,field,before,after\r\nbackup-method,2,item,,バックアップの方法\r\nplanned-outage-notice,2,item,計画停止予定通知,\r\navailability-rate,3,answer,99.9%以上,99.95%以上\r\nrto,5,no,4,5\r\nrto,5,answer,非公開,4時間以内\r\nencryption-in-transit,4,no,5,4\r\n")
-    }
 }

@@ -247,6 +247,44 @@ import TestSupport
         #expect(content.hasPrefix("<p>追加1件・変更2件・削除1件・番号のみ変更1件</p><p>稼働率の目標を改定しました。</p>\n<h2>追加された項目</h2><ul><li><a href=\"https://checksheet.example.com/ja/items/backup-method/\">2. バックアップの方法</a></li></ul>"))
     }
 
+    /// An English subscriber learns of every change the English changes page lists: the Japanese change awaiting
+    /// translation too (the feed's count said "3 changed" and its list named two), and the items renumbered.
+    @Test func theFeedListsWhatTheChangesPageLists() throws {
+        let feed = try XMLDocument(data: try #require(Self.outcome.files?.first { $0.path == "en/feed.xml" }).contents)
+        let contents = try feed.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='content']").map { $0.stringValue ?? "" }
+        #expect(contents[0] == "<p>0 added, 3 changed, 0 removed</p><h2>Changed items</h2><ul>"
+            + "<li><a href=\"https://checksheet.example.com/en/items/service-hours/\">1. Service hours</a></li>"
+            + "<li><a href=\"https://checksheet.example.com/en/items/encryption-in-transit/\">4. Communication encryption level</a></li>"
+            + "<li><a href=\"https://checksheet.example.com/en/items/rto/\">5. Recovery time objective (RTO)</a></li></ul>")
+        #expect(contents[1].hasSuffix("<h2>Items whose number alone changed</h2><ul><li><a href=\"https://checksheet.example.com/en/items/encryption-in-transit/\">"
+            + "4. Communication encryption level</a> (No. 5 → 4)</li></ul>"))
+    }
+
+    /// The changes download says what the revision's changes page says, in its language: the item's name, the kind
+    /// of change and the field by their headers, an added item's answer, and on English pages the Japanese changes
+    /// that await translation, with their note (it had English machine keys and left those out).
+    @Test func aRevisionsChangesDownloadListsWhatItsPageDoes() throws {
+        func csv(_ lines: [String]) -> String { "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n" }
+        let japanese: [String] = [
+            "slug,No.,サービスレベル項目,変更の種類,欄,変更前,変更後,注記",
+            "availability-rate,3,サービス稼働率,変更,設定等,99.9%以上,99.95%以上,",
+            "rto,5,目標復旧時間(RTO),番号変更,No.,4,5,",
+            "rto,5,目標復旧時間(RTO),変更,設定等,非公開,4時間以内,",
+            "backup-method,2,バックアップの方法,追加,設定等,,有。日次で取得,",
+            "planned-outage-notice,2,計画停止予定通知,削除,設定等,有,,",
+            "encryption-in-transit,4,通信の暗号化レベル,番号変更,No.,5,4,",
+        ]
+        #expect(try #require(Self.files["ja/downloads/changes-2025-06-01.csv"]) == csv(japanese))
+        let pending = "\"Translation pending: the Japanese changed in the version dated September 1, 2025. The current Japanese text is shown.\""
+        let english: [String] = [
+            "slug,No.,Service level item,Change,Field,Before,After,Note",
+            "service-hours,1,Service hours,Changed,Definition,サービスを提供する時間帯,サービスを提供する時間帯（計画停止時間を含む）," + pending,
+            "encryption-in-transit,4,Communication encryption level,Changed,Provider's response,Yes. TLS 1.2,Yes. TLS 1.3,",
+            "rto,5,Recovery time objective (RTO),Changed,Provider's response,Not disclosed,Within 4 hours,",
+        ]
+        #expect(try #require(Self.files["en/downloads/changes-2025-09-01.csv"]) == csv(english))
+    }
+
     @Test func everyURLOfEveryRevisionStillExists() throws {
         let paths = Set(Self.files.keys)
         for entry in Self.history.entries {

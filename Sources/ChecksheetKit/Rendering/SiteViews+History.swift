@@ -1,3 +1,5 @@
+import Foundation
+
 extension SiteViews {
     /// The counts of a revision, as its own changes page counts them (on English pages, items whose Japanese change
     /// awaits translation are changed), so that the list, the feed, the sheet and that page agree.
@@ -99,6 +101,35 @@ extension SiteViews {
             nothing: diff.added.isEmpty && diff.removed.isEmpty && allChanged.isEmpty && renumbered.isEmpty, headers: headers(language))
     }
 
+    /// A revision's changes as CSV, in the page's language and as its changes page lists them (on English pages the
+    /// Japanese changes awaiting translation too, with their note): a row for each changed field, added or removed
+    /// item and move, naming the item, the kind of change and the field, with the text before and after.
+    func changesCSV(_ entry: SheetHistory.Entry, language: Language) -> Data {
+        guard let diff = entry.changes?[language] else { return Data() }
+        let revision = entry.revision
+        var records = [["slug", Field.no.header(in: language), Field.item.header(in: language), text("csvChange", language), text("csvField", language),
+                        text("csvBefore", language), text("csvAfter", language), text("csvNote", language)]]
+        func add(_ item: Item, _ event: String, _ field: Field, _ before: String, _ after: String, note: String = "") {
+            records.append([item.slug, String(item.no), item.item, text(event, language), field.header(in: language), before, after, note])
+        }
+        let note = text("pendingNote", language, ["date": displayDate(revision.date, language)])
+        let pending = pendingOnly(diff, revision: revision, language: language)
+        let changed = diff.changed.map { ($0.new, Optional($0)) } + pending.map { item in (item, diff.renumbered.first { $0.new.slug == item.slug }) }
+        for (item, change) in changed.sorted(by: { $0.0.no < $1.0.no }) {
+            if let change, change.isRenumbered { add(item, "eventRenumbered", .no, String(change.old.no), String(change.new.no)) }
+            for field in change?.fields ?? [] { add(item, "eventChanged", field, change!.old.plainText(of: field), change!.new.plainText(of: field)) }
+            for pendingChange in pendingChanges(item.slug, revision: revision, language: language, except: change?.fields ?? []) {
+                add(item, "eventChanged", pendingChange.field, pendingChange.old, pendingChange.new, note: note)
+            }
+        }
+        for item in diff.added { add(item, "eventAdded", .answer, "", item.plainText(of: .answer)) }
+        for item in diff.removed { add(item, "eventRemoved", .answer, item.plainText(of: .answer), "") }
+        for move in diff.renumbered where !pending.contains(where: { $0.no == move.new.no }) {
+            add(move.new, "eventRenumbered", .no, String(move.old.no), String(move.new.no))
+        }
+        return CSV.data(records)
+    }
+
     func feedView(_ language: Language) -> FeedView {
         let entries = history.entries.reversed().map { entry -> FeedView.Entry in
             let date = entry.revision.date
@@ -106,10 +137,19 @@ extension SiteViews {
             var html = "<p>\(summary(entry, language: language).htmlEscaped)</p>"
             if !entry.revision.notes[language].isEmpty { html += Markdown.html(entry.revision.notes[language]) }
             if let changes = entry.changes?[language] {
-                let groups: [(String, [Item])] = [("addedItems", changes.added), ("changedItems", changes.changed.map(\.new)), ("removedItems", changes.removed)]
+                // What the revision's changes page lists, as its summary above counts it: on English pages the items whose
+                // Japanese change awaits translation are changed too, and renumbered items are named with their move.
+                let pending = pendingOnly(changes, revision: entry.revision, language: language)
+                let changed = (changes.changed.map(\.new) + pending).sorted { $0.no < $1.no }.map { ($0, "") }
+                let renumbered = changes.renumbered.filter { move in !pending.contains { $0.no == move.new.no } }
+                    .map { ($0.new, " (" + text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)]) + ")") }
+                let groups: [(String, [(Item, String)])] = [("addedItems", changes.added.map { ($0, "") }), ("changedItems", changed),
+                                                            ("removedItems", changes.removed.map { ($0, "") }), ("renumberedItems", renumbered)]
                 for (key, items) in groups where !items.isEmpty {
                     html += "<h2>\(text(key, language).htmlEscaped)</h2><ul>"
-                    html += items.map { "<li><a href=\"\(SitePath.url(SitePath.item($0.slug, language), base: baseURL).htmlEscaped)\">\($0.no). \($0.item.htmlEscaped)</a></li>" }.joined()
+                    html += items.map { item, note in
+                        "<li><a href=\"\(SitePath.url(SitePath.item(item.slug, language), base: baseURL).htmlEscaped)\">\(item.no). \(item.item.htmlEscaped)</a>\(note.htmlEscaped)</li>"
+                    }.joined()
                     html += "</ul>"
                 }
             }

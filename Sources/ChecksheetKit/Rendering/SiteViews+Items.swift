@@ -103,14 +103,19 @@ extension SiteViews {
 
     /// On English pages: the Japanese changes whose translation is pending, shown in Japanese.
     func pendingDiffs(_ slug: String, revision: Revision, language: Language, except: [Field]) -> [FieldDiff] {
+        pendingChanges(slug, revision: revision, language: language, except: except).map { change in
+            FieldDiff(name: change.field.header(in: .en), diffHTML: "<span lang=\"ja\">" + diffHTML(change.old, change.new, language: .ja) + "</span>",
+                      pendingNote: text("pendingNote", .en, ["date": displayDate(revision.date, .en)]))
+        }
+    }
+
+    /// On English pages: the fields of the item whose Japanese `revision` changed with their translation still pending,
+    /// each with its Japanese text before and after, as the reader sees them.
+    func pendingChanges(_ slug: String, revision: Revision, language: Language, except: [Field]) -> [(field: Field, old: String, new: String)] {
         guard language == .en, let entry = history.entries.first(where: { $0.revision.date == revision.date }),
               let change = entry.changes?.ja.changed.first(where: { $0.new.slug == slug }) else { return [] }
         let stale = Set(history.staleFields(of: slug, in: revision.date).filter { $0.since == revision.date }.map(\.field))
-        return change.fields.filter { stale.contains($0) && !except.contains($0) }.map { field in
-            let old = change.old.plainText(of: field), new = change.new.plainText(of: field)
-            return FieldDiff(name: field.header(in: .en), diffHTML: "<span lang=\"ja\">" + diffHTML(old, new, language: .ja) + "</span>",
-                             pendingNote: text("pendingNote", .en, ["date": displayDate(revision.date, .en)]))
-        }
+        return change.fields.filter { stale.contains($0) && !except.contains($0) }.map { ($0, change.old.plainText(of: $0), change.new.plainText(of: $0)) }
     }
 
     /// The page at the current URL of an item a revision removed, so that links to it keep working: its last version.

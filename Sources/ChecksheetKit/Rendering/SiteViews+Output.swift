@@ -66,7 +66,7 @@ extension SiteViews {
             default: return table.json(schemaURL: "checksheet.schema.json")
             }
         case let .changesCSV(date, language):
-            return entry(date).changes?[language].csv() ?? Data()
+            return changesCSV(entry(date), language: language)
         case let .schema(language):
             return SheetTable.jsonSchema(id: SitePath.url(SitePath.schema(language), base: baseURL))
         default:
