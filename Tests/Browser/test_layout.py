@@ -219,3 +219,12 @@ def test_the_current_sheet_says_its_version_once_above_the_table(browser, histor
             .map(e => e.innerText).join('\\n');""")
     assert browser.find_element(By.CSS_SELECTOR, ".revision-line").text == f"{version} · {items} · {'変更履歴' if lang == 'ja' else 'Change history'}"
     assert len(WRITTEN_DATE[lang].findall(above)) == 1
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_diff_keeps_the_lines_of_the_text_it_compares(browser, history_server, lang):
+    """Diffs compare the plain text of an answer, one line per paragraph or list item; the lines ran together
+    ("…(major failures) • Production: 4 hours • Staging…")."""
+    browser.get(f"{history_server}/{lang}/changes/2025-06-01/index.html")
+    styles = browser.execute_script("return Array.from(document.querySelectorAll('.diff-text')).map(function (e) { return getComputedStyle(e).whiteSpace; })")
+    assert styles and set(styles) == {"pre-line"}

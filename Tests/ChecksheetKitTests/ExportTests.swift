@@ -62,6 +62,7 @@ import TestSupport
                 for field in Field.allCases where field != .no {
                     entry[field.rawValue] = field == .answer ? Markdown.plainText(item.answer) : item.value(of: field)
                 }
+                if let pending = table.pending[item.slug] { entry["pending"] = pending.fields.map(\.rawValue) }
                 return entry
             },
         ]
@@ -76,10 +77,13 @@ import TestSupport
         odd.answer = "*Yes*, [see](https://example.com/a_b) \\ `code`\n\n- \u{1F}list"
         for items in [[Self.item, odd], []] {
             for provider in [nil, "Example \"Cloud\" / 株式会社"] {
-                let table = SheetTable(language: .en, date: "2025-03-07", title: Self.awkward, items: items, baseURL: "https://example.com/s/", provider: provider)
-                let written = table.json(schemaURL: "checksheet.schema.json")
-                let expected = try Self.serializedJSON(table, schemaURL: "checksheet.schema.json")
-                #expect(written == expected, "\(String(decoding: written, as: UTF8.self))")
+                var table = SheetTable(language: .en, date: "2025-03-07", title: Self.awkward, items: items, baseURL: "https://example.com/s/", provider: provider)
+                for pending in [[:], [odd.slug: SheetTable.Pending(fields: [.definition, .answer], note: "pending")]] {
+                    table.pending = pending
+                    let written = table.json(schemaURL: "checksheet.schema.json")
+                    let expected = try Self.serializedJSON(table, schemaURL: "checksheet.schema.json")
+                    #expect(written == expected, "\(String(decoding: written, as: UTF8.self))")
+                }
             }
         }
     }

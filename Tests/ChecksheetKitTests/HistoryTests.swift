@@ -285,6 +285,37 @@ import TestSupport
         #expect(try #require(Self.files["en/downloads/changes-2025-09-01.csv"]) == csv(english))
     }
 
+    /// The copy button copies what the page says around the answer: that the item was removed, and that an English
+    /// answer is the Japanese awaiting translation (both were left out of what a customer pastes into a form).
+    @Test func aCopiedAnswerSaysTheItemWasRemovedOrItsTranslationIsPending() throws {
+        let removed = try #require(Self.files["en/items/planned-outage-notice/index.html"])
+        #expect(removed.contains("data-answer=\"Yes\" data-citation=\"— No. 2 Advance notice of planned outages (Version dated March 7, 2025; removed in the version dated June 1, 2025) https://checksheet.example.com/en/items/planned-outage-notice/\""))
+        let japanese = try #require(Self.files["ja/items/planned-outage-notice/index.html"])
+        #expect(japanese.contains("data-citation=\"— No. 2 計画停止予定通知（2025年3月7日版、2025年6月1日版で削除）https://checksheet.example.com/ja/items/planned-outage-notice/\""))
+        let pending = try #require(Self.files["en/revisions/2025-06-01/items/rto/index.html"])
+        #expect(pending.contains("data-answer=\"4時間以内\" data-citation=\"— No. 5 Recovery time objective (RTO) (Version dated June 1, 2025) https://checksheet.example.com/en/revisions/2025-06-01/items/rto/\n"
+            + "Translation pending: the Japanese changed in the version dated June 1, 2025. The current Japanese text is shown.\""))
+        // The current English answer is translated: no note.
+        #expect(try #require(Self.files["en/items/rto/index.html"]).contains("data-citation=\"— No. 5 Recovery time objective (RTO) (Version dated September 1, 2025) https://checksheet.example.com/en/items/rto/\""))
+    }
+
+    /// An English download shows the Japanese of a field whose translation is pending, as the page does; it says so, in a
+    /// last column (CSV, Excel) and a `pending` list (JSON), where it carried Japanese in an English file unexplained.
+    @Test func anEnglishDownloadSaysWhichFieldsAreTheJapaneseAwaitingTranslation() throws {
+        let csv = try #require(Self.files["en/downloads/checksheet-2025-09-01.csv"])
+        #expect(csv.hasPrefix("\u{FEFF}No.,Section,Category,Service level item,Definition,Unit of measure,Provider's response,Version date,Permanent URL,Note\r\n"
+            + "1,Application operations,Availability,Service hours,サービスを提供する時間帯（計画停止時間を含む）,time window,24/7,2025-09-01,"
+            + "https://checksheet.example.com/en/items/service-hours/,\"Translation pending: the Japanese changed in the version dated September 1, 2025. The current Japanese text is shown.\"\r\n"
+            + "2,Data management,Data management,Backup method,\"Backup contents, data storage location / format\",Yes/No / details,Yes. Taken daily,2025-09-01,"
+            + "https://checksheet.example.com/en/items/backup-method/,\r\n"))
+        let json = try #require(Self.files["en/downloads/checksheet-2025-09-01.json"])
+        #expect(json.contains("\"no\" : 1,\n      \"pending\" : [\n        \"definition\"\n      ],\n      \"section\""))
+        #expect(json.components(separatedBy: "\"pending\"").count == 2)
+        // Nothing pending, no column: the Japanese and the fully translated downloads are as they were.
+        #expect(try #require(Self.files["ja/downloads/checksheet-2025-09-01.csv"]).hasPrefix("\u{FEFF}No.,区分,種別,サービスレベル項目,規定内容,測定単位,設定等,版の日付,固定URL\r\n"))
+        #expect(try #require(Self.files["en/downloads/checksheet-2025-03-07.csv"]).hasPrefix("\u{FEFF}No.,Section,Category,Service level item,Definition,Unit of measure,Provider's response,Version date,Permanent URL\r\n"))
+    }
+
     @Test func everyURLOfEveryRevisionStillExists() throws {
         let paths = Set(Self.files.keys)
         for entry in Self.history.entries {

@@ -13,15 +13,23 @@ extension SheetTable {
         out.string(date, escapingLineSeparators: false)
         out.raw(",\n  \"items\" : [\n")
         // Keys in code-point order, as `.sortedKeys` writes them.
-        let keys = (Field.allCases.filter { $0 != .no }.map(\.rawValue) + ["no", "url"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let keys = (Field.allCases.filter { $0 != .no }.map(\.rawValue) + ["no", "pending", "url"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for (position, item) in items.enumerated() {
             out.raw(position > 0 ? ",\n    {\n" : "    {\n")
-            for (index, key) in keys.enumerated() {
+            let shownInJapanese = pending[item.slug]?.fields ?? []
+            for (index, key) in keys.enumerated() where key != "pending" || !shownInJapanese.isEmpty {
                 out.raw(index > 0 ? ",\n      \"" : "      \"")
                 out.raw(key)
                 out.raw("\" : ")
                 switch key {
                 case "no": out.integer(item.no)
+                case "pending":
+                    out.raw("[\n")
+                    for (offset, field) in shownInJapanese.enumerated() {
+                        out.raw(offset > 0 ? ",\n        " : "        ")
+                        out.string(field.rawValue, escapingLineSeparators: false)
+                    }
+                    out.raw("\n      ]")
                 case "url": out.string(url(of: item), escapingLineSeparators: false)
                 case Field.answer.rawValue: out.string(item.plainAnswer, escapingLineSeparators: false)
                 default: out.string(item.value(of: Field(rawValue: key)!), escapingLineSeparators: false)
@@ -58,6 +66,8 @@ extension SheetTable {
                 "unit": text("測定単位 / Unit of measure."),
                 "answer": text("設定等 / The provider's response, as plain text."),
                 "url": ["type": "string", "format": "uri", "pattern": "^https?://", "description": "The item's permanent URL on the site."],
+                "pending": ["type": "array", "minItems": 1, "uniqueItems": true, "items": ["enum": Field.allCases.map(\.rawValue)],
+                            "description": "English only: the fields shown in Japanese while their translation is pending, as the site shows them."],
             ] as [String: Any],
         ]
         let schema: [String: Any] = [

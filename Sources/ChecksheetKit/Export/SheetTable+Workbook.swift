@@ -55,7 +55,7 @@ extension SheetTable {
 
     /// One worksheet: the header row and a row per item.
     func worksheetXML() -> String {
-        let widths = Self.columns.map { Self.widths[$0] ?? 20 } + Self.trailingWidths
+        let widths = Self.columns.map { Self.widths[$0] ?? 20 } + Self.trailingWidths + (pending.isEmpty ? [] : [40])
         let columnsXML = widths.enumerated().map { index, width in
             #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width)" customWidth="1"/>"#
         }.joined()

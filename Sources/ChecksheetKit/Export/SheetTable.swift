@@ -15,6 +15,21 @@ public struct SheetTable: Sendable, Equatable {
     public var baseURL: String
     /// Whose sheet this is; nil when `site.yml` names no provider.
     public var provider: String?
+    /// By slug, on the English side: the fields a row shows in Japanese while their translation is pending, and the
+    /// note the page shows for them. A table with any adds a last column, Note, and the JSON a `pending` list, so that
+    /// Japanese text in an English download is never unexplained.
+    public var pending: [String: Pending] = [:]
+
+    /// Fields of one row shown in Japanese, their translation pending.
+    public struct Pending: Sendable, Equatable {
+        public var fields: [Field]
+        public var note: String
+
+        public init(fields: [Field], note: String) {
+            self.fields = fields
+            self.note = note
+        }
+    }
 
     public init(language: Language, date: String, title: String, items: [Item], baseURL: String, provider: String? = nil) {
         self.language = language
@@ -28,6 +43,7 @@ public struct SheetTable: Sendable, Equatable {
     /// Column headers in the table's language.
     public var headers: [String] {
         Self.columns.map { $0.header(in: language) } + (language == .ja ? ["版の日付", "固定URL"] : ["Version date", "Permanent URL"])
+            + (pending.isEmpty ? [] : [language == .ja ? "注記" : "Note"])
     }
 
     /// An item's permanent URL: its current page, whatever revision the table is of.
@@ -37,6 +53,6 @@ public struct SheetTable: Sendable, Equatable {
 
     /// Each item's cells in column order, the answer as plain text, then the revision's date and the item's URL.
     public var rows: [[String]] {
-        items.map { item in Self.columns.map(item.plainText(of:)) + [date, url(of: item)] }
+        items.map { item in Self.columns.map(item.plainText(of:)) + [date, url(of: item)] + (pending.isEmpty ? [] : [pending[item.slug]?.note ?? ""]) }
     }
 }

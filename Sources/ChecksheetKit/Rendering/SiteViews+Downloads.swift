@@ -2,8 +2,17 @@ extension SiteViews {
     /// One revision's sheet in one language as the downloads hold it, named with the provider when there is one.
     func sheetTable(_ revision: Revision, language: Language) -> SheetTable {
         let provider = sheet.configuration.provider?[language]
-        return SheetTable(language: language, date: revision.date,
-                          title: (provider.map { $0 + " " } ?? "") + sheet.configuration.title[language] + " " + revision.title[language],
-                          items: revision.items[language].map { presented($0, in: revision, language: language).shown }, baseURL: baseURL, provider: provider)
+        var table = SheetTable(language: language, date: revision.date,
+                               title: (provider.map { $0 + " " } ?? "") + sheet.configuration.title[language] + " " + revision.title[language],
+                               items: revision.items[language].map { presented($0, in: revision, language: language).shown }, baseURL: baseURL, provider: provider)
+        if language == .en {
+            for item in revision.items.en {
+                let stale = history.staleFields(of: item.slug, in: revision.date)
+                guard let since = stale.map(\.since).max() else { continue }
+                let fields = Field.allCases.filter { field in stale.contains { $0.field == field } }
+                table.pending[item.slug] = .init(fields: fields, note: text("pendingNote", .en, ["date": displayDate(since, .en)]))
+            }
+        }
+        return table
     }
 }

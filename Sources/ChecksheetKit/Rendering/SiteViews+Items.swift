@@ -48,7 +48,8 @@ extension SiteViews {
                         otherLanguageItem: revision.item(item.slug, language.other)?.item ?? "",
                         revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
                         history: archived ? [] : itemHistory(item.slug, language: language, path: path),
-                        share: share(presentation, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical),
+                        share: share(presentation, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical,
+                                     removedIn: removedIn),
                         badge: isCurrentItem ? latestBadge(item.slug, language: language) : nil,
                         formerly: isCurrentItem ? formerNumber(item.slug, language: language) : nil,
                         answerChanged: isCurrentItem ? answerLastChanged(item.slug, language: language).map {

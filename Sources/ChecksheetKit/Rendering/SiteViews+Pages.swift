@@ -76,10 +76,16 @@ extension SiteViews {
         return shown
     }
 
-    /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation.
-    func share(_ presented: ItemPresentation, revision: Revision, language: Language, url: String) -> ShareView {
+    /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation. What the page says
+    /// around the answer goes with it: that the item was removed (`removedIn`), or that the answer is the Japanese
+    /// awaiting translation, as a line after the citation.
+    func share(_ presented: ItemPresentation, revision: Revision, language: Language, url: String, removedIn: String? = nil) -> ShareView {
         let item = presented.shown
-        let citation = text("citation", language, ["no": String(item.no), "item": item.item, "revision": revision.title[language], "url": url])
+        let version = removedIn.map { text("removedCitation", language, ["revision": revision.title[language], "date": displayDate($0, language)]) }
+        var citation = text("citation", language, ["no": String(item.no), "item": item.item, "revision": version ?? revision.title[language], "url": url])
+        if language == .en, let stale = history.staleFields(of: item.slug, in: revision.date).first(where: { $0.field == .answer }) {
+            citation += "\n" + text("pendingNote", language, ["date": displayDate(stale.since, language)])
+        }
         return ShareView(url: url, answer: presented.answerText, citation: citation)
     }
 
