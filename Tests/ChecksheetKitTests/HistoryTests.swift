@@ -316,6 +316,25 @@ import TestSupport
         #expect(try #require(Self.files["en/downloads/checksheet-2025-03-07.csv"]).hasPrefix("\u{FEFF}No.,Section,Category,Service level item,Definition,Unit of measure,Provider's response,Version date,Permanent URL\r\n"))
     }
 
+    /// A revision's notes link to items as answers do (`../rto/index.html`, from an item's page); the notes are shown
+    /// on pages at three depths and in the feed, where the same text led nowhere and the release gate refused it.
+    @Test func linksInARevisionsNotesLeadToTheItemFromEveryPageThatShowsThem() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: Self.root, toPath: work + "/content")
+        let file = work + "/content/revisions/2025-09-01/revision.yml"
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+            + "notes:\n  ja: \"[目標復旧時間](../rto/index.html#answer)を改定しました。\"\n  en: \"We revised the [RTO](../rto/index.html).\"\n"
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        let outcome = Pipeline.build(content: ContentSource.read(from: work + "/content"), theme: Theme.read(from: Repository.theme))
+        let files = Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        #expect(try #require(files["ja/index.html"]).contains("<a href=\"items/rto/index.html#answer\">目標復旧時間</a>を改定しました。"))
+        #expect(try #require(files["ja/changes/index.html"]).contains("<a href=\"../items/rto/index.html#answer\">目標復旧時間</a>"))
+        #expect(try #require(files["ja/changes/2025-09-01/index.html"]).contains("<a href=\"../../items/rto/index.html#answer\">目標復旧時間</a>"))
+        #expect(try #require(files["en/changes/2025-09-01/index.html"]).contains("We revised the <a href=\"../../items/rto/index.html\">RTO</a>."))
+        #expect(try #require(files["en/feed.xml"]).contains("We revised the &lt;a href=&quot;https://checksheet.example.com/en/items/rto/&quot;&gt;RTO&lt;/a&gt;."))
+    }
+
     @Test func everyURLOfEveryRevisionStillExists() throws {
         let paths = Set(Self.files.keys)
         for entry in Self.history.entries {

@@ -11,6 +11,16 @@ enum AnswerLinks {
         }
     }
 
+    /// `html` with each relative `href` and `src` that resolves inside the site from `itemPage` made absolute under
+    /// `base`: for the feed, which a reader opens away from the site.
+    static func absolute(_ html: String, from itemPage: String, base: String) -> String {
+        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
+        return html.replacing(/(href|src)="([^"]*)"/) { match in
+            guard let target = resolved(String(match.output.2), from: itemPage) else { return String(match.output.0) }
+            return "\(match.output.1)=\"\(SitePath.url(target.path, base: base).htmlEscaped + target.suffix)\""
+        }
+    }
+
     /// The site path a relative link leads to from `page`, and its query and fragment; nil for a link that is not
     /// relative (empty, a fragment alone, rooted, with a scheme) or that climbs out of the site.
     static func resolved(_ link: String, from page: String) -> (path: String, suffix: String)? {

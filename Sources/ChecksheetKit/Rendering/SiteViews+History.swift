@@ -36,6 +36,16 @@ extension SiteViews {
         }
     }
 
+    /// A revision's notes as shown on the page at `path`. Their links are written as an answer's are, from an item's
+    /// page (`../rto/index.html`), and lead there from every page that shows the notes, each at its own depth.
+    func notesHTML(_ revision: Revision, language: Language, on path: String) -> String {
+        let notes = revision.notes[language]
+        return notes.isEmpty ? "" : AnswerLinks.rebased(Markdown.html(notes), from: notesBase(language), to: path)
+    }
+
+    /// The page the notes' links are written from: an item's, as for answers.
+    func notesBase(_ language: Language) -> String { SitePath.item("notes", language) }
+
     func changesView(_ language: Language) -> ChangesView {
         let path = SitePath.changes(language)
         let page = layout(language: language, path: path, title: "\(text("changes", language)) | \(sheet.configuration.title[language])",
@@ -46,7 +56,7 @@ extension SiteViews {
                 date: date, title: entry.revision.title[language],
                 href: SitePath.relative(from: path, to: entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language)),
                 archiveHref: SitePath.relative(from: path, to: SitePath.archive(date, language)),
-                notesHTML: entry.revision.notes[language].isEmpty ? "" : Markdown.html(entry.revision.notes[language]),
+                notesHTML: notesHTML(entry.revision, language: language, on: path),
                 summary: summary(entry, language: language), isCurrent: date == sheet.current?.date)
         }
         let since = history.entries.dropLast().reversed().map { entry in
@@ -81,7 +91,7 @@ extension SiteViews {
         let entrySummary = countsSummary(added: diff.added.count, changed: allChanged.count, removed: diff.removed.count, renumbered: renumbered.count, language: language)
         return RevisionChangesView(
             page: page, heading: heading, date: diff.to, summary: entrySummary,
-            notesHTML: notes.isEmpty ? "" : Markdown.html(notes),
+            notesHTML: notes.isEmpty ? "" : AnswerLinks.rebased(Markdown.html(notes), from: notesBase(language), to: path),
             archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
@@ -135,7 +145,9 @@ extension SiteViews {
             let date = entry.revision.date
             let target = entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language)
             var html = "<p>\(summary(entry, language: language).htmlEscaped)</p>"
-            if !entry.revision.notes[language].isEmpty { html += Markdown.html(entry.revision.notes[language]) }
+            if !entry.revision.notes[language].isEmpty {
+                html += AnswerLinks.absolute(Markdown.html(entry.revision.notes[language]), from: notesBase(language), base: baseURL)
+            }
             if let changes = entry.changes?[language] {
                 // What the revision's changes page lists, as its summary above counts it: on English pages the items whose
                 // Japanese change awaits translation are changed too, and renumbered items are named with their move.

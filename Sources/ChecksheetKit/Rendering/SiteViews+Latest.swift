@@ -46,9 +46,8 @@ extension SiteViews {
         guard let entry = latestEntry else { return nil }
         let date = entry.revision.date
         let target = entry.previous == nil ? SitePath.changes(language) : SitePath.changes(date, language)
-        let notes = entry.revision.notes[language]
         return .init(summary: summary(entry, language: language),
-                     notesHTML: notes.isEmpty ? "" : Markdown.html(notes), href: SitePath.relative(from: path, to: target))
+                     notesHTML: notesHTML(entry.revision, language: language, on: path), href: SitePath.relative(from: path, to: target))
     }
 
     /// The running head of a printed page: the site and the version it shows.
