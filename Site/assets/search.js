@@ -7,6 +7,8 @@
   var K1 = 1.2;
   var B = 0.75;
   var EXACT_BONUS = 100;
+  // Added to the item a query names by number (SearchEngine.numberBonus).
+  var NUMBER_BONUS = 1000;
   // When no item holds every word: the share of the query, weighted by idf, an item must hold (SearchEngine.minimumCoverage).
   var MINIMUM_COVERAGE = 0.25;
 
@@ -210,6 +212,31 @@
 
   function codePoints(text) { return Array.from(text); }
 
+  // ---- Item numbers (see SearchText+ItemNumber.swift) ----
+
+  var NUMBER_PREFIXES = ['item number', 'item no', 'item #', 'item', 'number', 'no', '#', '項目番号', '項番', '番号', '項目', '第'];
+  var NUMBER_SEPARATORS = [' ', '.', ':'];
+  var NUMBER_SUFFIXES = ['番', '項'];
+
+  // The item number a query is as a whole (47, No. 47, #47, 項番47, 47番, Ｎｏ．４７), or null; read code point by code point.
+  function itemNumber(query) {
+    var points = codePoints(collapsed(normalize(query)));
+    var prefix = NUMBER_PREFIXES.find(function (word) {
+      var letters = codePoints(word);
+      return letters.length <= points.length && letters.every(function (letter, n) { return points[n] === letter; });
+    });
+    if (prefix !== undefined) {
+      points = points.slice(codePoints(prefix).length);
+      while (points.length > 0 && NUMBER_SEPARATORS.indexOf(points[0]) >= 0) points.shift();
+    }
+    if (points[points.length - 1] === '.') points.pop();
+    if (points.length > 0 && NUMBER_SUFFIXES.indexOf(points[points.length - 1]) >= 0) points.pop();
+    if (points[points.length - 1] === ' ') points.pop();
+    // Six digits at most, as in Swift: a long figure neither overflows there nor loses digits here.
+    if (points.length < 1 || points.length > 6 || !points.every(function (p) { return isDigit(p.codePointAt(0)); })) return null;
+    return parseInt(points.join(''), 10);
+  }
+
   // ---- Ranking (see SearchEngine.swift) ----
 
   var FORMAT_VERSION = 3;
@@ -321,9 +348,20 @@
     return Array.from(held.keys()).filter(function (d) { return held.get(d) / total >= MINIMUM_COVERAGE; });
   }
 
-  // Ranked results for a query: [{slug, no, title, score, document}], best first.
+  // Ranked results for a query: [{slug, no, title, score, document}], best first. A query that is only an item's
+  // number puts that item first, NUMBER_BONUS added to its score (see SearchEngine.search).
   Engine.prototype.search = function (query, limit) {
-    return this.rank(query, true).results.slice(0, limit === undefined ? 10 : limit);
+    var results = this.rank(query, true).results;
+    var number = itemNumber(query);
+    var docs = this.index.docs;
+    var position = number === null ? -1 : docs.findIndex(function (doc) { return doc[0] === number; });
+    if (position >= 0) {
+      var own = results.find(function (r) { return r.position === position; });
+      var doc = docs[position];
+      results = results.filter(function (r) { return r.position !== position; });
+      results.unshift({ slug: doc[1], no: doc[0], title: doc[2], score: NUMBER_BONUS + (own ? own.score : 0), document: doc, position: position });
+    }
+    return results.slice(0, limit === undefined ? 10 : limit);
   };
 
   // Every candidate with the evidence (see SearchEngine.rank): {tokens, terms, results}.
@@ -507,6 +545,7 @@
 
   var api = {
     normalize: normalize, tokens: tokens, stem: stem, questionText: questionText, queryTokens: queryTokens, collapsed: collapsed,
+    itemNumber: itemNumber,
     answerStatus: answerStatus, Engine: Engine, matchRanges: matchRanges
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
@@ -582,6 +621,9 @@
     var itemsBase = form.getAttribute('data-items');
     var otherLang = form.getAttribute('data-other-lang');
     var onSearchPage = list.hasAttribute('data-page');
+    // On the search page the link to the other language carries the query, so the reader lands on the same search there.
+    var languageLink = onSearchPage ? document.querySelector('.language-switch a[hreflang]') : null;
+    var languageHref = languageLink ? languageLink.getAttribute('href') : null;
     var limit = onSearchPage ? 50 : 8;
     var active = -1;
     var shown = [];
@@ -669,6 +711,7 @@
         var url = new URL(location.href);
         if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
         history.replaceState(null, '', url.toString());
+        if (languageLink) languageLink.setAttribute('href', query ? languageHref + '?' + new URLSearchParams({ q: query }).toString() : languageHref);
       }
       loadIndex(form).then(function (engine) {
         if (ticket === pending) show(engine, query);
@@ -697,6 +740,12 @@
     });
     if (!onSearchPage) {
       document.addEventListener('click', function (event) { if (!form.contains(event.target) && !list.contains(event.target)) close(); });
+      // Keyboard focus leaving the form closes the pop-up as Escape does, or at narrow widths it covers the element that
+      // has focus (WCAG 2.4.11). Focus going nowhere (another window, a click on a result that takes no focus) is left to
+      // the click handler, so a click on a result still opens it.
+      form.addEventListener('focusout', function (event) {
+        if (event.relatedTarget && !form.contains(event.relatedTarget)) close();
+      });
     }
     var initial = new URL(location.href).searchParams.get('q');
     if (onSearchPage && initial) {

@@ -105,3 +105,85 @@ def test_english_query_on_the_japanese_site_shows_japanese_results(browser, serv
     type_query(browser, "backup")
     first = browser.execute_script("const a = document.querySelector('#search-results a[role=option]'); return [a.querySelector('.result-title').textContent, a.querySelector('.result-other').textContent, a.querySelector('.result-other').lang]")
     assert first == ["バックアップの方法", "Backup method", "en"]
+
+
+def focused_outside(browser, selector):
+    return browser.execute_script("return !document.querySelector(arguments[0]).contains(document.activeElement)", selector)
+
+
+def test_the_results_pop_up_closes_when_keyboard_focus_leaves_the_search_form(browser, server):
+    # At 360 px the pop-up spans the page under the header: left open, it covers the element focus moves to (WCAG 2.4.11).
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        open_page(browser, f"{server}/ja/items/rto/index.html")
+        shown = type_query(browser, "暗号")
+        box = browser.find_element(By.ID, "search-input")
+        pop_up = "return [document.getElementById('search-results').hidden, document.getElementById('search-input').getAttribute('aria-expanded')]"
+        assert browser.execute_script(pop_up) == [False, "true"]
+        # Arrow keys move through the list while focus stays in the box: the pop-up stays open.
+        box.send_keys(Keys.ARROW_DOWN)
+        box.send_keys(Keys.ARROW_DOWN)
+        assert box.get_attribute("aria-activedescendant") == "search-results-1"
+        assert browser.execute_script(pop_up) == [False, "true"]
+        # Tab to the form's own button: focus is still inside the form, so the pop-up stays.
+        box.send_keys(Keys.TAB)
+        assert browser.execute_script("return document.activeElement.getAttribute('type')") == "submit"
+        assert browser.execute_script(pop_up) == [False, "true"]
+        # Tab on, out of the form, and through the links of the page: the pop-up is closed and covers none of them.
+        for _ in range(4):
+            browser.switch_to.active_element.send_keys(Keys.TAB)
+            assert focused_outside(browser, "form.search")
+            assert browser.execute_script(pop_up) == [True, "false"]
+            assert box.get_attribute("aria-activedescendant") is None
+            covered = browser.execute_script(
+                "const e = document.activeElement, r = e.getBoundingClientRect();"
+                "const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                "return top !== null && !e.contains(top) && document.getElementById('search-results').contains(top);")
+            assert covered is False
+        # Back in the box (Shift+Tab into the form): the results come back and the arrow keys work again.
+        box.click()
+        WebDriverWait(browser, 10).until(lambda b: b.execute_script(pop_up) == [False, "true"])
+        box.send_keys(Keys.ARROW_DOWN)
+        assert box.get_attribute("aria-activedescendant") == "search-results-0"
+        # Shift+Tab out of the form, before it: closed too.
+        box.send_keys(Keys.SHIFT, Keys.TAB)
+        assert browser.execute_script("return document.activeElement.className") == "site-title"
+        assert browser.execute_script(pop_up) == [True, "false"]
+        assert browser.execute_script("return window.__problems") == []
+        # A result clicked with the mouse still opens: focus moving onto it stays inside the form.
+        box.click()
+        WebDriverWait(browser, 10).until(lambda b: b.execute_script(pop_up) == [False, "true"])
+        browser.find_element(By.ID, "search-results-0").click()
+        WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(f"/ja/items/{shown[0]}/index.html"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_the_language_switch_of_the_search_page_keeps_the_query(browser, server, site, mode):
+    base = server if mode == "http" else f"file://{site}"
+    open_page(browser, f"{base}/ja/search/index.html?q=%E6%9A%97%E5%8F%B7%E5%8C%96")
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.querySelectorAll('#search-page-results [role=option]').length > 0"))
+    link = "return document.querySelector('.language-switch a').getAttribute('href')"
+    assert browser.execute_script(link) == "../../en/search/index.html?q=%E6%9A%97%E5%8F%B7%E5%8C%96"
+    # Typing changes the query the link carries, encoded as the page's own address encodes it; an empty box drops it.
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys(" TLS&1")
+    WebDriverWait(browser, 10).until(lambda b: "TLS" in b.current_url)
+    assert browser.execute_script(link) == "../../en/search/index.html?q=%E6%9A%97%E5%8F%B7%E5%8C%96+TLS%261"
+    box.send_keys(Keys.BACKSPACE * 6)
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("?q=%E6%9A%97%E5%8F%B7%E5%8C%96"))
+    assert browser.execute_script(link) == "../../en/search/index.html?q=%E6%9A%97%E5%8F%B7%E5%8C%96"
+    assert browser.execute_script("return window.__problems") == []
+    # Following it lands on the same search in English.
+    browser.find_element(By.CSS_SELECTOR, ".language-switch a").click()
+    WebDriverWait(browser, 10).until(lambda b: "/en/search/index.html" in b.current_url and
+                                     b.execute_script("return document.querySelectorAll('#search-page-results [role=option]').length > 0"))
+    assert browser.find_element(By.ID, "search-input").get_attribute("value") == "暗号化"
+    assert browser.execute_script("return document.querySelector('.language-switch a').getAttribute('href')") == \
+        "../../ja/search/index.html?q=%E6%9A%97%E5%8F%B7%E5%8C%96"
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    WebDriverWait(browser, 10).until(lambda b: "q=" not in b.current_url)
+    assert browser.execute_script("return document.querySelector('.language-switch a').getAttribute('href')") == "../../ja/search/index.html"

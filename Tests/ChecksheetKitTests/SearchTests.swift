@@ -74,6 +74,41 @@ import TestSupport
         #expect(Self.en.search("backupzzzz").isEmpty)
     }
 
+    /// Customers and sales cite items by number: a query that is only a number reference puts that item first, in the
+    /// page's language; the text's own ranking (`item` finds item 22) follows.
+    @Test func aQueryThatIsAnItemNumberPutsThatItemFirst() {
+        for query in ["No. 47", "47", "No.47", "No 47", "項番47", "Ｎｏ．４７", "47番", "#47", "№47", "第47項", "47."] {
+            #expect(Self.en.search(query).map(\.slug) == ["virus-scanning"], "\(query)")
+            #expect(Self.ja.search(query).map(\.title) == ["ウイルススキャン"], "\(query)")
+            #expect(Self.en.search(query).first?.score == 1000, "\(query)")
+        }
+        #expect(Self.en.search("item 47").map(\.slug) == ["virus-scanning", "customizability"])
+        #expect(Self.en.search("item 47").map(\.title) == ["Virus scanning", "Customizability"])
+    }
+
+    /// A number no item has, or a number inside other words, ranks by text exactly as before numbers were references;
+    /// a number the text also finds (24 of 24時間) puts its item first and the text's ranking after it, unchanged.
+    @Test func otherNumbersRankByTextAsBefore() {
+        for engine in [Self.ja, Self.en] {
+            #expect(engine.search("#50").isEmpty)
+            #expect(engine.search("50").isEmpty)
+            #expect(engine.search("365").map(\.slug) == ["service-hours", "support-hours-failures", "support-hours-general"])
+            #expect(engine.search("365").map { ($0.score * 1000).rounded() } == [4807, 4666, 4666])
+            #expect(engine.search("backup 30 days").map(\.slug) == ["backup-method", "rpo", "backup-generations", "planned-outage-notice",
+                                                                    "backup-retention", "failure-count", "storage-media-security"])
+            #expect(engine.search("24").map(\.slug) == ["concurrent-users", "rpo", "failure-notification-time", "service-hours",
+                                                        "support-hours-failures", "support-hours-general", "system-monitoring"])
+            #expect(engine.search("24").map { ($0.score * 1000).rounded() } == [1_000_000, 4153, 4066, 4049, 3983, 3983, 3331])
+        }
+    }
+
+    /// Questionnaire answers rank by text alone: a question that is a bare number is not taken for an item's.
+    @Test func answersDoNotTakeANumberForAnItem() {
+        #expect(Self.en.answer("No. 47").matches.isEmpty)
+        #expect(Self.ja.answer("47").matches.isEmpty)
+        #expect(Self.ja.answer("24").matches.map(\.slug) == ["rpo", "failure-notification-time", "service-hours"])
+    }
+
     @Test func tiesAreBrokenByItemNumber() {
         for query in ["有", "サービス", "data"] {
             let results = Self.ja.search(query, limit: 49)
@@ -105,10 +140,13 @@ import TestSupport
             vectors = vectors.map { vector in
                 let input = vector["input"] as! String
                 let normalized = SearchText.normalize(input)
-                return ["input": input, "normalized": normalized,
+                var recorded: [String: Any] = ["input": input, "normalized": normalized,
                         "index": SearchText.tokens(normalized: normalized, parts: true).map(\.text),
                         "query": SearchText.tokens(normalized: normalized, parts: false).map(\.text),
                         "question": SearchText.queryTokens(input).map(\.text), "collapsed": SearchText.collapsed(normalized)]
+                // Only a query that is an item number says so; every other vector has no `number`.
+                if let number = SearchText.itemNumber(input) { recorded["number"] = number }
+                return recorded
             }
             let json = try JSONSerialization.data(withJSONObject: vectors, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try json.write(to: URL(fileURLWithPath: Repository.root + "/Tests/Search/vectors.json"))
@@ -121,6 +159,7 @@ import TestSupport
             #expect(SearchText.tokens(normalized: normalized, parts: false).map(\.text) == vector["query"] as! [String], "query tokens of \(input)")
             #expect(SearchText.queryTokens(input).map(\.text) == vector["question"] as! [String], "question tokens of \(input)")
             #expect(SearchText.collapsed(normalized) == vector["collapsed"] as! String, "collapsed \(input)")
+            #expect(SearchText.itemNumber(input) == vector["number"] as? Int, "item number of \(input)")
         }
     }
 }

@@ -12,10 +12,14 @@ import Foundation
 /// 4. The whole query found as a phrase in the name, answer or definition adds that field's weight ÷ 10;
 ///    a query equal to one of an item's exact keys (its name, RTO, TLS, a keyword…) adds 100.
 /// 5. Ties are broken by item number.
+/// 6. In the search box (`search`), a query that is only an item's number (`No. 47`) puts that item first.
 public struct SearchEngine: Sendable {
     static let k1 = 1.2
     static let b = 0.75
     static let exactBonus = 100.0
+    /// Added to the item a query names by number: far above any text score of a query that short (a few tokens and
+    /// `exactBonus`), so that results stay in descending order of score.
+    static let numberBonus = 1000.0
     /// The share of a query, weighted by idf, that an item must hold when no item holds it all. Below it, the hits are
     /// stray pieces of words the sheet does not use: the スト and テス of ペネトレーションテスト, the `data` of a question
     /// about something else.
@@ -113,9 +117,18 @@ public struct SearchEngine: Sendable {
         return Set(held.filter { $0.value / total >= minimumCoverage }.keys)
     }
 
-    /// Ranked items for `query`, best first.
+    /// Ranked items for `query`, best first. A query that is as a whole an item's number (`47`, `No. 47`, `項番47`) puts
+    /// the item of that number first, its score raised by `numberBonus`; the text's ranking follows. When no item has
+    /// that number (`365`), the text's ranking is all. Questionnaire answers (`answer`) rank by text alone.
     public func search(_ query: String, limit: Int = 10) -> [Result] {
-        Array(rank(query, prefix: true).results.prefix(limit))
+        var results = rank(query, prefix: true).results
+        if let number = SearchText.itemNumber(query), let document = index.documents.firstIndex(where: { $0.no == number }) {
+            let doc = index.documents[document]
+            let textScore = results.first { $0.document == document }?.score ?? 0
+            results.removeAll { $0.document == document }
+            results.insert(Result(slug: doc.slug, no: doc.no, title: doc.item, score: Self.numberBonus + textScore, document: document), at: 0)
+        }
+        return Array(results.prefix(limit))
     }
 
     /// Every candidate for `query` with the evidence; `prefix` lets the last word be a prefix (typing in the search box).
