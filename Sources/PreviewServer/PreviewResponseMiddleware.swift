@@ -26,9 +26,9 @@ struct PreviewResponseMiddleware<Context: RequestContext>: RouterMiddleware {
             do {
                 response = try await next(Request(head: head, body: request.body), context)
             } catch let error as any HTTPResponseError where error.status == .notFound {
-                return Self.notFound(site, method: request.method)
+                return Self.notFound(site, request: request)
             }
-            if response.status == .notFound { return Self.notFound(site, method: request.method) }
+            if response.status == .notFound { return Self.notFound(site, request: request) }
             if response.status == .movedPermanently { return Self.folderRedirect(for: request) }
             guard response.status == .ok else { return response }
             return try await Self.validated(response, for: request)
@@ -72,11 +72,13 @@ struct PreviewResponseMiddleware<Context: RequestContext>: RouterMiddleware {
         return ["_headers", "_redirects"].contains(name) ? "text/plain; charset=utf-8" : "application/octet-stream"
     }
 
-    /// The site's 404.html (with the reload script) and status 404, never cached.
-    static func notFound(_ site: PreviewSite, method: HTTPRequest.Method) -> Response {
-        let page = site.notFoundPage ?? Data("404 Not Found\n".utf8)
+    /// The site's 404 page of the requested path's folder (with the reload script) and status 404, never cached.
+    static func notFound(_ site: PreviewSite, request: Request) -> Response {
+        let found = site.notFoundPage(for: request.uri.path)
+        let page = found ?? Data("404 Not Found\n".utf8)
+        let method = request.method
         var headers: HTTPFields = [
-            .contentType: site.notFoundPage == nil ? "text/plain; charset=utf-8" : "text/html; charset=utf-8",
+            .contentType: found == nil ? "text/plain; charset=utf-8" : "text/html; charset=utf-8",
             .cacheControl: "no-store",
             .contentLength: String(page.count),
         ]

@@ -59,8 +59,19 @@ public struct PreviewSite: Sendable, Equatable {
         self.buildID = buildID
     }
 
-    /// The page served with status 404 for any missing path.
-    public var notFoundPage: Data? { files["404.html"] ?? (buildID == Self.noBuild ? files["index.html"] : nil) }
+    /// The page served with status 404 for a missing path (as requested, `/en/items/nope/`): the `404.html` of the
+    /// nearest folder that has one (`en/404.html`, else the root's), as Cloudflare Pages and the build's nginx include
+    /// choose it, so a reader of the English pages gets the English page.
+    public func notFoundPage(for path: String) -> Data? {
+        if buildID == Self.noBuild { return files["index.html"] }
+        var folder = (path.removingPercentEncoding ?? path).drop { $0 == "/" }
+        while true {
+            folder = folder[..<(folder.lastIndex(of: "/").map { folder.index(after: $0) } ?? folder.startIndex)]
+            if let page = files[folder + "404.html"] { return page }
+            guard !folder.isEmpty else { return nil }
+            folder = folder.dropLast()
+        }
+    }
 
     /// Inserts `tag` before the last `</body>` (any case), or appends it when the page has none.
     static func inject(_ tag: Data, into page: Data) -> Data {

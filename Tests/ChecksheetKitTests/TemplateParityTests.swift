@@ -58,7 +58,7 @@ import TestSupport
         let sheet = try #require(ContentLoader.load(ContentSource.read(from: Repository.fixtures + "/history")).sheet)
         let renderer = try SiteRenderer.make(sheet: sheet, theme: try Theme.read(from: Repository.theme).get()).get()
         let current = try #require(sheet.current)
-        let views: [any Encodable] = [renderer.views.chooser(current), renderer.views.notFound(), renderer.views.sitemap(current), renderer.views.changesView(.en),
+        let views: [any Encodable] = [renderer.views.chooser(current), renderer.views.notFound(.en), renderer.views.sitemap(current), renderer.views.changesView(.en),
                                       renderer.views.feedView(.ja), renderer.views.searchView(.en),
                                       renderer.views.sheetView(current, language: .ja, path: SitePath.sheet(.ja), archived: true),
                                       renderer.views.itemView(current.items.en[1], in: current, position: 1, language: .en, path: SitePath.item(current.items.en[1].slug, .en), archived: false)]

@@ -28,7 +28,7 @@ URL_ATTRIBUTES = {
     "data-index-script": {"form"},
 }
 # Pages served only by a web server (it answers any missing path with them), so root-absolute links are right there.
-SERVER_ONLY = {"404.html"}
+SERVER_ONLY = {"404.html", "en/404.html"}
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 ATOM_NS = {"atom": "http://www.w3.org/2005/Atom"}

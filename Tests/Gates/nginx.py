@@ -46,6 +46,30 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def configuration(temp, port, root, headers=None):
+    """Writes the server's configuration into `temp` and returns the command that runs nginx with it."""
+    config = os.path.join(temp, "nginx.conf")
+    with open(config, "w") as file:
+        file.write(CONFIG.format(
+            # As root, nginx's workers would drop to 'nobody', who cannot read a private temporary folder.
+            user="user root;\n" if os.geteuid() == 0 else "",
+            temp=temp, port=port, root=os.path.abspath(root), mime_types="/etc/nginx/mime.types",
+            headers=os.path.abspath(headers or os.path.join(root, "nginx-headers.conf"))))
+    # -e: the error log before the configuration is read (the default is under /var/log).
+    return [executable(), "-p", temp, "-c", config, "-e", os.path.join(temp, "error.log")]
+
+
+def messages(root, headers=None):
+    """What `nginx -t` says of the configuration that includes `headers` (warnings included), without its lines
+    that only report the test passing."""
+    temp = tempfile.mkdtemp(prefix="checksheet-nginx-")
+    try:
+        check = subprocess.run(configuration(temp, free_port(), root, headers) + ["-t"], capture_output=True, text=True)
+        return [line for line in check.stderr.splitlines() if "syntax is ok" not in line and "test is successful" not in line]
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def serving(root, headers=None):
     """Runs nginx on 127.0.0.1 over `root`, including `headers` (default: the build's nginx-headers.conf);
@@ -55,15 +79,7 @@ def serving(root, headers=None):
     try:
         for attempt in range(3):
             port = free_port()
-            config = os.path.join(temp, "nginx.conf")
-            with open(config, "w") as file:
-                file.write(CONFIG.format(
-                    # As root, nginx's workers would drop to 'nobody', who cannot read a private temporary folder.
-                    user="user root;\n" if os.geteuid() == 0 else "",
-                    temp=temp, port=port, root=os.path.abspath(root), mime_types="/etc/nginx/mime.types",
-                    headers=os.path.abspath(headers or os.path.join(root, "nginx-headers.conf"))))
-            # -e: the error log before the configuration is read (the default is under /var/log).
-            command = [executable(), "-p", temp, "-c", config, "-e", os.path.join(temp, "error.log")]
+            command = configuration(temp, port, root, headers)
             check = subprocess.run(command + ["-t", "-q"], capture_output=True, text=True)
             if check.returncode != 0:
                 raise RuntimeError(f"nginx rejects the configuration:\n{check.stderr}")

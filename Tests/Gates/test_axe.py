@@ -74,7 +74,7 @@ PAGE_BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(13, 17, 23)"}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("page", ["/index.html", "/404.html"])
+@pytest.mark.parametrize("page", ["/index.html", "/404.html", "/en/404.html"])
 def test_no_axe_violation_on_the_language_chooser_and_the_404_page(browser, server, axe_source, page, scheme):
     in_scheme(browser, scheme)
     try:

@@ -187,7 +187,7 @@ def test_the_table_check_finds_missing_and_wrong_scopes(site):
 
 @pytest.mark.parametrize("page", ["/ja/index.html", "/en/index.html", "/ja/items/encryption-in-transit/index.html",
                                   "/en/items/encryption-in-transit/index.html", "/ja/changes/index.html", "/en/changes/index.html",
-                                  "/en/search/index.html?q=backup", "/ja/questionnaire/index.html", "/404.html"])
+                                  "/en/search/index.html?q=backup", "/ja/questionnaire/index.html", "/404.html", "/en/404.html"])
 def test_nothing_scrolls_sideways_at_390_pixels(browser, server, page):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True})
     try:

@@ -245,10 +245,11 @@ import TestSupport
                 #expect(reply.status == 301, "\(target)")
                 #expect(reply.headers["location"] == location, "\(target)")
             }
-            for target in ["//evil.example/ja", "//ja", "///ja"] {
+            // Doubled slashes are merged (see NotFoundAndSlashesTests): the redirect starts with one slash, in the site.
+            for (target, location) in [("//evil.example/ja", "/evil.example/ja"), ("//ja", "/ja"), ("///ja", "/ja")] {
                 let reply = try LoopbackHTTP.exchange(port: port, Self.get(target, host: "localhost")).reply
-                #expect(reply.status == 400 || reply.status == 404, "\(target)")
-                #expect(reply.headers["location"] == nil, "\(target)")
+                #expect(reply.status == 301, "\(target)")
+                #expect(reply.headers["location"] == location, "\(target)")
             }
         }
     }

@@ -30,7 +30,8 @@ enum PageKind: Sendable, Hashable {
     case changesCSV(date: String, Language)
     /// The JSON download's schema.
     case schema(Language)
-    case notFound
+    /// The page a server sends with status 404 for a missing path in the language's part of the site.
+    case notFound(Language)
     case sitemap
     case robots
 
@@ -86,7 +87,7 @@ enum PageKind: Sendable, Hashable {
         case let .download(date, language, format): return SitePath.download(date, language, format)
         case let .changesCSV(date, language): return SitePath.changesCSV(date, language)
         case let .schema(language): return SitePath.schema(language)
-        case .notFound: return "404.html"
+        case let .notFound(language): return SitePath.notFound(language)
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         }

@@ -22,6 +22,23 @@ public enum SitePath {
     }
     public static func schema(_ language: Language) -> String { "\(language.rawValue)/downloads/checksheet.schema.json" }
     public static func changesCSV(_ date: String, _ language: Language) -> String { "\(language.rawValue)/downloads/changes-\(date).csv" }
+    /// The page a server answers a missing path with: `en/404.html` for anything under `en/`, and the first language's
+    /// (Japanese) `404.html` at the root for anything else.
+    public static func notFound(_ language: Language) -> String {
+        language == .ja ? "404.html" : "\(language.rawValue)/404.html"
+    }
+
+    /// The folder whose missing paths get the language's not-found page: `en/`, or `` (the whole site).
+    public static func notFoundFolder(_ language: Language) -> String {
+        String(notFound(language).dropLast("404.html".count))
+    }
+
+    /// The path of the site's root on its server, as a URL writes it (percent-encoded) and ending in `/`: `/trust/` for
+    /// `https://example.com/trust/`. Pages a server sends for any path link from it, as the hosting files name paths.
+    public static func rootPath(of baseURL: String) -> String {
+        let path = URLComponents(string: baseURL)?.percentEncodedPath ?? ""
+        return path.hasSuffix("/") ? path : path + "/"
+    }
 
     /// The public URL of a page: `index.html` dropped, so shared links are clean.
     public static func url(_ path: String, base: String) -> String {

@@ -43,7 +43,7 @@ struct SitePlan: Sendable {
             add(.questionnaire(language), [])
             add(.schema(language), [])
         }
-        add(.notFound, [])
+        for language in Language.allCases { add(.notFound(language), []) }
         add(.sitemap, [])
         add(.robots, [])
         let site = inputs.site

@@ -113,8 +113,9 @@ public struct SiteRenderer: Sendable {
             try write(made.map { try $0.get() })
             start = end
         }
-        try write(views.assets.files + [OutputFile(path: "_headers", text: HostingHeaders.netlify()),
-                                         OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx())])
+        let rootPath = SitePath.rootPath(of: views.baseURL)
+        try write(views.assets.files + [OutputFile(path: "_headers", text: HostingHeaders.netlify(rootPath: rootPath)),
+                                         OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx(rootPath: rootPath))])
     }
 
     /// One planned file: an earlier build's when its fingerprint is unchanged, otherwise made now.

@@ -38,8 +38,8 @@ extension SiteViews {
             return itemView(revision.items[language][position], in: revision, position: position, language: language, path: path, archived: true)
         case let .feed(language):
             return feedView(language)
-        case .notFound:
-            return notFound()
+        case let .notFound(language):
+            return notFound(language)
         case .sitemap:
             return sitemap(current)
         case .robots:

@@ -22,25 +22,30 @@ extension SiteViews {
         return SearchPageView(page: page)
     }
 
-    func notFound() -> NotFoundView {
+    /// The page a server sends for a missing path in the language's part of the site: the header, search and footer of
+    /// that language, the language switch to the other's sheet, and both sheets to go to, its own first.
+    func notFound(_ language: Language) -> NotFoundView {
         // Served for any missing path, so its links cannot be relative: they start at the site's root path.
-        let rootPath = URL(string: baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
-        var page = layout(language: .ja, path: "404.html", title: "404", description: "", alternatePaths: Localized(ja: "404.html", en: "404.html"))
+        let rootPath = SitePath.rootPath(of: baseURL)
+        let path = SitePath.notFound(language)
+        var page = layout(language: language, path: path, title: text("notFoundTitle", language) + " | " + sheet.configuration.title[language],
+                          description: "", alternatePaths: Localized(ja: SitePath.notFound(.ja), en: SitePath.notFound(.en)))
         page.root = rootPath
         page.stylesheet = rootPath + assets.path("style.css")
-        page.homeHref = rootPath + SitePath.sheet(.ja)
-        page.changesHref = rootPath + SitePath.changes(.ja)
-        page.feedHref = rootPath + SitePath.feed(.ja)
+        page.homeHref = rootPath + SitePath.sheet(language)
+        page.changesHref = rootPath + SitePath.changes(language)
+        page.feedHref = rootPath + SitePath.feed(language)
         page.alternates = []
-        page.showLanguageSwitch = false
-        page.search = .init(action: rootPath + SitePath.search(.ja), index: rootPath + SitePath.searchIndex(.ja), indexScript: rootPath + SitePath.searchScript(.ja),
-                            items: rootPath + "ja/items/", resultsID: "search-results", isSearchPage: false)
+        page.otherLanguageHref = rootPath + SitePath.sheet(language.other)
+        page.search = .init(action: rootPath + SitePath.search(language), index: rootPath + SitePath.searchIndex(language),
+                            indexScript: rootPath + SitePath.searchScript(language), items: rootPath + "\(language.rawValue)/items/",
+                            resultsID: "search-results", isSearchPage: false)
         page.scripts = ["search.js", "share.js"].map { rootPath + assets.path($0) }
         page.logo = sheet.configuration.logo.map { rootPath + assets.path(Self.assetName($0)) }
         page.favicon = favicon.map { .init(href: rootPath + assets.path($0.name), type: $0.type) }
-        let choices = Language.allCases.map { language in
-            ChooserView.Choice(lang: language.rawValue, href: rootPath + SitePath.sheet(language), name: language.endonym,
-                               siteTitle: sheet.configuration.title[language], description: text("notFound", language))
+        let choices = [language, language.other].map { choice in
+            ChooserView.Choice(lang: choice.rawValue, href: rootPath + SitePath.sheet(choice), name: choice.endonym,
+                               siteTitle: sheet.configuration.title[choice], description: text("notFoundSheet", choice))
         }
         return NotFoundView(page: page, choices: choices)
     }

@@ -44,7 +44,7 @@ extension SiteViews {
         // A few items show every name a sheet or item view has; the whole sheet would only cost time.
         var current = full
         current.items = Localized(ja: Array(full.items.ja.prefix(3)), en: Array(full.items.en.prefix(3)))
-        var views: [Any] = [chooser(current), notFound(), sitemap(current), ["sitemap": baseURL]]
+        var views: [Any] = [chooser(current), sitemap(current), ["sitemap": baseURL]] + Language.allCases.map(notFound)
         for language in Language.allCases {
             let items = current.items[language]
             views.append(sheetView(current, language: language, path: SitePath.sheet(language), archived: false))
