@@ -415,6 +415,72 @@ import TestSupport
         }
     }
 
+    // MARK: A row is read as one that lost its category cell only when its cells say so
+
+    /// The seed as an export whose sheet has a `備考` column after 設定等 (padded on every row, a note on item 5) and
+    /// whose item 20 starts a category site.yml does not list.
+    static let remarksExport: String = seedText.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        if line.hasPrefix("No.\t") { return line + "\t備考" }
+        if line.hasPrefix("5\t") { return line + "\t社内SLAに準拠" }
+        if line.hasPrefix("20\t") { return line.replacingOccurrences(of: "20\t\t", with: "20\t性能新\t") + "\t" }
+        return line.contains("\t") ? line + "\t" : String(line)
+    }.joined(separator: "\n")
+
+    /// Repro A: a trailing empty `備考` cell made every row with a new category look one cell short, so item 20 was
+    /// read with its name as category, its definition as name and its unit as answer, and its real answer dropped.
+    @Test func anEmptyColumnAfterTheAnswerIsNotAMissingCategoryCell() throws {
+        let sheet = try read(Self.remarksExport).get()
+        var expected = fields(try importSeed(Self.formats[0]).0)
+        expected[19][2] = "性能新"
+        expected[20][2] = "性能新"
+        #expect(fields(sheet) == expected)
+        #expect(fields(sheet)[19] == ["20", "アプリケーション運用", "性能新", "遅延", "処理の応答時間の遅延継続時間", "時間（分）", "非公開"])
+        #expect(sheet.rows[19].categoryColumn == 4)
+        #expect(sheet.warnings.map(\.formatted) == [
+            "sheet.tsv:7:32: warning: column '備考' is not imported\n  hint: the importer reads the columns No., 種別, サービスレベル項目, 規定内容, 測定単位, 設定等; this column's cells are left out",
+        ])
+        // The import then says the category is new, at its cell.
+        let sections = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.configuration.sections)
+        let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: nil, glossary: nil, sections: sections)
+        #expect(outcome.warnings.map(\.formatted) == [
+            "sheet.tsv:5:1: warning: the export's edition line says '2025年3月7日版', not the date of the import, 2025-09-01\n  hint: the revision is titled '2025年9月1日版'; check that this is the export of 2025-09-01, or import it with the date its edition line names",
+            "sheet.tsv:28:4: warning: category '性能新' is not listed under section 'アプリケーション運用' in site.yml\n  hint: add it to that section's `categories` in site.yml, with its English name, before building; the revision cannot build until then",
+        ])
+    }
+
+    /// Repro B: a new category and an empty answer were read as a row that lost its category cell, answer = the unit.
+    /// The unit stands where the sheet's units stand (時間（分） is items 16's and 21's), so the row is read in place.
+    @Test func aNewCategoryWithAnEmptyAnswerIsAnEmptyAnswer() {
+        let text = Self.seedText.replacingOccurrences(of: "\n20\t\t遅延\t処理の応答時間の遅延継続時間\t時間（分）\t非公開\n",
+                                                      with: "\n20\t性能新\t遅延\t処理の応答時間の遅延継続時間\t時間（分）\t\n")
+        #expect(text != Self.seedText)
+        #expect(errors(read(text)) == [
+            "sheet.tsv:28:1: error: item 20 has no 設定等\n  hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers",
+        ])
+        // With a category the sheet knows, the same row was always this error, with the plain hint.
+        let known = Self.seedText.replacingOccurrences(of: "\t時間（分）\t非公開\n21", with: "\t時間（分）\t\n21")
+        #expect(errors(read(known)) == ["sheet.tsv:28:1: error: item 20 has no 設定等\n  hint: fill in every column of the item's row"])
+    }
+
+    /// Rows that did lose their category cell still read as meant, in a padded export with a column after the answer
+    /// (items 38 and 40–49 of the seed, checked against the seed by the test above), and in the swapped-columns export.
+    /// When the cells cannot tell, a row that has a cell under the last column is read in place (and refused), and
+    /// one without is taken as short.
+    @Test func whenTheCellsCannotTellOnlyARowWithoutItsLastCellIsShort() throws {
+        let head = "No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等\nアプリケーション運用\n1\t可用性\tサービス時間\tサービスを提供する時間帯\t時間帯\t24時間\n"
+        #expect(errors(read(head + "2\t監視\t監視間隔\t監視\t分\t\n")) == [
+            "sheet.tsv:4:1: error: item 2 has no 設定等\n  hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers",
+        ])
+        let short = try read(head + "2\t監視\t監視間隔\t監視\t分\n").get()
+        #expect(fields(short)[1] == ["2", "アプリケーション運用", "可用性", "監視", "監視間隔", "監視", "分"])
+        // A filled cell after the last imported column would fall off: the row is read where it stands.
+        let noted = "No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等\t備考\nアプリケーション運用\n1\t可用性\tサービス時間\tサービスを提供する時間帯\t時間帯\t24時間\t\n"
+        #expect(errors(read(noted + "2\t監視間隔\t障害を監視する間隔\t分\t1分\t\tメモ\n")) == [
+            "sheet.tsv:1:32: warning: column '備考' is not imported\n  hint: the importer reads the columns No., 種別, サービスレベル項目, 規定内容, 測定単位, 設定等; this column's cells are left out",
+            "sheet.tsv:4:1: error: item 2 has no 設定等\n  hint: fill in every column of the item's row",
+        ])
+    }
+
     @Test func glossarySlugsAreURLNames() {
         let text = "no\titem_ja\tslug\n1\tサービス時間\t../../outside\n2\t計画停止予定通知\tsub/dir\n3\tサービス提供終了時の事前通知\tRTO Bad\n4\t突然の停止\t\n5\tサービス稼働率\tservice-availability\n6\tディザスタリカバリ\tservice-availability\n"
         guard case let .failure(error) = SlugGlossary.parse(text, file: "glossary.tsv") else {

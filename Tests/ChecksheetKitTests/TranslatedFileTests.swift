@@ -62,4 +62,41 @@ struct TranslatedFileTests {
         #expect(file.revision == "2025-09-01")
         #expect(try TranslatedFile.parse(Data("id,japanese,english\n".utf8), path: "t.csv").get().revision == nil)
     }
+    /// XLIFF 1.2 says what counts as translated: a state of translated, final or signed-off, or approved="yes" (the
+    /// reviewer's word, whatever the state). A bare `<target>` is how many tools write a finished translation, so it
+    /// counts unless its trans-unit says approved="no". A filled target that does not count says why, at its line.
+    @Test func whatCountsAsTranslatedFollowsXLIFFAndTheRestSaysWhy() throws {
+        let units = [
+            (#"<trans-unit id="a/answer">"#, #"<target xml:lang="en">No state</target>"#),
+            (#"<trans-unit id="b/answer" approved="yes">"#, #"<target xml:lang="en" state="needs-review-translation">Approved</target>"#),
+            (#"<trans-unit id="c/answer">"#, #"<target xml:lang="en" state="needs-review-translation">Under review</target>"#),
+            (#"<trans-unit id="d/answer" approved="no">"#, #"<target xml:lang="en">Not approved</target>"#),
+            (#"<trans-unit id="e/answer">"#, #"<target xml:lang="en" state="final">Final</target>"#),
+            (#"<trans-unit id="f/answer">"#, #"<target xml:lang="en" state="new"> </target>"#),
+            (#"<trans-unit id="g/answer">"#, #"<target xml:lang="en" state="x-draft">Draft</target>"#),
+        ].map { "      \($0.0)\n        <source xml:lang=\"ja\">日本語</source>\n        \($0.1)\n      </trans-unit>" }
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n  <file original=\"x\" source-language=\"ja\" target-language=\"en\" datatype=\"plaintext\">\n    <body>\n"
+            + units.joined(separator: "\n") + "\n    </body>\n  </file>\n</xliff>\n"
+        let file = try TranslatedFile.parse(Data(text.utf8), path: "t.xlf").get()
+        #expect(file.units.map(\.target) == ["No state", "Approved", nil, nil, "Final", nil, nil])
+        #expect(file.units.map(\.heldBack) == [
+            nil, nil,
+            .init(reason: "its target's state is 'needs-review-translation'", line: 15),
+            .init(reason: "its target has no state and its trans-unit says approved=\"no\"", line: 19),
+            nil,
+            nil, // an empty target is no translation to hold back
+            .init(reason: "its target's state is 'x-draft'", line: 31),
+        ])
+    }
+
+    /// A CR reaches a target only as `&#13;` (XML reads a written line break as LF); the pages hold LF alone, as the
+    /// CSV import makes them.
+    @Test func aCarriageReturnInATargetBecomesALineFeed() throws {
+        let file = try TranslatedFile.parse(Self.xliff(["A&#13;\nB", "A&#13;B", "A&#13;&#10;B", "A\r\nB"]), path: "t.xlf").get()
+        #expect(file.units.map(\.target) == ["A\nB", "A\nB", "A\nB", "A\nB"])
+        #expect(file.units.allSatisfy { !($0.target ?? "").utf8.contains(13) })
+        let csv = try TranslatedFile.parse(Data("id,japanese,english\nx/answer,\"日\r本\",\"A\rB\"\n".utf8), path: "t.csv").get()
+        #expect(csv.units.map(\.target) == ["A\nB"])
+        #expect(csv.units.map(\.source) == ["日\n本"])
+    }
 }

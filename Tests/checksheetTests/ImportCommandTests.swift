@@ -216,6 +216,73 @@ import TestSupport
         #expect(FileTree.read(content + "/revisions/2025-03-07") == FileTree.read(Repository.root + "/Content/revisions/2025-03-07"))
     }
 
+    /// Repro A of the probe: an export with a mostly empty `備考` column after the answer, where item 20 starts a
+    /// category site.yml does not list. Every cell goes into its own field; the new category is a warning at its cell.
+    @Test func aNewCategoryInAnExportWithARemarksColumnIsReadWhereItsCellsStand() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let export = try Self.export(work) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                if line.hasPrefix("No.\t") { return line + "\t備考" }
+                if line.hasPrefix("5\t") { return line + "\t社内SLAに準拠" }
+                if line.hasPrefix("20\t") { return line.replacingOccurrences(of: "20\t\t", with: "20\t性能新\t") + "\t" }
+                return line.contains("\t") ? line + "\t" : String(line)
+            }.joined(separator: "\n")
+        }
+        let run = try CLI.run(["import", export, "--date", "2025-09-01", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors == """
+            \(export):7:32: warning: column '備考' is not imported
+              hint: the importer reads the columns No., 種別, サービスレベル項目, 規定内容, 測定単位, 設定等; this column's cells are left out
+            \(export):5:1: warning: the export's edition line says '2025年3月7日版', not the date of the import, 2025-09-01
+              hint: the revision is titled '2025年9月1日版'; check that this is the export of 2025-09-01, or import it with the date its edition line names
+            \(export):28:4: warning: category '性能新' is not listed under section 'アプリケーション運用' in site.yml
+              hint: add it to that section's `categories` in site.yml, with its English name, before building; the revision cannot build until then
+            3 warnings
+
+            """)
+        let revision = content + "/revisions/2025-09-01"
+        #expect(try String(contentsOfFile: revision + "/ja/20-response-delay.md", encoding: .utf8) == """
+            ---
+            no: 20
+            slug: response-delay
+            section: アプリケーション運用
+            category: 性能新
+            item: 遅延
+            definition: 処理の応答時間の遅延継続時間
+            unit: 時間（分）
+            keywords: [遅延, レスポンス低下]
+            ---
+            非公開
+
+            """)
+        // Only the category of 20 and of 21 (below it, blank: "as above") changed; every other page is as before.
+        let before = FileTree.read(content + "/revisions/2025-03-07/ja")
+        let after = FileTree.read(revision + "/ja")
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after.filter { before[$0.key] != $0.value }.keys.sorted() == ["20-response-delay.md", "21-batch-processing-time.md"])
+    }
+
+    /// Repro B of the probe: no extra column, item 20 with a new category and an empty 設定等. It is refused as a row
+    /// with no answer (as it is with a known category), not read with its unit as its answer; nothing is written.
+    @Test func aNewCategoryWithAnEmptyAnswerIsRefusedAsAnEmptyAnswer() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let export = try Self.export(work) {
+            $0.replacingOccurrences(of: "\n20\t\t遅延\t処理の応答時間の遅延継続時間\t時間（分）\t非公開\n", with: "\n20\t性能新\t遅延\t処理の応答時間の遅延継続時間\t時間（分）\t\n")
+        }
+        let run = try CLI.run(["import", export, "--date", "2025-09-01", "--content", content])
+        #expect(run.status == 1)
+        #expect(run.output == "")
+        #expect(run.errors == """
+            \(export):28:1: error: item 20 has no 設定等
+              hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers
+            1 error
+
+            """)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content + "/revisions") == ["2025-03-07"])
+    }
+
     @Test func utf16WithoutAByteOrderMarkImports() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -108,7 +108,7 @@ import TestSupport
               hint: a new revision is dated after the one it replaces; rename the folder and its `date:`
             \(revision)/en/01-service-hours.md:11:1: error: the English 'answer' of 'service-hours' is pending: its Japanese changed in 2025-09-01
               hint: translate the change: `checksheet translations export --revision 2025-09-01`
-            \(revision)/en/02-planned-outage-notice.md:10:1: error: the answer of 'planned-outage-notice' links to '../maintenance-schedule/index.html', which is not a page of the site
+            \(revision)/en/02-planned-outage-notice.md:10:25: error: the answer of 'planned-outage-notice' links to '../maintenance-schedule/index.html', which is not a page of the site
               hint: link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address
             \(revision)/en/30-backup-retention.md:11:1: error: the English 'answer' of 'backup-retention' is pending: its Japanese changed in 2025-09-01
               hint: translate the change: `checksheet translations export --revision 2025-09-01`
@@ -192,6 +192,51 @@ import TestSupport
         "backup-retention/answer": "96 hours",
         "encryption-in-transit/answer": "Yes. TLS 1.3",
     ]
+
+    /// An answer's link to an id its target page does not have, from the site's root, or to a folder works on a web
+    /// server's root at best: opened from disk, or published below a path, it leads nowhere. The gate refuses each at
+    /// its place in the answer, with the link that works; links to real ids pass.
+    @Test func theGateRefusesAnswerLinksThatOnlyWorkFromAServersRoot() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
+        #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
+        let revision = content + "/revisions/2025-10-01"
+        try Self.write("date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\nnotes:\n  ja: 変更はありません。\n  en: Nothing changed.\n",
+                       to: revision + "/revision.yml")
+        let page = revision + "/en/10-mttr.md"
+        let mttr = try String(contentsOfFile: page, encoding: .utf8)
+        try Self.write(mttr.replacingOccurrences(of: "---\nNot disclosed\n", with: """
+            ---
+            Not disclosed; see [RTO](../rto/index.html#item-rto) and [the sheet](../../index.html#rto).
+            Broken: [RTO](../rto/index.html#nope), [RTO](/en/items/rto/index.html),
+            [RTO](../rto/) and [RTO](../rto/index.html#nope) again.
+
+            """), to: page)
+
+        let gate = try CLI.run(["check", "--release", "--content", content])
+        #expect(gate.status == 1)
+        #expect(gate.output == "")
+        let anchor = """
+            error: the answer of 'mttr' links to '../rto/index.html#nope', but en/items/rto/index.html has no element with id 'nope'
+              hint: link to the page, `../rto/index.html`, or to one of its ids (#history-heading, #item-rto, #main, #search-input, #search-results, #search-status)
+            """
+        #expect(gate.errors == """
+            \(page):12:15: \(anchor)
+            \(page):12:46: error: the answer of 'mttr' links to '/en/items/rto/index.html', a link from the site's root, which leads nowhere when the site is opened from disk or published below a path
+              hint: write it relative to the item's page: `../rto/index.html`
+            \(page):13:7: error: the answer of 'mttr' links to '../rto/', a link to a folder, which shows a file listing instead of the page when the site is opened from disk
+              hint: write it relative to the item's page: `../rto/index.html`
+            \(page):13:26: \(anchor)
+            4 errors
+
+            """)
+        let publish = try CLI.run(["publish", "2025-10-01", "--content", content])
+        #expect(publish.status == 1)
+        #expect(publish.errors.hasPrefix("\(page):12:15: \(anchor)\n"))
+        #expect(try String(contentsOfFile: revision + "/revision.yml", encoding: .utf8).contains("draft: true\n"))
+    }
 
     @Test func xliffRoundTripThroughTranslateToolkit() throws {
         let work = Repository.temporaryFolder()
@@ -290,6 +335,54 @@ import TestSupport
         #expect(imported.output.hasPrefix("Wrote 1 field into 1 English page of 2025-09-01:\n  \(content)/revisions/2025-09-01/en/30-backup-retention.md: answer\n"))
         #expect(try String(contentsOfFile: content + "/revisions/2025-09-01/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n96 hours\n"))
         #expect(try String(contentsOfFile: content + "/revisions/2025-12-01/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n72 hours\n"))
+    }
+
+    /// A filled target the import leaves out says so, at its line, with its state: it used to be "Wrote 0 fields"
+    /// and nothing more. A bare target and one under approved="yes" are translations; a CR sent as `&#13;` (with or
+    /// without the LF after it) is a line break, not a byte in the page.
+    @Test func targetsTheImportLeavesOutAreNamedAndCarriageReturnsAreLineBreaks() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = try Self.contentWithDraft(work)
+        let revision = content + "/revisions/2025-09-01"
+        let xliff = work + "/translations.xlf"
+        #expect(try CLI.run(["translations", "export", "--out", xliff, "--content", content]).status == 0)
+        var text = try String(contentsOfFile: xliff, encoding: .utf8)
+        text = text
+            .replacingOccurrences(of: "<source xml:lang=\"ja\">\(Self.marker)</source>\n",
+                                  with: "<source xml:lang=\"ja\">\(Self.marker)</source>\n        <target xml:lang=\"en\">Within 4 hours&#13;\n(target)</target>\n")
+            .replacingOccurrences(of: "<trans-unit id=\"backup-retention/answer\" resname=\"backup-retention/answer\" xml:space=\"preserve\">",
+                                  with: "<trans-unit id=\"backup-retention/answer\" resname=\"backup-retention/answer\" xml:space=\"preserve\" approved=\"yes\">")
+            .replacingOccurrences(of: "<source xml:lang=\"ja\">96時間</source>\n",
+                                  with: "<source xml:lang=\"ja\">96時間</source>\n        <target xml:lang=\"en\" state=\"needs-review-translation\">96 hours&#13;kept offsite</target>\n")
+            .replacingOccurrences(of: "<source xml:lang=\"ja\">有。TLS 1.3</source>\n",
+                                  with: "<source xml:lang=\"ja\">有。TLS 1.3</source>\n        <target xml:lang=\"en\" state=\"needs-review-translation\">Yes. TLS 1.3</target>\n")
+        try Self.write(text, to: xliff)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let held = try #require(lines.firstIndex { $0.contains(">Yes. TLS 1.3</target>") }) + 1
+        #expect(lines.filter { $0.contains("<target xml:lang=\"en\"") && !$0.contains("</target>") }.count == 1)
+
+        let imported = try CLI.run(["translations", "import", xliff, "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.errors == """
+            \(xliff):\(held): warning: the translation of 'encryption-in-transit/answer' was not imported: its target's state is 'needs-review-translation'
+              hint: a target counts as translated when its state is translated, final or signed-off, when its trans-unit has approved="yes", or when it has no state (and no approved="no"); finish the unit in the translation tool and import the file again
+            1 warning
+
+            """)
+        #expect(imported.output == """
+            Wrote 2 fields into 2 English pages of 2025-09-01:
+              \(revision)/en/10-mttr.md: answer
+              \(revision)/en/30-backup-retention.md: answer
+            Still missing or pending (1):
+              encryption-in-transit/answer
+
+            """)
+        let mttr = try #require(FileManager.default.contents(atPath: revision + "/en/10-mttr.md"))
+        #expect(String(decoding: mttr, as: UTF8.self).hasSuffix("---\nWithin 4 hours\n(target)\n"))
+        let backup = try #require(FileManager.default.contents(atPath: revision + "/en/30-backup-retention.md"))
+        #expect(String(decoding: backup, as: UTF8.self).hasSuffix("---\n96 hours\nkept offsite\n"))
+        #expect(!mttr.contains(13) && !backup.contains(13))
     }
 
     @Test func csvRoundTripAndRefusals() throws {

@@ -102,15 +102,51 @@ extension ImportedSheet {
                 guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 else { return nil }
                 return value
             }
-            func lastFilled(_ values: [String]) -> Int { values.lastIndex { !$0.isEmpty } ?? -1 }
+            let unitIndex = index[.unit]!
+            let definitionIndex = index[.definition]!
+            // The cells a row that lost its category cell moved left: those right of the category, up to the last imported one.
+            let lastImported = index.values.max()!
+            func padded(_ cells: [String]) -> [String] { Array((cells + Array(repeating: "", count: max(0, width - cells.count))).prefix(width)) }
+            func complete(_ values: [String]) -> Bool {
+                [SheetColumn.item, .definition, .unit, .answer].allSatisfy { index[$0]! < values.count && !values[index[$0]!].isEmpty }
+            }
 
-            // Categories the sheet names: those of rows filled to their last column cannot have lost a cell.
+            // Rows that read completely where their cells stand lost no cell: their categories are categories, and
+            // their units are the sheet's units.
             var categories = knownCategories
+            var units: Set<String> = []
             let cleaned = body.map { $0.values.map(ImportedSheet.clean) }
-            for values in cleaned {
-                if values.count > categoryIndex, number(values[index[.no]!]) != nil, lastFilled(values) == width - 1, !values[categoryIndex].isEmpty {
-                    categories.insert(values[categoryIndex])
-                }
+            for values in cleaned where complete(values) && values.count > index[.no]! && number(values[index[.no]!]) != nil {
+                if values.count > categoryIndex, !values[categoryIndex].isEmpty { categories.insert(values[categoryIndex]) }
+                units.insert(values[unitIndex])
+            }
+
+            // The row read as if its category cell were missing and the cells after it had moved one to the left
+            // (Excel's "delete cell, shift left", or a row pasted one column too far left), when that reading fills
+            // every field and the row as it stands does not: its category cell holds no category the sheet knows, and
+            // no filled cell would fall off the end.
+            func movedBack(_ values: [String]) -> [String]? {
+                let category = values[categoryIndex]
+                guard categoryIndex < lastImported, !category.isEmpty, !categories.contains(category), values[width - 1].isEmpty else { return nil }
+                var moved = values
+                moved.insert("", at: categoryIndex)
+                moved.removeLast()
+                return complete(moved) ? moved : nil
+            }
+
+            // Whether the row did lose its category cell: the moved reading's cells fit their columns and the
+            // reading in place does not. A padded export writes the same shape for such a row and for one that has a
+            // new category and an empty answer, so the cells themselves decide, and when they cannot, only a row that
+            // has no cell at all under the last imported column is taken as short.
+            func lostCategoryCell(_ values: [String], moved: [String], cellCount: Int) -> Bool {
+                // A unit the sheet uses on its complete rows.
+                let knownInPlace = units.contains(values[unitIndex]), knownMoved = units.contains(moved[unitIndex])
+                if knownInPlace != knownMoved { return knownMoved }
+                // A unit of measure is a word or two, shorter than the definition it measures.
+                let fitsInPlace = values[unitIndex].count < values[definitionIndex].count
+                let fitsMoved = moved[unitIndex].count < moved[definitionIndex].count
+                if fitsInPlace != fitsMoved { return fitsMoved }
+                return cellCount <= lastImported
             }
 
             var rows: [Row] = []
@@ -127,8 +163,7 @@ extension ImportedSheet {
                                                hint: "a cell holding the delimiter must be quoted; the header row names every column"))
                     continue
                 }
-                values += Array(repeating: "", count: max(0, width - values.count))
-                values = Array(values.prefix(width))
+                values = padded(values)
                 let noText = values[index[.no]!]
                 guard let no = number(noText) else {
                     let filled = values.indices.filter { !values[$0].isEmpty }
@@ -147,13 +182,14 @@ extension ImportedSheet {
                     problems.append(Diagnostic(file: file, line: row.line, column: 1, message: "item \(no) comes before any section header row",
                                                hint: "add a row holding only the section's name (for example アプリケーション運用) above it"))
                 }
-                // The category cell is missing and the cells after it moved left: Excel's export of a merged category.
-                if categoryIndex < width - 1, !values[categoryIndex].isEmpty, !categories.contains(values[categoryIndex]), lastFilled(values) < width - 1 {
-                    values.insert("", at: categoryIndex)
-                    values.removeLast()
+                var mightHaveMoved = false
+                if let moved = movedBack(values) {
+                    if lostCategoryCell(values, moved: moved, cellCount: row.cells.count) { values = moved } else { mightHaveMoved = true }
                 }
+                var categoryColumn = 0
                 if !values[categoryIndex].isEmpty {
                     category = values[categoryIndex]
+                    categoryColumn = row.cells.indices.contains(categoryIndex) ? row.cells[categoryIndex].column : 1
                     sectionHasCategory = true
                 } else if !sectionHasCategory {
                     problems.append(Diagnostic(file: file, line: row.line, column: row.cells.indices.contains(categoryIndex) ? row.cells[categoryIndex].column : 1,
@@ -162,8 +198,10 @@ extension ImportedSheet {
                 }
                 let missing = [SheetColumn.item, .definition, .unit, .answer].filter { values[index[$0]!].isEmpty }
                 if !missing.isEmpty {
+                    let moved = "; if its \(SheetColumn.category.japanese) cell was deleted and the cells after it moved one to the left, "
+                        + "move them back under their headers"
                     problems.append(Diagnostic(file: file, line: row.line, column: 1, message: "item \(no) has no " + missing.map(\.japanese).joined(separator: ", "),
-                                               hint: "fill in every column of the item's row"))
+                                               hint: "fill in every column of the item's row" + (mightHaveMoved ? moved : "")))
                     continue
                 }
                 if let first = lineOfNumber[no] {
@@ -179,7 +217,7 @@ extension ImportedSheet {
                                          message: "cell \(cell + 1) is under no header and is not imported", hint: "name the column in the header row, or leave it empty")
                 }
                 rows.append(Row(no: no, section: section, category: category, item: values[index[.item]!], definition: values[index[.definition]!],
-                                unit: values[index[.unit]!], answer: values[index[.answer]!], line: row.line))
+                                unit: values[index[.unit]!], answer: values[index[.answer]!], line: row.line, categoryColumn: categoryColumn))
             }
             if let unnamed { problems.append(unnamed) }
             if rows.isEmpty && !problems.hasErrors {

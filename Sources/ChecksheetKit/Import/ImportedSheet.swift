@@ -13,6 +13,8 @@ public struct ImportedSheet: Sendable, Equatable {
         /// Plain text as the cell held it (not Markdown).
         public var answer: String
         public var line: Int
+        /// Where the row's category cell is, when the row names its category; 0 when it takes the one above.
+        public var categoryColumn = 0
     }
 
     /// The file the sheet was read from, for diagnostics about its rows.
@@ -32,7 +34,8 @@ public struct ImportedSheet: Sendable, Equatable {
     /// Columns are found by their header names (`SheetColumn`), in any order. The export's irregularities are
     /// handled as a person reading the sheet would: section header rows (`アプリケーション運用` alone on a row),
     /// blank rows, a blank category meaning "same as the row above", rows padded with empty cells, and rows whose
-    /// category cell is missing so that the cells after it moved one to the left.
+    /// category cell is missing so that the cells after it moved one to the left (only when the cells say so; other
+    /// rows are read where their cells stand).
     /// `knownCategories` are categories besides those the file itself names.
     public static func read(_ table: DelimitedText, file: String, knownCategories: Set<String> = []) -> Result<ImportedSheet, DiagnosticsError> {
         var reader = Reader(file: file, knownCategories: knownCategories)

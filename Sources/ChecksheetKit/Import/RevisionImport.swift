@@ -161,7 +161,7 @@ public enum RevisionImport {
                 continue
             }
             if !section.categories.contains(where: { $0.ja == row.category }), warned.insert(row.section + "\t" + row.category).inserted {
-                warnings.append(Diagnostic(file: sheet.file, line: row.line, severity: .warning,
+                warnings.append(Diagnostic(file: sheet.file, line: row.line, column: row.categoryColumn, severity: .warning,
                                            message: "category '\(row.category)' is not listed under section '\(row.section)' in site.yml",
                                            hint: "add it to that section's `categories` in site.yml, with its English name, before building; the revision cannot build until then"))
             }

@@ -1,37 +1,42 @@
+import Foundation
+
 extension ReleaseGate {
-    /// Internal links that lead nowhere: in the draft's answers (at the answer's line), and in every page of the
-    /// site as it would be published (at the page's line).
+    /// Internal links that lead nowhere, or only from a web server's root: in the draft's answers (at the link in the
+    /// answer's file), and in every page of the site as it would be published (at the page's line).
     static func brokenLinks(_ candidate: Revision, sheet: Sheet, history: SheetHistory, theme: Theme) -> [Diagnostic] {
         guard case let .success(renderer) = SiteRenderer.make(sheet: sheet, history: history, theme: theme),
               let files = try? renderer.render() else { return [] }
-        let paths = Set(files.map(\.path))
+        let site = LinkTargets(files)
         var problems: [Diagnostic] = []
         // Where each broken link of an answer leads: the pages that show the answer (its item's, the sheets' tables,
         // where the link is rewritten for their depth) are not reported again for it.
-        var brokenTargets: Set<String> = []
+        var reported: Set<String> = []
         for language in Language.allCases {
             for item in candidate.items[language] {
                 guard let source = candidate.sources[language][item.slug] else { continue }
                 let page = SitePath.item(item.slug, language)
-                for target in links(in: Markdown.html(item.answer)) where !resolves(target.value, from: page, in: paths) {
+                var searchedUpTo: [String: String.Index] = [:]
+                for target in links(in: Markdown.html(item.answer)) {
+                    guard let problem = site.problem(with: target.value, from: page) else { continue }
                     for shownOn in [page, SitePath.archivedItem(item.slug, candidate.date, language)] {
-                        if let path = AnswerLinks.resolved(target.value, from: shownOn)?.path { brokenTargets.insert(path) }
+                        reported.insert(LinkTargets.key(target.value, from: shownOn))
                     }
                     let start = source.positions[.answer]?.line ?? 1
-                    let offset = item.answer.range(of: target.value).map { item.answer[..<$0.lowerBound].filter { $0 == "\n" }.count } ?? 0
-                    problems.append(Diagnostic(file: source.file, line: start + offset, column: 1,
-                                               message: "the answer of '\(item.slug)' links to '\(target.value)', which is not a page of the site",
-                                               hint: "link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address"))
+                    let place = position(of: target.value, in: item.answer, after: &searchedUpTo[target.value])
+                    problems.append(Diagnostic(file: source.file, line: start + place.line, column: place.column,
+                                               message: "the answer of '\(item.slug)' links to '\(target.value)', \(problem.reason)",
+                                               hint: problem.answerHint))
                 }
             }
         }
         for file in files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.contents, as: UTF8.self)
-            for target in links(in: html) where !resolves(target.value, from: file.path, in: paths) {
-                if let path = AnswerLinks.resolved(target.value, from: file.path)?.path, brokenTargets.contains(path) { continue }
+            for target in links(in: html) {
+                guard let problem = site.problem(with: target.value, from: file.path),
+                      !reported.contains(LinkTargets.key(target.value, from: file.path)) else { continue }
                 let line = html[..<target.position].filter { $0 == "\n" }.count + 1
-                problems.append(Diagnostic(file: file.path, line: line, column: 1, message: "broken internal link '\(target.value)'",
-                                           hint: "the site as published with \(candidate.date) has no such file"))
+                problems.append(Diagnostic(file: file.path, line: line, column: 1, message: "broken internal link '\(target.value)': \(problem.reason)",
+                                           hint: problem.pageHint(date: candidate.date)))
             }
         }
         return problems
@@ -39,27 +44,146 @@ extension ReleaseGate {
 
     /// The `href` and `src` values of an HTML text, with where each starts.
     static func links(in html: String) -> [(value: String, position: String.Index)] {
-        html.matches(of: /(?:href|src)="([^"]*)"/).map { (String($0.1).replacingOccurrences(of: "&amp;", with: "&"), $0.range.lowerBound) }
+        html.matches(of: /(?:href|src)="([^"]*)"/).map { (LinkTargets.unescaped(String($0.1)), $0.range.lowerBound) }
     }
 
-    /// True for an external link, a fragment of the same page, or a relative path to a file of the site.
-    static func resolves(_ link: String, from page: String, in paths: Set<String>) -> Bool {
-        if link.isEmpty || link.hasPrefix("#") || link.hasPrefix("//") || link.contains(":") && !link.hasPrefix("/") && link.firstIndex(of: ":")! < (link.firstIndex(of: "/") ?? link.endIndex) {
-            return true
+    /// Where `link` is written in an answer's Markdown: the line after the answer's first (0 for the first) and the
+    /// 1-based column in Unicode scalars. A link written twice is found at its next place each time; one that cmark
+    /// wrote differently (percent-encoded) is looked for decoded, else placed at the answer's start.
+    static func position(of link: String, in answer: String, after searched: inout String.Index?) -> (line: Int, column: Int) {
+        // The whole destination, not the start of a longer one: `../rto/` is not the link `../rto/index.html`.
+        func find(_ text: String) -> Range<String.Index>? {
+            var from = searched ?? answer.startIndex
+            while let range = answer.range(of: text, range: from..<answer.endIndex) {
+                if range.upperBound == answer.endIndex || ")>\"' \n\t".contains(answer[range.upperBound]) { return range }
+                from = answer.index(after: range.lowerBound)
+            }
+            return nil
         }
-        var target = link
-        if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
-        if target.isEmpty { return true }
-        var parts: [Substring] = target.hasPrefix("/") ? [] : Array(page.split(separator: "/").dropLast())
-        for part in target.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == ".." {
-                guard !parts.isEmpty else { return false }
-                parts.removeLast()
-            } else if part != "." {
-                parts.append(part)
+        guard let range = find(link) ?? link.removingPercentEncoding.flatMap(find) else { return (0, 1) }
+        searched = range.upperBound
+        let before = answer[..<range.lowerBound]
+        let lineStart = before.lastIndex(of: "\n").map { answer.index(after: $0) } ?? answer.startIndex
+        return (before.filter { $0 == "\n" }.count, answer.unicodeScalars[lineStart..<range.lowerBound].count + 1)
+    }
+
+    /// Why an internal link fails.
+    enum LinkProblem: Equatable {
+        /// No file of the site is there.
+        case missing
+        /// Written from the site's root (`/ja/…`); `working` is the same link made relative.
+        case rooted(working: String)
+        /// A folder (`../rto/`); `working` names its `index.html`.
+        case folder(working: String)
+        /// The page exists but has no element with the fragment's id; `working` is the link without the fragment.
+        case anchor(page: String, id: String, working: String, ids: [String])
+
+        var reason: String {
+            switch self {
+            case .missing: return "which is not a page of the site"
+            case .rooted: return "a link from the site's root, which leads nowhere when the site is opened from disk or published below a path"
+            case .folder: return "a link to a folder, which shows a file listing instead of the page when the site is opened from disk"
+            case let .anchor(page, id, _, _): return "but \(page) has no element with id '\(id)'"
             }
         }
-        let path = parts.joined(separator: "/")
-        return paths.contains(path) || paths.contains(path.isEmpty ? "index.html" : path + "/index.html")
+
+        /// What to write in the answer instead.
+        var answerHint: String {
+            switch self {
+            case .missing: return "link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address"
+            case let .rooted(working), let .folder(working): return "write it relative to the item's page: `\(working)`"
+            case let .anchor(_, _, working, ids):
+                // A sheet's table has an id per item: too many to list, and the item's own page is the better link.
+                let named = ids.isEmpty || ids.count > 8 ? "" : ", or to one of its ids (" + ids.map { "#" + $0 }.joined(separator: ", ") + ")"
+                return working.isEmpty ? "link to an id this page has" : "link to the page, `\(working)`\(named)"
+            }
+        }
+
+        /// What to change in the theme (or the content that made the page).
+        func pageHint(date: String) -> String {
+            switch self {
+            case .missing: return "the site as published with \(date) has no such file"
+            case let .rooted(working), let .folder(working): return "the working link from this page is `\(working)`"
+            case let .anchor(page, _, _, _): return "link to an id that \(page) has, or to the page alone"
+            }
+        }
+    }
+
+    /// The files of the site as it would be published, and the ids each HTML page has, for judging links.
+    struct LinkTargets {
+        /// Pages that only a web server shows (for any missing path), where a link from the root is right.
+        static let serverOnly: Set<String> = ["404.html"]
+        var paths: Set<String>
+        var ids: [String: Set<String>]
+
+        init(_ files: [OutputFile]) {
+            paths = Set(files.map(\.path))
+            ids = [:]
+            for file in files where file.path.hasSuffix(".html") {
+                let html = String(decoding: file.contents, as: UTF8.self)
+                // What a #fragment scrolls to: `id` on any element (the theme writes no `<a name>`, cmark no raw HTML).
+                ids[file.path] = Set(html.matches(of: /\sid="([^"]*)"/).map { Self.unescaped(String($0.1)) })
+            }
+        }
+
+        /// Why a link written in `page` fails; nil for a link that works, and for one that leaves the site (a scheme
+        /// such as https: or mailto:, or `//host`).
+        func problem(with link: String, from page: String) -> LinkProblem? {
+            if link.isEmpty || link.hasPrefix("//") { return nil }
+            if let colon = link.firstIndex(of: ":"), colon < (link.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? link.endIndex) { return nil }
+            let cut = link.firstIndex { $0 == "?" || $0 == "#" } ?? link.endIndex
+            let written = link[..<cut]
+            let hash = link.firstIndex(of: "#")
+            let fragment = hash.map { String(link[link.index(after: $0)...]) } ?? ""
+            let query = String(link[cut..<(hash ?? link.endIndex)])
+            guard !written.isEmpty else { return anchorProblem(fragment, in: page, working: "") }
+            let rooted = written.hasPrefix("/")
+            var parts: [Substring] = rooted ? [] : Array(page.split(separator: "/").dropLast())
+            for part in written.split(separator: "/") {
+                if part == ".." {
+                    guard !parts.isEmpty else { return .missing }
+                    parts.removeLast()
+                } else if part != "." {
+                    parts.append(part)
+                }
+            }
+            let path = parts.joined(separator: "/")
+            let folder = path.isEmpty ? "index.html" : path + "/index.html"
+            let target: String
+            if !written.hasSuffix("/"), paths.contains(path) {
+                target = path
+            } else if paths.contains(folder) {
+                target = folder
+            } else {
+                return .missing
+            }
+            let working = SitePath.relative(from: page, to: target) + query
+            let suffix = hash.map { String(link[$0...]) } ?? ""
+            if !Self.serverOnly.contains(page) {
+                if rooted { return .rooted(working: working + suffix) }
+                if target != path { return .folder(working: working + suffix) }
+            }
+            return anchorProblem(fragment, in: target, working: working)
+        }
+
+        /// The problem of a `#fragment` that names no element of the HTML page `path` (an empty one is the page's top).
+        func anchorProblem(_ fragment: String, in path: String, working: String) -> LinkProblem? {
+            guard !fragment.isEmpty, let ids = ids[path] else { return nil }
+            let id = fragment.removingPercentEncoding ?? fragment
+            return ids.contains(id) ? nil : .anchor(page: path, id: id, working: working, ids: ids.sorted())
+        }
+
+        /// What identifies a link's target across the pages that show one answer: the site path and what follows it for
+        /// a relative link (rewritten per page), else the link as written.
+        static func key(_ link: String, from page: String) -> String {
+            AnswerLinks.resolved(link, from: page).map { $0.path + $0.suffix } ?? link
+        }
+
+        /// An attribute value as the browser reads it: the entities the renderer writes, decoded.
+        static func unescaped(_ value: String) -> String {
+            guard value.contains("&") else { return value }
+            return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
     }
 }

@@ -12,8 +12,21 @@ public struct TranslatedFile: Sendable, Equatable {
         public var line: Int
         /// The Japanese as it was exported.
         public var source: String
-        /// The English, when the unit counts as translated (XLIFF state `translated`, `final` or `signed-off`, or a filled CSV cell).
+        /// The English, when the unit counts as translated (see `XLIFFReader.notTranslated`; in CSV, a filled cell).
         public var target: String?
+        /// A filled XLIFF target that does not count as translated: why, and the target's line.
+        public var heldBack: HeldBack?
+
+        /// Why a unit's target was left out, and where it is.
+        public struct HeldBack: Sendable, Equatable {
+            public var reason: String
+            public var line: Int
+
+            public init(reason: String, line: Int) {
+                self.reason = reason
+                self.line = line
+            }
+        }
     }
 
     public var path: String
@@ -44,11 +57,16 @@ public struct TranslatedFile: Sendable, Equatable {
             let values = row.values
             // The export made text of cells that Excel would read as formulas; the translator's edits keep that `'`.
             func cell(_ index: Int) -> String { index < values.count ? CSV.withoutFormulaGuard(values[index]) : "" }
-            let target = cell(english).replacingOccurrences(of: "\r\n", with: "\n").trimmed
-            units.append(Unit(id: cell(id).trimmed, line: row.line, source: cell(japanese).replacingOccurrences(of: "\r\n", with: "\n"),
-                              target: target.isEmpty ? nil : target))
+            let target = lineFeeds(cell(english)).trimmed
+            units.append(Unit(id: cell(id).trimmed, line: row.line, source: lineFeeds(cell(japanese)), target: target.isEmpty ? nil : target))
         }
         return .success(TranslatedFile(path: path, units: units))
+    }
+
+    /// `text` with CRLF and a lone CR made LF, as the pages write line breaks.
+    static func lineFeeds(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     static func xliff(_ data: Data, path: String) -> Result<TranslatedFile, DiagnosticsError> {

@@ -31,6 +31,7 @@ public enum TranslationImport {
         var skipped: [String] = []
         var targets: [String: [Field: String]] = [:]
         var seen: Set<String> = []
+        var lines: [String: Int] = [:]
         for unit in file.units {
             guard let (slug, field) = TranslationUnit.parse(id: unit.id), let japanese = revision.item(slug, .ja) else {
                 problems.append(Diagnostic(file: file.path, line: unit.line, message: "unknown unit '\(unit.id)'",
@@ -42,6 +43,13 @@ public enum TranslationImport {
                 continue
             }
             guard let target = unit.target else {
+                if let held = unit.heldBack {
+                    problems.append(Diagnostic(file: file.path, line: held.line, severity: .warning,
+                                               message: "the translation of '\(unit.id)' was not imported: \(held.reason)",
+                                               hint: "a target counts as translated when its state is translated, final or signed-off, "
+                                                   + "when its trans-unit has approved=\"yes\", or when it has no state (and no approved=\"no\"); "
+                                                   + "finish the unit in the translation tool and import the file again"))
+                }
                 if requested.contains(unit.id) { skipped.append(unit.id) }
                 continue
             }
@@ -51,6 +59,7 @@ public enum TranslationImport {
                 continue
             }
             targets[slug, default: [:]][field] = target
+            lines[unit.id] = unit.line
         }
         var files: [OutputFile] = []
         var written: [(path: String, fields: [Field])] = []
@@ -91,11 +100,14 @@ public enum TranslationImport {
             }
         }
         // Each page must still read back as the very values written.
-        for file in files {
-            switch ItemPage.parse(String(decoding: file.contents, as: UTF8.self), file: file.path, language: .en) {
+        for output in files {
+            switch ItemPage.parse(String(decoding: output.contents, as: UTF8.self), file: output.path, language: .en) {
             case let .success(page):
-                for (field, value) in targets[page.item.slug] ?? [:] where page.item.value(of: field) != value.trimmed && written.contains(where: { $0.path == file.path && $0.fields.contains(field) }) {
-                    problems.append(Diagnostic(file: file.path, message: "the page would not read back the English of '\(field.rawValue)'", hint: "edit this field by hand"))
+                for (field, value) in targets[page.item.slug] ?? [:] where page.item.value(of: field) != value.trimmed && written.contains(where: { $0.path == output.path && $0.fields.contains(field) }) {
+                    let id = "\(page.item.slug)/\(field.rawValue)"
+                    problems.append(Diagnostic(file: file.path, line: lines[id] ?? 0,
+                                               message: "the translation of '\(id)' would not read back from \(output.path) as written",
+                                               hint: "write this field into the page by hand"))
                 }
             case let .failure(error): problems += error.diagnostics
             }
