@@ -7,8 +7,9 @@ struct TranslationsImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Write the translations of an XLIFF or CSV file into the English pages.",
         discussion: """
-        Only English pages are written, only units with a translation (XLIFF state translated or final, or a filled \
-        `english` cell); a unit whose Japanese changed since the export is refused. The pages keep their formatting and \
+        Only English pages are written, only units with a translation (an XLIFF target that is approved, or whose state \
+        is translated, final or signed-off, or that has no state unless its unit is approved="no"; a filled `english` \
+        cell); any other filled target is named in a warning; a unit whose Japanese changed since the export is refused. The pages keep their formatting and \
         comments. Prints what changed and what is still missing.
         """
     )
