@@ -112,7 +112,7 @@ extension ReleaseGate {
     /// The files of the site as it would be published, and the ids each HTML page has, for judging links.
     struct LinkTargets {
         /// Pages that only a web server shows (for any missing path), where a link from the root is right.
-        static let serverOnly: Set<String> = ["404.html"]
+        static let serverOnly = Set(Language.allCases.map(SitePath.notFound))
         var paths: Set<String>
         var ids: [String: Set<String>]
 
