@@ -92,6 +92,67 @@ import TestSupport
         }
     }
 
+    /// A mistake elsewhere in site.yml hides none of the pages' problems: they are still checked against its sections.
+    @Test func anUnknownKeyInSiteYmlHidesNoSectionMistakeOfThePages() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent) }
+        let site = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
+        let line = try #require(site.components(separatedBy: "\n").firstIndex { $0.hasPrefix("baseURL:") }) + 1
+        try site.replacingOccurrences(of: "\nbaseURL:", with: "\nbaseUrl:").write(toFile: content + "/site.yml", atomically: true, encoding: .utf8)
+        let page = content + "/revisions/2025-03-07/ja/13-system-monitoring.md"
+        try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "section: アプリケーション運用", with: "section: アプリ運用")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(Self.messages(content) == [
+            "Content/revisions/2025-03-07/ja/13-system-monitoring.md:4:1: error: unknown section 'アプリ運用'\n  hint: use one of 'アプリケーション運用', 'サポート', 'データ管理', 'セキュリティ', or add the section to site.yml",
+            "Content/site.yml:1:1: error: missing required field 'baseURL'\n  hint: add a line `baseURL: …` with the absolute URL the site is published at, for example `https://example.com/checksheet/`",
+            "Content/site.yml:\(line):1: error: unknown key 'baseUrl'\n  hint: did you mean 'baseURL'? the known keys are 'title', 'shortTitle', 'provider', 'logo', 'favicon', 'contact', 'baseURL', 'sections'",
+        ])
+    }
+
+    /// A page that takes another's slug gives that one error, on the page whose file name says otherwise, and no
+    /// follow-on error: not "no Japanese page" for its English page, not "use no: 4" for the other item's English page.
+    @Test func aDuplicateSlugIsOneErrorWithoutMisleadingFollowOns() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: (content as NSString).deletingLastPathComponent) }
+        let page = content + "/revisions/2025-03-07/ja/04-sudden-discontinuation.md"
+        try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "slug: sudden-discontinuation", with: "slug: availability-rate")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(Self.messages(content) == [
+            "Content/revisions/2025-03-07/ja/04-sudden-discontinuation.md:3:1: error: slug 'availability-rate' is also used by Content/revisions/2025-03-07/ja/05-availability-rate.md\n"
+                + "  hint: each item has its own slug; keep the published one and give the other item a new slug (this file is named for 'sudden-discontinuation')",
+        ])
+    }
+
+    /// Where two pages of a language share a slug, the other language's page of the same file name is still compared.
+    @Test func aDuplicateSlugStillComparesThePageOfTheSameName() throws {
+        func page(_ file: String, _ language: Language, no: Int, slug: String) throws -> ItemPage {
+            try ItemPage.parse("---\nno: \(no)\nslug: \(slug)\nsection: s\ncategory: c\nitem: i\ndefinition: d\nunit: u\n---\n有\n", file: file, language: language).get()
+        }
+        let pages = Localized(ja: [try page("ja/04-a.md", .ja, no: 4, slug: "a"), try page("ja/05-b.md", .ja, no: 5, slug: "a")],
+                              en: [try page("en/04-a.md", .en, no: 6, slug: "a"), try page("en/05-b.md", .en, no: 5, slug: "b")])
+        var problems: [Diagnostic] = []
+        ContentLoader.checkTranslations(pages, revisionPath: "r", configuration: nil, problems: &problems)
+        #expect(problems.map(\.formatted) == ["en/04-a.md:2:1: error: item 'a' is number 6 here but 4 in ja/04-a.md\n  hint: the Japanese page decides the number; use `no: 4`"])
+    }
+
+    @Test func aTabIndentingFrontMatterIsNamed() {
+        let page = "---\nno: 1\nslug: a\nsection: s\ncategory: c\nitem: i\ndefinition: d\nunit:\n\t- 有無\n---\n有\n"
+        guard case let .failure(error) = ItemPage.parse(page, file: "p.md", language: .ja) else {
+            Issue.record("a tab must not parse")
+            return
+        }
+        #expect(error.diagnostics.map(\.formatted) == [
+            "p.md:9:1: error: invalid YAML: a tab indents this line; YAML indents with spaces only\n  hint: replace the tab with spaces, for example `  - 有無`",
+        ])
+        guard case let .failure(later) = ItemPage.parse(page.replacingOccurrences(of: "\t- ", with: "  \t- "), file: "p.md", language: .ja) else {
+            Issue.record("a tab must not parse")
+            return
+        }
+        #expect(later.diagnostics.map(\.formatted) == [
+            "p.md:9:3: error: invalid YAML: a tab indents this line; YAML indents with spaces only\n  hint: replace the tab with spaces, for example `    - 有無`",
+        ])
+    }
+
     @Test func templateMistakesAreErrorsAtTheirPlace() throws {
         var theme = try Theme.read(from: Repository.theme).get()
         theme.templates["item"] = theme.templates["item"]!.replacingOccurrences(of: "{{headers.definition}}", with: "{{headers.defintion}}")

@@ -112,6 +112,8 @@ import TestSupport
               hint: link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address
             \(revision)/en/30-backup-retention.md:11:1: error: the English 'answer' of 'backup-retention' is pending: its Japanese changed in 2025-09-01
               hint: translate the change: `checksheet translations export --revision 2025-09-01`
+            \(revision)/ja/01-service-hours.md:11:1: warning: the answer of 'service-hours' holds raw HTML, '<!-- 未定 -->', which the page leaves out
+              hint: readers never see it, and the page's source says `<!-- raw HTML omitted -->` in its place: delete it, or keep such notes outside the answer
             \(revision)/ja/01-service-hours.md:11:1: error: the answer of 'service-hours' shows no text
               hint: write the provider's answer (設定等)
             \(revision)/ja/50-item-50.md:3:1: error: 'item-50' is a provisional slug
@@ -122,13 +124,13 @@ import TestSupport
               hint: add `notes:` with `ja:` and `en:`: what changed, for the changes page and the feed
             \(revision)/revision.yml:1:1: error: the revision has no Japanese notes
               hint: add `notes:` with `ja:` and `en:`: what changed, for the changes page and the feed
-            9 errors
+            9 errors, 1 warning
 
             """)
         let before = FileTree.read(content)
         let publish = try CLI.run(["publish", "2025-09-01", "--content", content])
         #expect(publish.status == 1)
-        #expect(publish.errors.hasSuffix("8 errors\nThe revision 2025-09-01 was not published; fix the problems above and run `checksheet publish 2025-09-01` again.\n"))
+        #expect(publish.errors.hasSuffix("8 errors, 1 warning\nThe revision 2025-09-01 was not published; fix the problems above and run `checksheet publish 2025-09-01` again.\n"))
         #expect(FileTree.read(content) == before)
         let published = try CLI.run(["publish", "2025-03-07", "--content", content])
         #expect(published.errors == "\(content)/revisions/2025-03-07/revision.yml: error: the revision 2025-03-07 is published already\n  hint: only a revision with `draft: true` in its revision.yml is published\n1 error\n"

@@ -18,6 +18,8 @@ public enum ContentLoader {
         var kept = ParsedPages()
         var problems = source.diagnostics
         var configuration: SiteConfiguration?
+        // What the pages are checked against: the configuration, or only its sections when another part of it is wrong.
+        var declared: SiteConfiguration?
         if let site = source.site {
             switch SiteConfiguration.parse(site) {
             case var .success(value):
@@ -25,7 +27,9 @@ public enum ContentLoader {
                 if let path = value.logo?.path { value.logo?.contents = source.images[path] }
                 if let path = value.favicon?.path { value.favicon?.contents = source.images[path] }
                 configuration = value
-            case let .failure(error): problems += error.diagnostics
+            case let .failure(error):
+                problems += error.diagnostics
+                declared = SiteConfiguration.declaredSections(site).map { SiteConfiguration(title: Localized(ja: "", en: ""), baseURL: "", sections: $0) }
             }
         } else {
             problems.append(Diagnostic(file: source.path + "/site.yml", message: "the site configuration is missing",
@@ -57,7 +61,7 @@ public enum ContentLoader {
             jobsByRevision.append((revisionSource, pages))
         }
         // Revisions are checked apart from one another, on all cores; their problems are sorted below.
-        let checkedAgainst = configuration
+        let checkedAgainst = configuration ?? declared
         let loadedRevisions = jobsByRevision.parallelMap(spreadingFrom: 2) { job in
             var kept = ParsedPages(), problems: [Diagnostic] = []
             let revision = loadRevision(job.source, configuration: checkedAgainst, unreadable: unreadable, parsed: job.pages, keeping: &kept,
@@ -133,6 +137,7 @@ public enum ContentLoader {
                     pages[language].append(page)
                     kept.keep(page, parsedFrom: file, textHash: parsedPage.textHash)
                     problems += externalImages(page)
+                    problems += rawHTML(page)
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)
@@ -220,7 +225,12 @@ public enum ContentLoader {
         var byNumber: [Int: ItemPage] = [:]
         for page in pages.sorted(by: { $0.file < $1.file }) {
             if let first = bySlug[page.item.slug] {
-                problems.append(page.diagnostic(at: .slug, "slug '\(page.item.slug)' is also used by \(first.file)", hint: "each item has its own slug; keep the published one and give the other item a new slug"))
+                // The page whose file name says another slug is most likely the one that took this slug by mistake.
+                let slug = page.item.slug
+                let (taker, holder) = fileSlug(page.file) == slug && fileSlug(first.file) != slug ? (first, page) : (page, first)
+                let named = fileSlug(holder.file) == slug ? fileSlug(taker.file).map { isSlug($0) ? " (this file is named for '\($0)')" : "" } ?? "" : ""
+                problems.append(taker.diagnostic(at: .slug, "slug '\(slug)' is also used by \(holder.file)",
+                                                 hint: "each item has its own slug; keep the published one and give the other item a new slug\(named)"))
             } else {
                 bySlug[page.item.slug] = page
             }
@@ -253,12 +263,21 @@ public enum ContentLoader {
     static func checkTranslations(_ pages: Localized<[ItemPage]>, unreadable: Localized<[SourceFile]> = .init(ja: [], en: []), revisionPath: String,
                                   configuration: SiteConfiguration?, draft: Bool = false, problems: inout [Diagnostic]) -> [Item] {
         var withoutEnglish: [Item] = []
+        // A slug two pages of a language share is an error of its own. Which of them a page of the other language
+        // translates is known only from a file of the same name: without one, nothing is said that the duplicate
+        // may have caused (a missing page, a number to change on a page that is right).
+        let shared = Localized(ja: sharedSlugs(pages.ja), en: sharedSlugs(pages.en))
+        func clashes(_ page: ItemPage, _ others: [ItemPage], _ slugs: Set<String>) -> Bool {
+            others.contains { slugs.contains($0.item.slug) && ($0.item.no == page.item.no || fileName($0.file) == fileName(page.file)) }
+        }
         let english = Dictionary(pages.en.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let japanese = Dictionary(pages.ja.map { ($0.item.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
-        for page in pages.ja where seen.insert(page.item.slug).inserted {
-            guard let translation = english[page.item.slug] else {
-                if unreadable.en.contains(where: { names($0, page) }) { continue }
+        for page in pages.ja where shared.ja.contains(page.item.slug) || seen.insert(page.item.slug).inserted {
+            let ambiguous = shared.ja.contains(page.item.slug) || shared.en.contains(page.item.slug)
+            let counterpart = ambiguous ? pages.en.first { $0.item.slug == page.item.slug && fileName($0.file) == fileName(page.file) } : english[page.item.slug]
+            guard let translation = counterpart else {
+                if ambiguous || unreadable.en.contains(where: { names($0, page) }) || clashes(page, pages.en, shared.en) { continue }
                 let name = String(format: "%02d", page.item.no) + "-\(page.item.slug).md"
                 problems.append(page.diagnostic(at: .slug, "item '\(page.item.slug)' has no English page",
                                                 hint: "add \(revisionPath)/en/\(name), a translation of this page" + (draft ? ", or import one: `checksheet translations export`" : ""),
@@ -278,10 +297,25 @@ public enum ContentLoader {
                 }
             }
         }
-        for page in pages.en where japanese[page.item.slug] == nil && !unreadable.ja.contains(where: { names($0, page) }) {
+        for page in pages.en where japanese[page.item.slug] == nil && !unreadable.ja.contains(where: { names($0, page) }) && !clashes(page, pages.ja, shared.ja) {
             problems.append(page.diagnostic(at: .slug, "item '\(page.item.slug)' has no Japanese page", hint: "Japanese is the source of truth: add the Japanese page first, or fix the slug to match it"))
         }
         return withoutEnglish
+    }
+
+    /// The slugs more than one of `pages` use.
+    static func sharedSlugs(_ pages: [ItemPage]) -> Set<String> {
+        var seen: Set<String> = []
+        return Set(pages.map(\.item.slug).filter { !seen.insert($0).inserted })
+    }
+
+    /// The file's name without its folder.
+    static func fileName(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// The slug a page's file name gives (`04-sudden-discontinuation.md` gives `sudden-discontinuation`), if it has one.
+    static func fileSlug(_ path: String) -> String? {
+        guard let match = fileName(path).wholeMatch(of: /[0-9]+-(.+)\.md/) else { return nil }
+        return String(match.output.1)
     }
 
     /// True when a page that could not be parsed is the same item as `page`: same file name, or a `slug:` line naming it.

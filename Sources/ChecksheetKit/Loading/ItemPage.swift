@@ -68,8 +68,12 @@ public struct ItemPage: Sendable, Equatable {
         let keywords = document.textList("keywords", what: "customers' words for what the item answers", into: &problems)
 
         let answer = frontMatter.body.trimmed
-        let answerLine = frontMatter.bodyLine + firstWrittenLine(frontMatter.body)
-        positions[.answer] = Position(line: answerLine, column: 1)
+        let firstLine = firstWrittenLine(frontMatter.body)
+        let answerLine = frontMatter.bodyLine + firstLine
+        // The answer is trimmed: it starts after the blanks its first written line begins with.
+        let written = frontMatter.body.split(separator: "\n", maxSplits: firstLine + 1, omittingEmptySubsequences: false)
+        let indent = written.indices.contains(firstLine) ? written[firstLine].unicodeScalars.prefix { SearchText.isSpace($0.value) }.count : 0
+        positions[.answer] = Position(line: answerLine, column: 1 + indent)
         if answer.isEmpty {
             problems.append(Diagnostic(file: file, line: frontMatter.bodyLine - 1, column: 1, message: "the answer is empty",
                                        hint: "write the provider's answer (設定等) below the closing `---` line"))

@@ -51,6 +51,18 @@ extension SiteConfiguration {
         return .success(configuration)
     }
 
+    /// The sections `site.yml` declares, when they parse though another part of it does not: the pages are still
+    /// checked against them, so that one mistake in site.yml hides none of the pages' section and category mistakes.
+    static func declaredSections(_ file: SourceFile) -> [Section]? {
+        guard case let .success(document) = YAMLDocument.parse(file), case let .sequence(entries)? = document.value("sections")?.value else { return nil }
+        var problems: [Diagnostic] = []
+        var sections: [Section] = []
+        for entry in entries {
+            if let section = parseSection(entry, document: document, into: &problems) { sections.append(section) }
+        }
+        return problems.isEmpty ? sections : nil
+    }
+
     /// The `logo` and `favicon` of `site.yml` that are neither among the content folder's images nor the theme's
     /// assets. Apart from `parse` so that a run lists them with every other problem of the content and the theme.
     public static func missingImages(_ file: SourceFile, contentImages: [String: Data], themeAssets: [String: Data], themePath: String) -> [Diagnostic] {

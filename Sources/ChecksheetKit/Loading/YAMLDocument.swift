@@ -152,9 +152,28 @@ struct YAMLDocument {
         }
     }
 
+    /// The 1-based column of a tab among the blanks that start `line` of `yaml`, when the error at `column` is in
+    /// them or right after them, and the line with two spaces for each such tab.
+    static func indentingTab(in yaml: String, line: Int, before column: Int) -> (column: Int, fixed: String)? {
+        let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = lines[line - 1]
+        let blanks = text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
+        guard column <= blanks.count + 1, let tab = blanks.firstIndex(of: "\t") else { return nil }
+        let indent = String(String.UnicodeScalarView(blanks)).replacingOccurrences(of: "\t", with: "  ")
+        let rest = String(String.UnicodeScalarView(text.unicodeScalars[blanks.endIndex...])).trimmed
+        return (blanks.distance(from: blanks.startIndex, to: tab) + 1, indent + rest)
+    }
+
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
+            // libyaml says "found character that cannot start any token" where a tab indents a line: say what it is.
+            if let tab = indentingTab(in: yaml, line: mark.line, before: mark.column) {
+                return Diagnostic(file: file, line: mark.line + lineOffset, column: tab.column,
+                                  message: "invalid YAML: a tab indents this line; YAML indents with spaces only",
+                                  hint: "replace the tab with spaces, for example `\(tab.fixed)`")
+            }
             let hint = "check the quoting and indentation of this line; a value containing `: ` or starting with a quote must be quoted as a whole"
             // An unclosed quote is noticed at the end of the text; the place to fix is where it opened.
             if let context, context.text.contains("quoted scalar") {

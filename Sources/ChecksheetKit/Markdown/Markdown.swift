@@ -171,22 +171,43 @@ public enum Markdown {
         }
     }
 
-    /// Escapes text so that CommonMark renders it exactly as written (used by `import`).
+    /// Escapes text so that CommonMark renders it exactly as written, one paragraph with its line breaks kept (used by
+    /// `import`). A line break at the very end cannot end a paragraph and is left out.
     public static func escaped(_ text: String) -> String {
         let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        // "\r\n" is one Character in Swift, and cmark ends a line at a lone "\r" too.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.indices.map { index -> String in
+            let line = lines[index]
+            // Spaces and tabs before the text would be taken away by cmark, or read as a list's indent (up to three) or
+            // as a code block (four or more): as character references they are text and the line starts with none.
+            let body = line.drop { $0 == " " || $0 == "\t" }
+            var written = body
+            var trailing: Substring = ""
+            // cmark also takes away the spaces that end a paragraph; before a line break they stay.
+            if index == lines.count - 1, let last = written.lastIndex(where: { $0 != " " && $0 != "\t" }) {
+                trailing = written[written.index(after: last)...]
+                written = written[...last]
+            }
             var result = ""
-            for character in line {
+            for character in written {
                 if special.contains(character) { result.append("\\") }
                 result.append(character)
             }
-            // Block markers only count at the start of a line, and only in these shapes.
-            if result.prefixMatch(of: /#{1,6}(?:[ \t]|$)|[-+](?:[ \t]|$)/) != nil || result.wholeMatch(of: /[ ]*(?:-+|=+)[ ]*/) != nil {
+            // Block markers only count at the start of a line, and only in these shapes (a heading, a list item, a
+            // heading's underline, a rule like `-- --`); `*` and `_` are escaped everywhere.
+            if result.prefixMatch(of: /#{1,6}(?:[ \t]|$)|[-+](?:[ \t]|$)/) != nil || result.wholeMatch(of: /=+[ \t]*|(?:-[ \t]*)+/) != nil {
                 result = "\\" + result
             } else if let match = result.prefixMatch(of: /(\d{1,9})([.)])(?:[ \t]|$)/) {
                 result = match.1 + "\\" + result[result.index(match.range.lowerBound, offsetBy: match.1.count)...]
             }
-            return result
+            return characterReferences(line[..<body.startIndex]) + result + characterReferences(trailing)
         }.joined(separator: "\\\n")
+    }
+
+    /// Spaces and tabs as numeric character references, which CommonMark reads as text.
+    static func characterReferences(_ blanks: Substring) -> String {
+        blanks.map { $0 == "\t" ? "&#9;" : "&#32;" }.joined()
     }
 }

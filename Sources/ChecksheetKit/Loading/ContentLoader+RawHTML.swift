@@ -1,0 +1,24 @@
+extension ContentLoader {
+    /// A warning for each piece of HTML an answer holds: the pages render Markdown safely and leave it out
+    /// (`<!-- raw HTML omitted -->`), so what it marks up or says would be missing without a word from `check`.
+    /// A closing tag is not said again after its opening tag.
+    static func rawHTML(_ page: ItemPage) -> [Diagnostic] {
+        guard page.item.answer.contains("<") else { return [] }
+        let start = page.positions[.answer] ?? ItemPage.Position(line: 1, column: 1)
+        var opened: Set<String> = []
+        return Markdown.rawHTML(page.item.answer).compactMap { found -> Diagnostic? in
+            let name = found.html.prefixMatch(of: /<\/?([A-Za-z][A-Za-z0-9-]*)/).map { String($0.output.1).lowercased() }
+            if found.isClosingTag, let name, opened.contains(name) { return nil }
+            if !found.isClosingTag, let name { opened.insert(name) }
+            let shown = found.html.count > 40 ? String(found.html.prefix(39)) + "…" : found.html
+            // The answer starts where its first written line does; its other lines are the file's as they are.
+            let line = start.line + found.line - 1
+            let column = found.line == 1 ? start.column + found.column - 1 : found.column
+            let hint = found.isComment
+                ? "readers never see it, and the page's source says `<!-- raw HTML omitted -->` in its place: delete it, or keep such notes outside the answer"
+                : "write Markdown instead: **bold**, *emphasis*, [text](https://…) for a link, `- ` for a list item, a blank line between paragraphs"
+            return Diagnostic(file: page.file, line: line, column: column, severity: .warning,
+                              message: "the answer of '\(page.item.slug)' holds raw HTML, '\(shown)', which the page leaves out", hint: hint)
+        }
+    }
+}
