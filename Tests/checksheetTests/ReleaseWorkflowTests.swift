@@ -34,6 +34,14 @@ import TestSupport
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// A copy of the real content in `work` with a draft revision of 2025-10-01 started by `new-revision`.
+    static func draftOfOctober(in work: String) throws -> (content: String, revision: String) {
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
+        #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
+        return (content, content + "/revisions/2025-10-01")
+    }
+
     @Test func importAndNewRevisionMakeDraftsThatBuildLeavesOutOfEveryFile() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -140,10 +148,7 @@ import TestSupport
     @Test func aCleanDraftPassesAndPublishingRemovesOnlyTheFlag() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
-        #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
-        let revision = content + "/revisions/2025-10-01"
+        let (content, revision) = try Self.draftOfOctober(in: work)
         let metadata = "# Edited by the docs team.\ndate: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版   # 表紙の表記\n  en: Version dated October 1, 2025\ndraft: true  # until `checksheet publish`\nnotes:\n  ja: 変更はありません。\n  en: Nothing changed.\n"
         try Self.write(metadata, to: revision + "/revision.yml")
         let english = try String(contentsOfFile: revision + "/en/42-encryption-in-transit.md", encoding: .utf8)
@@ -201,10 +206,7 @@ import TestSupport
     @Test func theGateRefusesAnswerLinksThatOnlyWorkFromAServersRoot() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let content = work + "/Content"
-        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
-        #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
-        let revision = content + "/revisions/2025-10-01"
+        let (content, revision) = try Self.draftOfOctober(in: work)
         try Self.write("date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\nnotes:\n  ja: 変更はありません。\n  en: Nothing changed.\n",
                        to: revision + "/revision.yml")
         let page = revision + "/en/10-mttr.md"
