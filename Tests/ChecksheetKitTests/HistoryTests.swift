@@ -335,6 +335,35 @@ import TestSupport
         #expect(try #require(files["en/feed.xml"]).contains("We revised the &lt;a href=&quot;https://checksheet.example.com/en/items/rto/&quot;&gt;RTO&lt;/a&gt;."))
     }
 
+    /// An item a revision removed and a later one brings back is restored, not new: its history, the sheet's badge,
+    /// the changes page and its download say so (they said "added" and "New", as for an item never seen before).
+    @Test func anItemBroughtBackIsRestoredNotNew() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let revisions = work + "/content/revisions"
+        try FileManager.default.copyItem(atPath: Self.root, toPath: work + "/content")
+        try FileManager.default.copyItem(atPath: revisions + "/2025-09-01", toPath: revisions + "/2025-12-01")
+        try "date: 2025-12-01\ntitle:\n  ja: 2025年12月1日版\n  en: Version dated December 1, 2025\n".write(toFile: revisions + "/2025-12-01/revision.yml", atomically: true, encoding: .utf8)
+        for language in ["ja", "en"] {
+            let old = try String(contentsOfFile: revisions + "/2025-03-07/\(language)/02-planned-outage-notice.md", encoding: .utf8)
+            try old.replacingOccurrences(of: "no: 2\n", with: "no: 6\n").write(toFile: revisions + "/2025-12-01/\(language)/06-planned-outage-notice.md", atomically: true, encoding: .utf8)
+        }
+        let outcome = Pipeline.build(content: ContentSource.read(from: work + "/content"), theme: Theme.read(from: Repository.theme))
+        let files = Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        let item = try #require(files["ja/items/planned-outage-notice/index.html"])
+        let events = item.matches(of: /<time datetime="([0-9-]+)">[^<]+<\/time><\/a> <span class="badge history-what">([^<]+)<\/span>/).map { "\($0.1) \($0.2)" }
+        #expect(events == ["2025-12-01 再掲載", "2025-06-01 削除", "2025-03-07 初版で掲載"])
+        // Its answer came back as it was: it last changed when first published.
+        #expect(item.contains("<p class=\"answer-changed\">設定等の最終変更：2025年3月7日</p>"))
+        #expect(try #require(files["en/index.html"]).contains(">Advance notice of planned outages</a> <span class=\"badge badge-new\">Restored</span>"))
+        #expect(try #require(files["ja/changes/2025-12-01/index.html"]).contains("<h3><a href=\"../../items/planned-outage-notice/index.html\">6. 計画停止予定通知</a> <span class=\"change-note\">再掲載</span></h3>"))
+        #expect(try #require(files["ja/downloads/changes-2025-12-01.csv"]).contains("\r\nplanned-outage-notice,6,計画停止予定通知,再掲載,設定等,,有,\r\n"))
+        // Since 2025-06-01, which lacked it, it is back; backup-method, first added then, is new wherever it is listed.
+        #expect(try #require(files["en/changes/since/2025-06-01/index.html"]).contains("6. Advance notice of planned outages</a> <span class=\"change-note\">Restored</span></h3>"))
+        #expect(try #require(files["ja/items/backup-method/index.html"]).contains("<span class=\"badge history-what\">追加</span>"))
+        #expect(!(try #require(files["ja/changes/since/2025-03-07/index.html"]).contains("再掲載")))
+    }
+
     @Test func everyURLOfEveryRevisionStillExists() throws {
         let paths = Set(Self.files.keys)
         for entry in Self.history.entries {

@@ -96,7 +96,7 @@ extension SiteViews {
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
             added: diff.added.map { item in
-                var entry = link(item)
+                var entry = link(item, note: isRestored(item.slug, before: diff.from, language: language) ? text("restored", language) : nil)
                 entry.answer = presented(item, in: revision, language: language).answer
                 return entry
             },
@@ -132,7 +132,9 @@ extension SiteViews {
                 add(item, "eventChanged", pendingChange.field, pendingChange.old, pendingChange.new, note: note)
             }
         }
-        for item in diff.added { add(item, "eventAdded", .answer, "", item.plainText(of: .answer)) }
+        for item in diff.added {
+            add(item, isRestored(item.slug, before: diff.from, language: language) ? "restored" : "eventAdded", .answer, "", item.plainText(of: .answer))
+        }
         for item in diff.removed { add(item, "eventRemoved", .answer, item.plainText(of: .answer), "") }
         for move in diff.renumbered where !pending.contains(where: { $0.no == move.new.no }) {
             add(move.new, "eventRenumbered", .no, String(move.old.no), String(move.new.no))

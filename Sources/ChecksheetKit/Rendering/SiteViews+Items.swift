@@ -78,7 +78,8 @@ extension SiteViews {
             case .published:
                 return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventPublished", language), fields: [])
             case .added:
-                return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventAdded", language), fields: [])
+                let what = isRestored(slug, before: entry.previous?.date, language: language) ? "restored" : "eventAdded"
+                return .init(date: date, title: entry.revision.title[language], href: href, what: text(what, language), fields: [])
             case let .changed(change):
                 var fields = fieldDiffs(change, revision: entry.revision, language: language)
                 if change.isRenumbered {

@@ -9,10 +9,19 @@ extension SiteViews {
     /// awaiting translation counts too, since the page shows it.
     func latestBadge(_ slug: String, language: Language) -> String? {
         guard let entry = latestEntry, let changes = entry.changes else { return nil }
-        if changes[language].added.contains(where: { $0.slug == slug }) { return text("badgeNew", language) }
+        if changes[language].added.contains(where: { $0.slug == slug }) {
+            return text(isRestored(slug, before: entry.previous?.date, language: language) ? "restored" : "badgeNew", language)
+        }
         let changed = changes[language].changed.contains { $0.new.slug == slug }
         let pending = language == .en && history.staleFields(of: slug, in: entry.revision.date).contains { $0.since == entry.revision.date }
         return changed || pending ? text("badgeChanged", language) : nil
+    }
+
+    /// Whether an item a comparison adds to the revision of date `from` (which lacks it) was in a revision before
+    /// that one: it is back, not new.
+    func isRestored(_ slug: String, before from: String?, language: Language) -> Bool {
+        guard let from else { return false }
+        return history.entries.contains { $0.revision.date < from && $0.revision.position(of: slug, language) != nil }
     }
 
     /// "formerly No. 10" for an item some revision renumbered (the latest such move): questionnaires cite items by
@@ -34,7 +43,12 @@ extension SiteViews {
             let date = entry.revision.date
             guard entry.revision.item(slug, language) != nil else { continue }
             guard let changes = entry.changes else { return date }
-            if changes[language].added.contains(where: { $0.slug == slug }) { return date }
+            if let added = changes[language].added.first(where: { $0.slug == slug }) {
+                // Brought back with the answer it had when removed: the answer is as old as that one.
+                let before = history.entries.last { $0.revision.date < date && $0.revision.item(slug, language) != nil }?.revision.item(slug, language)
+                if before?.answer != added.answer { return date }
+                continue
+            }
             if changes[language].changed.contains(where: { $0.new.slug == slug && $0.fields.contains(.answer) }) { return date }
             if language == .en, history.staleFields(of: slug, in: date).contains(where: { $0.field == .answer && $0.since == date }) { return date }
         }
