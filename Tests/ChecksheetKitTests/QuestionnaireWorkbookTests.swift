@@ -160,6 +160,19 @@ import TestSupport
         #expect(rows.allSatisfy { $0.count == 10 })
     }
 
+    /// Many Japanese forms hide every column right of the form: the columns answers go into are shown (the rest stay
+    /// hidden), or the customer would see nothing added. An emptied cell keeps its style and holds no value; a cell
+    /// that was not there is not made to be emptied.
+    @Test func answersGoIntoShownColumnsAndEmptiedCellsHoldNothing() throws {
+        let sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="2" width="30" customWidth="1"/>"#
+            + #"<col min="3" max="16384" width="9" hidden="1"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Q</t></is></c><c r="D1" s="2" t="inlineStr"><is><t>old</t></is></c></row></sheetData></worksheet>"#
+        let filled = try FilledWorksheet.filling(Data(sheet.utf8), with: [1: [2: "answered", 3: "", 5: "", 6: "https://x/"]])
+        #expect(String(decoding: filled, as: UTF8.self) == #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="2" width="30" customWidth="1"/>"#
+            + #"<col min="3" max="3" width="9"/><col min="4" max="6" width="9" hidden="1"/><col min="7" max="7" width="9"/><col min="8" max="16384" width="9" hidden="1"/></cols>"#
+            + #"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Q</t></is></c><c r="C1" t="inlineStr"><is><t xml:space="preserve">answered</t></is></c><c r="D1" s="2"/>"#
+            + #"<c r="G1" t="inlineStr"><is><t xml:space="preserve">https://x/</t></is></c></row></sheetData></worksheet>"#)
+    }
+
     /// A question the sheet no longer covers loses the earlier answer's item, not only its status.
     @Test func answeringAnAnsweredCSVAgainLeavesNothingOfTheEarlierAnswer() throws {
         let csv = "Question\r\nHow long are backups retained?\r\nDo you support single sign-on (SSO)?\r\n"
@@ -177,6 +190,17 @@ import TestSupport
         let second = try #require(QuestionnaireAnswers.make(try Questionnaire.read(Data(rewritten.utf8), file: "answered.csv").get(), sheet: Self.sheet, language: .en))
         #expect(String(decoding: second.csv(), as: UTF8.self) == "\u{FEFF}Question,Status,No.,Item,Answer,Revision,URL,Confidence\r\n"
             + "Does your office have a mascot?,none,,,,,,\r\n" + "Do you support single sign-on (SSO)?,none,,,,,,\r\n")
+    }
+
+    /// In the customer's own answer column, what an earlier answer wrote goes when the question is no longer covered;
+    /// a cell the earlier answer left alone (status none) keeps what the customer wrote.
+    @Test func anEarlierAnswerInTheCustomersColumnGoesWhenTheQuestionIsNoLongerCovered() throws {
+        let csv = "No.,Question,Answer\r\n1,How long are backups retained?,\r\n2,Do you have a mascot?,Our own reply\r\n"
+        let first = try #require(QuestionnaireAnswers.make(try Questionnaire.read(Data(csv.utf8), file: "q.csv").get(), sheet: Self.sheet, language: .en))
+        let rewritten = String(decoding: first.csv(), as: UTF8.self).replacingOccurrences(of: "How long are backups retained?", with: "Is there a staff canteen?")
+        let second = try #require(QuestionnaireAnswers.make(try Questionnaire.read(Data(rewritten.utf8), file: "q.csv").get(), sheet: Self.sheet, language: .en))
+        #expect(String(decoding: second.csv(), as: UTF8.self) == "\u{FEFF}No.,Question,Answer,Status,Item No.,Item,Revision,URL,Confidence\r\n"
+            + "1,Is there a staff canteen?,,none,,,,,\r\n2,Do you have a mascot?,Our own reply,none,,,,,\r\n")
     }
 
     @Test func aCSVWithItsOwnNoColumnNamesTheItemsNumberApart() throws {

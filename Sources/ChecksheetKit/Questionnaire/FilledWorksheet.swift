@@ -40,7 +40,8 @@ enum FilledWorksheet {
         var end: Int?
     }
 
-    /// The sheet with `cells` (1-based row → 0-based column → text) set.
+    /// The sheet with `cells` (1-based row → 0-based column → text) set; an empty text empties the cell, keeping its
+    /// style, and puts no cell where there was none.
     static func filling(_ sheet: Data, with cells: [Int: [Int: String]]) throws -> Data {
         let bytes = [UInt8](sheet)
         let tags = try Self.tags(bytes)
@@ -100,11 +101,15 @@ enum FilledWorksheet {
             // The style stays; the value's type and metadata go with the value.
             let kept = (original?.attributes ?? []).filter { !["r", "t", "cm", "vm"].contains($0.name) }
                 .map { " \($0.name)=\"\($0.value)\"" }.joined()
+            if text.isEmpty { return "<\(prefix)c r=\"\(reference)\"\(kept)/>" }
             return "<\(prefix)c r=\"\(reference)\"\(kept) t=\"inlineStr\"><\(prefix)is><\(prefix)t xml:space=\"preserve\">"
                 + SheetTable.xmlEscaped(text) + "</\(prefix)t></\(prefix)is></\(prefix)c>"
         }
         for number in cells.keys.sorted() {
-            let values = cells[number]!.sorted { $0.key < $1.key }
+            // Emptying a cell that is not there is nothing to do.
+            let present = Set(rows[number]?.cells.map(\.column) ?? [])
+            let values = cells[number]!.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty || present.contains($0.key) }
+            if values.isEmpty { continue }
             guard let existing = rows[number] else {
                 let cellsXML = values.map { cellXML($0.key, number, $0.value, keeping: nil) }.joined()
                 let rowXML = "<\(prefix)row r=\"\(number)\">\(cellsXML)</\(prefix)row>"
@@ -131,6 +136,38 @@ enum FilledWorksheet {
             }
         }
         if let dimension, let widened = widened(dimension, bytes, cells: cells) { edits.append((dimension.range, widened)) }
+        // Many forms hide every column right of the form: the columns answers go into are shown, or they would say nothing.
+        let written = Set(cells.values.flatMap { $0.filter { !$0.value.isEmpty }.keys }.map { $0 + 1 })
+        for tag in tags where tag.name == "col" && tag.isSelfClosing {
+            guard let hidden = tag.attribute("hidden"), hidden == "1" || hidden == "true",
+                  let low = tag.attribute("min").flatMap(Int.init), let high = tag.attribute("max").flatMap(Int.init), low <= high else { continue }
+            let shown = written.filter { (low...high).contains($0) }.sorted()
+            if shown.isEmpty { continue }
+            var parts: [(range: ClosedRange<Int>, hidden: Bool)] = []
+            var next = low
+            for column in shown {
+                if column > next { parts.append((next...(column - 1), true)) }
+                if let last = parts.last, !last.hidden, last.range.upperBound == column - 1 {
+                    parts[parts.count - 1].range = last.range.lowerBound...column
+                } else {
+                    parts.append((column...column, false))
+                }
+                next = column + 1
+            }
+            if next <= high { parts.append((next...high, true)) }
+            let xml = parts.map { part -> String in
+                let attributes = tag.attributes.compactMap { attribute -> String? in
+                    switch attribute.name {
+                    case "min": return " min=\"\(part.range.lowerBound)\""
+                    case "max": return " max=\"\(part.range.upperBound)\""
+                    case "hidden": return part.hidden ? " hidden=\"\(attribute.value)\"" : nil
+                    default: return " \(attribute.name)=\"\(attribute.value)\""
+                    }
+                }
+                return "<\(tag.prefix)col\(attributes.joined())/>"
+            }.joined()
+            edits.append((tag.range, xml))
+        }
 
         var output = [UInt8]()
         output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.utf8.count })

@@ -104,11 +104,24 @@ public struct QuestionnaireAnswers: Sendable {
             var values = cells(row)
             if let answerColumn = questionnaire.answerColumn {
                 let answer = values.remove(at: Self.answerIndex)
-                if !answer.isEmpty { filled[row.question.row - 1, default: [:]][answerColumn] = answer }
+                if !answer.isEmpty {
+                    filled[row.question.row - 1, default: [:]][answerColumn] = answer
+                } else if wroteAnswer(onRow: row.question.row - 1) {
+                    // The earlier answer put an item's answer there, which no longer answers the question.
+                    filled[row.question.row - 1, default: [:]][answerColumn] = ""
+                }
             }
             for (offset, value) in values.enumerated() where !value.isEmpty { filled[row.question.row - 1, default: [:]][width + offset] = value }
         }
         return filled
+    }
+
+    /// Whether an earlier answer of this file filled the customer's answer cell of a row: its status column says it
+    /// answered the question or offered an item for review.
+    func wroteAnswer(onRow index: Int) -> Bool {
+        guard let earlier = questionnaire.answeredColumns, index < questionnaire.rows.count else { return false }
+        let status = questionnaire.rows[index][earlier.lowerBound].trimmed
+        return status == QuestionAnswer.Status.answered.rawValue || status == QuestionAnswer.Status.review.rawValue
     }
 
     /// Every row of the questionnaire, as it was, with `filledCells` written in; a header row is put on top when the
