@@ -364,6 +364,27 @@ import TestSupport
         #expect(!(try #require(files["ja/changes/since/2025-03-07/index.html"]).contains("再掲載")))
     }
 
+    /// An added or removed item's answer is shown on the changes pages, deeper than its item page its links are
+    /// written from: they lead to the item there too (they led nowhere, and the release gate refused every later
+    /// revision for it).
+    @Test func linksInAnAddedOrRemovedItemsAnswerWorkOnTheChangesPages() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let revisions = work + "/content/revisions"
+        try FileManager.default.copyItem(atPath: Self.root, toPath: work + "/content")
+        try FileManager.default.copyItem(atPath: revisions + "/2025-09-01", toPath: revisions + "/2025-12-01")
+        try "date: 2025-12-01\ntitle:\n  ja: 2025年12月1日版\n  en: Version dated December 1, 2025\n".write(toFile: revisions + "/2025-12-01/revision.yml", atomically: true, encoding: .utf8)
+        for language in ["ja", "en"] {
+            let page = try String(contentsOfFile: revisions + "/2025-03-07/\(language)/02-planned-outage-notice.md", encoding: .utf8)
+            try page.replacingOccurrences(of: "no: 2\n", with: "no: 6\n").replacingOccurrences(of: "slug: planned-outage-notice", with: "slug: outage-history")
+                .appending("\nSee [RTO](../rto/index.html#answer).\n").write(toFile: revisions + "/2025-12-01/\(language)/06-outage-history.md", atomically: true, encoding: .utf8)
+        }
+        let outcome = Pipeline.build(content: ContentSource.read(from: work + "/content"), theme: Theme.read(from: Repository.theme))
+        let files = Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        #expect(try #require(files["en/changes/2025-12-01/index.html"]).contains("See <a href=\"../../items/rto/index.html#answer\">RTO</a>."))
+        #expect(try #require(files["en/changes/since/2025-03-07/index.html"]).contains("See <a href=\"../../../items/rto/index.html#answer\">RTO</a>."))
+    }
+
     @Test func everyURLOfEveryRevisionStillExists() throws {
         let paths = Set(Self.files.keys)
         for entry in Self.history.entries {

@@ -95,14 +95,18 @@ extension SiteViews {
             archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
+            // An answer's links are written from its item's page: here they lead there from this page.
             added: diff.added.map { item in
                 var entry = link(item, note: isRestored(item.slug, before: diff.from, language: language) ? text("restored", language) : nil)
-                entry.answer = presented(item, in: revision, language: language).answer
+                var answer = presented(item, in: revision, language: language).answer
+                answer.html = AnswerLinks.rebased(answer.html, from: SitePath.item(item.slug, language), to: path)
+                entry.answer = answer
                 return entry
             },
             removed: diff.removed.map { item in
                 var entry = link(item)
-                entry.answer = FieldView(html: Markdown.html(item.answer), pending: false, pendingNote: "", lang: nil)
+                entry.answer = FieldView(html: AnswerLinks.rebased(Markdown.html(item.answer), from: SitePath.item(item.slug, language), to: path),
+                                         pending: false, pendingNote: "", lang: nil)
                 return entry
             },
             changed: allChanged,
