@@ -385,6 +385,21 @@ import TestSupport
         #expect(try #require(files["en/changes/since/2025-03-07/index.html"]).contains("See <a href=\"../../../items/rto/index.html#answer\">RTO</a>."))
     }
 
+    /// Search and questionnaire answers say what the pages say: an English field whose translation is pending is the
+    /// current Japanese there too (the index held the English the Japanese no longer says, and answers gave it).
+    @Test func searchAndAnswersGiveThePendingJapaneseAsThePagesDo() throws {
+        let index = try #require(Self.files["en/search-index.json"])
+        #expect(index.contains("サービスを提供する時間帯（計画停止時間を含む）"))
+        #expect(!index.contains("Hours during which the service is provided"))
+        let sheet = ContentLoader.load(ContentSource.read(from: Self.root)).sheet!
+        let questionnaire = try Questionnaire.read(Data("Question\nWhat are your service hours?\n".utf8), file: "q.csv").get()
+        let answers = try #require(QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: .en))
+        #expect(answers.rows.first?.answer.matches.first?.slug == "service-hours")
+        let japanese = try #require(QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: .ja))
+        #expect(japanese.revision.items.ja == sheet.current!.items.ja)
+        #expect(answers.revision.item("service-hours", .en)?.definition == "サービスを提供する時間帯（計画停止時間を含む）")
+    }
+
     @Test func everyURLOfEveryRevisionStillExists() throws {
         let paths = Set(Self.files.keys)
         for entry in Self.history.entries {

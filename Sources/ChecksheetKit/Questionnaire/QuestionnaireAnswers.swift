@@ -16,7 +16,9 @@ public struct QuestionnaireAnswers: Sendable {
 
     /// Answers every question of `questionnaire` from the current revision of `sheet`, ranked as the browser ranks.
     public static func make(_ questionnaire: Questionnaire, sheet: Sheet, language: Language, baseURL: String? = nil) -> QuestionnaireAnswers? {
-        guard let revision = sheet.current else { return nil }
+        guard let current = sheet.current else { return nil }
+        // Answers say what the pages say: English whose translation is pending gives the current Japanese.
+        let revision = language == .en ? SheetHistory(sheet).shown(current) : current
         let engine = SearchEngine(index: SearchIndex.build(revision, language: language, synonyms: sheet.synonyms))
         let rows = questionnaire.questions.map { Row(question: $0, answer: engine.answer($0.text)) }
         return QuestionnaireAnswers(questionnaire: questionnaire, rows: rows, revision: revision, language: language,

@@ -70,19 +70,21 @@ extension SiteViews {
         let page = layout(language: language, path: path, title: "\(heading) | \(sheet.configuration.title[language])", description: "",
                           alternatePaths: Localized(ja: path.replacingOccurrences(of: "\(language.rawValue)/", with: "ja/", options: .anchored),
                                                     en: path.replacingOccurrences(of: "\(language.rawValue)/", with: "en/", options: .anchored)))
+        // Names as the item pages show them: a pending English name is the Japanese.
+        func name(_ item: Item) -> String { displayed(item, in: revision, language: language).item }
         func link(_ item: Item, note: String? = nil) -> RevisionChangesView.ItemLink {
-            .init(no: item.no, title: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)), note: note)
+            .init(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)), note: note)
         }
         let changed = diff.changed.map { change in
             RevisionChangesView.ChangedItem(
-                no: change.new.no, title: change.new.item, href: SitePath.relative(from: path, to: SitePath.item(change.new.slug, language)),
+                no: change.new.no, title: name(change.new), href: SitePath.relative(from: path, to: SitePath.item(change.new.slug, language)),
                 note: change.isRenumbered ? text("renumberedNote", language, ["from": String(change.old.no), "to": String(change.new.no)]) : nil,
                 fields: fieldDiffs(change, revision: revision, language: language))
         }
         // English items whose only change is a pending translation still belong on the English changes page.
         let pendingOnly = self.pendingOnly(diff, revision: revision, language: language).map { item in
             let move = diff.renumbered.first { $0.new.slug == item.slug }
-            return RevisionChangesView.ChangedItem(no: item.no, title: item.item, href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
+            return RevisionChangesView.ChangedItem(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
                                                    note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) },
                                                    fields: pendingDiffs(item.slug, revision: revision, language: .en, except: []))
         }
@@ -124,7 +126,8 @@ extension SiteViews {
         var records = [["slug", Field.no.header(in: language), Field.item.header(in: language), text("csvChange", language), text("csvField", language),
                         text("csvBefore", language), text("csvAfter", language), text("csvNote", language)]]
         func add(_ item: Item, _ event: String, _ field: Field, _ before: String, _ after: String, note: String = "") {
-            records.append([item.slug, String(item.no), item.item, text(event, language), field.header(in: language), before, after, note])
+            records.append([item.slug, String(item.no), displayed(item, in: revision, language: language).item, text(event, language), field.header(in: language),
+                            before, after, note])
         }
         let note = text("pendingNote", language, ["date": displayDate(revision.date, language)])
         let pending = pendingOnly(diff, revision: revision, language: language)
@@ -166,7 +169,8 @@ extension SiteViews {
                 for (key, items) in groups where !items.isEmpty {
                     html += "<h2>\(text(key, language).htmlEscaped)</h2><ul>"
                     html += items.map { item, note in
-                        "<li><a href=\"\(SitePath.url(SitePath.item(item.slug, language), base: baseURL).htmlEscaped)\">\(item.no). \(item.item.htmlEscaped)</a>\(note.htmlEscaped)</li>"
+                        "<li><a href=\"\(SitePath.url(SitePath.item(item.slug, language), base: baseURL).htmlEscaped)\">\(item.no). "
+                            + "\(displayed(item, in: entry.revision, language: language).item.htmlEscaped)</a>\(note.htmlEscaped)</li>"
                     }.joined()
                     html += "</ul>"
                 }

@@ -82,7 +82,7 @@ extension SiteViews {
     /// The current revision's index in one language, built once per build for both files that hold it.
     func searchIndexFiles(_ language: Language) -> SearchIndexFiles {
         searchIndexes.value(language.rawValue) {
-            let index = SearchIndex.build(sheet.current!, language: language, synonyms: sheet.synonyms)
+            let index = SearchIndex.build(history.shown(sheet.current!), language: language, synonyms: sheet.synonyms)
             let json = index.json()
             return SearchIndexFiles(json: json, script: index.script(json: json))
         }

@@ -67,18 +67,7 @@ extension SiteViews {
 
     /// The item as the page shows it: on English pages, fields whose translation is pending hold the Japanese.
     func displayed(_ item: Item, in revision: Revision, language: Language) -> Item {
-        guard language == .en, let japanese = revision.item(item.slug, .ja) else { return item }
-        var shown = item
-        for stale in history.staleFields(of: item.slug, in: revision.date) {
-            switch stale.field {
-            case .item: shown.item = japanese.item
-            case .definition: shown.definition = japanese.definition
-            case .unit: shown.unit = japanese.unit
-            case .answer: shown.answer = japanese.answer
-            default: break
-            }
-        }
-        return shown
+        history.shown(item, in: revision, language: language)
     }
 
     /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation. What the page says
