@@ -227,4 +227,4 @@ def test_a_diff_keeps_the_lines_of_the_text_it_compares(browser, history_server,
     ("…(major failures) • Production: 4 hours • Staging…")."""
     browser.get(f"{history_server}/{lang}/changes/2025-06-01/index.html")
     styles = browser.execute_script("return Array.from(document.querySelectorAll('.diff-text')).map(function (e) { return getComputedStyle(e).whiteSpace; })")
-    assert styles and set(styles) == {"pre-line"}
+    assert styles and set(styles) == {"pre-wrap"}

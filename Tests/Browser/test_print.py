@@ -45,3 +45,15 @@ def japanese_fonts():
     except OSError:
         return []
     return sorted({line.split(",")[0] for line in listed.splitlines() if line})[:3]
+
+
+def test_a_printed_changes_page_lists_the_items_whose_number_alone_changed(history_site):
+    """The renumbered list is folded behind its count on screen; Chromium printed only the count."""
+    folder = tempfile.mkdtemp(prefix="checksheet-print-")
+    pdf = os.path.join(folder, "changes.pdf")
+    subprocess.run(["/usr/lib/chromium/chromium", "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                    f"file://{history_site}/en/changes/2025-06-01/index.html"], check=True, capture_output=True, timeout=120)
+    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    assert "Items whose number alone changed" in text
+    assert "Communication encryption level" in text.split("Items whose number alone changed")[1]
