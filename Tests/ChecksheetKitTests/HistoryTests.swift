@@ -311,6 +311,8 @@ import TestSupport
         let json = try #require(Self.files["en/downloads/checksheet-2025-09-01.json"])
         #expect(json.contains("\"no\" : 1,\n      \"pending\" : [\n        \"definition\"\n      ],\n      \"section\""))
         #expect(json.components(separatedBy: "\"pending\"").count == 2)
+        // Titled as a printed page is headed: the sheet and the version set apart.
+        #expect(json.contains("\"title\" : \"Security check sheet based on the METI Cloud Service Level Checklist — Version dated September 1, 2025\""))
         // Nothing pending, no column: the Japanese and the fully translated downloads are as they were.
         #expect(try #require(Self.files["ja/downloads/checksheet-2025-09-01.csv"]).hasPrefix("\u{FEFF}No.,区分,種別,サービスレベル項目,規定内容,測定単位,設定等,版の日付,固定URL\r\n"))
         #expect(try #require(Self.files["en/downloads/checksheet-2025-03-07.csv"]).hasPrefix("\u{FEFF}No.,Section,Category,Service level item,Definition,Unit of measure,Provider's response,Version date,Permanent URL\r\n"))

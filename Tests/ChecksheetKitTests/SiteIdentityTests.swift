@@ -106,6 +106,6 @@ import TestSupport
         let jsonData = try #require(files["ja/downloads/checksheet-2025-03-07.json"])
         let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
         #expect(json["provider"] as? String == "例示株式会社")
-        #expect(json["title"] as? String == "例示株式会社 クラウドサービスレベルのチェックリスト（経済産業省）に基づくセキュリティチェックシート 2025年3月7日版")
+        #expect(json["title"] as? String == "例示株式会社 — クラウドサービスレベルのチェックリスト（経済産業省）に基づくセキュリティチェックシート — 2025年3月7日版")
     }
 }

@@ -1,9 +1,11 @@
 extension SiteViews {
-    /// One revision's sheet in one language as the downloads hold it, named with the provider when there is one.
+    /// One revision's sheet in one language as the downloads hold it, named as a printed page heads it: the provider
+    /// when there is one, the sheet and the version, set apart by dashes (run together, the English title read
+    /// "…Checklist Version dated …").
     func sheetTable(_ revision: Revision, language: Language) -> SheetTable {
         let provider = sheet.configuration.provider?[language]
         var table = SheetTable(language: language, date: revision.date,
-                               title: (provider.map { $0 + " " } ?? "") + sheet.configuration.title[language] + " " + revision.title[language],
+                               title: printHeader(revision, language: language),
                                items: revision.items[language].map { presented($0, in: revision, language: language).shown }, baseURL: baseURL, provider: provider)
         if language == .en {
             for item in revision.items.en {
