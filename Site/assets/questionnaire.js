@@ -38,6 +38,29 @@
     return text.split(/\r\n|\r|\n/).map(function (line) { return [line]; });
   }
 
+  // The text of a file's bytes as SheetEncoding.decoding finds it, or null: a byte order mark (UTF-8, UTF-16); UTF-16
+  // without one by its zero bytes (Excel's "Unicode text"), every ASCII character's other byte; else UTF-8 when the
+  // bytes are valid UTF-8, else Shift_JIS (Excel's CSV on Japanese Windows). Text never holds NUL.
+  function decodeText(bytes) {
+    function decode(label, part) {
+      try { var text = new TextDecoder(label, { fatal: true }).decode(part); return text.indexOf('\0') >= 0 ? null : text; } catch (e) { return null; }
+    }
+    if (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF) return decode('utf-8', bytes);
+    if (bytes[0] === 0xFF && bytes[1] === 0xFE) return decode('utf-16le', bytes);
+    if (bytes[0] === 0xFE && bytes[1] === 0xFF) return decode('utf-16be', bytes);
+    var even = 0;
+    var odd = 0;
+    for (var i = 0; i < bytes.length; i++) if (bytes[i] === 0) { if (i % 2 === 0) even += 1; else odd += 1; }
+    if (even + odd > 0) {
+      var pairs = Math.max(1, Math.floor(bytes.length / 2));
+      if (odd >= Math.max(2, Math.floor(pairs / 64)) && even <= Math.floor(odd / 4)) return bytes.length % 2 === 0 ? decode('utf-16le', bytes) : null;
+      if (even >= Math.max(2, Math.floor(pairs / 64)) && odd <= Math.floor(even / 4)) return bytes.length % 2 === 0 ? decode('utf-16be', bytes) : null;
+      return null;
+    }
+    var utf8 = decode('utf-8', bytes);
+    return utf8 !== null ? utf8 : decode('shift_jis', bytes);
+  }
+
   function hasText(cell) { return /\p{L}/u.test(cell); }
 
   // A full stop ends a question only in a sentence: `No.` is a header.
@@ -46,7 +69,8 @@
   // What a header cell names, as QuestionnaireColumn.swift recognises it: NFKC, lower case, no spaces, no final
   // `.`/`:`, a note in brackets left out (`回答（はい／いいえ）` is an answer column).
   var columnNames = {
-    number: ['No.', 'No', '#', '番号', '項番', '通番', '管理番号', '質問番号', 'Number', 'ID', 'Q#', 'Q No.', 'Ref', 'Ref No.'],
+    number: ['No.', 'No', '#', '番号', '項番', '通番', '管理番号', '質問番号', 'Number', 'ID', 'Q#', 'Q No.', 'Ref', 'Ref No.',
+      'Control ID', 'Question ID', 'Control No.', 'Question No.'],
     question: ['質問', '質問事項', '質問内容', 'ご質問', '確認事項', '確認内容', '確認項目', '設問', '項目', 'チェック項目', '要求事項',
       'Question', 'Questions', 'Question text', 'Requirement', 'Control', 'Item'],
     answer: ['回答', 'ご回答', '回答欄', '回答内容', '貴社回答', 'Answer', 'Answers', 'Response', 'Vendor response', 'Your answer'],
@@ -115,8 +139,16 @@
     var top = rows.slice(0, 20);
     var asking = top.findIndex(function (r) { return !isTitle(r) && !namesOnly(r); });
     if (asking < 0) asking = top.length;
+    function isNamed(r) { return namesOnly(r) && filledCells(r).some(function (c) { return columnKind(c) !== null; }); }
     for (var n = 0; n < asking; n++) {
-      if (n + 1 < rows.length && namesOnly(top[n]) && filledCells(top[n]).some(function (c) { return columnKind(c) !== null; })) return { header: n, first: n + 1 };
+      if (n + 1 < rows.length && isNamed(top[n])) return { header: n, first: n + 1 };
+    }
+    // An instruction above the table (`※回答欄に記載してください。`) is one cell that reads like a question: above a row
+    // of column names side by side it is a title, and only cells side by side that ask end the search.
+    var asksSideBySide = top.findIndex(function (r) { return filledCells(r).length > 1 && !namesOnly(r); });
+    if (asksSideBySide < 0) asksSideBySide = top.length;
+    for (var m = 0; m < asksSideBySide; m++) {
+      if (m + 1 < rows.length && filledCells(top[m]).length > 1 && isNamed(top[m])) return { header: m, first: m + 1 };
     }
     if (rows.length < 2) return { header: -1, first: 0 };
     if (width > 1) {
@@ -279,14 +311,18 @@
     return result;
   }
 
-  // Whether a row near the top names a question column: the sign of the sheet a questionnaire's table is on
-  // (Questionnaire.namesQuestions).
-  function namesQuestions(rows) {
-    return rows.slice(0, 20).some(function (r) { return r.some(function (c) { return columnKind(c) === 'question'; }); });
+  // The filled cells under the first cell near the top that names a question column, or -1 when none names one
+  // (Questionnaire.questionCount).
+  function questionCount(rows) {
+    var header = rows.slice(0, 20).findIndex(function (r) { return r.some(function (c) { return columnKind(c) === 'question'; }); });
+    if (header < 0) return -1;
+    var column = rows[header].findIndex(function (c) { return columnKind(c) === 'question'; });
+    return rows.slice(header + 1).filter(function (r) { return column < r.length && String(r[column]).trim() !== ''; }).length;
   }
 
-  // The sheet the questions are on, as Questionnaire.questionSheet finds it: the first, in tab order, whose top rows
-  // name a question column (a cover, instructions or a change log before it is passed over), else the first.
+  // The sheet the questions are on, as Questionnaire.questionSheet finds it: of the sheets whose top rows name a
+  // question column (a cover, instructions or a change log is passed over), the one with the most filled cells under
+  // that name, the first in tab order on a tie; else the first.
   function xlsxRows(buffer) {
     var entries = zipEntries(new Uint8Array(buffer));
     return Promise.all([zipText(entries, 'xl/workbook.xml'), zipText(entries, 'xl/_rels/workbook.xml.rels'), zipText(entries, 'xl/sharedStrings.xml')])
@@ -307,15 +343,18 @@
         if (paths.length === 0) paths = ['xl/worksheets/sheet1.xml'];
         var shared = parts[2] ? Array.prototype.map.call(xml(parts[2]).getElementsByTagName('si'), runText) : [];
         var first = null;
+        var best = null;
+        var most = -1;
         function from(index) {
-          if (index >= paths.length) { if (first) return first; throw new Error('no sheet'); }
+          if (index >= paths.length) { if (best || first) return best || first; throw new Error('no sheet'); }
           return zipText(entries, paths[index]).then(function (text) {
             if (!text) {
               if (first === null) throw new Error('no sheet');
               return from(index + 1);
             }
             var rows = sheetRows(text, shared);
-            if (namesQuestions(rows)) return rows;
+            var count = questionCount(rows);
+            if (count > most) { best = rows; most = count; }
             if (first === null) first = rows;
             return from(index + 1);
           });
@@ -339,7 +378,7 @@
     return '\uFEFF' + records.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
 
-  var api = { delimitedRows: delimitedRows, textRows: textRows, questions: questions, columnKind: columnKind, xlsxRows: xlsxRows, csv: csv };
+  var api = { decodeText: decodeText, delimitedRows: delimitedRows, textRows: textRows, questions: questions, columnKind: columnKind, xlsxRows: xlsxRows, csv: csv };
   root.checksheetQuestionnaire = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
 
@@ -490,9 +529,9 @@
       var reading = /\.xlsx$/i.test(file.name)
         ? file.arrayBuffer().then(xlsxRows)
         : file.arrayBuffer().then(function (buffer) {
-          var bytes = new Uint8Array(buffer);
-          if (bytes.indexOf(0) >= 0) throw new Error('binary');
-          return textRows(new TextDecoder('utf-8').decode(bytes), file.name);
+          var text = decodeText(new Uint8Array(buffer));
+          if (text === null) throw new Error('binary');
+          return textRows(text, file.name);
         });
       reading.then(answer, function () { status.textContent = form.getAttribute('data-file-error'); });
     });

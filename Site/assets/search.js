@@ -116,9 +116,18 @@
     return w;
   }
 
-  // The stop phrases, then the hiragana runs (particles, okurigana, ですか) become spaces, unless the text has no kanji or katakana.
+  // A question without the enumerator a form puts before it (`Q8.`, `⑪`, `(34)`, `1)`, `問3`), as
+  // SearchText.withoutEnumerator strips it; a number that belongs to it (`24時間`, `1.2以上`) stays.
+  var ENUMERATOR = /^\s*(?:[QqＱｑ][0-9０-９]+[.:：．)）、]?|問[0-9０-９]+[.:：．)）、]?|[(（\[［][0-9０-９]+[)）\]］]|[①-⑳㉑-㉟㊱-㊿]|[0-9０-９]+(?:[\-.－．][0-9０-９]+)*[.)）:：、．](?![0-9０-９]))\s*/u;
+  function withoutEnumerator(text) {
+    var match = ENUMERATOR.exec(text);
+    return match && match[0].length < text.length ? text.slice(match[0].length) : text;
+  }
+
+  // The enumerator, the stop phrases, then the hiragana runs (particles, okurigana, ですか) become spaces, unless the text has no kanji or katakana.
   function questionText(text) {
-    var folded = String(text).normalize('NFKC').toLowerCase().normalize('NFC');
+    // Before folding: NFKC turns ⑪ into 11, a number like any other.
+    var folded = withoutEnumerator(String(text)).normalize('NFKC').toLowerCase().normalize('NFC');
     if (!Array.from(folded, function (c) { return c.codePointAt(0); }).some(isJapanese)) return folded;
     STOP_PHRASES.forEach(function (phrase) { if (folded.indexOf(phrase) >= 0) folded = folded.split(phrase).join(' '); });
     var points = Array.from(folded, function (c) { return c.codePointAt(0); });
@@ -544,7 +553,7 @@
 
 
   var api = {
-    normalize: normalize, tokens: tokens, stem: stem, questionText: questionText, queryTokens: queryTokens, collapsed: collapsed,
+    normalize: normalize, tokens: tokens, stem: stem, questionText: questionText, withoutEnumerator: withoutEnumerator, queryTokens: queryTokens, collapsed: collapsed,
     itemNumber: itemNumber,
     answerStatus: answerStatus, Engine: Engine, matchRanges: matchRanges
   };

@@ -90,6 +90,28 @@ def test_a_csv_file_and_an_xlsx_file_are_read_in_the_browser(browser, server, si
     assert browser.execute_script("return window.__problems") == []
 
 
+def test_shift_jis_csv_and_unicode_text_are_read_as_the_cli_reads_them(browser, server, site):
+    """Excel's CSV on Japanese Windows (Shift_JIS) and its "Unicode text" (UTF-16LE, with and without a byte order mark)."""
+    folder = tempfile.mkdtemp(prefix="questionnaire-")
+    files = {
+        "excel.csv": "No.,質問,回答欄\r\n1,保存データは暗号化されていますか？,\r\n2,多要素認証①に対応していますか？,\r\n".encode("cp932"),
+        "unicode.txt": "\ufeffQuestion\tResponse\r\nIs customer data encrypted at rest?\t\r\nHow long are backups retained?\t\r\n".encode("utf-16-le"),
+        "unicode-no-bom.txt": "Question\tResponse\r\nIs customer data encrypted at rest?\t\r\nHow long are backups retained?\t\r\n".encode("utf-16-le"),
+    }
+    for name, data in files.items():
+        path = os.path.join(folder, name)
+        with open(path, "wb") as file:
+            file.write(data)
+        cli = json.loads(subprocess.run([binary(), "answer", path, "--lang", "ja", "--format", "json", "--content", os.path.join(ROOT, "Content")],
+                                        check=True, capture_output=True, text=True).stdout)
+        open_page(browser, page_url(server, site, "http", "ja"))
+        browser.find_element(By.ID, "questionnaire-file").send_keys(path)
+        rows = shown_rows(browser)
+        assert [(r["row"], r["question"]) for r in rows] == [(str(c["row"]), c["question"]) for c in cli], name
+        assert len(rows) == 2, name
+    assert browser.execute_script("return window.__problems") == []
+
+
 def test_a_workbook_with_a_title_above_its_header_is_read_as_the_cli_reads_it(browser, server, site):
     """A cover sheet first; then a title merged over row 1, a blank row, the header on row 3, a heading merged across
     the table and one in the question column: only the questions are answered, on the rows the CLI gives."""

@@ -41,6 +41,52 @@ import TestSupport
         #expect(questionnaire.questions.map(\.row) == [4, 5])
     }
 
+    /// An instruction sentence of one cell above the table (it ends in `。` or `.`, as a question does) is a title: the
+    /// header under it is found, its `質問` is no question and the customer's `回答欄` is the answer column.
+    @Test func anInstructionAboveTheHeaderIsATitle() throws {
+        let japanese = "クラウドサービス利用に関するセキュリティチェックシート\t\t\t\t\n貴社名：\t\t記入日：\t\t\n"
+            + "※各質問について選択欄で「はい／いいえ」を選び、回答欄に具体的な内容を記載してください。\t\t\t\t\n\t\t\t\t\n"
+            + "No.\t質問\t選択（はい／いいえ）\t回答欄\t備考\n1. 組織\t\t\t\t\n1-1\t情報セキュリティ基本方針を策定し、全従業員に周知していますか。\t\t\t\n"
+            + "1-2\t情報セキュリティの責任者（CISO等）を任命していますか。\t\t\t\n"
+        let questionnaire = try Questionnaire.read(Data(japanese.utf8), file: "q.tsv").get()
+        #expect(questionnaire.headerRow == 4)
+        #expect(questionnaire.column == 1)
+        #expect(questionnaire.answerColumn == 3)
+        #expect(questionnaire.questions.map(\.row) == [7, 8])
+        let english = try Questionnaire.read(Data(Self.caiq.utf8), file: "q.csv").get()
+        #expect(english.headerRow == 3)
+        #expect(english.column == 1)
+        #expect(english.questions.first?.text == "Do you build security into your software development lifecycle?")
+    }
+
+    static let caiq = "Vendor Security Questionnaire (CAIQ-Lite based),,,\r\n"
+        + "\"Please answer Yes, No or NA for each control and explain in Notes.\",,,\r\n,,,\r\nControl ID,Question,Yes/No/NA,Notes\r\n"
+        + ",Application & Interface Security,,\r\nAIS-01,Do you build security into your software development lifecycle?,,\r\n"
+        + "AIS-02,Is all customer data sent over public networks encrypted with TLS 1.2 or higher?,,\r\n,Encryption & Key Management,,\r\n"
+        + "EKM-01,Do you have documented key management policies and procedures?,,\r\n"
+
+    /// CAIQ numbers its questions in a `Control ID` column (`AIS-01`): a domain heading without one is no question.
+    @Test func controlIdentifiersNumberTheQuestions() throws {
+        #expect(QuestionnaireColumn(header: "Control ID") == .number)
+        #expect(QuestionnaireColumn(header: "Question ID") == .number)
+        let questionnaire = try Questionnaire.read(Data(Self.caiq.utf8), file: "q.csv").get()
+        #expect(questionnaire.questions.map(\.row) == [6, 7, 9])
+        let noInstruction = Self.caiq.replacingOccurrences(of: "\"Please answer Yes, No or NA for each control and explain in Notes.\"", with: "")
+        #expect(try Questionnaire.read(Data(noInstruction.utf8), file: "q.csv").get().questions.map(\.row) == [6, 7, 9])
+    }
+
+    /// Of two answer columns, the one whose name lists no choices takes the written answer.
+    @Test func theAnswerColumnIsTheOneToWriteIn() throws {
+        #expect(QuestionnaireColumn.listsChoices("回答（はい／いいえ）"))
+        #expect(QuestionnaireColumn.listsChoices("Answer (Yes/No/NA)"))
+        #expect(!QuestionnaireColumn.listsChoices("回答欄"))
+        #expect(!QuestionnaireColumn.listsChoices("Answer (attach evidence where you can)"))
+        let text = "No.\t質問\t回答（はい／いいえ）\t回答欄\n1\t保存データは暗号化されていますか？\t\t\n"
+        #expect(try Questionnaire.read(Data(text.utf8), file: "q.tsv").get().answerColumn == 3)
+        let swapped = "No.\t質問\t回答欄\t回答（はい／いいえ）\n1\t保存データは暗号化されていますか？\t\t\n"
+        #expect(try Questionnaire.read(Data(swapped.utf8), file: "q.tsv").get().answerColumn == 2)
+    }
+
     @Test func aHeaderOfUnknownNamesUnderATitleIsStillTheHeader() throws {
         let text = "Vendor assessment 2025,,\r\n,,\r\nRef#,Description,Vendor reply\r\n1,How long are backups retained?,\r\n2,Is data encrypted at rest?,\r\n"
         let questionnaire = try Questionnaire.read(Data(text.utf8), file: "q.csv").get()

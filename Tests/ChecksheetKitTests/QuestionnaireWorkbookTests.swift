@@ -50,7 +50,52 @@ import TestSupport
         let before = try FixtureWorkbook.parts(original), after = try FixtureWorkbook.parts(try answers.xlsx())
         #expect(zip(before, after).filter { $0.contents != $1.contents }.map(\.0.path) == ["xl/worksheets/sheet1.xml"])
         // The notes alone, naming no question column, are read as before: a workbook's first sheet.
-        #expect(!Questionnaire.namesQuestions([["Answer every question of the Security sheet."]]))
+        #expect(Questionnaire.questionCount([["Answer every question of the Security sheet."]]) == nil)
+    }
+
+    /// Instructions (記入要領) before the questions with a small table of their own (`Item | How to fill in`): the
+    /// sheet with the most filled cells under a question column's name is the questions' sheet.
+    @Test func anInstructionsTableIsNotTheQuestionsSheet() throws {
+        let folder = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
+        let workbook = folder + "/xl/workbook.xml"
+        let tabs = try String(contentsOfFile: workbook, encoding: .utf8)
+        let security = #"<sheet name="Security" sheetId="1" r:id="rId1"/>"#, notes = #"<sheet name="Notes" sheetId="2" r:id="rId2"/>"#
+        try tabs.replacingOccurrences(of: security + notes, with: notes + security).write(toFile: workbook, atomically: true, encoding: .utf8)
+        func row(_ number: Int, _ cells: String...) -> String {
+            "<row r=\"\(number)\">" + cells.enumerated().map { #"<c r="\#(["A", "B"][$0.offset])\#(number)" t="inlineStr"><is><t>\#($0.element)</t></is></c>"# }.joined() + "</row>"
+        }
+        let instructions = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            + row(1, "How to fill in") + row(3, "Item", "How to fill in") + row(4, "Answer", "Say how you meet the requirement.")
+            + row(5, "Remarks", "Anything else.") + "</sheetData></worksheet>"
+        try instructions.write(toFile: folder + "/xl/worksheets/sheet2.xml", atomically: true, encoding: .utf8)
+
+        let questionnaire = try Questionnaire.read(try FixtureWorkbook.package(folder), file: "security.xlsx").get()
+        #expect(questionnaire.workbook?.sheetPath == "xl/worksheets/sheet1.xml")
+        #expect(questionnaire.questions.map(\.row) == [5, 6, 8])
+        #expect(Questionnaire.questionCount([["How to fill in"], [], ["Item", "How to fill in"], ["Answer", "Say how."], ["Remarks", "Anything."]]) == 2)
+    }
+
+    /// Two answer columns, the first a dropdown (a list data validation): the written answer goes into the other.
+    @Test func theAnswerColumnIsNotADropdown() throws {
+        let folder = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
+        let strings = folder + "/xl/sharedStrings.xml", sheet = folder + "/xl/worksheets/sheet1.xml"
+        try String(contentsOfFile: strings, encoding: .utf8).replacingOccurrences(of: "<t>Remarks</t>", with: "<t>Response</t>")
+            .write(toFile: strings, atomically: true, encoding: .utf8)
+        let plain = try Questionnaire.read(try FixtureWorkbook.package(folder), file: "security.xlsx").get()
+        #expect(plain.answerColumn == 2)
+        #expect(plain.dropdowns.isEmpty)
+        let validation = #"<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="C5:C8"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>"#
+        try String(contentsOfFile: sheet, encoding: .utf8).replacingOccurrences(of: "</sheetData>", with: "</sheetData>" + validation)
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        let dropdown = try Questionnaire.read(try FixtureWorkbook.package(folder), file: "security.xlsx").get()
+        #expect(dropdown.dropdowns == [.init(rows: 4...7, columns: 2...2)])
+        #expect(dropdown.answerColumn == 3)
     }
 
     @Test func everyPartButTheQuestionsSheetIsKeptByteForByte() throws {

@@ -24,7 +24,40 @@ const layouts = [
   { name: 'headerless.tsv', rows: [1, 2], text: 'Q1\tDo you back up data daily?\nQ2\tIs TLS used?\n' },
   { name: 'first-row.csv', rows: [2], text: 'Foo,Bar\n1,How long are backups retained?\n' },
   { name: 'unnumbered.csv', rows: [2, 3], text: 'Question,Answer\nBackup policy\nHow long are backups retained?,\n' },
+  // An instruction sentence of one cell above the header is a title; the header's `質問` is no question.
+  { name: 'instruction.tsv', rows: [7, 8], text: 'クラウドサービス利用に関するセキュリティチェックシート\t\t\t\t\n貴社名：\t\t記入日：\t\t\n'
+    + '※各質問について選択欄で「はい／いいえ」を選び、回答欄に具体的な内容を記載してください。\t\t\t\t\n\t\t\t\t\n'
+    + 'No.\t質問\t選択（はい／いいえ）\t回答欄\t備考\n1. 組織\t\t\t\t\n1-1\t情報セキュリティ基本方針を策定し、全従業員に周知していますか。\t\t\t\n'
+    + '1-2\t情報セキュリティの責任者（CISO等）を任命していますか。\t\t\t\n' },
+  // CAIQ: `Control ID` numbers the questions (`EKM-01`), so a domain heading without one is no question.
+  { name: 'caiq.csv', rows: [6, 7, 9], text: 'Vendor Security Questionnaire (CAIQ-Lite based),,,\r\n'
+    + '"Please answer Yes, No or NA for each control and explain in Notes.",,,\r\n,,,\r\nControl ID,Question,Yes/No/NA,Notes\r\n'
+    + ',Application & Interface Security,,\r\nAIS-01,Do you build security into your software development lifecycle?,,\r\n'
+    + 'AIS-02,Is all customer data sent over public networks encrypted with TLS 1.2 or higher?,,\r\n,Encryption & Key Management,,\r\n'
+    + 'EKM-01,Do you have documented key management policies and procedures?,,\r\n' },
 ];
+
+// Excel's exports in other encodings, read as the CLI reads them: "Unicode text" (UTF-16LE with and without its byte
+// order mark) and CSV on Japanese Windows (Shift_JIS, ① included).
+const unicodeText = 'Question\tResponse\r\nIs customer data encrypted at rest?\t\r\nHow long are backups retained?\t\r\n';
+const encoded = [
+  { name: 'unicode.txt', rows: [2, 3], bytes: Buffer.concat([Buffer.from([0xFF, 0xFE]), Buffer.from(unicodeText, 'utf16le')]) },
+  { name: 'unicode-no-bom.txt', rows: [2, 3], bytes: Buffer.from(unicodeText, 'utf16le') },
+  { name: 'excel.csv', rows: [2, 3], bytes: Buffer.from('4e6f2e2c8ebf96e22c89f1939a97930d0a312c95db91b68366815b835e82cd88c38d8689bb82b382ea82c482a282dc82b782a981482c0d0a'
+    + '322c836f8362834e83418362837682cc95db8ac78afa8ad4874082f08b4c8dda82b582c482ad82be82b382a281422c0d0a', 'hex') },
+];
+
+test('text in UTF-16 or Shift_JIS is decoded as the CLI decodes it; binary is refused', () => {
+  const texts = encoded.map((e) => questionnaire.decodeText(new Uint8Array(e.bytes)));
+  assert.equal(texts[0].replace(/^\uFEFF/, ''), unicodeText);
+  assert.equal(texts[1], unicodeText);
+  assert.equal(texts[2], 'No.,質問,回答欄\r\n1,保存データは暗号化されていますか？,\r\n2,バックアップの保管期間①を記載してください。,\r\n');
+  assert.equal(questionnaire.decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x43, 0x44])), null);
+  for (const e of encoded) {
+    const rows = questionnaire.questions(questionnaire.textRows(questionnaire.decodeText(new Uint8Array(e.bytes)), e.name), 0);
+    assert.deepEqual(rows.map((q) => q.row), e.rows, e.name);
+  }
+});
 
 test('CSV cells that Excel would read as formulas start with an apostrophe, as the CLI writes them', () => {
   const cells = ['+81-3-1234-5678', '=HYPERLINK("http://x")', '=1+1', '-', '- none', '@SUM(1,2)', '\tx', '\rx', 'a-b', '１＋１', '－', ''];
@@ -61,11 +94,12 @@ test('a heading merged across the table is no question', () => {
 
 test('the browser reads each layout as `checksheet answer` does', { skip: !binary && 'CHECKSHEET_BIN is not set' }, () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'questionnaire-layouts-'));
-  for (const layout of layouts) {
+  for (const layout of layouts.concat(encoded)) {
     const file = path.join(folder, layout.name);
-    fs.writeFileSync(file, layout.text);
+    const bytes = layout.bytes || Buffer.from(layout.text);
+    fs.writeFileSync(file, bytes);
     const cli = JSON.parse(execFileSync(binary, ['answer', file, '--lang', 'en', '--format', 'json', '--content', path.join(repository, 'Content')], { encoding: 'utf8' }));
-    const browser = questionnaire.questions(questionnaire.textRows(layout.text, layout.name), 0);
+    const browser = questionnaire.questions(questionnaire.textRows(questionnaire.decodeText(new Uint8Array(bytes)), layout.name), 0);
     assert.deepEqual(browser.map((q) => [q.row, q.text]), cli.map((q) => [q.row, q.question]), layout.name);
   }
   fs.rmSync(folder, { recursive: true });

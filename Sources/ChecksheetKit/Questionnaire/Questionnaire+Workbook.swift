@@ -44,27 +44,41 @@ extension Questionnaire {
     /// merged cells; and the sheet's part.
     ///
     /// Customers' workbooks often open on a cover (表紙), instructions (記入要領) or a change log: as a person turns to
-    /// the questions' tab, the first sheet whose top rows name a question column (`QuestionnaireColumn.question`) is
-    /// taken; a workbook where no sheet does is read from its first sheet.
-    static func questionSheet(ofWorkbook data: Data) throws -> (rows: [[String]], merges: [Merge], path: String) {
+    /// the questions' tab, the sheet whose top rows name a question column (`QuestionnaireColumn.question`) is taken,
+    /// and of several such sheets the one with the most filled cells under that name (an instructions sheet's small
+    /// `項目 | 記入方法` table has a few), the first in tab order on a tie; a workbook where no sheet names one is read
+    /// from its first sheet.
+    static func questionSheet(ofWorkbook data: Data) throws -> (rows: [[String]], merges: [Merge], dropdowns: [Merge], path: String) {
         let archive = try Archive(data: data, accessMode: .read)
         let shared = try part("xl/sharedStrings.xml", of: archive).map(WorkbookXML.sharedStrings) ?? []
-        var first: (rows: [[String]], merges: [Merge], path: String)?
+        var first: (rows: [[String]], merges: [Merge], dropdowns: [Merge], path: String)?
+        var best: (sheet: (rows: [[String]], merges: [Merge], dropdowns: [Merge], path: String), questions: Int)?
         for path in try sheetPaths(of: archive) {
             guard let sheet = try part(path, of: archive) else {
                 if first == nil { throw WorkbookError.missingPart(path) }
                 continue
             }
             let (rows, merges) = try WorkbookXML.cells(of: sheet, shared: shared)
-            if namesQuestions(rows) { return (rows, merges, path) }
-            if first == nil { first = (rows, merges, path) }
+            let dropdowns = self.dropdowns(of: sheet)
+            if let count = questionCount(rows), count > best?.questions ?? -1 { best = ((rows, merges, dropdowns, path), count) }
+            if first == nil { first = (rows, merges, dropdowns, path) }
         }
-        guard let first else { throw WorkbookError.unreadable }
-        return first
+        guard let chosen = best?.sheet ?? first else { throw WorkbookError.unreadable }
+        return chosen
     }
 
-    /// Whether a row near the top names a question column: the sign of the sheet a questionnaire's table is on.
-    static func namesQuestions(_ rows: [[String]]) -> Bool {
-        rows.prefix(headerSearchDepth).contains { row in row.contains { QuestionnaireColumn(header: $0) == .question } }
+    /// The cells a list data validation restricts to choices (`<dataValidation type="list" sqref="F6:F80 H6">`): a
+    /// dropdown of はい／いいえ, not room for a written answer.
+    static func dropdowns(of sheet: Data) -> [Merge] {
+        WorkbookXML.elements(named: "dataValidation", in: sheet).filter { $0["type"] == "list" }
+            .flatMap { ($0["sqref"] ?? "").split(separator: " ").compactMap { WorkbookXML.range(String($0).replacingOccurrences(of: "$", with: "")) } }
+    }
+
+    /// The filled cells under the first cell near the top that names a question column, or nil when none names one:
+    /// the sign of the sheet a questionnaire's table is on, and of how long that table is.
+    static func questionCount(_ rows: [[String]]) -> Int? {
+        guard let header = rows.prefix(headerSearchDepth).firstIndex(where: { $0.contains { QuestionnaireColumn(header: $0) == .question } }),
+              let column = rows[header].firstIndex(where: { QuestionnaireColumn(header: $0) == .question }) else { return nil }
+        return rows.dropFirst(header + 1).filter { column < $0.count && !$0[column].trimmed.isEmpty }.count
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// no such row, the first row is the header when it holds short names that ask nothing. The question column is
 /// chosen by its header's name or its number, or else it is a column named as a question column, or else the first
 /// column whose cells hold text (letters or Japanese, ten characters on average), so that a `No.` or `Q1` column is
-/// passed over. The answer column is named or numbered, or else the header's column named as an answer column.
+/// passed over. The answer column is named or numbered, or else the header's column named as an answer column; of
+/// several, one without a dropdown (a list data validation), then one whose name lists no choices (`回答欄` before
+/// `回答（はい／いいえ）`), then the leftmost.
 public struct Questionnaire: Sendable, Equatable {
     /// A column: by header name or by 1-based number.
     public enum Column: Sendable, Equatable {
@@ -50,6 +52,8 @@ public struct Questionnaire: Sendable, Equatable {
     public var answeredColumns: Range<Int>?
     /// The workbook's merged cells (none for text files): a heading merged across the table is not a question.
     public var merges: [Merge] = []
+    /// The cells a list data validation restricts to choices (none for text files): a dropdown is no answer column.
+    public var dropdowns: [Merge] = []
     /// The workbook the questionnaire was read from, so that answers can be written back into it.
     public var workbook: Workbook?
 
@@ -96,6 +100,7 @@ public struct Questionnaire: Sendable, Equatable {
         let lowercased = file.lowercased()
         var rows: [[String]]
         var merges: [Merge] = []
+        var dropdowns: [Merge] = []
         var workbook: Workbook?
         var isPlainText = false
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowercased.hasSuffix(".xlsx") {
@@ -104,6 +109,7 @@ public struct Questionnaire: Sendable, Equatable {
             }
             rows = sheet.rows
             merges = sheet.merges
+            dropdowns = sheet.dropdowns
             workbook = Workbook(package: data, sheetPath: sheet.path)
         } else {
             guard let (text, _) = SheetEncoding.decode(data), !text.unicodeScalars.contains("\u{0}") else {
@@ -125,7 +131,7 @@ public struct Questionnaire: Sendable, Equatable {
         let width = max(rows.map(\.count).max() ?? 1, (merges.filter { $0.rows.lowerBound < rows.count }.map(\.columns.upperBound).max() ?? -1) + 1)
         rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
 
-        var questionnaire = Questionnaire(rows: rows, headerRow: nil, firstQuestionRow: 0, column: 0, merges: merges, workbook: workbook)
+        var questionnaire = Questionnaire(rows: rows, headerRow: nil, firstQuestionRow: 0, column: 0, merges: merges, dropdowns: dropdowns, workbook: workbook)
         switch column {
         case let .name(name)?:
             let wanted = QuestionnaireColumn.normalized(name)
@@ -174,10 +180,18 @@ public struct Questionnaire: Sendable, Equatable {
             guard number <= width else { return failure("there is no column \(number): the questionnaire has \(width)", "give a number from 1 to \(width)") }
             questionnaire.answerColumn = number - 1
         case nil:
+            // Of two answer columns (`回答（はい／いいえ）` and `回答欄`), the written answer goes where a person writes: not in a
+            // dropdown's cells, and rather under a plain name than under one whose note lists choices.
             questionnaire.answerColumn = questionnaire.headerRow.flatMap { header in
-                rows[header].indices.first { index in
+                rows[header].indices.filter { index in
                     index != questionnaire.column && questionnaire.answeredColumns?.contains(index) != true
                         && QuestionnaireColumn(header: rows[header][index]) == .answer
+                }.min { a, b in
+                    func rank(_ index: Int) -> (Int, Int, Int) {
+                        let dropdown = dropdowns.contains { $0.columns.contains(index) && $0.rows.upperBound > header }
+                        return (dropdown ? 1 : 0, QuestionnaireColumn.listsChoices(rows[header][index]) ? 1 : 0, index)
+                    }
+                    return rank(a) < rank(b)
                 }
             }
         }
@@ -189,7 +203,8 @@ public struct Questionnaire: Sendable, Equatable {
 
     /// The header row and the first row that may hold a question.
     ///
-    /// A row of column names that `QuestionnaireColumn` knows, above any question, is the header. Otherwise the first
+    /// A row of column names that `QuestionnaireColumn` knows, above any question, is the header; an instruction of one
+    /// cell above it (`※回答欄に記載してください。`) is a title, not a question. Otherwise the first
     /// row is the header when it holds short names that ask nothing (in one column only when questions follow it),
     /// and so is a row of such names that only titles (a single short cell) and blank rows stand above.
     static func headerRow(of rows: [[String]], width: Int, isPlainText: Bool, column: Int? = nil) -> (header: Int?, firstQuestionRow: Int) {
@@ -201,9 +216,15 @@ public struct Questionnaire: Sendable, Equatable {
         // A title is one cell, however long; a row that asks, or holds long texts side by side, is a question.
         func isTitle(_ row: [String]) -> Bool { filled(row).count <= 1 && !row.contains(where: isQuestionLike) }
         let top = rows.prefix(headerSearchDepth)
+        func isNamed(_ row: [String]) -> Bool { namesOnly(row) && filled(row).contains { QuestionnaireColumn(header: $0) != nil } }
         let asking = top.firstIndex { !isTitle($0) && !namesOnly($0) } ?? top.endIndex
-        if let named = top[..<asking].firstIndex(where: { namesOnly($0) && filled($0).contains { QuestionnaireColumn(header: $0) != nil } }),
-           named + 1 < rows.count {
+        if let named = top[..<asking].firstIndex(where: isNamed), named + 1 < rows.count {
+            return (named, named + 1)
+        }
+        // An instruction above the table (`※回答欄に記載してください。`) is one cell that reads like a question: above a
+        // row of column names side by side it is a title, and only cells side by side that ask end the search.
+        let asksSideBySide = top.firstIndex { filled($0).count > 1 && !namesOnly($0) } ?? top.endIndex
+        if let named = top[..<asksSideBySide].firstIndex(where: { filled($0).count > 1 && isNamed($0) }), named + 1 < rows.count {
             return (named, named + 1)
         }
         guard !isPlainText, rows.count > 1 else { return (nil, 0) }

@@ -11,7 +11,8 @@ enum QuestionnaireColumn: Sendable, Equatable {
     case other
 
     private static let names: [QuestionnaireColumn: [String]] = [
-        .number: ["No.", "No", "#", "番号", "項番", "通番", "管理番号", "質問番号", "Number", "ID", "Q#", "Q No.", "Ref", "Ref No."],
+        .number: ["No.", "No", "#", "番号", "項番", "通番", "管理番号", "質問番号", "Number", "ID", "Q#", "Q No.", "Ref", "Ref No.",
+                    "Control ID", "Question ID", "Control No.", "Question No."],
         .question: ["質問", "質問事項", "質問内容", "ご質問", "確認事項", "確認内容", "確認項目", "設問", "項目", "チェック項目", "要求事項",
                     "Question", "Questions", "Question text", "Requirement", "Control", "Item"],
         .answer: ["回答", "ご回答", "回答欄", "回答内容", "貴社回答", "Answer", "Answers", "Response", "Vendor response", "Your answer"],
@@ -32,6 +33,14 @@ enum QuestionnaireColumn: Sendable, Equatable {
     init?(header: String) {
         guard let column = Self.byName[Self.normalized(header)] else { return nil }
         self = column
+    }
+
+    /// Whether a header's note in brackets lists choices (`回答（はい／いいえ）`, `Answer (Yes/No/NA)`): a column to pick
+    /// in, not to write in.
+    static func listsChoices(_ header: String) -> Bool {
+        let text = header.precomposedStringWithCompatibilityMapping
+        guard let open = text.firstIndex(where: { "([【".contains($0) }), open != text.startIndex else { return false }
+        return text[open...].contains { "/・|、,".contains($0) }
     }
 
     static func normalized(_ header: String) -> String {

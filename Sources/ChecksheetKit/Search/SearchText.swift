@@ -203,10 +203,19 @@ public enum SearchText {
         "提示", "明記", "実施", "対応", "導入", "提供", "可能", "使用", "詳細", "状況", "場合", "方式", "お聞かせ", "聞かせ", "何", "いかが", "どのよう", "どの", "どれ", "いつ",
     ]
 
-    /// The stop phrases of a question, then its hiragana runs (particles, okurigana, ですか, してください), each turned into
-    /// a space. Text with no kanji or katakana at all (ばっくあっぷ) keeps its hiragana: it is read as words.
+    /// A question without the enumerator a form puts before it (`Q8.`, `⑪`, `(34)`, `1)`, `問3`, `1-2.`), whose digits
+    /// are no words of the question; a number that belongs to it (`24時間`, `1.2以上`) stays. search.js strips the same.
+    public static func withoutEnumerator(_ text: String) -> String {
+        let enumerator = #/\s*(?:[QqＱｑ][0-9０-９]+[.:：．)）、]?|問[0-9０-９]+[.:：．)）、]?|[(（\[［][0-9０-９]+[)）\]］]|[①-⑳㉑-㉟㊱-㊿]|[0-9０-９]+(?:[\-.－．][0-9０-９]+)*[.)）:：、．](?![0-9０-９]))\s*/#
+        guard let match = text.prefixMatch(of: enumerator), match.range.upperBound < text.endIndex else { return text }
+        return String(text[match.range.upperBound...])
+    }
+
+    /// A question without its enumerator, then its stop phrases and its hiragana runs (particles, okurigana, ですか,
+    /// してください), each turned into a space. Text with no kanji or katakana at all (ばっくあっぷ) keeps its hiragana: it is read as words.
     public static func questionText(_ text: String) -> String {
-        var folded = text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
+        // Before folding: NFKC turns ⑪ into 11, a number like any other.
+        var folded = withoutEnumerator(text).precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
             .precomposedStringWithCanonicalMapping
         guard folded.unicodeScalars.contains(where: { isJapanese($0.value) }) else { return folded }
         for phrase in stopPhrases where folded.contains(phrase) { folded = folded.replacingOccurrences(of: phrase, with: " ") }
