@@ -151,6 +151,14 @@ import TestSupport
         #expect(later.diagnostics.map(\.formatted) == [
             "p.md:9:3: error: invalid YAML: a tab indents this line; YAML indents with spaces only\n  hint: replace the tab with spaces, for example `    - 有無`",
         ])
+        // A key like the others, not nested under one: the fix is no indent (two spaces would be the next error).
+        guard case let .failure(key) = ItemPage.parse(page.replacingOccurrences(of: "slug: a", with: "\tslug: a"), file: "p.md", language: .ja) else {
+            Issue.record("a tab must not parse")
+            return
+        }
+        #expect(key.diagnostics.map(\.formatted) == [
+            "p.md:3:1: error: invalid YAML: a tab indents this line; YAML indents with spaces only\n  hint: remove the tab: `slug: a`",
+        ])
     }
 
     @Test func templateMistakesAreErrorsAtTheirPlace() throws {

@@ -153,15 +153,19 @@ struct YAMLDocument {
     }
 
     /// The 1-based column of a tab among the blanks that start `line` of `yaml`, when the error at `column` is in
-    /// them or right after them, and the line with two spaces for each such tab.
+    /// them or right after them, and the line as it is meant: nested under a line that opens a block (`unit:`), with
+    /// two spaces for each tab; else not indented at all (`\tslug: rto` is a key like the others, and two spaces
+    /// before it would be the next error).
     static func indentingTab(in yaml: String, line: Int, before column: Int) -> (column: Int, fixed: String)? {
         let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count else { return nil }
         let text = lines[line - 1]
         let blanks = text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
         guard column <= blanks.count + 1, let tab = blanks.firstIndex(of: "\t") else { return nil }
-        let indent = String(String.UnicodeScalarView(blanks)).replacingOccurrences(of: "\t", with: "  ")
         let rest = String(String.UnicodeScalarView(text.unicodeScalars[blanks.endIndex...])).trimmed
+        let opener = lines[..<(line - 1)].last { !$0.trimmed.isEmpty && !$0.trimmed.hasPrefix("#") }
+        let nested = opener.map { $0.trimmed.hasSuffix(":") || $0.trimmed.hasSuffix("|") || $0.trimmed.hasSuffix(">") } ?? false
+        let indent = nested ? String(String.UnicodeScalarView(blanks)).replacingOccurrences(of: "\t", with: "  ") : ""
         return (blanks.distance(from: blanks.startIndex, to: tab) + 1, indent + rest)
     }
 
@@ -172,7 +176,7 @@ struct YAMLDocument {
             if let tab = indentingTab(in: yaml, line: mark.line, before: mark.column) {
                 return Diagnostic(file: file, line: mark.line + lineOffset, column: tab.column,
                                   message: "invalid YAML: a tab indents this line; YAML indents with spaces only",
-                                  hint: "replace the tab with spaces, for example `\(tab.fixed)`")
+                                  hint: tab.fixed.hasPrefix(" ") ? "replace the tab with spaces, for example `\(tab.fixed)`" : "remove the tab: `\(tab.fixed)`")
             }
             let hint = "check the quoting and indentation of this line; a value containing `: ` or starting with a quote must be quoted as a whole"
             // An unclosed quote is noticed at the end of the text; the place to fix is where it opened.
