@@ -41,14 +41,18 @@ import TestSupport
     @Test func inlineDiffsAreCharactersInJapaneseAndWordsInEnglish() {
         #expect(InlineDiff.compare("有。TLS 1.2", "有。TLS 1.3", language: .ja).html == "有。TLS 1.<del>2</del><ins>3</ins>")
         #expect(InlineDiff.compare("Yes. TLS 1.2", "Yes. TLS 1.3", language: .en).html == "Yes. TLS <del>1.2</del><ins>1.3</ins>")
-        #expect(InlineDiff.compare("99.9% or more", "99.95% or more", language: .en).html == "<del>99.9% </del><ins>99.95% </ins>or more")
+        #expect(InlineDiff.compare("99.9% or more", "99.95% or more", language: .en).html == "<del>99.9%</del><ins>99.95%</ins> or more")
+        // Words added at the end of a line leave its last word as it was (it took the line break with it).
+        #expect(InlineDiff.compare("1. Detect\n2. Switch over\n3. Report", "1. Detect\n2. Switch over to the standby system\n3. Report", language: .en).html
+            == "1. Detect\n2. Switch over<ins> to the standby system</ins>\n3. Report")
         #expect(InlineDiff.compare("非公開", "4時間以内", language: .ja).html == "<del>非公開</del><ins>4時間以内</ins>")
         #expect(InlineDiff.compare("a <b>", "a <i>", language: .en).html == "a <del>&lt;b&gt;</del><ins>&lt;i&gt;</ins>")
         #expect(InlineDiff.compare("同じ", "同じ", language: .ja).isEmpty)
     }
 
     @Test func englishWordsEndWhereCharactersSayWhitespaceEnds() {
-        // The ASCII shortcut against Character's own answer, and words cut as appending Characters one by one cut them.
+        // The ASCII shortcut against Character's own answer, and words (each with the spaces before it) cut as
+        // appending Characters one by one cuts them.
         for value in 0..<0x80 {
             let character = Character(Unicode.Scalar(value)!)
             #expect(InlineDiff.isWhitespace(character) == character.isWhitespace, "\(value)")
@@ -60,7 +64,7 @@ import TestSupport
         var words: [String] = []
         var current = ""
         for character in text {
-            if !character.isWhitespace, let last = current.last, last.isWhitespace {
+            if character.isWhitespace, let last = current.last, !last.isWhitespace {
                 words.append(current)
                 current = ""
             }

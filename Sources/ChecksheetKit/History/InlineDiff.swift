@@ -1,7 +1,7 @@
 /// The difference between two texts as runs of kept, deleted and inserted text, for `<del>`/`<ins>` markup.
 ///
-/// Japanese is compared character by character, English word by word (a word keeps its trailing
-/// space), so a changed digit shows as one character and a changed English word as one word.
+/// Japanese is compared character by character, English word by word (a word takes the spaces before it), so a
+/// changed digit shows as one character and a changed English word as one word.
 public struct InlineDiff: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case equal
@@ -37,15 +37,17 @@ public struct InlineDiff: Sendable, Equatable {
         case .ja:
             return text.map(String.init)
         case .en:
-            // Words with the spaces after them: "Yes. TLS 1.2" is "Yes. ", "TLS ", "1.2".
+            // Words with the spaces before them: "Yes. TLS 1.2" is "Yes.", " TLS", " 1.2". A word's own spaces lead it,
+            // so that words added at the end of a line ("over" → "over to the standby system") leave the last one
+            // as it was, where a trailing space or line break made it another word.
             // Words are cut out of the text whole; ASCII, nearly all of it, is tested without Unicode's tables.
             var words: [String] = []
             var start = text.startIndex
-            var previousIsSpace = false
+            var previousIsSpace = true
             var index = text.startIndex
             while index < text.endIndex {
                 let isSpace = isWhitespace(text[index])
-                if !isSpace && previousIsSpace {
+                if isSpace && !previousIsSpace && index > start {
                     words.append(String(text[start..<index]))
                     start = index
                 }
@@ -91,7 +93,26 @@ public struct InlineDiff: Sendable, Equatable {
                 o += 1; n += 1
             }
         }
-        // Deletions read before insertions at the same place: "<del>3</del><ins>5</ins>".
+        // Deletions read before insertions at the same place: "<del>3</del><ins>5</ins>". The spaces both start with
+        // are kept text, not struck through and inserted again: "TLS <del>1.2</del><ins>1.3</ins>".
+        var index = 0
+        while index + 1 < segments.count {
+            if segments[index].kind == .delete, segments[index + 1].kind == .insert {
+                let shared = String(zip(segments[index].text, segments[index + 1].text).prefix { $0 == $1 && isWhitespace($0) }.map(\.0))
+                if !shared.isEmpty {
+                    segments[index].text.removeFirst(shared.count)
+                    segments[index + 1].text.removeFirst(shared.count)
+                    if index > 0, segments[index - 1].kind == .equal {
+                        segments[index - 1].text += shared
+                    } else {
+                        segments.insert(Segment(kind: .equal, text: shared), at: index)
+                        index += 1
+                    }
+                }
+            }
+            index += 1
+        }
+        segments.removeAll { $0.kind != .equal && $0.text.isEmpty }
         return segments
     }
 
