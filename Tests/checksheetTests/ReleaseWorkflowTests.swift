@@ -225,6 +225,15 @@ import TestSupport
 
             """)
         #expect(try CLI.run(["publish", "2025-10-01", "--content", content]).status == 1)
+        // The unit to translate again offers the English written, but no previous Japanese: the one it translated is not 有。TLS 1.2.
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasSuffix(
+            "encryption-in-transit/answer,42,通信の暗号化レベル,answer,有。TLS 1.3のみ（TLS 1.2は2025年12月に廃止）,,Yes. TLS 1.3,\r\n"))
+        let xliff = work + "/translations.xlf"
+        #expect(try CLI.run(["translations", "export", "--out", xliff, "--content", content]).status == 0)
+        let units = try String(contentsOfFile: xliff, encoding: .utf8)
+        #expect(units.contains("<note from=\"checksheet\">No. 42 通信の暗号化レベル: answer (Markdown); the Japanese changed; the previous English needs updating</note>\n      </trans-unit>"))
+        #expect(!units.contains("<alt-trans"))
         let build = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/public"])
         #expect(build.status == 0, "\(build.errors)")
         let page = String(decoding: FileTree.read(work + "/public")["en/items/encryption-in-transit/index.html"]!, as: UTF8.self)
