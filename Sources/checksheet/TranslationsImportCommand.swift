@@ -10,7 +10,8 @@ struct TranslationsImportCommand: ParsableCommand {
         Only English pages are written, only units with a translation (an XLIFF target that is approved, or whose state \
         is translated, final or signed-off, or that has no state unless its unit is approved="no"; a filled `english` \
         cell); any other filled target is named in a warning; a unit whose Japanese changed since the export is refused. The pages keep their formatting and \
-        comments. Prints what changed and what is still missing.
+        comments. What each written field translates is recorded in the revision's translations.yml, so that a later \
+        change of that Japanese shows the English as pending. Prints what changed and what is still missing.
         """
     )
 
@@ -49,7 +50,8 @@ struct TranslationsImportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
             throw ExitCode.failure
         }
-        for page in outcome.files {
+        // The pages first, then the record of what they now translate.
+        for page in outcome.files + [outcome.records].compactMap({ $0 }) {
             do {
                 try page.contents.write(to: URL(fileURLWithPath: page.path), options: .atomic)
             } catch {

@@ -5,7 +5,8 @@ import TestSupport
 
 /// A build that takes unchanged pages from the previous one is byte-identical to a clean build, after any sequence of
 /// edits: answers in either language in any revision, item names and definitions (which leave English pending),
-/// revision notes, site.yml, synonyms, a new revision, a theme file, a UI string, a removed item. Pages are taken by
+/// revision notes, site.yml, synonyms, a new revision, a theme file, a UI string, a removed item, a record of what
+/// `translations import` translated (which can leave English pending inside a revision). Pages are taken by
 /// fingerprints of their inputs, computed without building views, so every kind of input is edited here somewhere.
 @Suite struct IncrementalBuildTests {
     /// A small deterministic generator (SplitMix64), so that a failing sequence can be replayed from its seed.
@@ -22,7 +23,7 @@ import TestSupport
 
     enum Edit: CaseIterable {
         case japaneseAnswer, englishAnswer, newRevision, template, uiString, removedItem, nothing
-        case olderJapaneseAnswer, olderEnglishAnswer, itemName, japaneseDefinition, notes, siteTitle, synonyms
+        case olderJapaneseAnswer, olderEnglishAnswer, itemName, japaneseDefinition, notes, siteTitle, synonyms, translationRecord
     }
 
     static func apply(_ edit: Edit, step: Int, to content: inout ContentSource, theme: inout Theme, using random: inout Generator) {
@@ -51,6 +52,8 @@ import TestSupport
             guard !content.revisions.contains(where: { $0.folderName >= date }) else { return }
             revision.folderName = date
             revision.path = (revision.path as NSString).deletingLastPathComponent + "/" + date
+            // As `new-revision` does: the copied English translates the copied Japanese, so the records stay behind.
+            revision.translations = nil
             revision.metadata = SourceFile(path: revision.path + "/revision.yml", text: "date: \(date)\ntitle:\n  ja: 改訂\(step)\n  en: Revision \(step)\n")
             for language in Language.allCases {
                 revision.pages[language] = revision.pages[language]?.map { SourceFile(path: revision.path + "/\(language.rawValue)/" + ($0.path as NSString).lastPathComponent, text: $0.text) }
@@ -83,6 +86,15 @@ import TestSupport
         case .synonyms:
             let words = content.synonyms?.text ?? "groups:\n"
             content.synonyms = SourceFile(path: content.path + "/synonyms.yml", text: words + "  - [uptime\(step), 稼働\(step)]\n")
+        case .translationRecord:
+            // The English of a field as the import wrote it, translated from the Japanese as it is, or as it was.
+            guard let revision = ContentLoader.load(content).sheet?.revisions.first(where: { $0.date == content.revisions[any].folderName }),
+                  let japanese = revision.items.ja.randomElement(using: &random), let english = revision.item(japanese.slug, .en) else { return }
+            let field = SheetHistory.translatedFields.randomElement(using: &random)!
+            var records = revision.translationRecords
+            let translated = Bool.random(using: &random) ? japanese.value(of: field) : "旧\(step)"
+            records.records["\(japanese.slug)/\(field.rawValue)"] = .init(translating: translated, as: english.value(of: field))
+            content.revisions[any].translations = SourceFile(path: content.revisions[any].path + "/translations.yml", text: records.source)
         }
     }
 

@@ -171,6 +171,84 @@ import TestSupport
         #expect(FileTree.read(work + "/public")["en/changes/2025-10-01/index.html"] != nil)
     }
 
+    /// English translated inside a draft, whose Japanese is then edited again in the same draft, is pending: the
+    /// import records what each field translates (`translations.yml`), so the gate refuses it at the English page's
+    /// line. English edited by hand after that counts as the translation.
+    @Test func englishTranslatedInADraftIsPendingWhenItsJapaneseChangesAgain() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (content, revision) = try Self.draftOfOctober(in: work)
+        try Self.write("date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\nnotes:\n  ja: TLS 1.3に移行。\n  en: Moved to TLS 1.3.\n",
+                       to: revision + "/revision.yml")
+        let japanesePage = revision + "/ja/42-encryption-in-transit.md", englishPage = revision + "/en/42-encryption-in-transit.md"
+        let japanese = try String(contentsOfFile: japanesePage, encoding: .utf8)
+        try Self.write(japanese.replacingOccurrences(of: "---\n有。TLS 1.2\n", with: "---\n有。TLS 1.3\n"), to: japanesePage)
+        let csv = work + "/translations.csv"
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
+        let exported = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(exported.hasSuffix("encryption-in-transit/answer,42,通信の暗号化レベル,answer,有。TLS 1.3,有。TLS 1.2,Yes. TLS 1.2,\r\n"))
+        try Self.write(exported.replacingOccurrences(of: "Yes. TLS 1.2,\r\n", with: "Yes. TLS 1.2,Yes. TLS 1.3\r\n"), to: csv)
+        let imported = try CLI.run(["translations", "import", csv, "--content", content])
+        #expect(imported.output == "Wrote 1 field into 1 English page of 2025-10-01:\n  \(englishPage): answer\nNo English is missing or pending in 2025-10-01.\n")
+        #expect(try String(contentsOfFile: revision + "/translations.yml", encoding: .utf8) == """
+            # Written by `checksheet translations import`: for each English field it wrote (slug/field), a hash of the
+            # Japanese it translated (ja) and of the English it wrote (en). While the English stays as written, a change
+            # of that Japanese makes the field pending translation. Not edited by hand.
+            encryption-in-transit/answer:
+              ja: f32e4c12ac23ea6a
+              en: 77afcd37badc4c37
+
+            """)
+        let release = "Release 2025-10-01 (replaces 2025-03-07), 49 items: 0 added, 1 changed, 0 removed, 0 renumbered\n"
+            + "  changed     42. 通信の暗号化レベル [encryption-in-transit]: answer\n"
+        let ready = try CLI.run(["check", "--release", "--content", content])
+        #expect(ready.status == 0, "\(ready.errors)")
+        #expect(ready.output.hasPrefix(release))
+
+        // The Japanese changes again; the English still says what it translated.
+        try Self.write(japanese.replacingOccurrences(of: "---\n有。TLS 1.2\n", with: "---\n有。TLS 1.3のみ（TLS 1.2は2025年12月に廃止）\n"), to: japanesePage)
+        let gate = try CLI.run(["check", "--release", "--content", content])
+        #expect(gate.status == 1)
+        #expect(gate.output == "")
+        #expect(gate.errors == """
+            \(englishPage):11:1: error: the English 'answer' of 'encryption-in-transit' is pending: its Japanese changed in 2025-10-01
+              hint: translate the change: `checksheet translations export --revision 2025-10-01`
+            1 error
+
+            """)
+        let strict = try CLI.run(["check", "--strict", "--content", content])
+        #expect(strict.status == 1)
+        #expect(strict.errors == """
+            \(englishPage):11:1: error: the Japanese 'answer' of 'encryption-in-transit' changed in revision 2025-10-01 but its English did not
+              hint: translate the change; until then the English site shows the current Japanese with a “translation pending” notice
+            1 error
+
+            """)
+        #expect(try CLI.run(["publish", "2025-10-01", "--content", content]).status == 1)
+        // The unit to translate again offers the English written, but no previous Japanese: the one it translated is not 有。TLS 1.2.
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasSuffix(
+            "encryption-in-transit/answer,42,通信の暗号化レベル,answer,有。TLS 1.3のみ（TLS 1.2は2025年12月に廃止）,,Yes. TLS 1.3,\r\n"))
+        let xliff = work + "/translations.xlf"
+        #expect(try CLI.run(["translations", "export", "--out", xliff, "--content", content]).status == 0)
+        let units = try String(contentsOfFile: xliff, encoding: .utf8)
+        #expect(units.contains("<note from=\"checksheet\">No. 42 通信の暗号化レベル: answer (Markdown); the Japanese changed; the previous English needs updating</note>\n      </trans-unit>"))
+        #expect(!units.contains("<alt-trans"))
+        let build = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 0, "\(build.errors)")
+        let page = String(decoding: FileTree.read(work + "/public")["en/items/encryption-in-transit/index.html"]!, as: UTF8.self)
+        #expect(page.contains("有。TLS 1.3のみ（TLS 1.2は2025年12月に廃止）"))
+        #expect(!page.contains("<p>Yes. TLS 1.3</p>"))
+
+        // Edited by hand, the English is its translation.
+        let english = try String(contentsOfFile: englishPage, encoding: .utf8)
+        try Self.write(english.replacingOccurrences(of: "---\nYes. TLS 1.3\n", with: "---\nYes. TLS 1.3 only (TLS 1.2 retired in December 2025)\n"), to: englishPage)
+        let passed = try CLI.run(["check", "--release", "--content", content])
+        #expect(passed.status == 0, "\(passed.errors)")
+        #expect(passed.output == release + "Ready: checksheet publish 2025-10-01\n")
+        #expect(try CLI.run(["check", "--strict", "--content", content]).status == 0)
+    }
+
     /// The OASIS XLIFF 1.2 strict schema as Debian ships it (php-symfony-translation), its xml.xsd import made local.
     static func schema(in work: String) throws -> String {
         let folder = ProcessInfo.processInfo.environment["XLIFF_SCHEMAS"] ?? "/usr/local/share/xliff-schemas"

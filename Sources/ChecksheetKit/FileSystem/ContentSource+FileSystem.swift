@@ -19,7 +19,7 @@ extension ContentSource {
         let revisionsPath = path + "/revisions"
         // The folders are listed first and the pages of every revision then read at once, on all cores: a long
         // history is thousands of small files, and one revision's are too few to spread.
-        var folders: [(name: String, path: String, metadata: SourceFile?, languages: [(Language, String, [String])])] = []
+        var folders: [(name: String, path: String, metadata: SourceFile?, translations: SourceFile?, languages: [(Language, String, [String])])] = []
         for folder in directoryEntries(at: revisionsPath, problems: &problems) {
             let folderPath = revisionsPath + "/" + folder
             guard isFolder(folderPath) else {
@@ -27,7 +27,8 @@ extension ContentSource {
                 continue
             }
             let metadata = readText(at: folderPath + "/revision.yml", problems: &problems)
-            let known = Set(Language.allCases.map(\.rawValue) + ["revision.yml"])
+            let translations = readText(at: folderPath + "/" + TranslationRecords.fileName, problems: &problems)
+            let known = Set(Language.allCases.map(\.rawValue) + ["revision.yml", TranslationRecords.fileName])
             for entry in directoryEntries(at: folderPath, problems: &problems) where !known.contains(entry) {
                 let languages = Language.allCases.map { "'\($0.rawValue)'" }.joined(separator: " and ")
                 problems.append(isFolder(folderPath + "/" + entry)
@@ -38,7 +39,7 @@ extension ContentSource {
                 let languagePath = folderPath + "/" + language.rawValue
                 return (language, languagePath, directoryEntries(at: languagePath, problems: &problems))
             }
-            folders.append((folder, folderPath, metadata, languages))
+            folders.append((folder, folderPath, metadata, translations, languages))
         }
         let jobs = folders.flatMap { folder in folder.languages.flatMap { _, languagePath, names in names.map { (languagePath, $0) } } }
         var read = jobs.parallelMap { languagePath, name -> (SourceFile?, [Diagnostic]) in
@@ -76,7 +77,7 @@ extension ContentSource {
                 read = read.dropFirst(names.count)
                 pages[language] = files
             }
-            revisions.append(RevisionSource(folderName: folder.name, path: folder.path, metadata: folder.metadata, pages: pages))
+            revisions.append(RevisionSource(folderName: folder.name, path: folder.path, metadata: folder.metadata, pages: pages, translations: folder.translations))
         }
         let synonyms = readText(at: path + "/synonyms.yml", problems: &problems)
         return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems, images: images(in: path))

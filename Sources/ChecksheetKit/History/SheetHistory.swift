@@ -1,5 +1,5 @@
 /// The history of the whole sheet: each revision against the one before it, and the English fields whose
-/// Japanese changed after they were last translated.
+/// Japanese changed after they were last translated (between revisions, or within one after `translations import`).
 public struct SheetHistory: Sendable, Equatable {
     /// One revision and what it changed against its predecessor (nil for the first revision).
     public struct Entry: Sendable, Equatable {
@@ -49,6 +49,20 @@ public struct SheetHistory: Sendable, Equatable {
                             pending[item.slug]?[field] = nil
                         } else if item.value(of: field) != before.value(of: field) {
                             pending[item.slug, default: [:]][field] = revision.date
+                        }
+                    }
+                }
+            }
+            // Within a revision only what the import recorded tells which Japanese an English field translates: while
+            // the English is as the import wrote it, a change of that Japanese since is pending from this revision on.
+            if !revision.translationRecords.records.isEmpty {
+                for item in revision.items.ja {
+                    guard let english = revision.item(item.slug, .en) else { continue }
+                    for field in Self.translatedFields {
+                        switch revision.translationRecords.pending(item.slug, field, japanese: item.value(of: field), english: english.value(of: field)) {
+                        case true?: pending[item.slug, default: [:]][field] = pending[item.slug]?[field] ?? revision.date
+                        case false?: pending[item.slug]?[field] = nil
+                        case nil: break
                         }
                     }
                 }

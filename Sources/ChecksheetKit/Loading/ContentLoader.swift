@@ -154,6 +154,12 @@ public enum ContentLoader {
         let draft = metadata?.draft ?? false
         let withoutEnglish = checkTranslations(pages, unreadable: unreadable, revisionPath: source.path, configuration: configuration, draft: draft,
                                                problems: &problems)
+        var records = TranslationRecords()
+        if let file = source.translations {
+            let read = TranslationRecords.parse(file, slugs: Set(pages.ja.map(\.item.slug)))
+            records = read.records
+            problems += read.problems
+        }
         if problems[count...].contains(where: { $0.severity == .error }) { failed = true }
 
         guard !failed, let metadata else { return nil }
@@ -166,6 +172,7 @@ public enum ContentLoader {
                                 sources: Localized(ja: sources(pages.ja), en: sources(pages.en)))
         revision.draft = metadata.draft
         revision.withoutEnglish = withoutEnglish.map(\.slug).sorted()
+        revision.translationRecords = records
         return revision
     }
 

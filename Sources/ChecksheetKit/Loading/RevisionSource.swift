@@ -8,11 +8,14 @@ public struct RevisionSource: Sendable, Equatable {
     public var metadata: SourceFile?
     /// Item pages per language, in file-name order.
     public var pages: [Language: [SourceFile]]
+    /// `translations.yml`, what `translations import` wrote into the English pages, or nil when the folder has none.
+    public var translations: SourceFile?
 
-    public init(folderName: String, path: String, metadata: SourceFile?, pages: [Language: [SourceFile]]) {
+    public init(folderName: String, path: String, metadata: SourceFile?, pages: [Language: [SourceFile]], translations: SourceFile? = nil) {
         self.folderName = folderName
         self.path = path
         self.metadata = metadata
         self.pages = pages
+        self.translations = translations
     }
 }

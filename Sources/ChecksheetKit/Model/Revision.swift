@@ -17,6 +17,8 @@ public struct Revision: Sendable, Equatable {
     public var draft: Bool = false
     /// Slugs of a draft's items that have no English page yet; their English stands in as the Japanese, pending translation.
     public var withoutEnglish: [String] = []
+    /// What `translations import` wrote into this revision's English (`translations.yml`): which Japanese each field translates.
+    public var translationRecords = TranslationRecords()
 
     public init(date: String, title: Localized<String>, notes: Localized<String> = .init(ja: "", en: ""), items: Localized<[Item]>,
                 sources: Localized<[String: ItemSource]> = .init(ja: [:], en: [:])) {

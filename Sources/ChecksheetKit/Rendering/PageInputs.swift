@@ -9,12 +9,13 @@ struct PageInputs: Sendable {
     /// What every page shows or depends on: the theme and the tool, the base URL, site.yml, the assets' names, the
     /// list of revisions (dates, titles, drafts) and which items the current revision holds.
     var site: String
-    /// By revision date: every revision up to and including that one, in full (its items, notes and titles): what
-    /// the revision's sheet, changes page and downloads show, pending translations included.
+    /// By revision date: every revision up to and including that one, in full (its items, notes, titles and translation
+    /// records): what the revision's sheet, changes page and downloads show, pending translations included.
     var upTo: [String: String]
     /// By revision date: its items' numbers, slugs and names in both languages, which an item page's neighbour links show.
     var outline: [String: String]
-    /// By slug, then revision date: the item in both languages in every revision up to that one (absent ones too).
+    /// By slug, then revision date: the item in both languages and its translation records in every revision up to
+    /// that one (absent ones too).
     var item: [String: [String: String]]
     /// Everything, the search synonyms included: for the pages of the current revision that show every revision.
     var all: String
@@ -64,6 +65,13 @@ struct PageInputs: Sendable {
                 }
                 running.add(part: "|")
                 shape.add(part: "|")
+            }
+            // What the import recorded decides which English fields are pending: the revision's pages and its items' own.
+            let records = revision.translationRecords.records
+            for key in records.keys.sorted() {
+                let record = key + " " + records[key]!.japanese + " " + records[key]!.english
+                running.add(part: record)
+                if let slug = key.split(separator: "/").first.map(String.init), here[slug] != nil { here[slug]!.add(part: record) }
             }
             upTo[revision.date] = running.hex
             outline[revision.date] = shape.hex

@@ -4,6 +4,8 @@ public enum TranslationImport {
     public struct Outcome: Sendable, Equatable {
         /// Whole English pages (paths as in the content source); empty when there was any error.
         public var files: [OutputFile]
+        /// The revision's `translations.yml` with a record of each field written, when a field was written.
+        public var records: OutputFile?
         /// Per written page, the fields written, in schema order.
         public var written: [(path: String, fields: [Field])]
         /// Units left without a usable translation, and new items waiting for all their fields.
@@ -11,7 +13,7 @@ public enum TranslationImport {
         public var diagnostics: [Diagnostic]
 
         public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
-            lhs.files == rhs.files && lhs.written.map(\.path) == rhs.written.map(\.path) && lhs.written.map(\.fields) == rhs.written.map(\.fields)
+            lhs.files == rhs.files && lhs.records == rhs.records && lhs.written.map(\.path) == rhs.written.map(\.path) && lhs.written.map(\.fields) == rhs.written.map(\.fields)
                 && lhs.skipped == rhs.skipped && lhs.diagnostics == rhs.diagnostics
         }
     }
@@ -23,7 +25,7 @@ public enum TranslationImport {
               let source = content.revisions.first(where: { $0.folderName == date }) else {
             let problems = loaded.diagnostics.hasErrors ? loaded.diagnostics.filter { $0.severity == .error }
                 : [Diagnostic(file: "\(content.path)/revisions/\(date)", message: "there is no revision dated \(date)", hint: "pass the revision the file was exported from: --revision DATE")]
-            return Outcome(files: [], written: [], skipped: [], diagnostics: problems)
+            return Outcome(files: [], records: nil, written: [], skipped: [], diagnostics: problems)
         }
         let request = TranslationRequest.make(for: revision, in: Sheet(configuration: sheet.configuration, revisions: sheet.revisions.filter { $0.date <= date }))
         let requested = Set(request.units.map(\.id))
@@ -99,10 +101,17 @@ public enum TranslationImport {
                 written.append((path, order))
             }
         }
-        // Each page must still read back as the very values written.
+        // Each page must still read back as the very values written; what it reads back is what the records hold. Records
+        // of items the revision no longer has go.
+        let slugs = Set(revision.items.ja.map(\.slug))
+        var records = TranslationRecords(revision.translationRecords.records.filter { slugs.contains(String($0.key.prefix { $0 != "/" })) })
         for output in files {
             switch ItemPage.parse(String(decoding: output.contents, as: UTF8.self), file: output.path, language: .en) {
             case let .success(page):
+                for field in written.first(where: { $0.path == output.path })?.fields ?? [] {
+                    guard let japanese = revision.item(page.item.slug, .ja) else { continue }
+                    records.records["\(page.item.slug)/\(field.rawValue)"] = .init(translating: japanese.value(of: field), as: page.item.value(of: field))
+                }
                 for (field, value) in targets[page.item.slug] ?? [:] where page.item.value(of: field) != value.trimmed && written.contains(where: { $0.path == output.path && $0.fields.contains(field) }) {
                     let id = "\(page.item.slug)/\(field.rawValue)"
                     problems.append(Diagnostic(file: file.path, line: lines[id] ?? 0,
@@ -113,7 +122,8 @@ public enum TranslationImport {
             }
         }
         problems.sort()
-        if problems.hasErrors { return Outcome(files: [], written: [], skipped: skipped, diagnostics: problems) }
-        return Outcome(files: files, written: written, skipped: skipped.sorted(), diagnostics: problems)
+        if problems.hasErrors { return Outcome(files: [], records: nil, written: [], skipped: skipped, diagnostics: problems) }
+        let recordsFile = written.isEmpty ? nil : OutputFile(path: "\(source.path)/\(TranslationRecords.fileName)", text: records.source)
+        return Outcome(files: files, records: recordsFile, written: written, skipped: skipped.sorted(), diagnostics: problems)
     }
 }

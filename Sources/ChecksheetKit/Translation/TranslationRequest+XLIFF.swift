@@ -38,7 +38,8 @@ extension TranslationRequest {
     /// What a translator reads beside the unit: `No. 10 平均復旧時間（MTTR）: answer (Markdown); changed since the previous revision`.
     static func note(_ unit: TranslationUnit) -> String {
         let format = unit.field == .answer ? " (Markdown)" : ""
-        let state = unit.previousSource.isEmpty ? "new item" : unit.previousTarget.isEmpty ? "no English yet" : "the Japanese changed; the previous English needs updating"
+        // English with no previous Japanese is pending within its revision: only a hash says what it translated.
+        let state = unit.previousTarget.isEmpty ? (unit.previousSource.isEmpty ? "new item" : "no English yet") : "the Japanese changed; the previous English needs updating"
         return "No. \(unit.no) \(unit.itemName): \(unit.field.rawValue)\(format); \(state)"
     }
 

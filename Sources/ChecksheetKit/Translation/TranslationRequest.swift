@@ -19,8 +19,15 @@ public struct TranslationRequest: Sendable, Equatable {
             guard let japanese = revision.item(entry.slug, .ja) else { return nil }
             let new = revision.withoutEnglish.contains(entry.slug)
             // The Japanese the English still translates: as it stood in the revision before the change.
-            let before = sheet.revisions.last { $0.date < entry.since }?.item(entry.slug, .ja)
+            var before = sheet.revisions.last { $0.date < entry.since }?.item(entry.slug, .ja)
             let english = new ? nil : revision.item(entry.slug, .en)
+            // Unless the import translated other Japanese in this revision: its record holds only a hash of it, so no
+            // previous Japanese is offered rather than one the English does not translate.
+            if let english, let record = revision.translationRecords.record(entry.slug, entry.field),
+               revision.translationRecords.pending(entry.slug, entry.field, japanese: japanese.value(of: entry.field), english: english.value(of: entry.field)) == true,
+               before.map({ TranslationRecords.hash($0.value(of: entry.field)) }) != record.japanese {
+                before = nil
+            }
             return TranslationUnit(slug: entry.slug, field: entry.field, no: japanese.no, itemName: japanese.item,
                                    source: japanese.value(of: entry.field), previousSource: before?.value(of: entry.field) ?? "",
                                    previousTarget: english?.value(of: entry.field) ?? "")
