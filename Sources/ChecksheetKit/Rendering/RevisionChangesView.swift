@@ -7,6 +7,8 @@ struct RevisionChangesView: Encodable {
         var note: String?
         /// The added or removed item's answer, shown on the page rather than only linked.
         var answer: FieldView? = nil
+        /// `ja` when an English page shows the Japanese name, its translation pending.
+        var titleLang: String? = nil
     }
 
     struct ChangedItem: Encodable {
@@ -15,6 +17,8 @@ struct RevisionChangesView: Encodable {
         var href: String
         var note: String?
         var fields: [FieldDiff]
+        /// `ja` when an English page shows the Japanese name, its translation pending.
+        var titleLang: String? = nil
     }
 
     var page: PageView
@@ -65,6 +69,7 @@ extension RevisionChangesView.ItemLink: ViewValueRepresentable {
         object.add("href", self.href)
         object.add("note", self.note)
         object.add("answer", self.answer)
+        object.add("titleLang", self.titleLang)
         return object.value
     }
 }
@@ -77,6 +82,7 @@ extension RevisionChangesView.ChangedItem: ViewValueRepresentable {
         object.add("href", self.href)
         object.add("note", self.note)
         object.add("fields", self.fields)
+        object.add("titleLang", self.titleLang)
         return object.value
     }
 }

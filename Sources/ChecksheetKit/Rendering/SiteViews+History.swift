@@ -72,21 +72,22 @@ extension SiteViews {
                                                     en: path.replacingOccurrences(of: "\(language.rawValue)/", with: "en/", options: .anchored)))
         // Names as the item pages show them: a pending English name is the Japanese.
         func name(_ item: Item) -> String { displayed(item, in: revision, language: language).item }
+        func lang(_ item: Item) -> String? { name(item) == item.item ? nil : Language.ja.rawValue }
         func link(_ item: Item, note: String? = nil) -> RevisionChangesView.ItemLink {
-            .init(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)), note: note)
+            .init(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)), note: note, titleLang: lang(item))
         }
         let changed = diff.changed.map { change in
             RevisionChangesView.ChangedItem(
                 no: change.new.no, title: name(change.new), href: SitePath.relative(from: path, to: SitePath.item(change.new.slug, language)),
                 note: change.isRenumbered ? text("renumberedNote", language, ["from": String(change.old.no), "to": String(change.new.no)]) : nil,
-                fields: fieldDiffs(change, revision: revision, language: language))
+                fields: fieldDiffs(change, revision: revision, language: language), titleLang: lang(change.new))
         }
         // English items whose only change is a pending translation still belong on the English changes page.
         let pendingOnly = self.pendingOnly(diff, revision: revision, language: language).map { item in
             let move = diff.renumbered.first { $0.new.slug == item.slug }
             return RevisionChangesView.ChangedItem(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
                                                    note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) },
-                                                   fields: pendingDiffs(item.slug, revision: revision, language: .en, except: []))
+                                                   fields: pendingDiffs(item.slug, revision: revision, language: .en, except: []), titleLang: lang(item))
         }
         let allChanged = (changed + pendingOnly).sorted { $0.no < $1.no }
         let renumbered = diff.renumbered.filter { change in !pendingOnly.contains { $0.no == change.new.no } }
