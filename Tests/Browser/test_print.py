@@ -9,13 +9,18 @@ from browsing import ROOT
 SEED = os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "import", "glossary.tsv")
 
 
-def test_the_printed_sheet_holds_every_item_and_answer(site):
+def printed(page):
+    """The text of `page` (a file in a built site) as headless Chromium prints it to PDF."""
     folder = tempfile.mkdtemp(prefix="checksheet-print-")
-    pdf = os.path.join(folder, "sheet.pdf")
+    pdf = os.path.join(folder, "printed.pdf")
     subprocess.run(["/usr/lib/chromium/chromium", "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    f"file://{site}/ja/index.html"], check=True, capture_output=True, timeout=120)
-    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True, text=True).stdout
+                    f"file://{page}"], check=True, capture_output=True, timeout=120)
+    return subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True, text=True).stdout
+
+
+def test_the_printed_sheet_holds_every_item_and_answer(site):
+    text = printed(f"{site}/ja/index.html")
     flat = re.sub(r"\s+", "", text)
     names = [line.split("\t")[5] for line in open(SEED, encoding="utf-8").read().splitlines()[1:]]
     assert len(names) == 49
@@ -49,11 +54,6 @@ def japanese_fonts():
 
 def test_a_printed_changes_page_lists_the_items_whose_number_alone_changed(history_site):
     """The renumbered list is folded behind its count on screen; Chromium printed only the count."""
-    folder = tempfile.mkdtemp(prefix="checksheet-print-")
-    pdf = os.path.join(folder, "changes.pdf")
-    subprocess.run(["/usr/lib/chromium/chromium", "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                    f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    f"file://{history_site}/en/changes/2025-06-01/index.html"], check=True, capture_output=True, timeout=120)
-    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    text = printed(f"{history_site}/en/changes/2025-06-01/index.html")
     assert "Items whose number alone changed" in text
     assert "Communication encryption level" in text.split("Items whose number alone changed")[1]

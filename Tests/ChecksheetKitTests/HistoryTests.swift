@@ -341,21 +341,28 @@ import TestSupport
         #expect(try #require(files["en/feed.xml"]).contains("We revised the &lt;a href=&quot;https://checksheet.example.com/en/items/rto/&quot;&gt;RTO&lt;/a&gt;."))
     }
 
-    /// An item a revision removed and a later one brings back is restored, not new: its history, the sheet's badge,
-    /// the changes page and its download say so (they said "added" and "New", as for an item never seen before).
-    @Test func anItemBroughtBackIsRestoredNotNew() throws {
+    /// The fixture's site with a fourth revision, 2025-12-01: the third's pages, and as No. 6 the page the first had
+    /// as No. 2 (the item 2025-06-01 removed), as `page` makes it of that page in each language; its files by path.
+    static func withDecember(_ page: (String) -> String) throws -> [String: String] {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let revisions = work + "/content/revisions"
-        try FileManager.default.copyItem(atPath: Self.root, toPath: work + "/content")
+        try FileManager.default.copyItem(atPath: root, toPath: work + "/content")
         try FileManager.default.copyItem(atPath: revisions + "/2025-09-01", toPath: revisions + "/2025-12-01")
         try "date: 2025-12-01\ntitle:\n  ja: 2025年12月1日版\n  en: Version dated December 1, 2025\n".write(toFile: revisions + "/2025-12-01/revision.yml", atomically: true, encoding: .utf8)
         for language in ["ja", "en"] {
-            let old = try String(contentsOfFile: revisions + "/2025-03-07/\(language)/02-planned-outage-notice.md", encoding: .utf8)
-            try old.replacingOccurrences(of: "no: 2\n", with: "no: 6\n").write(toFile: revisions + "/2025-12-01/\(language)/06-planned-outage-notice.md", atomically: true, encoding: .utf8)
+            let made = page(try String(contentsOfFile: revisions + "/2025-03-07/\(language)/02-planned-outage-notice.md", encoding: .utf8))
+            let slug = try #require(made.firstMatch(of: /slug: ([a-z0-9-]+)/)).output.1
+            try made.write(toFile: revisions + "/2025-12-01/\(language)/06-\(slug).md", atomically: true, encoding: .utf8)
         }
         let outcome = Pipeline.build(content: ContentSource.read(from: work + "/content"), theme: Theme.read(from: Repository.theme))
-        let files = Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        return Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    /// An item a revision removed and a later one brings back is restored, not new: its history, the sheet's badge,
+    /// the changes page and its download say so (they said "added" and "New", as for an item never seen before).
+    @Test func anItemBroughtBackIsRestoredNotNew() throws {
+        let files = try Self.withDecember { old in old.replacingOccurrences(of: "no: 2\n", with: "no: 6\n") }
         let item = try #require(files["ja/items/planned-outage-notice/index.html"])
         let events = item.matches(of: /<time datetime="([0-9-]+)">[^<]+<\/time><\/a> <span class="badge history-what">([^<]+)<\/span>/).map { "\($0.1) \($0.2)" }
         #expect(events == ["2025-12-01 再掲載", "2025-06-01 削除", "2025-03-07 初版で掲載"])
@@ -374,19 +381,10 @@ import TestSupport
     /// written from: they lead to the item there too (they led nowhere, and the release gate refused every later
     /// revision for it).
     @Test func linksInAnAddedOrRemovedItemsAnswerWorkOnTheChangesPages() throws {
-        let work = Repository.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let revisions = work + "/content/revisions"
-        try FileManager.default.copyItem(atPath: Self.root, toPath: work + "/content")
-        try FileManager.default.copyItem(atPath: revisions + "/2025-09-01", toPath: revisions + "/2025-12-01")
-        try "date: 2025-12-01\ntitle:\n  ja: 2025年12月1日版\n  en: Version dated December 1, 2025\n".write(toFile: revisions + "/2025-12-01/revision.yml", atomically: true, encoding: .utf8)
-        for language in ["ja", "en"] {
-            let page = try String(contentsOfFile: revisions + "/2025-03-07/\(language)/02-planned-outage-notice.md", encoding: .utf8)
-            try page.replacingOccurrences(of: "no: 2\n", with: "no: 6\n").replacingOccurrences(of: "slug: planned-outage-notice", with: "slug: outage-history")
-                .appending("\nSee [RTO](../rto/index.html#answer).\n").write(toFile: revisions + "/2025-12-01/\(language)/06-outage-history.md", atomically: true, encoding: .utf8)
+        let files = try Self.withDecember { old in
+            old.replacingOccurrences(of: "no: 2\n", with: "no: 6\n").replacingOccurrences(of: "slug: planned-outage-notice", with: "slug: outage-history")
+                + "\nSee [RTO](../rto/index.html#answer).\n"
         }
-        let outcome = Pipeline.build(content: ContentSource.read(from: work + "/content"), theme: Theme.read(from: Repository.theme))
-        let files = Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
         #expect(try #require(files["en/changes/2025-12-01/index.html"]).contains("See <a href=\"../../items/rto/index.html#answer\">RTO</a>."))
         #expect(try #require(files["en/changes/since/2025-03-07/index.html"]).contains("See <a href=\"../../../items/rto/index.html#answer\">RTO</a>."))
     }

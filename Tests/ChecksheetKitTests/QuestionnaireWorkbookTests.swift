@@ -19,6 +19,20 @@ import TestSupport
         return (original, answers, try answers.xlsx())
     }
 
+    /// A copy of the fixture's workbook folder whose tabs open on its Notes sheet, before the questions' sheet; the
+    /// caller removes it.
+    static func notesFirst() throws -> String {
+        let folder = Repository.temporaryFolder()
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
+        let workbook = folder + "/xl/workbook.xml"
+        let tabs = try String(contentsOfFile: workbook, encoding: .utf8)
+        let security = #"<sheet name="Security" sheetId="1" r:id="rId1"/>"#, notes = #"<sheet name="Notes" sheetId="2" r:id="rId2"/>"#
+        #expect(tabs.contains(security + notes))
+        try tabs.replacingOccurrences(of: security + notes, with: notes + security).write(toFile: workbook, atomically: true, encoding: .utf8)
+        return folder
+    }
+
     @Test func theQuestionsAreFoundUnderTheTitle() throws {
         let questionnaire = try Self.answered().answers.questionnaire
         #expect(questionnaire.headerRow == 2)
@@ -32,15 +46,8 @@ import TestSupport
     /// A workbook that opens on another sheet (a cover, instructions): the questions are read from the sheet whose
     /// header names a question column, and only that sheet is answered.
     @Test func theQuestionsSheetIsFoundBehindACover() throws {
-        let folder = Repository.temporaryFolder()
+        let folder = try Self.notesFirst()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.removeItem(atPath: folder)
-        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
-        let workbook = folder + "/xl/workbook.xml"
-        let tabs = try String(contentsOfFile: workbook, encoding: .utf8)
-        let security = #"<sheet name="Security" sheetId="1" r:id="rId1"/>"#, notes = #"<sheet name="Notes" sheetId="2" r:id="rId2"/>"#
-        #expect(tabs.contains(security + notes))
-        try tabs.replacingOccurrences(of: security + notes, with: notes + security).write(toFile: workbook, atomically: true, encoding: .utf8)
         let original = try FixtureWorkbook.package(folder)
 
         let questionnaire = try Questionnaire.read(original, file: "security.xlsx").get()
@@ -56,14 +63,8 @@ import TestSupport
     /// Instructions (記入要領) before the questions with a small table of their own (`Item | How to fill in`): the
     /// sheet with the most filled cells under a question column's name is the questions' sheet.
     @Test func anInstructionsTableIsNotTheQuestionsSheet() throws {
-        let folder = Repository.temporaryFolder()
+        let folder = try Self.notesFirst()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.removeItem(atPath: folder)
-        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
-        let workbook = folder + "/xl/workbook.xml"
-        let tabs = try String(contentsOfFile: workbook, encoding: .utf8)
-        let security = #"<sheet name="Security" sheetId="1" r:id="rId1"/>"#, notes = #"<sheet name="Notes" sheetId="2" r:id="rId2"/>"#
-        try tabs.replacingOccurrences(of: security + notes, with: notes + security).write(toFile: workbook, atomically: true, encoding: .utf8)
         func row(_ number: Int, _ cells: String...) -> String {
             "<row r=\"\(number)\">" + cells.enumerated().map { #"<c r="\#(["A", "B"][$0.offset])\#(number)" t="inlineStr"><is><t>\#($0.element)</t></is></c>"# }.joined() + "</row>"
         }
