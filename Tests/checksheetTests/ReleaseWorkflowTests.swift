@@ -34,12 +34,18 @@ import TestSupport
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// A copy of the real content in `work` with a draft revision of 2025-10-01 started by `new-revision`.
-    static func draftOfOctober(in work: String) throws -> (content: String, revision: String) {
+    /// A copy of the real content in `work` with a draft revision of 2025-10-01 started by `new-revision`, given
+    /// release notes when there are `notes`.
+    static func draftOfOctober(in work: String, notes: (ja: String, en: String)? = nil) throws -> (content: String, revision: String) {
         let content = work + "/Content"
         try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
         #expect(try CLI.run(["new-revision", "2025-10-01", "--content", content]).status == 0)
-        return (content, content + "/revisions/2025-10-01")
+        let revision = content + "/revisions/2025-10-01"
+        if let notes {
+            try write("date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\nnotes:\n  ja: \(notes.ja)\n  en: \(notes.en)\n",
+                      to: revision + "/revision.yml")
+        }
+        return (content, revision)
     }
 
     @Test func importAndNewRevisionMakeDraftsThatBuildLeavesOutOfEveryFile() throws {
@@ -177,9 +183,7 @@ import TestSupport
     @Test func englishTranslatedInADraftIsPendingWhenItsJapaneseChangesAgain() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let (content, revision) = try Self.draftOfOctober(in: work)
-        try Self.write("date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\nnotes:\n  ja: TLS 1.3に移行。\n  en: Moved to TLS 1.3.\n",
-                       to: revision + "/revision.yml")
+        let (content, revision) = try Self.draftOfOctober(in: work, notes: ("TLS 1.3に移行。", "Moved to TLS 1.3."))
         let japanesePage = revision + "/ja/42-encryption-in-transit.md", englishPage = revision + "/en/42-encryption-in-transit.md"
         let japanese = try String(contentsOfFile: japanesePage, encoding: .utf8)
         try Self.write(japanese.replacingOccurrences(of: "---\n有。TLS 1.2\n", with: "---\n有。TLS 1.3\n"), to: japanesePage)
@@ -284,9 +288,7 @@ import TestSupport
     @Test func theGateRefusesAnswerLinksThatOnlyWorkFromAServersRoot() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let (content, revision) = try Self.draftOfOctober(in: work)
-        try Self.write("date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\nnotes:\n  ja: 変更はありません。\n  en: Nothing changed.\n",
-                       to: revision + "/revision.yml")
+        let (content, revision) = try Self.draftOfOctober(in: work, notes: ("変更はありません。", "Nothing changed."))
         let page = revision + "/en/10-mttr.md"
         let mttr = try String(contentsOfFile: page, encoding: .utf8)
         try Self.write(mttr.replacingOccurrences(of: "---\nNot disclosed\n", with: """
