@@ -32,6 +32,22 @@ import TestSupport
         #expect(outcome.files != nil, "a warning does not stop a build")
     }
 
+    /// A revision's notes are Markdown rendered as safely as answers: HTML in them is a warning at the notes' line.
+    @Test func rawHTMLInARevisionsNotesIsAWarning() throws {
+        var content = ContentSource.read(from: Repository.content)
+        var metadata = try #require(content.revisions[0].metadata)
+        metadata.text += "notes:\n  ja: 監視を<b>強化</b>しました。\n  en: We improved monitoring.\n"
+        content.revisions[0].metadata = metadata
+        let outcome = Pipeline.check(content: content, theme: Theme.read(from: Repository.theme))
+        let lines = metadata.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("  ja: 監視") }) + 1
+        #expect(outcome.diagnostics.map(\.formatted) == [
+            "\(metadata.path):\(line):7: warning: the ja notes hold raw HTML, '<b>', which the pages leave out\n"
+                + "  hint: write Markdown instead: **bold**, *emphasis*, [text](../rto/index.html) for a link to an item",
+        ])
+        #expect(outcome.files != nil, "a warning does not stop a build")
+    }
+
     /// The answer is trimmed: its first line's place in the file counts the blanks it started with.
     @Test func anIndentedFirstLineKeepsItsColumn() throws {
         let page = try ItemPage.parse("---\nno: 1\nslug: a\nsection: s\ncategory: c\nitem: i\ndefinition: d\nunit: u\n---\n\n   </u> と <u>下線</u>\n",

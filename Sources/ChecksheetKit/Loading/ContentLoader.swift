@@ -105,7 +105,7 @@ public enum ContentLoader {
         var metadata: RevisionMetadata?
         if let file = source.metadata {
             switch RevisionMetadata.parse(file, folderName: source.folderName) {
-            case let .success(value): metadata = value
+            case let .success(value): metadata = value; problems += value.warnings
             case let .failure(error): problems += error.diagnostics
             }
         } else {

@@ -8,6 +8,8 @@ struct RevisionMetadata: Equatable {
     var notes: Localized<String>
     /// `draft: true`: not published until `checksheet publish` removes the line.
     var draft = false
+    /// What is wrong but does not stop the build: raw HTML in the notes, which the pages leave out.
+    var warnings: [Diagnostic] = []
 
     static let knownKeys = ["date", "title", "notes", "draft"]
 
@@ -55,6 +57,17 @@ struct RevisionMetadata: Equatable {
             }
         }
         guard problems.isEmpty, let date, let title, let notes else { return .failure(DiagnosticsError(problems)) }
-        return .success(RevisionMetadata(date: date, title: title, notes: notes, draft: draft))
+        var metadata = RevisionMetadata(date: date, title: title, notes: notes, draft: draft)
+        // As in answers: the pages render the notes' Markdown safely and leave their HTML out without a word.
+        if case let .mapping(mapping)? = document.value("notes")?.value {
+            for (key, value) in mapping {
+                guard let language = key.string.flatMap(Language.init(rawValue:)),
+                      let found = Markdown.rawHTML(notes[language]).first(where: { !$0.isClosingTag }) else { continue }
+                metadata.warnings.append(document.diagnostic(at: value.mark, "the \(language.rawValue) notes hold raw HTML, '\(found.html)', which the pages leave out",
+                                                             hint: "write Markdown instead: **bold**, *emphasis*, [text](../rto/index.html) for a link to an item",
+                                                             severity: .warning))
+            }
+        }
+        return .success(metadata)
     }
 }
