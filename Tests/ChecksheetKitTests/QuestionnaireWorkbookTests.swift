@@ -219,6 +219,13 @@ import TestSupport
             + #"<c r="G1" t="inlineStr"><is><t xml:space="preserve">https://x/</t></is></c></row></sheetData></worksheet>"#)
     }
 
+    /// The browser recognises an answered file by the same column names, in the same order, as the CLI writes them.
+    @Test func theBrowserKnowsTheColumnsTheCLIAdds() throws {
+        let script = try String(contentsOfFile: Repository.theme + "/assets/questionnaire.js", encoding: .utf8)
+        let block = try #require(script.firstMatch(of: /var addedColumns = \[([^;]*)\];/)).output.1
+        #expect(block.matches(of: /'([^']*)'/).map { String($0.output.1) } == QuestionnaireAnswers.allAddedNames)
+    }
+
     /// A question the sheet no longer covers loses the earlier answer's item, not only its status.
     @Test func answeringAnAnsweredCSVAgainLeavesNothingOfTheEarlierAnswer() throws {
         let csv = "Question\r\nHow long are backups retained?\r\nDo you support single sign-on (SSO)?\r\n"

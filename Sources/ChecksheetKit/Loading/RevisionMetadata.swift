@@ -61,7 +61,7 @@ struct RevisionMetadata: Equatable {
         // As in answers: the pages render the notes' Markdown safely and leave their HTML out without a word.
         if case let .mapping(mapping)? = document.value("notes")?.value {
             for (key, value) in mapping {
-                guard let language = key.string.flatMap(Language.init(rawValue:)),
+                guard let language = key.string.flatMap(Language.init(rawValue:)), notes[language].utf8.contains(UInt8(ascii: "<")),
                       let found = Markdown.rawHTML(notes[language]).first(where: { !$0.isClosingTag }) else { continue }
                 metadata.warnings.append(document.diagnostic(at: value.mark, "the \(language.rawValue) notes hold raw HTML, '\(found.html)', which the pages leave out",
                                                              hint: "write Markdown instead: **bold**, *emphasis*, [text](../rto/index.html) for a link to an item",

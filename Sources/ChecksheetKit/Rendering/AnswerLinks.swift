@@ -4,20 +4,23 @@
 enum AnswerLinks {
     /// `html` with each relative `href` and `src` that resolves inside the site from `itemPage` made relative to `page`.
     static func rebased(_ html: String, from itemPage: String, to page: String) -> String {
-        guard itemPage != page, html.contains("href=\"") || html.contains("src=\"") else { return html }
-        return html.replacing(/(href|src)="([^"]*)"/) { match in
-            guard let target = resolved(String(match.output.2), from: itemPage) else { return String(match.output.0) }
-            return "\(match.output.1)=\"\(SitePath.relative(from: page, to: target.path) + target.suffix)\""
-        }
+        guard itemPage != page else { return html }
+        return rewritten(html, from: itemPage) { SitePath.relative(from: page, to: $0) }
     }
 
     /// `html` with each relative `href` and `src` that resolves inside the site from `itemPage` made absolute under
     /// `base`: for the feed, which a reader opens away from the site.
     static func absolute(_ html: String, from itemPage: String, base: String) -> String {
+        rewritten(html, from: itemPage) { SitePath.url($0, base: base).htmlEscaped }
+    }
+
+    /// `html` with each relative `href` and `src` that resolves inside the site from `itemPage` written anew: `link`
+    /// gives the new link to the site path it leads to, the query and fragment follow as they were.
+    private static func rewritten(_ html: String, from itemPage: String, _ link: (String) -> String) -> String {
         guard html.contains("href=\"") || html.contains("src=\"") else { return html }
         return html.replacing(/(href|src)="([^"]*)"/) { match in
             guard let target = resolved(String(match.output.2), from: itemPage) else { return String(match.output.0) }
-            return "\(match.output.1)=\"\(SitePath.url(target.path, base: base).htmlEscaped + target.suffix)\""
+            return "\(match.output.1)=\"\(link(target.path) + target.suffix)\""
         }
     }
 

@@ -10,9 +10,9 @@ extension SiteViews {
         let date = entry.revision.date
         return summaries.value(date + "|" + language.rawValue) {
             // Counted without rendering the changes page's diffs: every page that lists the revisions shows these.
-            let pendingNumbers = Set(pendingOnly(changes, revision: entry.revision, language: language).map(\.no))
-            return countsSummary(added: changes.added.count, changed: changes.changed.count + pendingNumbers.count, removed: changes.removed.count,
-                                 renumbered: changes.renumbered.filter { !pendingNumbers.contains($0.new.no) }.count, language: language)
+            let listed = self.listed(changes, revision: entry.revision, language: language)
+            return countsSummary(added: changes.added.count, changed: changes.changed.count + listed.pending.count, removed: changes.removed.count,
+                                 renumbered: listed.renumbered.count, language: language)
         }
     }
 
@@ -21,6 +21,15 @@ extension SiteViews {
         var result = text("countsSummary", language, ["added": String(added), "changed": String(changed), "removed": String(removed)])
         if renumbered > 0 { result += text("renumberedSummary", language, ["renumbered": String(renumbered)]) }
         return result
+    }
+
+    /// What a revision's changes page lists beside the items `diff` changed, in one place for the page, its summary,
+    /// its download and the feed: on English pages the items whose Japanese change awaits translation (changed there
+    /// too), and the moves of the items that are not among them.
+    func listed(_ diff: RevisionDiff, revision: Revision, language: Language) -> (pending: [Item], renumbered: [RevisionDiff.Change]) {
+        let pending = pendingOnly(diff, revision: revision, language: language)
+        let numbers = Set(pending.map(\.no))
+        return (pending, diff.renumbered.filter { !numbers.contains($0.new.no) })
     }
 
     /// On English pages, the items `diff` did not change whose Japanese changed in `revision` with the translation
@@ -39,8 +48,11 @@ extension SiteViews {
     /// A revision's notes as shown on the page at `path`. Their links are written as an answer's are, from an item's
     /// page (`../rto/index.html`), and lead there from every page that shows the notes, each at its own depth.
     func notesHTML(_ revision: Revision, language: Language, on path: String) -> String {
-        let notes = revision.notes[language]
-        return notes.isEmpty ? "" : AnswerLinks.rebased(Markdown.html(notes), from: notesBase(language), to: path)
+        notesHTML(revision.notes[language], language: language, on: path)
+    }
+
+    func notesHTML(_ notes: String, language: Language, on path: String) -> String {
+        notes.isEmpty ? "" : AnswerLinks.rebased(Markdown.html(notes), from: notesBase(language), to: path)
     }
 
     /// The page the notes' links are written from: an item's, as for answers.
@@ -83,33 +95,32 @@ extension SiteViews {
                 fields: fieldDiffs(change, revision: revision, language: language), titleLang: lang(change.new))
         }
         // English items whose only change is a pending translation still belong on the English changes page.
-        let pendingOnly = self.pendingOnly(diff, revision: revision, language: language).map { item in
+        let listed = self.listed(diff, revision: revision, language: language)
+        let pendingOnly = listed.pending.map { item in
             let move = diff.renumbered.first { $0.new.slug == item.slug }
             return RevisionChangesView.ChangedItem(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
                                                    note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) },
                                                    fields: pendingDiffs(item.slug, revision: revision, language: .en, except: []), titleLang: lang(item))
         }
         let allChanged = (changed + pendingOnly).sorted { $0.no < $1.no }
-        let renumbered = diff.renumbered.filter { change in !pendingOnly.contains { $0.no == change.new.no } }
+        let renumbered = listed.renumbered
         let entrySummary = countsSummary(added: diff.added.count, changed: allChanged.count, removed: diff.removed.count, renumbered: renumbered.count, language: language)
         return RevisionChangesView(
             page: page, heading: heading, date: diff.to, summary: entrySummary,
-            notesHTML: notes.isEmpty ? "" : AnswerLinks.rebased(Markdown.html(notes), from: notesBase(language), to: path),
+            notesHTML: notesHTML(notes, language: language, on: path),
             archiveHref: SitePath.relative(from: path, to: SitePath.archive(diff.to, language)),
             changesHref: SitePath.relative(from: path, to: SitePath.changes(language)),
             csvHref: path == SitePath.changes(diff.to, language) ? SitePath.relative(from: path, to: SitePath.changesCSV(diff.to, language)) : nil,
             // An answer's links are written from its item's page: here they lead there from this page.
             added: diff.added.map { item in
                 var entry = link(item, note: isRestored(item.slug, before: diff.from, language: language) ? text("restored", language) : nil)
-                var answer = presented(item, in: revision, language: language).answer
-                answer.html = AnswerLinks.rebased(answer.html, from: SitePath.item(item.slug, language), to: path)
-                entry.answer = answer
+                entry.answer = rebased(presented(item, in: revision, language: language).answer, from: SitePath.item(item.slug, language), to: path)
                 return entry
             },
             removed: diff.removed.map { item in
                 var entry = link(item)
-                entry.answer = FieldView(html: AnswerLinks.rebased(Markdown.html(item.answer), from: SitePath.item(item.slug, language), to: path),
-                                         pending: false, pendingNote: "", lang: nil)
+                entry.answer = rebased(FieldView(html: Markdown.html(item.answer), pending: false, pendingNote: "", lang: nil),
+                                       from: SitePath.item(item.slug, language), to: path)
                 return entry
             },
             changed: allChanged,
@@ -131,8 +142,8 @@ extension SiteViews {
                             before, after, note])
         }
         let note = text("pendingNote", language, ["date": displayDate(revision.date, language)])
-        let pending = pendingOnly(diff, revision: revision, language: language)
-        let changed = diff.changed.map { ($0.new, Optional($0)) } + pending.map { item in (item, diff.renumbered.first { $0.new.slug == item.slug }) }
+        let listed = self.listed(diff, revision: revision, language: language)
+        let changed = diff.changed.map { ($0.new, Optional($0)) } + listed.pending.map { item in (item, diff.renumbered.first { $0.new.slug == item.slug }) }
         for (item, change) in changed.sorted(by: { $0.0.no < $1.0.no }) {
             if let change, change.isRenumbered { add(item, "eventRenumbered", .no, String(change.old.no), String(change.new.no)) }
             for field in change?.fields ?? [] { add(item, "eventChanged", field, change!.old.plainText(of: field), change!.new.plainText(of: field)) }
@@ -144,7 +155,7 @@ extension SiteViews {
             add(item, isRestored(item.slug, before: diff.from, language: language) ? "restored" : "eventAdded", .answer, "", item.plainText(of: .answer))
         }
         for item in diff.removed { add(item, "eventRemoved", .answer, item.plainText(of: .answer), "") }
-        for move in diff.renumbered where !pending.contains(where: { $0.no == move.new.no }) {
+        for move in listed.renumbered {
             add(move.new, "eventRenumbered", .no, String(move.old.no), String(move.new.no))
         }
         return CSV.data(records)
@@ -161,10 +172,9 @@ extension SiteViews {
             if let changes = entry.changes?[language] {
                 // What the revision's changes page lists, as its summary above counts it: on English pages the items whose
                 // Japanese change awaits translation are changed too, and renumbered items are named with their move.
-                let pending = pendingOnly(changes, revision: entry.revision, language: language)
-                let changed = (changes.changed.map(\.new) + pending).sorted { $0.no < $1.no }.map { ($0, "") }
-                let renumbered = changes.renumbered.filter { move in !pending.contains { $0.no == move.new.no } }
-                    .map { ($0.new, " (" + text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)]) + ")") }
+                let listed = self.listed(changes, revision: entry.revision, language: language)
+                let changed = (changes.changed.map(\.new) + listed.pending).sorted { $0.no < $1.no }.map { ($0, "") }
+                let renumbered = listed.renumbered.map { ($0.new, " (" + text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)]) + ")") }
                 let groups: [(String, [(Item, String)])] = [("addedItems", changes.added.map { ($0, "") }), ("changedItems", changed),
                                                             ("removedItems", changes.removed.map { ($0, "") }), ("renumberedItems", renumbered)]
                 for (key, items) in groups where !items.isEmpty {
