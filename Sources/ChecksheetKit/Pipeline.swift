@@ -45,6 +45,8 @@ public enum Pipeline {
         public var checkedTheme: String?
         /// The pages show a draft revision (`Options.drafts` with a draft in the content): not a site to publish.
         public var showsDrafts = false
+        /// Where the site's root lies on its server, from the base URL: `/`, or `/trust/`.
+        public var rootPath = "/"
     }
 
     /// `check`: loads and validates the content and the theme, producing nothing.
@@ -59,7 +61,8 @@ public enum Pipeline {
         guard let renderer else { return Outcome(files: nil, diagnostics: diagnostics, parsed: parsed) }
         do {
             return Outcome(files: try renderer.render(), diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared,
-                           checkedTheme: renderer.checkedTheme, showsDrafts: renderer.showsDrafts)
+                           checkedTheme: renderer.checkedTheme, showsDrafts: renderer.showsDrafts,
+                           rootPath: renderer.rootPath)
         } catch let error as DiagnosticsError {
             return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         } catch {
@@ -77,7 +80,7 @@ public enum Pipeline {
         do {
             try renderer.render(write)
             return Outcome(files: [], diagnostics: diagnostics, parsed: parsed, prepared: renderer.prepared, checkedTheme: renderer.checkedTheme,
-                           showsDrafts: renderer.showsDrafts)
+                           showsDrafts: renderer.showsDrafts, rootPath: renderer.rootPath)
         } catch let error as DiagnosticsError {
             return Outcome(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted(), parsed: parsed)
         }

@@ -26,7 +26,7 @@ struct PreviewFileProvider: FileProvider {
     func getFileIdentifier(_ path: String) -> String? {
         // FileMiddleware passes the percent-decoded path, which starts with "/" and has no "..".
         guard path.hasPrefix("/") else { return nil }
-        return String(path.dropFirst())
+        return site.sitePath(path)
     }
 
     func getAttributes(id: String) async throws -> FileAttributes? {

@@ -87,7 +87,7 @@ struct PreviewService: Service {
                                 siteChanged: false, tabs: hub.count)))
             return nil
         }
-        let site = PreviewSite(build: files, script: script)
+        let site = PreviewSite(build: files, script: script, rootPath: outcome.rootPath)
         let previous = state.succeed(with: site)
         let siteChanged = previous.site.buildID != site.buildID
         // After a failed build the tabs show errors: a reload clears them even when the files are the same.

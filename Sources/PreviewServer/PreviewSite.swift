@@ -18,9 +18,13 @@ public struct PreviewSite: Sendable, Equatable {
     public let files: ServedFiles
     /// Identifies the build by its content (and the script's), so identical inputs give the same identifier.
     public let buildID: String
+    /// Where the site's root lies on the server it is built for (`/trust/` for `https://example.com/trust/`),
+    /// percent-encoded as a URL writes it. The not-found pages link from there, so the preview serves every file there
+    /// too, as well as from `/`.
+    public let rootPath: String
 
     /// The site of a successful build, with the reload script injected into every page.
-    public init(build: [OutputFile], script: Data) {
+    public init(build: [OutputFile], script: Data, rootPath: String = "/") {
         // The script counts too: editing it reloads the tabs like any other change to the theme.
         let buildID = Self.identifier(of: build + [OutputFile(path: Self.scriptPath, contents: script)])
         let tag = Data("<script src=\"/\(Self.scriptPath)\" data-build=\"\(buildID)\" defer></script>\n".utf8)
@@ -30,6 +34,7 @@ public struct PreviewSite: Sendable, Equatable {
         files[Self.scriptPath] = script
         self.files = ServedFiles(built: files, tag: tag)
         self.buildID = buildID
+        self.rootPath = rootPath
     }
 
     /// What is served before the first successful build: a page that only waits for one.
@@ -54,9 +59,19 @@ public struct PreviewSite: Sendable, Equatable {
                            buildID: noBuild)
     }
 
-    init(files: ServedFiles, buildID: String) {
+    init(files: ServedFiles, buildID: String, rootPath: String = "/") {
         self.files = files
         self.buildID = buildID
+        self.rootPath = rootPath
+    }
+
+    /// The site path a request's path names (percent-decoded, starting with `/`): below the root path when the site is
+    /// built for one (`/trust/ja/` is `ja/`), else below `/`.
+    public func sitePath(_ path: String) -> String {
+        let root = rootPath.removingPercentEncoding ?? rootPath
+        if root != "/", path.hasPrefix(root) { return String(path.dropFirst(root.count)) }
+        if root != "/", path + "/" == root { return "" }
+        return String(path.drop { $0 == "/" })
     }
 
     /// The page served with status 404 for a missing path (as requested, `/en/items/nope/`): the `404.html` of the
@@ -64,7 +79,7 @@ public struct PreviewSite: Sendable, Equatable {
     /// choose it, so a reader of the English pages gets the English page.
     public func notFoundPage(for path: String) -> Data? {
         if buildID == Self.noBuild { return files["index.html"] }
-        var folder = (path.removingPercentEncoding ?? path).drop { $0 == "/" }
+        var folder = Substring(sitePath(path.removingPercentEncoding ?? path))
         while true {
             folder = folder[..<(folder.lastIndex(of: "/").map { folder.index(after: $0) } ?? folder.startIndex)]
             if let page = files[folder + "404.html"] { return page }

@@ -27,6 +27,8 @@ struct SiteBuilder: Sendable {
         var prepared: PreparedTheme?
         /// The pages show a draft revision: served, never written to the output folder.
         var showsDrafts = false
+        /// Where the site's root lies on its server (`/trust/`): the preview serves the site there too.
+        var rootPath = "/"
     }
 
     /// How the inputs were brought up to date.
@@ -113,7 +115,7 @@ struct SiteBuilder: Sendable {
             return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted(), parsed: outcome.parsed)
         }
         return Outcome(files: outcome.files, diagnostics: outcome.diagnostics, parsed: outcome.parsed, prepared: outcome.prepared,
-                       showsDrafts: outcome.showsDrafts)
+                       showsDrafts: outcome.showsDrafts, rootPath: outcome.rootPath)
     }
 
     /// The content with the files at `paths` read again, or nil when one of them is not a file the

@@ -190,6 +190,22 @@ import TestSupport
         #expect(sheet.contains("<td class=\"col-definition\" data-label=\"Definition\"><span class=\"pending-note\">"))
     }
 
+    /// A pending item name is the page's heading as the Japanese says it; the note stands under the heading, not in it
+    /// (a screen reader's list of headings read the whole note as the item's name).
+    @Test func aPendingItemNameKeepsItsNoteOutOfTheHeading() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: Self.root, toPath: work + "/content")
+        let file = work + "/content/revisions/2025-09-01/ja/01-service-hours.md"
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        try page.replacingOccurrences(of: "item: サービス時間\n", with: "item: サービス提供時間\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let outcome = Pipeline.build(content: ContentSource.read(from: work + "/content"), theme: Theme.read(from: Repository.theme))
+        let files = Dictionary(uniqueKeysWithValues: (outcome.files ?? []).map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        let en = try #require(files["en/items/service-hours/index.html"])
+        #expect(en.contains("<h1><span class=\"item-no\">1.</span> <span lang=\"ja\">サービス提供時間</span></h1>\n<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated September 1, 2025. The current Japanese text is shown.</p>\n"))
+        #expect(try #require(files["ja/items/service-hours/index.html"]).contains("<h1><span class=\"item-no\">1.</span> サービス提供時間</h1>\n<p class=\"item-status\">"))
+    }
+
     @Test func theCurrentSheetSaysWhatTheLatestRevisionChanged() throws {
         let en = try #require(Self.files["en/index.html"])
         #expect(en.contains("<section class=\"latest\" aria-labelledby=\"latest-heading\">\n<h2 id=\"latest-heading\">What changed in this version</h2>\n<p class=\"latest-summary\">0 added, 3 changed, 0 removed · <a href=\"changes/2025-09-01/index.html\">View the details</a></p>"))

@@ -9,8 +9,8 @@ import TestSupport
 /// site, and a path with doubled slashes. A real server on a loopback port, spoken to over raw sockets.
 @Suite(.timeLimit(.minutes(3))) struct NotFoundAndSlashesTests {
     /// Runs `test` with the port of a live preview of the real sheet.
-    func withServer(_ test: @escaping @Sendable (Int) throws -> Void) async throws {
-        let app = buildApplication(PreviewConfiguration(content: Repository.content, theme: Repository.theme, host: "127.0.0.1", port: 0))
+    func withServer(baseURL: String? = nil, _ test: @escaping @Sendable (Int) throws -> Void) async throws {
+        let app = buildApplication(PreviewConfiguration(content: Repository.content, theme: Repository.theme, baseURL: baseURL, host: "127.0.0.1", port: 0))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             try await onThread { try test(port) }
@@ -35,6 +35,25 @@ import TestSupport
                 let head = try LoopbackHTTP.request(port: port, method: "HEAD", path)
                 #expect(head.status == 404 && head.headers["content-length"] == String(page.body.count), "\(path)")
             }
+        }
+    }
+
+    /// `serve --base-url https://example.com/trust/` builds the not-found pages with links under `/trust/`: the preview
+    /// serves the site there as well as at `/`, so those links lead somewhere.
+    @Test func aSiteBuiltForAPathIsServedThereToo() async throws {
+        try await withServer(baseURL: "https://example.com/trust/") { port throws in
+            let missing = try LoopbackHTTP.request(port: port, "/en/items/nope/")
+            #expect(missing.status == 404)
+            #expect(missing.text.contains("href=\"/trust/en/index.html\""))
+            for path in ["/trust/en/index.html", "/trust/en/", "/trust/", "/trust/assets/" + (missing.text.firstMatch(of: /\/trust\/assets\/(style\.[0-9a-f]+\.css)/).map { String($0.output.1) } ?? "none")] {
+                #expect(try LoopbackHTTP.request(port: port, path).status == 200, "\(path)")
+            }
+            #expect(try LoopbackHTTP.request(port: port, "/trust/en/index.html").text == (try LoopbackHTTP.request(port: port, "/en/index.html")).text)
+            // Under the root path, a missing page is still the not-found page of its language.
+            let english = try LoopbackHTTP.request(port: port, "/trust/en/items/nope/")
+            #expect(english.status == 404 && english.text == missing.text)
+            #expect(try LoopbackHTTP.request(port: port, "/trust").status == 301)
+            #expect(try LoopbackHTTP.request(port: port, "/trustee/").status == 404)
         }
     }
 

@@ -322,6 +322,28 @@ import TestSupport
         #expect(try String(contentsOfFile: revision + "/revision.yml", encoding: .utf8).contains("draft: true\n"))
     }
 
+    /// A revision's notes are written as answers are; the gate refuses their broken links where the docs team wrote
+    /// them, in revision.yml, once each (they were reported against every built page that shows the notes).
+    @Test func theGateRefusesBrokenLinksInNotesAtTheirPlaceInRevisionYml() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (content, revision) = try Self.draftOfOctober(in: work, notes: ("'[目標復旧時間](../rto/index.html#nope)を改定。[RTO](/ja/items/rto/index.html)'",
+                                                                            "See [RTO](../nope/index.html) and [RPO](../rpo/index.html)."))
+        let file = revision + "/revision.yml"
+        let gate = try CLI.run(["check", "--release", "--content", content])
+        #expect(gate.status == 1)
+        #expect(gate.errors == """
+            \(file):7:17: error: the ja notes link to '../rto/index.html#nope', but ja/items/rto/index.html has no element with id 'nope'
+              hint: link to the page, `../rto/index.html`, or to one of its ids (#history-heading, #item-rto, #main, #search-input, #search-results, #search-status)
+            \(file):7:50: error: the ja notes link to '/ja/items/rto/index.html', a link from the site's root, which leads nowhere when the site is opened from disk or published below a path
+              hint: write it relative to an item's page, as in answers: `../rto/index.html`
+            \(file):8:17: error: the en notes link to '../nope/index.html', which is not a page of the site
+              hint: link to an item as `../OTHER-SLUG/index.html`, or give a full https:// address
+            3 errors
+
+            """)
+    }
+
     @Test func xliffRoundTripThroughTranslateToolkit() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -2,8 +2,9 @@ import Foundation
 
 extension ReleaseGate {
     /// Internal links that lead nowhere, or only from a web server's root: in the draft's answers (at the link in the
-    /// answer's file), and in every page of the site as it would be published (at the page's line).
-    static func brokenLinks(_ candidate: Revision, sheet: Sheet, history: SheetHistory, theme: Theme) -> [Diagnostic] {
+    /// answer's file) and notes (at the link in `notesFile`, its revision.yml), and in every page of the site as it would
+    /// be published (at the page's line).
+    static func brokenLinks(_ candidate: Revision, notesFile: SourceFile, sheet: Sheet, history: SheetHistory, theme: Theme) -> [Diagnostic] {
         guard case let .success(renderer) = SiteRenderer.make(sheet: sheet, history: history, theme: theme),
               let files = try? renderer.render() else { return [] }
         let site = LinkTargets(files)
@@ -29,6 +30,22 @@ extension ReleaseGate {
                 }
             }
         }
+        // The notes are shown on the changes pages and the sheet, each link rebased for its page: they are reported where
+        // the docs team wrote them, once.
+        for language in Language.allCases where !candidate.notes[language].isEmpty {
+            let page = SiteViews.notesBase(language)
+            var searchedUpTo: [String: String.Index] = [:]
+            let notes = notesSection(language, in: notesFile.text)
+            for target in links(in: Markdown.html(candidate.notes[language])) {
+                guard let problem = site.problem(with: target.value, from: page) else { continue }
+                reported.insert(LinkTargets.key(target.value, from: page))
+                let place = position(of: target.value, in: String(notesFile.text[notes]), after: &searchedUpTo[target.value])
+                let line = notesFile.text[..<notes.lowerBound].filter { $0 == "\n" }.count + 1 + place.line
+                problems.append(Diagnostic(file: notesFile.path, line: line, column: place.column,
+                                           message: "the \(language.rawValue) notes link to '\(target.value)', \(problem.reason)",
+                                           hint: problem.answerHint.replacingOccurrences(of: "the item's page", with: "an item's page, as in answers")))
+            }
+        }
         for file in files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.contents, as: UTF8.self)
             for target in links(in: html) {
@@ -40,6 +57,16 @@ extension ReleaseGate {
             }
         }
         return problems
+    }
+
+    /// The part of a revision.yml from its `notes:` language key (`  en:`) to the file's end: where that language's notes
+    /// and their links are written. The whole file when the key is not found as written.
+    static func notesSection(_ language: Language, in text: String) -> Range<String.Index> {
+        guard let notes = text.firstRange(of: /(?m)^notes:/),
+              let key = text[notes.upperBound...].firstRange(of: try! Regex("(?m)^[ \t]+\(language.rawValue):")) else {
+            return text.startIndex..<text.endIndex
+        }
+        return key.lowerBound..<text.endIndex
     }
 
     /// The `href` and `src` values of an HTML text, with where each starts.

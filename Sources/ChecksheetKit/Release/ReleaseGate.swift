@@ -84,7 +84,7 @@ public enum ReleaseGate {
                 problems.append(source.diagnostic(at: .answer, "the answer of '\(item.slug)' shows no text", hint: "write the provider's answer (設定等)"))
             }
         }
-        problems += brokenLinks(candidate, sheet: gated, history: history, theme: theme)
+        problems += brokenLinks(candidate, notesFile: metadataFile, sheet: gated, history: history, theme: theme)
         return problems
     }
 

@@ -71,6 +71,10 @@ public struct SiteRenderer: Sendable {
     /// Whether the pages show a draft revision.
     public var showsDrafts: Bool { views.sheet.revisions.contains(where: \.draft) }
 
+    /// Where the site's root lies on its server (`/trust/` for a base URL with that path): pages any path may show,
+    /// such as the not-found pages, link from it.
+    public var rootPath: String { SitePath.rootPath(of: views.baseURL) }
+
     /// The theme as this renderer parsed and checked it, for a later build to reuse.
     public var prepared: PreparedTheme {
         PreparedTheme(theme: views.theme, configuration: views.sheet.configuration, renderer: renderer)
@@ -113,7 +117,6 @@ public struct SiteRenderer: Sendable {
             try write(made.map { try $0.get() })
             start = end
         }
-        let rootPath = SitePath.rootPath(of: views.baseURL)
         try write(views.assets.files + [OutputFile(path: "_headers", text: HostingHeaders.netlify(rootPath: rootPath)),
                                          OutputFile(path: "nginx-headers.conf", text: HostingHeaders.nginx(rootPath: rootPath))])
     }

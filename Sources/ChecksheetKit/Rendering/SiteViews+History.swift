@@ -56,7 +56,9 @@ extension SiteViews {
     }
 
     /// The page the notes' links are written from: an item's, as for answers.
-    func notesBase(_ language: Language) -> String { SitePath.item("notes", language) }
+    func notesBase(_ language: Language) -> String { Self.notesBase(language) }
+
+    static func notesBase(_ language: Language) -> String { SitePath.item("notes", language) }
 
     func changesView(_ language: Language) -> ChangesView {
         let path = SitePath.changes(language)
