@@ -5,28 +5,39 @@
 
   // ---- Reading questionnaires ----
 
-  // RFC 4180 rows of CSV or TSV text: quoted cells, doubled quotes, line breaks inside quotes, CRLF or LF.
+  // RFC 4180 rows of CSV or TSV text: quoted cells, doubled quotes, line breaks inside quotes, CRLF or LF. As
+  // DelimitedText.Parser reads them: a cell is quoted only when its closing quote ends the cell; text after it
+  // (`"有"。…`) makes the quotes part of the text, as Excel reads it.
   function delimitedRows(text, delimiter) {
     var rows = [];
     var cells = [];
     var value = '';
-    var quoted = false;
+    var raw = '';
+    var state = 'start';
+    function endCell() { cells.push(value); value = ''; raw = ''; state = 'start'; }
     for (var i = 0; i < text.length; i++) {
       var c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') { value += '"'; i += 1; } else if (c === '"') { quoted = false; } else { value += c; }
-      } else if (c === '"' && value === '') {
-        quoted = true;
+      var newline = c === '\r' || c === '\n';
+      if (newline && c === '\r' && text[i + 1] === '\n') { c = '\r\n'; i += 1; }
+      if (state === 'quoted') {
+        raw += c;
+        if (c === '"') state = 'quoteInQuoted'; else value += newline ? '\n' : c;
+      } else if (state === 'quoteInQuoted') {
+        if (c === '"') { value += '"'; raw += '"'; state = 'quoted'; }
+        else if (c === delimiter) endCell();
+        else if (newline) { endCell(); rows.push(cells); cells = []; }
+        else { value = raw + c; state = 'unquoted'; }
+      } else if (c === '"' && state === 'start') {
+        state = 'quoted'; raw = '"';
       } else if (c === delimiter) {
-        cells.push(value); value = '';
-      } else if (c === '\r' || c === '\n') {
-        if (c === '\r' && text[i + 1] === '\n') i += 1;
-        cells.push(value); rows.push(cells); cells = []; value = '';
+        endCell();
+      } else if (newline) {
+        endCell(); rows.push(cells); cells = [];
       } else {
-        value += c;
+        value += c; state = 'unquoted';
       }
     }
-    if (value !== '' || cells.length > 0) { cells.push(value); rows.push(cells); }
+    if (state !== 'start' || value !== '' || cells.length > 0) { endCell(); rows.push(cells); }
     return rows;
   }
 

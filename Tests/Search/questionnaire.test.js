@@ -35,6 +35,9 @@ const layouts = [
     + ',Application & Interface Security,,\r\nAIS-01,Do you build security into your software development lifecycle?,,\r\n'
     + 'AIS-02,Is all customer data sent over public networks encrypted with TLS 1.2 or higher?,,\r\n,Encryption & Key Management,,\r\n'
     + 'EKM-01,Do you have documented key management policies and procedures?,,\r\n' },
+  // Quotes that do not end their cell are text, as Excel reads them; a quoted cell keeps its line breaks.
+  { name: 'quotes.csv', rows: [2, 3, 4], text: 'No.,Question,Answer\r\n1,"TLS" is used for every connection?,\r\n'
+    + '2,"Is data encrypted ""at rest""?\r\n(storage and backups)",\r\n3,"SSO" (SAML) supported?,\r\n' },
 ];
 
 // Excel's exports in other encodings, read as the CLI reads them: "Unicode text" (UTF-16LE with and without its byte
@@ -84,6 +87,10 @@ test('a question column given by number finds the same header', () => {
   const rows = questionnaire.questions(questionnaire.textRows(layouts[0].text, 'titled.csv'), 2);
   assert.deepEqual(rows.map((q) => q.row), [5, 6, 8]);
   assert.equal(rows[0].text, 'How long are backups retained?');
+});
+
+test('quotes that do not end their cell are part of the text, as DelimitedText reads them', () => {
+  assert.deepEqual(questionnaire.textRows('a,"b" c,"d ""e""\r\nf","g"\n"h"i', 'q.csv'), [['a', '"b" c', 'd "e"\nf', 'g'], ['"h"i']]);
 });
 
 test('a heading merged across the table is no question', () => {
