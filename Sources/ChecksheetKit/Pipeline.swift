@@ -51,7 +51,7 @@ public enum Pipeline {
 
     /// `check`: loads and validates the content and the theme, producing nothing.
     public static func check(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options = .init()) -> Outcome {
-        let (renderer, diagnostics, parsed) = prepare(content: content, theme: theme, options: options)
+        let (renderer, diagnostics, parsed) = prepare(content: content, theme: theme, options: options, building: false)
         return Outcome(files: renderer == nil ? nil : [], diagnostics: diagnostics, parsed: parsed)
     }
 
@@ -99,8 +99,10 @@ public enum Pipeline {
         }
     }
 
-    static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options) -> (SiteRenderer?, [Diagnostic], ParsedPages) {
-        let loaded = ContentLoader.load(content, reusing: options.parsed)
+    /// `building`: a build, which leaves drafts out unless `options.drafts`, so a draft's own errors do not stop it;
+    /// `check` validates every revision alike.
+    static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options, building: Bool = true) -> (SiteRenderer?, [Diagnostic], ParsedPages) {
+        let loaded = building && !options.drafts ? ContentLoader.loadLeavingDraftsOut(content, reusing: options.parsed) : ContentLoader.load(content, reusing: options.parsed)
         var diagnostics = loaded.diagnostics
         let theme: Theme? = {
             switch theme {

@@ -48,4 +48,28 @@ import TestSupport
         #expect(lines.contains("Content/revisions/2025-03-07/en: error: cannot read the folder: permission denied"), "\(run.errors)")
         #expect(!run.errors.contains("Error Domain"))
     }
+
+    /// An item page that is a link to a file that is gone (a share not mounted) stops the build: it took the item off
+    /// the site with "No errors" before.
+    @Test func aPageLinkedToAMissingFileStopsTheBuild() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Site", toPath: work + "/Site")
+        let folder = "Content/revisions/2025-03-07/ja"
+        let page = try #require(try FileManager.default.contentsOfDirectory(atPath: work + "/" + folder).sorted().first)
+        try FileManager.default.removeItem(atPath: work + "/\(folder)/\(page)")
+        try FileManager.default.createSymbolicLink(atPath: work + "/\(folder)/\(page)", withDestinationPath: "/mnt/share/\(page)")
+        for command in [["check"], ["build", "--output", work + "/out"]] {
+            let run = try CLI.run(command, in: work)
+            #expect(run.status == 1)
+            #expect(run.errors == """
+                \(folder)/\(page): error: cannot read the item page: it is a symbolic link to '/mnt/share/\(page)', which does not exist
+                  hint: mount or restore the file it links to, or replace the link with the page itself; the build stops rather than publish the sheet without this item
+                1 error
+
+                """, "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: work + "/out"))
+    }
 }

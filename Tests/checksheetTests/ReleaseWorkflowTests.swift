@@ -344,6 +344,35 @@ import TestSupport
             """)
     }
 
+    /// A half-edited draft does not keep a fix to the published sheet from shipping: `build` leaves the draft out and
+    /// lists its errors as warnings that say so; `check`, `build --drafts` and the gate still refuse it.
+    @Test func aBrokenDraftDoesNotStopTheBuildOfThePublishedSheet() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (content, revision) = try Self.draftOfOctober(in: work, notes: ("変更はありません。", "Nothing changed."))
+        let page = revision + "/ja/10-mttr.md"
+        try Self.write(try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "no: 10\n", with: "no: 三\n"), to: page)
+        let error = "\(page):2:5: error: 'no' must be a whole number from 1, found '三'"
+        let check = try CLI.run(["check", "--content", content])
+        #expect(check.status == 1)
+        #expect(check.errors.contains(error + "\n"), "\(check.errors)")
+
+        let build = try CLI.run(["build", "--content", content, "--output", work + "/out"])
+        #expect(build.status == 0, "\(build.errors)")
+        #expect(build.errors.contains("\(page):2:5: warning: in draft 2025-10-01, which this build leaves out: 'no' must be a whole number from 1, found '三'\n"), "\(build.errors)")
+        #expect(!build.errors.contains("error:"))
+        let published = try CLI.run(["build", "--output", work + "/published"])
+        #expect(published.status == 0)
+        #expect(FileTree.read(work + "/out").filter { $0.key != ".checksheet-build.json" } == FileTree.read(work + "/published").filter { $0.key != ".checksheet-build.json" })
+
+        let drafts = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/drafts"])
+        #expect(drafts.status == 1 && drafts.errors.contains(error + "\n"))
+        // Outside the draft, an error stops the build as ever.
+        let current = content + "/revisions/2025-03-07/ja/10-mttr.md"
+        try Self.write(try String(contentsOfFile: current, encoding: .utf8).replacingOccurrences(of: "no: 10\n", with: "no: 十\n"), to: current)
+        #expect(try CLI.run(["build", "--content", content, "--output", work + "/out"]).status == 1)
+    }
+
     @Test func xliffRoundTripThroughTranslateToolkit() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }

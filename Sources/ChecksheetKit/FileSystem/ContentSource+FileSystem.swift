@@ -57,6 +57,9 @@ extension ContentSource {
                 if isFolder {
                     return (nil, [ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)")])
                 }
+                // Listed a moment ago, so not "nothing there": a link to a file that is gone (an unmounted share) would
+                // otherwise take its item off the site without a word.
+                if case .missing = read { return (nil, [Self.vanished(file)]) }
                 return (text(read, at: file, problems: &found), found)
             } else if isFolder(file) {
                 return (nil, [ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)")])
@@ -95,6 +98,17 @@ extension ContentSource {
             images[relative] = data
         }
         return images
+    }
+
+    /// An item page the folder lists but that cannot be opened: a symbolic link whose target is gone, or a file
+    /// removed while the content was read.
+    static func vanished(_ path: String) -> Diagnostic {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            return Diagnostic(file: path, message: "cannot read the item page: it is a symbolic link to '\(target)', which does not exist",
+                              hint: "mount or restore the file it links to, or replace the link with the page itself; the build stops rather than publish the sheet without this item")
+        }
+        return Diagnostic(file: path, message: "cannot read the item page: it was removed while the content was read",
+                          hint: "run the command again once the files stop changing")
     }
 
     static func ignored(_ path: String, _ what: String, hint: String) -> Diagnostic {
