@@ -72,4 +72,46 @@ import TestSupport
         }
         #expect(!FileManager.default.fileExists(atPath: work + "/out"))
     }
+
+    /// Whether strace can stop a process here (a container may forbid tracing).
+    static let canTrace: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-o", "/dev/null", "/bin/true"]
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// A rebuild that changes a few pages writes them beside the site first: killed as it puts the first one in place,
+    /// it leaves the site as it was, with no temporary file inside (an upload would send it), and the next build
+    /// completes the update.
+    @Test(.enabled(if: canTrace)) func aRebuildKilledMidwayLeavesNoTemporaryFileInTheSite() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
+        try FileManager.default.copyItem(atPath: Repository.root + "/Site", toPath: work + "/Site")
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        let page = work + "/Content/revisions/2025-03-07/ja/10-mttr.md"
+        try (try String(contentsOfFile: page, encoding: .utf8) + "\n（改定）\n").write(toFile: page, atomically: true, encoding: .utf8)
+        let before = FileTree.read(work + "/public")
+        // Killed at its first rename: every changed page is written by then, and none is in place.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2", "-e", "inject=rename,renameat,renameat2:signal=KILL:when=1",
+                             BuiltProduct.checksheet, "build"]
+        process.currentDirectoryURL = URL(fileURLWithPath: work)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        let left = (FileManager.default.subpaths(atPath: work + "/public") ?? []).filter { $0.split(separator: "/").last!.hasPrefix(".checksheet-") && !$0.hasSuffix(".checksheet-build.json") }
+        #expect(left == [])
+        #expect(FileTree.read(work + "/public") == before)
+        #expect(try CLI.run(["build"], in: work).status == 0)
+        #expect(try CLI.run(["build", "--output", work + "/clean"], in: work).status == 0)
+        #expect(FileTree.read(work + "/public").filter { $0.key != ".checksheet-build.json" } == FileTree.read(work + "/clean").filter { $0.key != ".checksheet-build.json" })
+    }
 }

@@ -62,20 +62,43 @@ struct OutputTree {
 
     /// Brings `folder` to exactly these files in place: changed files are replaced one by one (each through a
     /// rename, so no file is ever half-written), files of the previous build that no longer belong are removed,
-    /// then the marker. For folders that cannot be swapped whole.
-    func update(_ folder: String, differing: Set<String>? = nil, previous: [String]? = nil) throws -> SiteOutput.Report {
+    /// then the marker. For folders that cannot be swapped whole, and for a rebuild that changes a few files.
+    ///
+    /// With `staging` (a folder to create beside `folder`, on the same file system), every changed file is written
+    /// there first and only then renamed into place, one after the other: a build stopped while writing leaves the
+    /// site as it was and nothing inside it (an upload never sends a temporary file), and one stopped among the
+    /// renames leaves only the files not yet renamed as they were, which the next build replaces. Without it, or
+    /// where a rename across folders is refused, each file goes through a temporary name beside itself.
+    func update(_ folder: String, differing: Set<String>? = nil, previous: [String]? = nil, staging: String? = nil) throws -> SiteOutput.Report {
         let previous = previous ?? OutputManifest.read(in: folder)?.files ?? []
-        // Until the last file is in place, the marker lists old and new files alike, so a run stopped half-way
-        // leaves a folder the next build still recognises as its own; the old marker does when no file is new.
         let listed = Set(previous)
-        if !files.allSatisfy({ listed.contains($0.path) }) {
-            try Self.replaceFile(folder + "/" + OutputManifest.fileName, OutputManifest(files: Array(listed.union(files.map(\.path)))).encoded)
-        }
+        let grows = !files.allSatisfy { listed.contains($0.path) }
         // The files to replace, each through its own temporary name, on all cores; folders made first, in order.
         let replaced = files.filter { file in
             guard file.keptSize == nil else { return false }
             if let differing { return differing.contains(file.path) }
             return !Self.holds(folder + "/" + file.path, file.contents)
+        }
+        // The staging folder holds a marker from the start, so that the next build takes one a killed build left for its own.
+        let staged = staging.flatMap { staging -> String? in
+            guard !replaced.isEmpty || grows, mkdir(staging, 0o755) == 0 else { return nil }
+            guard (try? Self.writeFile(staging + "/" + OutputManifest.fileName, manifest.encoded)) != nil else {
+                StagingFolder.remove(staging)
+                return nil
+            }
+            return staging
+        }
+        defer { if let staged { StagingFolder.remove(staged) } }
+        /// Puts `contents` at `path` in the folder through a rename, from the staging folder when there is one.
+        func put(_ path: String, _ contents: Data, staged name: String) throws {
+            guard let staged else { return try Self.replaceFile(folder + "/" + path, contents) }
+            try Self.writeFile(staged + "/" + name, contents)
+            try Self.move(staged + "/" + name, to: folder + "/" + path, contents)
+        }
+        // Until the last file is in place, the marker lists old and new files alike, so a run stopped half-way
+        // leaves a folder the next build still recognises as its own; the old marker does when no file is new.
+        if grows {
+            try put(OutputManifest.fileName, OutputManifest(files: Array(listed.union(files.map(\.path)))).encoded, staged: "listed.marker")
         }
         for file in replaced {
             let parent = ((folder + "/" + file.path) as NSString).deletingLastPathComponent
@@ -83,10 +106,15 @@ struct OutputTree {
         }
         _ = try Self.concurrently(replaced.count) { index throws(LocalPath.POSIXError) in
             let file = replaced[index]
-            do { try Self.replaceFile(folder + "/" + file.path, file.contents) } catch let error as LocalPath.POSIXError { throw error } catch {
+            do {
+                if let staged { try Self.writeFile(staged + "/\(index).page", file.contents) } else { try Self.replaceFile(folder + "/" + file.path, file.contents) }
+            } catch let error as LocalPath.POSIXError { throw error } catch {
                 throw LocalPath.POSIXError(errno: EIO, path: folder + "/" + file.path)
             }
             return true
+        }
+        if let staged {
+            for (index, file) in replaced.enumerated() { try Self.move(staged + "/\(index).page", to: folder + "/" + file.path, file.contents) }
         }
         let written = replaced.map(\.path)
         let current = Set(files.map(\.path))
@@ -99,7 +127,7 @@ struct OutputTree {
                 directory = (directory as NSString).deletingLastPathComponent
             }
         }
-        try Self.replaceFile(folder + "/" + OutputManifest.fileName, manifest.encoded)
+        try put(OutputManifest.fileName, manifest.encoded, staged: "final.marker")
         var report = SiteOutput.Report(written: written.count, unchanged: files.count - written.count, removed: stale.count, updatedInPlace: true)
         report.touched = written + stale
         return report
@@ -139,6 +167,15 @@ struct OutputTree {
         let rest = name.dropFirst(prefix.count + digits.count)
         guard let pid = pid_t(digits), pid > 0, rest == ".tmp" || rest.hasPrefix("-") else { return nil }
         return pid
+    }
+
+    /// Renames a staged file over `path`; where the two are on different file systems, writes `contents` through a
+    /// temporary name beside `path` instead.
+    static func move(_ staged: String, to path: String, _ contents: Data) throws {
+        guard rename(staged, path) != 0 else { return }
+        guard errno == EXDEV else { throw LocalPath.POSIXError(errno: errno, path: path) }
+        unlink(staged)
+        try replaceFile(path, contents)
     }
 
     /// Writes through a temporary name beside the file, then renames it over the file.

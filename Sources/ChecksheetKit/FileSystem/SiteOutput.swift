@@ -144,7 +144,8 @@ public struct SiteOutput: Sendable {
             let removed = Set(previous.files).subtracting(files.map(\.path)).count
             if changed.count + removed <= Swift.max(Self.smallChange, files.count / 10) {
                 do {
-                    var report = try tree.update(target, differing: changed, previous: previous.files)
+                    var report = try tree.update(target, differing: changed, previous: previous.files,
+                                                 staging: StagingFolder.path(in: parent, for: name, suffix: "new"))
                     report.updatedInPlace = false
                     return .success(report)
                 } catch {
