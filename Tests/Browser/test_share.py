@@ -18,7 +18,8 @@ def test_copy_link_and_answer_on_an_item_page(browser, server):
     assert [b.text for b in buttons] == ["リンクをコピー", "回答をコピー"]
     buttons[0].click()
     WebDriverWait(browser, 5).until(lambda b: b.find_element(By.CSS_SELECTOR, ".share-status").text == "コピーしました。")
-    assert clipboard(browser) == "https://checksheet.example.com/ja/items/encryption-in-transit/"
+    # The link to send opens in the reader's language; the citation names the page the answer was copied from.
+    assert clipboard(browser) == "https://checksheet.example.com/items/encryption-in-transit/"
     buttons[1].click()
     WebDriverWait(browser, 5).until(lambda b: clipboard(b).startswith("有。"))
     assert clipboard(browser) == "有。TLS 1.2\n— No. 42 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/"
@@ -46,5 +47,22 @@ def test_copy_from_a_row_of_the_sheet(browser, server):
 
 def test_without_javascript_the_link_and_answer_stay_as_text(site):
     page = open(f"{site}/ja/items/rto/index.html", encoding="utf-8").read()
-    assert '<a href="https://checksheet.example.com/ja/items/rto/" class="permalink-url">https://checksheet.example.com/ja/items/rto/</a>' in page
+    assert '<a href="https://checksheet.example.com/items/rto/" class="permalink-url">https://checksheet.example.com/items/rto/</a>' in page
     assert '<p class="share-actions" data-share' in page and " hidden><button" in page
+
+
+def test_the_link_to_send_opens_in_the_readers_language(browser, server, site):
+    # The item's link in no language (`items/SLUG/`) opens the item in the first of the browser's languages the site
+    # has, English for any other, keeping the #fragment; sent from either language's page, it is the same link.
+    original = ",".join(browser.execute_script("return navigator.languages"))
+    for accept, expected in [("ja-JP,ja", "ja"), ("en-US,en", "en"), ("de-DE,en;q=0.8,ja;q=0.5", "en"), ("fr-FR", "en"), ("zh-TW,ja;q=0.9", "ja")]:
+        browser.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": browser.execute_script("return navigator.userAgent"), "acceptLanguage": accept})
+        browser.get(f"{server}/items/rto/index.html#history-heading")
+        WebDriverWait(browser, 5).until(lambda b: f"/{expected}/items/rto/index.html" in b.current_url, f"{accept}: {browser.current_url}")
+        assert browser.current_url == f"{server}/{expected}/items/rto/index.html#history-heading", accept
+    browser.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": browser.execute_script("return navigator.userAgent"), "acceptLanguage": original})
+    # Without scripts it offers both, Japanese first; removed items keep theirs too (every slug ever published).
+    page = open(f"{site}/items/rto/index.html", encoding="utf-8").read()
+    assert '<li lang="ja"><a href="../../ja/items/rto/index.html" hreflang="ja" data-language="ja">' in page
+    assert '<li lang="en"><a href="../../en/items/rto/index.html" hreflang="en" data-language="en">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="https://checksheet.example.com/items/rto/">' in open(f"{site}/en/items/rto/index.html", encoding="utf-8").read()

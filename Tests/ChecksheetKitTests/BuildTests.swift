@@ -95,8 +95,9 @@ import TestSupport
                     "<a class=\"site-title\" href=\"../../index.html\"><span class=\"site-short-title\">セキュリティチェックシート</span></a>"] {
             #expect(page.contains(tag), "\(tag)")
         }
-        #expect(page.contains("<a href=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" class=\"permalink-url\">https://checksheet.example.com/ja/items/encryption-in-transit/</a>"))
-        #expect(page.contains("data-url=\"https://checksheet.example.com/ja/items/encryption-in-transit/\" data-answer=\"有。TLS 1.2\" data-citation=\"— No. 42 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/\""))
+        // The link to send is the item's in no language, which opens in the reader's; the citation names this page.
+        #expect(page.contains("<a href=\"https://checksheet.example.com/items/encryption-in-transit/\" class=\"permalink-url\">https://checksheet.example.com/items/encryption-in-transit/</a>"))
+        #expect(page.contains("data-url=\"https://checksheet.example.com/items/encryption-in-transit/\" data-answer=\"有。TLS 1.2\" data-citation=\"— No. 42 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/\""))
         let sheet = try #require(Self.files["en/index.html"])
         #expect(sheet.contains("<tr id=\"rto\" class=\"item-row\" data-url=\"https://checksheet.example.com/en/items/rto/\" data-answer=\"Not disclosed\" data-citation=\"— No. 11 Recovery time objective (RTO) (Version dated March 7, 2025) https://checksheet.example.com/en/items/rto/\">"))
         #expect(sheet.contains("<a href=\"downloads/checksheet-2025-03-07.csv\" download>CSV (for Excel)</a>"))
@@ -137,20 +138,23 @@ import TestSupport
         #expect(sitemap.matches(of: /<loc>/).count == 102)
         #expect(sitemap.contains("<loc>https://checksheet.example.com/en/items/rto/</loc>\n<xhtml:link rel=\"alternate\" hreflang=\"ja\" href=\"https://checksheet.example.com/ja/items/rto/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://checksheet.example.com/en/items/rto/\"/>"))
         let assets = files.keys.filter { $0.hasPrefix("assets/") }.sorted()
-        #expect(assets.count == 6)
+        #expect(assets.count == 7)
         #expect(assets[0].wholeMatch(of: /assets\/card\.[0-9a-f]{16}\.png/) != nil)
         #expect(assets[1].wholeMatch(of: /assets\/favicon\.[0-9a-f]{16}\.svg/) != nil)
-        #expect(assets[2].wholeMatch(of: /assets\/questionnaire\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[3].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[4].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
-        #expect(assets[5].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
+        #expect(assets[2].wholeMatch(of: /assets\/language\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[3].wholeMatch(of: /assets\/questionnaire\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[4].wholeMatch(of: /assets\/search\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[5].wholeMatch(of: /assets\/share\.[0-9a-f]{16}\.js/) != nil)
+        #expect(assets[6].wholeMatch(of: /assets\/style\.[0-9a-f]{16}\.css/) != nil)
         for (path, text) in files where path.hasSuffix(".html") {
             #expect(text.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;;"), "\(path)")
             // Only the theme's own script files, never inline script.
             let scripts = text.matches(of: /<script[^>]*>[^<]*<\/script>/).map { String($0.0) }
             let prefix = Language.allCases.map(SitePath.notFound).contains(path) ? "/" : SitePath.root(from: path)
-            // The questionnaire page alone adds its own script; no other page loads it.
-            let names = path.hasSuffix("/questionnaire/index.html") ? ["search", "share", "questionnaire"] : ["search", "share"]
+            // The questionnaire page alone adds its own script, an item's link in no language the one that picks the
+            // reader's; no other page loads them.
+            let names = path.hasSuffix("/questionnaire/index.html") ? ["search", "share", "questionnaire"]
+                : path.hasPrefix("items/") ? ["language", "search", "share"] : ["search", "share"]
             #expect(scripts == names.map { "<script src=\"\(prefix)\(assetName(files, $0))\" defer></script>" }, "\(path) has scripts \(scripts)")
             #expect(text.components(separatedBy: "<script").count == names.count + 1, "\(path) has another script")
             #expect(!text.contains("style="), "\(path) has an inline style")

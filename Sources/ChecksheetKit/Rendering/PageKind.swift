@@ -8,6 +8,8 @@ enum PageKind: Sendable, Hashable {
     case item(slug: String, Language)
     /// An item's permanent URL after a revision removed it: its last version, saying so.
     case removedItem(slug: String, Language)
+    /// An item's link in no language, which opens its page in the reader's language.
+    case itemLink(slug: String)
     case search(Language)
     case questionnaire(Language)
     case searchIndex(Language)
@@ -46,7 +48,7 @@ enum PageKind: Sendable, Hashable {
     var readsWholeRevision: Bool {
         switch self {
         case .sheet, .searchIndex, .changes, .revisionChanges, .changesSince, .archive, .feed, .download, .changesCSV, .sitemap: return true
-        case .chooser, .item, .removedItem, .search, .questionnaire, .searchScript, .archivedItem, .schema, .notFound, .robots: return false
+        case .chooser, .item, .removedItem, .itemLink, .search, .questionnaire, .searchScript, .archivedItem, .schema, .notFound, .robots: return false
         }
     }
 
@@ -56,6 +58,7 @@ enum PageKind: Sendable, Hashable {
         case .chooser: return "index"
         case .sheet, .archive: return "sheet"
         case .item, .removedItem, .archivedItem: return "item"
+        case .itemLink: return "item-link"
         case .search: return "search"
         case .questionnaire: return "questionnaire"
         case .changes: return "changes"
@@ -74,6 +77,7 @@ enum PageKind: Sendable, Hashable {
         case .chooser: return "index.html"
         case let .sheet(language): return SitePath.sheet(language)
         case let .item(slug, language), let .removedItem(slug, language): return SitePath.item(slug, language)
+        case let .itemLink(slug): return SitePath.itemLink(slug)
         case let .search(language): return SitePath.search(language)
         case let .questionnaire(language): return "\(language.rawValue)/questionnaire/index.html"
         case let .searchIndex(language): return SitePath.searchIndex(language)

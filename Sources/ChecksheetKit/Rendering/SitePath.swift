@@ -8,6 +8,8 @@ public enum SitePath {
     public static func searchScript(_ language: Language) -> String { "\(language.rawValue)/search-index.js" }
     public static func search(_ language: Language) -> String { "\(language.rawValue)/search/index.html" }
     public static func item(_ slug: String, _ language: Language) -> String { "\(language.rawValue)/items/\(slug)/index.html" }
+    /// An item's link in no language (`items/rto/`), the one to send: it opens the item in the reader's language.
+    public static func itemLink(_ slug: String) -> String { "items/\(slug)/index.html" }
     public static func changes(_ language: Language) -> String { "\(language.rawValue)/changes/index.html" }
     public static func changes(_ date: String, _ language: Language) -> String { "\(language.rawValue)/changes/\(date)/index.html" }
     public static func changes(since date: String, _ language: Language) -> String { "\(language.rawValue)/changes/since/\(date)/index.html" }

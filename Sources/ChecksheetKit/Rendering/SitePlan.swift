@@ -14,6 +14,8 @@ struct SitePlan: Sendable {
         func add(_ kind: PageKind, _ keys: [String]) { listed.append((kind, keys)) }
         func item(_ slug: String, _ date: String) -> String { inputs.item[slug]?[date] ?? "" }
         add(.chooser, [])
+        for entry in current.items.ja { add(.itemLink(slug: entry.slug), [inputs.outline[current.date] ?? "", item(entry.slug, current.date)]) }
+        for slug in Self.removedSlugs(sheet, language: .ja) { add(.itemLink(slug: slug), [item(slug, current.date)]) }
         for language in Language.allCases {
             add(.searchIndex(language), [inputs.all])
             add(.searchScript(language), [inputs.all])

@@ -11,6 +11,10 @@ extension SiteViews {
                                                              "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
         var page = layout(language: language, path: path, title: title, description: description, alternatePaths: alternatePaths)
         page.ogType = "article"
+        if !archived, let neutral = page.alternates.firstIndex(where: { $0.hreflang == "x-default" }) {
+            // For a reader whose language is neither: the item's link in no language, which picks one.
+            page.alternates[neutral].href = SitePath.url(SitePath.itemLink(item.slug), base: baseURL)
+        }
         page.printHeader = printHeader(revision, language: language)
         let items = revision.items[language]
         func neighbour(_ index: Int) -> ItemView.Neighbour? {
@@ -49,7 +53,7 @@ extension SiteViews {
                         revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
                         history: archived ? [] : itemHistory(item.slug, language: language, path: path),
                         share: share(presentation, revision: revision, language: language, url: archived ? SitePath.url(path, base: baseURL) : page.canonical,
-                                     removedIn: removedIn),
+                                     link: archived ? nil : SitePath.url(SitePath.itemLink(item.slug), base: baseURL), removedIn: removedIn),
                         badge: isCurrentItem ? latestBadge(item.slug, language: language) : nil,
                         formerly: isCurrentItem ? formerNumber(item.slug, language: language) : nil,
                         answerChanged: isCurrentItem ? answerLastChanged(item.slug, language: language).map {

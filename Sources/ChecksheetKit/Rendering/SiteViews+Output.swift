@@ -15,6 +15,8 @@ extension SiteViews {
             return itemView(current.items[language][position], in: current, position: position, language: language, path: path, archived: false)
         case let .removedItem(slug, language):
             return removedItemView(slug, language: language)
+        case let .itemLink(slug):
+            return itemLink(slug, in: current)
         case let .search(language):
             return searchView(language)
         case let .questionnaire(language):

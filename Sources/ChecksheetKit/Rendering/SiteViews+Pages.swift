@@ -73,14 +73,14 @@ extension SiteViews {
     /// What the copy buttons copy: the permanent URL, and the answer with a one-line citation. What the page says
     /// around the answer goes with it: that the item was removed (`removedIn`), or that the answer is the Japanese
     /// awaiting translation, as a line after the citation.
-    func share(_ presented: ItemPresentation, revision: Revision, language: Language, url: String, removedIn: String? = nil) -> ShareView {
+    func share(_ presented: ItemPresentation, revision: Revision, language: Language, url: String, link: String? = nil, removedIn: String? = nil) -> ShareView {
         let item = presented.shown
         let version = removedIn.map { text("removedCitation", language, ["revision": revision.title[language], "date": displayDate($0, language)]) }
         var citation = text("citation", language, ["no": String(item.no), "item": item.item, "revision": version ?? revision.title[language], "url": url])
         if language == .en, let stale = history.staleFields(of: item.slug, in: revision.date).first(where: { $0.field == .answer }) {
             citation += "\n" + text("pendingNote", language, ["date": displayDate(stale.since, language)])
         }
-        return ShareView(url: url, answer: presented.answerText, citation: citation)
+        return ShareView(url: url, link: link ?? url, answer: presented.answerText, citation: citation)
     }
 
     func downloadLinks(_ date: String, language: Language, from path: String) -> DownloadLinks {
