@@ -46,7 +46,10 @@
     text = text.replace(/^\uFEFF/, '');
     if (/\.csv$/i.test(name || '')) return delimitedRows(text, ',');
     if (/\.tsv$/i.test(name || '') || text.indexOf('\t') >= 0) return delimitedRows(text, '\t');
-    return text.split(/\r\n|\r|\n/).map(function (line) { return [line]; });
+    var lines = text.split(/\r\n|\r|\n/).map(function (line) { return [line]; });
+    // Lines of text have no header but one of known names (Questionnaire.headerRow's isPlainText).
+    lines.plain = true;
+    return lines;
   }
 
   // The text of a file's bytes as SheetEncoding.decoding finds it, or null: a byte order mark (UTF-8, UTF-16); UTF-16
@@ -74,8 +77,33 @@
 
   function hasText(cell) { return /\p{L}/u.test(cell); }
 
-  // A full stop ends a question only in a sentence: `No.` is a header.
-  function isQuestionLike(cell) { var text = cell.trim(); return /[?？。]$/.test(text) || (/\.$/.test(text) && text.indexOf(' ') >= 0); }
+  // A full stop ends a question only in a sentence: `No.` is a header. `か` and `ください` end Japanese questions too.
+  function isQuestionLike(cell) {
+    var text = cell.trim();
+    return /(?:[?？。か]|ください|下さい)$/.test(text) || (/\.$/.test(text) && text.indexOf(' ') >= 0);
+  }
+
+  // Circled numbers and letters (`①`, `⑴`, `⒜`, `㋐`), which NFKC turns into plain digits (Questionnaire.startsCircled).
+  function startsCircled(text) { return /^[\u2460-\u24B5\u24EA\u3251-\u325F\u32B1-\u32BF\u32D0-\u32FE]/.test(text); }
+  function compatible(text) { return text.normalize('NFKC').toLowerCase(); }
+  // An enumerator of sub-items: `(a)`, `（ｂ）`, `(iv)`, `(1)`, `a)`, `1)`, `a. `, `・`, `①` (Questionnaire.enumerates).
+  function enumerates(cell) {
+    var text = cell.trim();
+    return startsCircled(text) || /^(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,3}|[ア-ン])\)|(?:[a-z]|[0-9]{1,2})\)|[a-z]\.\s|[・•])/.test(compatible(text));
+  }
+  // A line's own number: `1.`, `1-1`, `Q3`, `問3`, `No.4`, `(2)`, `①` (Questionnaire.isNumberedLine).
+  function isNumberedLine(cell) {
+    var text = cell.trim();
+    return startsCircled(text) || /^((?:q|問|no\.?|#)?\s*[0-9]+(?:[-.):、]|\s)|\([0-9]+\))/.test(compatible(text));
+  }
+  // A label set apart by brackets or a mark: `【可用性 / Availability】`, `[Security]`, `■ 運用` (Questionnaire.isLabel).
+  function isLabel(cell) {
+    var text = Array.from(cell.trim().normalize('NFKC'));
+    if (text.length < 2) return false;
+    var pairs = { '【': '】', '[': ']', '〔': '〕', '〈': '〉', '《': '》', '<': '>', '(': ')' };
+    if (Object.prototype.hasOwnProperty.call(pairs, text[0])) return text[text.length - 1] === pairs[text[0]];
+    return '■□◆◇●○▼▽▶►#'.indexOf(text[0]) >= 0;
+  }
 
   // What a header cell names, as QuestionnaireColumn.swift recognises it: NFKC, lower case, no spaces, no final
   // `.`/`:`, a note in brackets left out (`回答（はい／いいえ）` is an answer column).
@@ -133,7 +161,44 @@
     return null;
   }
 
-  function columnKind(header) { return kindByName[normalizedName(header)] || null; }
+  // Words that tell what a column holds in a header not listed (QuestionnaireColumn.words): English whole words,
+  // Japanese anywhere in the header.
+  var columnWords = {
+    number: ['no', 'id', 'number', 'ref', '#', '番号', '項番'],
+    question: ['question', 'questions', 'requirement', 'requirements', 'control', 'controls',
+      '質問', '設問', '確認事項', '確認項目', '確認内容', '要求事項', 'チェック項目'],
+    answer: ['answer', 'answers', 'response', 'responses', 'reply', '回答'],
+    other: ['domain', 'category', 'section', 'area', 'owner', 'ownership', 'status', 'type', 'remarks', 'comment', 'comments',
+      'note', 'notes', 'evidence', 'guidance', '分類', '区分', 'カテゴリ', '備考', '種別', '状況', '根拠', '補足', '評価']
+  };
+
+  // The kind a header not listed names by its words, as QuestionnaireColumn.loosely reads it: the last word decides; a
+  // header of more than four words or forty characters, one that asks, or one that lists short choices names none.
+  function looseKind(header) {
+    var text = compatible(header).trim();
+    var open = text.search(/[(\[【]/);
+    if (open > 0) text = text.slice(0, open).trim();
+    var latin = [];
+    var pattern = /[a-z0-9#]+/g;
+    var match;
+    while ((match = pattern.exec(text)) !== null) latin.push({ word: match[0], position: match.index });
+    if (text === '' || Array.from(text).length > 40 || latin.length > 4 || isQuestionLike(text)) return null;
+    var parts = text.split(/[/／|・]/);
+    if (parts.length > 1 && parts.every(function (p) { return Array.from(p.trim()).length <= 4; })) return null;
+    var last = null;
+    ['number', 'question', 'answer', 'other'].forEach(function (kind) {
+      function found(position) { if (last === null || position >= last.position) last = { position: position, kind: kind }; }
+      latin.forEach(function (w) { if (columnWords[kind].indexOf(w.word) >= 0) found(w.position); });
+      columnWords[kind].forEach(function (word) {
+        if (/^[\x00-\x7F]*$/.test(word)) return;
+        for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) found(at);
+      });
+    });
+    return last ? last.kind : null;
+  }
+
+  function isListed(header) { return Object.prototype.hasOwnProperty.call(kindByName, normalizedName(header)); }
+  function columnKind(header) { return kindByName[normalizedName(header)] || looseKind(header); }
 
   function filledCells(row) { return row.filter(function (c) { return c.trim() !== ''; }); }
   // A known name may carry a long note in brackets (`Answer (attach evidence where you can)`).
@@ -143,14 +208,21 @@
   // A title is one cell, however long; a row that asks, or holds long texts side by side, is a question.
   function isTitle(row) { return filledCells(row).length <= 1 && !row.some(isQuestionLike); }
 
+  // Rows searched for the header (Questionnaire.headerSearchDepth): a title block and instructions, never pages.
+  var headerSearchDepth = 60;
+
   // The header row (or -1) and the first row that may hold a question, as Questionnaire.headerRow finds them: a row of
   // known column names above any question; else a first row of short names that ask nothing (in one column only when
   // questions follow it), or such a row with only titles and blank rows above it.
-  function headerRow(rows, width, column) {
-    var top = rows.slice(0, 20);
+  function headerRow(rows, width, column, plain) {
+    var top = rows.slice(0, headerSearchDepth);
     var asking = top.findIndex(function (r) { return !isTitle(r) && !namesOnly(r); });
     if (asking < 0) asking = top.length;
-    function isNamed(r) { return namesOnly(r) && filledCells(r).some(function (c) { return columnKind(c) !== null; }); }
+    // A title of one cell holding a column's word (`セキュリティ確認事項`) names no column; a listed name alone does.
+    function isNamed(r) {
+      var filled = filledCells(r);
+      return namesOnly(r) && filled.some(function (c) { return isListed(c) || (filled.length > 1 && columnKind(c) !== null); });
+    }
     for (var n = 0; n < asking; n++) {
       if (n + 1 < rows.length && isNamed(top[n])) return { header: n, first: n + 1 };
     }
@@ -161,7 +233,7 @@
     for (var m = 0; m < asksSideBySide; m++) {
       if (m + 1 < rows.length && filledCells(top[m]).length > 1 && isNamed(top[m])) return { header: m, first: m + 1 };
     }
-    if (rows.length < 2) return { header: -1, first: 0 };
+    if (plain || rows.length < 2) return { header: -1, first: 0 };
     if (width > 1) {
       var titles = 0;
       while (titles < top.length && isTitle(top[titles])) titles += 1;
@@ -174,10 +246,12 @@
   }
 
   // The questions, as Questionnaire.read and Questionnaire.questions choose them: below the header, in the question
-  // column (the given one, else one the header names as such, else the first with ten characters of text on average),
-  // section headings left out. `rows.merges` (from xlsxRows) are the workbook's merged cells.
+  // column (the given one, else one the header names as such, else the one whose cells read most like questions),
+  // section headings left out, sub-questions kept. `rows.merges` (from xlsxRows) are the workbook's merged cells;
+  // `rows.plain` (from textRows) says the rows are lines of text.
   function questions(rows, column) {
     var merges = rows.merges || [];
+    var plain = rows.plain === true;
     while (rows.length > 0 && rows[rows.length - 1].every(function (c) { return c.trim() === ''; })) rows.pop();
     var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, 1);
     merges.forEach(function (m) { if (m.top < rows.length) width = Math.max(width, m.right + 1); });
@@ -187,9 +261,9 @@
     var chosen;
     if (column) {
       chosen = Math.min(column, width) - 1;
-      layout = headerRow(rows, width, chosen);
+      layout = headerRow(rows, width, chosen, plain);
     } else {
-      layout = headerRow(rows, width);
+      layout = headerRow(rows, width, undefined, plain);
       var body = rows.slice(layout.first);
       var answered = layout.header < 0 ? null : answeredColumns(rows[layout.header]);
       var candidates = [];
@@ -201,11 +275,16 @@
         var cells = body.map(function (r) { return r[k].trim(); }).filter(Boolean);
         return cells.reduce(function (s, c) { return s + Array.from(c).length; }, 0) / Math.max(cells.length, 1);
       }
-      // A header may name two question-like columns (`項目`, `質問`): the questions are the longer texts.
+      // How much a column's cells read like questions: long texts, the more so the more of them ask.
+      function askingScore(k) {
+        var cells = body.map(function (r) { return r[k]; }).filter(function (c) { return c.trim() !== ''; });
+        return averageLength(k) * (1 + cells.filter(isQuestionLike).length / Math.max(cells.length, 1));
+      }
+      // A header may name two question-like columns (`項目`, `質問`): the questions are the longer texts; the leftmost wins a tie.
       var named = layout.header < 0 ? [] : candidates.filter(function (k) { return columnKind(rows[layout.header][k]) === 'question'; });
       chosen = named.reduce(function (best, k) { return best === undefined || averageLength(k) > averageLength(best) ? k : best; }, undefined);
-      if (chosen === undefined) chosen = candidates.find(function (k) { return averageLength(k) >= 10; });
-      if (chosen === undefined) chosen = candidates.length > 0 ? candidates[0] : 0;
+      if (chosen === undefined) chosen = candidates.reduce(function (best, k) { return best === undefined || askingScore(k) > askingScore(best) ? k : best; }, undefined);
+      if (chosen === undefined) chosen = 0;
     }
     var indices = [];
     rows.forEach(function (r, i) { if (i >= layout.first && r[chosen].trim()) indices.push(i); });
@@ -225,7 +304,35 @@
       });
       return merged || (numbered && !isQuestionLike(cells[chosen]));
     }
-    return indices.filter(function (i) { return !isSectionHeading(i); }).map(function (i) { return { row: i + 1, text: rows[i][chosen].trim() }; });
+    var asked = {};
+    indices.forEach(function (i) { if (!isSectionHeading(i)) asked[i] = true; });
+    // Lines of a one-column questionnaire that head rather than ask (Questionnaire.lineHeadings).
+    if (width === 1) {
+      var lines = indices.map(function (i) { return rows[i][chosen]; });
+      var numberedLines = lines.filter(isNumberedLine).length * 2 >= lines.length;
+      var askingLines = lines.filter(isQuestionLike).length * 2 > lines.length;
+      indices.forEach(function (i, n) {
+        if (isQuestionLike(lines[n])) return;
+        var title = n === 0 && i + 1 < rows.length && rows[i + 1][chosen].trim() === '';
+        var short = Array.from(lines[n].trim()).length <= 30 && askingLines && n + 1 < indices.length && isQuestionLike(rows[indices[n + 1]][chosen]);
+        if (isLabel(lines[n]) || title || (numberedLines && !isNumberedLine(lines[n])) || short) delete asked[i];
+      });
+    }
+    // Sub-questions: two or more enumerated rows in a row, blank rows aside, right under a question (Questionnaire.subQuestions).
+    function adjacent(upper, lower) {
+      for (var k = upper + 1; k < lower; k++) if (rows[k].some(function (c) { return c.trim() !== ''; })) return false;
+      return true;
+    }
+    var sub = [];
+    for (var n = 0; n < indices.length;) {
+      if (!enumerates(rows[indices[n]][chosen])) { n += 1; continue; }
+      var end = n + 1;
+      while (end < indices.length && enumerates(rows[indices[end]][chosen]) && adjacent(indices[end - 1], indices[end])) end += 1;
+      if (end - n >= 2 && n > 0 && asked[indices[n - 1]] && adjacent(indices[n - 1], indices[n])) sub = sub.concat(indices.slice(n, end));
+      n = end;
+    }
+    sub.forEach(function (i) { asked[i] = true; });
+    return indices.filter(function (i) { return asked[i]; }).map(function (i) { return { row: i + 1, text: rows[i][chosen].trim() }; });
   }
 
   // ---- XLSX: a ZIP of SpreadsheetML, unpacked with DecompressionStream and read with DOMParser ----
@@ -325,9 +432,10 @@
   // The filled cells under the first cell near the top that names a question column, or -1 when none names one
   // (Questionnaire.questionCount).
   function questionCount(rows) {
-    var header = rows.slice(0, 20).findIndex(function (r) { return r.some(function (c) { return columnKind(c) === 'question'; }); });
+    function names(c, r) { return columnKind(c) === 'question' && (isListed(c) || filledCells(r).length > 1); }
+    var header = rows.slice(0, headerSearchDepth).findIndex(function (r) { return r.some(function (c) { return names(c, r); }); });
     if (header < 0) return -1;
-    var column = rows[header].findIndex(function (c) { return columnKind(c) === 'question'; });
+    var column = rows[header].findIndex(function (c) { return names(c, rows[header]); });
     return rows.slice(header + 1).filter(function (r) { return column < r.length && String(r[column]).trim() !== ''; }).length;
   }
 

@@ -12,12 +12,14 @@ struct AnswerCommand: ParsableCommand {
         commandName: "answer",
         abstract: "Answer a customer's questionnaire from the sheet, offline.",
         discussion: """
-            Reads a questionnaire (CSV, TSV, text with one question a line, or XLSX: the first sheet) and writes it back \
-            with a status (answered, review, none) and the best item's No., name, answer, revision date, URL and \
-            confidence beside each question: the answer in the customer's answer column when there is one, the rest \
-            in columns added to the right. An XLSX questionnaire written as XLSX is the customer's workbook with \
-            the answers filled in, everything else kept. Reads the content as `build` does; ranks exactly as the \
-            site's search.
+            Reads a questionnaire (CSV, TSV, text with one question a line, or XLSX: the sheet whose header names a \
+            question column, or the one given with --sheet) and writes it back with a status (answered, review, none) \
+            and the best item's No., name, answer, revision date, URL and confidence beside each question: the answer \
+            in the customer's answer column when there is one, the rest in columns added to the right. An XLSX \
+            questionnaire written as XLSX is the customer's workbook with the answers filled in, everything else \
+            kept. Standard error names what was read (the sheet, the question column, the number of questions per \
+            status) and the workbook's other sheets that hold questions. Reads the content as `build` does; ranks \
+            exactly as the site's search.
             """
     )
 
@@ -32,6 +34,9 @@ struct AnswerCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The column that takes the answers: its header's name or its number (default: the one named Answer, 回答…, or a new column).", valueName: "name|n"))
     var answerColumn: String?
+
+    @Option(help: ArgumentHelp("The workbook's sheet to answer: its tab's name or number (default: the sheet whose header names a question column).", valueName: "name|n"))
+    var sheet: String?
 
     @Option(help: "What to write: csv, xlsx or json.")
     var format: Format = .csv
@@ -52,7 +57,7 @@ struct AnswerCommand: ParsableCommand {
         }
         let questionnaire: Questionnaire
         switch Questionnaire.read(data, file: file, column: column.map(Questionnaire.Column.init),
-                                     answerColumn: answerColumn.map(Questionnaire.Column.init)) {
+                                     answerColumn: answerColumn.map(Questionnaire.Column.init), worksheet: sheet.map(Questionnaire.Worksheet.Choice.init)) {
         case let .success(value): questionnaire = value
         case let .failure(error): Self.fail(file, error.diagnostics.first?.message ?? "cannot read the questionnaire")
         }
@@ -73,6 +78,9 @@ struct AnswerCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(output)
         }
+        // What was read, so that a wrong sheet or column is seen at once.
+        let notes = [answers.summary] + [answers.otherSheetsNote].compactMap { $0 }
+        FileHandle.standardError.write(Data(notes.map { "\(file): \($0)\n" }.joined().utf8))
     }
 
     /// One line on standard error, then exit status 1.

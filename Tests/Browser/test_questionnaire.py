@@ -155,6 +155,40 @@ def test_a_workbook_with_a_title_above_its_header_is_read_as_the_cli_reads_it(br
     assert browser.execute_script("return window.__problems") == []
 
 
+def test_a_deep_header_a_name_of_its_own_and_sub_questions_are_read_as_the_cli_reads_them(browser, server, site):
+    """A cover, then a title and 24 rows of instructions above a header (row 26) whose question column is `Assessment Question`, with
+    enumerated sub-questions under a numbered question and a heading without a number: the browser finds the same
+    sheet, rows and texts as the CLI."""
+    folder = tempfile.mkdtemp(prefix="questionnaire-")
+    path = os.path.join(folder, "deep.xlsx")
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "表紙"
+    cover["B2"] = "クラウドサービスに関する情報セキュリティ確認書"
+    sheet = book.create_sheet("確認書")
+    sheet["A1"] = "Vendor security assessment"
+    for row in range(2, 26):
+        sheet.cell(row, 1, f"{row - 1}. Read the instructions of section {row - 1} before you answer.")
+    for row in [["Ref", "Domain", "Assessment Question", "Yes/No/N.A."],
+                ["BC-1", "Business Continuity Management", "How long are backups retained?"],
+                ["BC-2", "Business Continuity Management", "Which of these do you encrypt?"],
+                [None, None, "(a) Customer data at rest"], [None, None, "(b) Backups"],
+                [None, None, "Identity and access"],
+                ["IA-1", "Identity & Access Management", "Do you support single sign-on (SSO)?"]]:
+        sheet.append(row)
+    book.save(path)
+    cli = json.loads(subprocess.run([binary(), "answer", path, "--lang", "en", "--format", "json", "--content", os.path.join(ROOT, "Content")],
+                                    check=True, capture_output=True, text=True).stdout)
+    assert [(c["row"], c["question"]) for c in cli] == [(27, "How long are backups retained?"), (28, "Which of these do you encrypt?"),
+                                                         (29, "(a) Customer data at rest"), (30, "(b) Backups"),
+                                                         (32, "Do you support single sign-on (SSO)?")]
+    open_page(browser, page_url(server, site, "http", "en"))
+    browser.find_element(By.ID, "questionnaire-file").send_keys(path)
+    rows = shown_rows(browser)
+    assert [(r["row"], r["question"], r["status"]) for r in rows] == [(str(c["row"]), c["question"], c["status"]) for c in cli]
+    assert browser.execute_script("return window.__problems") == []
+
+
 def test_choose_another_item_override_a_status_and_download_the_csv(browser, server, site):
     downloads = tempfile.mkdtemp(prefix="questionnaire-downloads-")
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})

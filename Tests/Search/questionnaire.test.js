@@ -38,6 +38,27 @@ const layouts = [
   // Quotes that do not end their cell are text, as Excel reads them; a quoted cell keeps its line breaks.
   { name: 'quotes.csv', rows: [2, 3, 4], text: 'No.,Question,Answer\r\n1,"TLS" is used for every connection?,\r\n'
     + '2,"Is data encrypted ""at rest""?\r\n(storage and backups)",\r\n3,"SSO" (SAML) supported?,\r\n' },
+  // A question column under a name of the customer's own (`Assessment Question`), right of a long domain column.
+  { name: 'assessment.csv', rows: [5, 6, 7], first: 'Is there a documented business continuity plan, and is it tested at least annually?', text: 'Third-Party Security Assessment (Lite) - v2.3,,,,\r\n'
+    + '"Please answer Yes, No or N/A for each question and give details in the comments column.",,,,\r\n,,,,\r\n'
+    + 'Ref,Domain,Assessment Question,Yes/No/N.A.,Vendor Comments\r\n'
+    + 'BCR-01,Business Continuity Management,"Is there a documented business continuity plan, and is it tested at least annually?",,\r\n'
+    + 'BCR-02,Business Continuity Management,State the recovery time objective (RTO) for the production service.,,\r\n'
+    + 'DSP-01,Data Security & Privacy,How long are backups retained?,,\r\n' },
+  // No column named for questions: the one whose cells ask, not the first long one.
+  { name: 'unnamed.tsv', rows: [2, 3], first: '保存データは暗号化されていますか', text: '項番\t分野\t内容\n1\t事業継続・災害対策の管理体制\t保存データは暗号化されていますか\n'
+    + '2\t事業継続・災害対策の管理体制\tバックアップの保管期間を教えてください\n' },
+  // Enumerated sub-questions under a numbered question are asked; a heading without a number, and a lone enumerated one, are not.
+  { name: 'sub-questions.tsv', rows: [3, 4, 5, 6, 7, 8, 10, 12, 13], text: 'No.\t大項目\t質問\t回答欄\n1\t可用性\t\t\n'
+    + '1-1\t\tサービスの稼働率の目標値を記載してください。\t\n1-2\t\t計画停止の事前通知の方法を記載してください。\t\n1-3\t\t以下の暗号化を実施していますか。\t\n'
+    + '\t\t(a) 保存データの暗号化\t\n\t\t(b) 通信経路の暗号化（TLSのバージョン）\t\n\t\t(c) バックアップ媒体の暗号化\t\n\t\tデータ管理\t\n'
+    + '2-1\tバックアップ\t保存期間\t\n\t\t(1) アクセス管理\t\n2-2\t\t多要素認証に対応していますか？\t\n2-3\t\tSSOに対応していますか？\t\n' },
+  // Pasted text: a title over a blank line, bracketed labels, lines without the questions' numbers are headings.
+  { name: 'pasted.txt', rows: [4, 5, 7, 8], text: 'Security questions for your SaaS (reply by 31 May, please)\n\n【可用性 / Availability】\n'
+    + '1. 稼働率のSLAは何％ですか？\n2. What are your RTO and RPO?\n【セキュリティ / Security】\n3. Is our data encrypted at rest and in transit?\n'
+    + '4. サポート窓口の営業時間を教えてください。\n' },
+  { name: 'headings.txt', rows: [2, 3, 5], text: 'Backups\nHow long are backups retained?\nDo you back up daily?\n■ Access\nDo you support single sign-on (SSO)?\n' },
+  { name: 'sub-lines.txt', rows: [1, 2, 3, 4], text: '1. Which of these do you encrypt:\n(a) data at rest\n(b) backups\n2. Do you support SSO?\n' },
 ];
 
 // Excel's exports in other encodings, read as the CLI reads them: "Unicode text" (UTF-16LE with and without its byte
@@ -70,8 +91,9 @@ test('CSV cells that Excel would read as formulas start with an apostrophe, as t
 
 test('the header is the row of column names under a title; titles and headings are no questions', () => {
   for (const layout of layouts) {
-    const rows = questionnaire.questions(questionnaire.textRows(layout.text, layout.name), 0).map((q) => q.row);
-    assert.deepEqual(rows, layout.rows, layout.name);
+    const found = questionnaire.questions(questionnaire.textRows(layout.text, layout.name), 0);
+    assert.deepEqual(found.map((q) => q.row), layout.rows, layout.name);
+    if (layout.first) assert.equal(found[0].text, layout.first, layout.name);
   }
   assert.equal(questionnaire.columnKind('回答（はい／いいえ）'), 'answer');
   assert.equal(questionnaire.columnKind(' Ｎｏ． '), 'number');
@@ -81,6 +103,11 @@ test('the header is the row of column names under a title; titles and headings a
   assert.equal(questionnaire.columnKind('一致の確度'), 'other');
   assert.equal(questionnaire.columnKind('No.'), 'number');
   assert.equal(questionnaire.columnKind('Item'), 'question');
+  // Headers not listed name their column by their last word, as QuestionnaireColumn.loosely reads them.
+  const loose = { 'Assessment Question': 'question', 'ご質問事項': 'question', 'Vendor Response': 'answer', '質問への回答': 'answer',
+    'Control Domain': 'other', 'Requirement Ref': 'number', '質問No.': 'number', 'Yes/No/N.A.': null, 'はい／いいえ': null,
+    'Security questions for your SaaS': null, 'Do you answer every question?': null, 'Questionnaire': null };
+  for (const [header, kind] of Object.entries(loose)) assert.equal(questionnaire.columnKind(header), kind, header);
 });
 
 test('a question column given by number finds the same header', () => {

@@ -3,15 +3,15 @@ import Foundation
 /// A customer's questionnaire as read from a file: its rows of cells, the row that names the columns, and which
 /// columns hold the questions and the answers.
 ///
-/// CSV, TSV, text (one question a line) and XLSX (the first sheet) are read. Customers' forms often carry a title
-/// and blank rows above the table: the header row is found as a person finds it, as the first row whose cells are
-/// column names (`No.`, `質問`, `Question`, `回答`…, see `QuestionnaireColumn`); rows above it are not questions. With
-/// no such row, the first row is the header when it holds short names that ask nothing. The question column is
-/// chosen by its header's name or its number, or else it is a column named as a question column, or else the first
-/// column whose cells hold text (letters or Japanese, ten characters on average), so that a `No.` or `Q1` column is
-/// passed over. The answer column is named or numbered, or else the header's column named as an answer column; of
-/// several, one without a dropdown (a list data validation), then one whose name lists no choices (`回答欄` before
-/// `回答（はい／いいえ）`), then the leftmost.
+/// CSV, TSV, text (one question a line) and XLSX (the sheet that names a question column, or the one asked for) are
+/// read. Customers' forms often carry a title and blank rows above the table: the header row is found as a person finds
+/// it, as the first row whose cells are column names (`No.`, `質問`, `Assessment Question`, `回答`…, see
+/// `QuestionnaireColumn`); rows above it are not questions. With no such row, the first row is the header when it
+/// holds short names that ask nothing. The question column is chosen by its header's name or its number, or else it is
+/// a column named as a question column, or else the column whose cells read most like questions (long texts that
+/// ask), so that a `No.`, `Q1` or domain column is passed over. The answer column is named or numbered, or else the
+/// header's column named as an answer column; of several, one without a dropdown (a list data validation), then one
+/// whose name lists no choices (`回答欄` before `回答（はい／いいえ）`), then the leftmost.
 public struct Questionnaire: Sendable, Equatable {
     /// A column: by header name or by 1-based number.
     public enum Column: Sendable, Equatable {
@@ -56,9 +56,15 @@ public struct Questionnaire: Sendable, Equatable {
     public var dropdowns: [Merge] = []
     /// The workbook the questionnaire was read from, so that answers can be written back into it.
     public var workbook: Workbook?
+    /// The workbook's tab the questions were read from (nil for text files).
+    public var worksheet: Worksheet?
+    /// The workbook's other tabs that hold questions too (a question column, and a row under it that asks), in tab
+    /// order: a reader is told of them, as they are not answered.
+    public var otherWorksheets: [Worksheet] = []
 
-    /// Rows searched for the header: a form's title block is a few rows, never a page.
-    static let headerSearchDepth = 20
+    /// Rows searched for the header: a form's title block and its instructions (記入要領, 用語の定義) can fill a screen
+    /// or two above the table, never several pages.
+    static let headerSearchDepth = 60
 
     /// Whether a row names the columns.
     public var hasHeader: Bool { headerRow != nil }
@@ -66,7 +72,8 @@ public struct Questionnaire: Sendable, Equatable {
     /// The number of columns, the same for every row.
     public var width: Int { rows.first?.count ?? 0 }
 
-    /// The questions, in row order; rows whose question cell is blank, and section headings, are passed over.
+    /// The questions, in row order; rows whose question cell is blank, and section headings, are passed over, but for
+    /// sub-questions (`(a) 保存データの暗号化`, `(b) …` under `以下の暗号化を実施していますか。`), which are asked.
     public var questions: [Question] {
         let candidates = rows.indices.dropFirst(firstQuestionRow).filter { !rows[$0][column].trimmed.isEmpty }
         let numberColumn = headerRow.flatMap { header in
@@ -74,8 +81,46 @@ public struct Questionnaire: Sendable, Equatable {
         }
         // A heading has no number only in a table whose questions are numbered.
         let numbered = numberColumn.map { number in candidates.filter { !rows[$0][number].trimmed.isEmpty }.count * 2 >= candidates.count } ?? false
-        return candidates.filter { !isSectionHeading($0, numberColumn: numbered ? numberColumn : nil) }
-            .map { Question(row: $0 + 1, text: rows[$0][column].trimmed) }
+        var asked = Set(candidates.filter { !isSectionHeading($0, numberColumn: numbered ? numberColumn : nil) })
+        if width == 1 { asked.subtract(lineHeadings(candidates)) }
+        asked.formUnion(subQuestions(candidates, asked: asked))
+        return candidates.filter(asked.contains).map { Question(row: $0 + 1, text: rows[$0][column].trimmed) }
+    }
+
+    /// The lines of a one-column questionnaire (pasted text) that head rather than ask: a bracketed or marked label
+    /// (`【可用性 / Availability】`, `■ セキュリティ`), a first line that a blank line follows (a title), a line without a
+    /// number among numbered questions, and a short line just above a question in a text of questions. A line that
+    /// asks is never a heading.
+    func lineHeadings(_ candidates: [Int]) -> Set<Int> {
+        let lines = candidates.map { rows[$0][column] }
+        let numbered = lines.filter(Self.isNumberedLine).count * 2 >= lines.count
+        let asking = lines.filter(Self.isQuestionLike).count * 2 > lines.count
+        var headings = Set<Int>()
+        for (offset, index) in candidates.enumerated() where !Self.isQuestionLike(lines[offset]) {
+            let next = offset + 1 < candidates.count ? candidates[offset + 1] : nil
+            let title = offset == 0 && index + 1 < rows.count && rows[index + 1][column].trimmed.isEmpty
+            let short = lines[offset].trimmed.unicodeScalars.count <= 30 && asking && next.map { Self.isQuestionLike(rows[$0][column]) } == true
+            if Self.isLabel(lines[offset]) || title || (numbered && !Self.isNumberedLine(lines[offset])) || short { headings.insert(index) }
+        }
+        return headings
+    }
+
+    /// Sub-questions: two or more enumerated rows in a row (`(a)`, `①`, `a)`, `・`), blank rows aside, right under a
+    /// question that is not itself one of them; each asks its part of that question.
+    func subQuestions(_ candidates: [Int], asked: Set<Int>) -> Set<Int> {
+        func adjacent(_ upper: Int, _ lower: Int) -> Bool { (upper + 1..<lower).allSatisfy { rows[$0].allSatisfy { $0.trimmed.isEmpty } } }
+        var found = Set<Int>()
+        var offset = 0
+        while offset < candidates.count {
+            guard Self.enumerates(rows[candidates[offset]][column]) else { offset += 1; continue }
+            var end = offset + 1
+            while end < candidates.count && Self.enumerates(rows[candidates[end]][column]) && adjacent(candidates[end - 1], candidates[end]) { end += 1 }
+            if end - offset >= 2, offset > 0, asked.contains(candidates[offset - 1]), adjacent(candidates[offset - 1], candidates[offset]) {
+                found.formUnion(candidates[offset..<end])
+            }
+            offset = end
+        }
+        return found
     }
 
     /// A row that heads a section of the table rather than asking: its only filled cell is the question cell, and
@@ -91,47 +136,81 @@ public struct Questionnaire: Sendable, Equatable {
         return numberColumn != nil && !Self.isQuestionLike(cells[column])
     }
 
-    /// Reads a questionnaire; `file` names it in errors and its extension chooses the format (XLSX is also known by its bytes).
-    public static func read(_ data: Data, file: String, column: Column? = nil, answerColumn: Column? = nil) -> Result<Questionnaire, DiagnosticsError> {
+    /// Reads a questionnaire; `file` names it in errors and its extension chooses the format (XLSX is also known by its
+    /// bytes). Of a workbook, the sheet `worksheet` names is read, or else the questions' sheet (`questionSheet(of:)`);
+    /// the other sheets that hold questions are listed in `otherWorksheets`.
+    public static func read(_ data: Data, file: String, column: Column? = nil, answerColumn: Column? = nil,
+                            worksheet: Worksheet.Choice? = nil) -> Result<Questionnaire, DiagnosticsError> {
         func failure(_ message: String, _ hint: String) -> Result<Questionnaire, DiagnosticsError> {
             .failure(DiagnosticsError([Diagnostic(file: file, message: message, hint: hint)]))
         }
         guard !data.isEmpty else { return failure("the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row") }
         let lowercased = file.lowercased()
-        var rows: [[String]]
-        var merges: [Merge] = []
-        var dropdowns: [Merge] = []
-        var workbook: Workbook?
-        var isPlainText = false
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowercased.hasSuffix(".xlsx") {
-            guard let sheet = try? Self.questionSheet(ofWorkbook: data) else {
+            guard let sheets = try? Self.worksheets(ofWorkbook: data) else {
                 return failure("the file is not an XLSX workbook", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
             }
-            rows = sheet.rows
-            merges = sheet.merges
-            dropdowns = sheet.dropdowns
-            workbook = Workbook(package: data, sheetPath: sheet.path)
-        } else {
-            guard let (text, _) = SheetEncoding.decode(data), !text.unicodeScalars.contains("\u{0}") else {
-                return failure("the file is not a CSV, TSV, text or XLSX file", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
+            let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+            let chosen: Int
+            switch worksheet {
+            case let .name(name)?:
+                guard let index = sheets.firstIndex(where: { $0.name == name }) ?? sheets.firstIndex(where: { Worksheet.sameName($0.name, name) }) else {
+                    return failure("no sheet is named '\(name)'", "the workbook's sheets are \(names)")
+                }
+                chosen = index
+            case let .number(number)?:
+                guard number <= sheets.count else {
+                    return failure("there is no sheet \(number): the workbook has \(sheets.count)", "give a number from 1 to \(sheets.count), or a name: \(names)")
+                }
+                chosen = number - 1
+            case nil:
+                chosen = questionSheet(of: sheets.map(\.rows))
             }
-            let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-            if lowercased.hasSuffix(".csv") {
-                rows = DelimitedText.parse(body, delimiter: ",").rows.map(\.values)
-            } else if lowercased.hasSuffix(".tsv") || body.contains("\t") {
-                rows = DelimitedText.parse(body, delimiter: "\t").rows.map(\.values)
-            } else {
-                isPlainText = true
-                rows = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { [String($0)] }
+            let sheet = sheets[chosen]
+            var read = table(sheet.rows, merges: sheet.merges, dropdowns: sheet.dropdowns, isPlainText: false, file: file, column: column, answerColumn: answerColumn)
+            if case var .success(questionnaire) = read {
+                questionnaire.workbook = Workbook(package: data, sheetPath: sheet.path)
+                questionnaire.worksheet = Worksheet(name: sheet.name, number: chosen + 1, questions: questionnaire.questions.count)
+                // An instructions sheet's `項目 | 記入方法` table names a question column too, but none of its rows asks.
+                questionnaire.otherWorksheets = sheets.indices.filter { $0 != chosen && questionCount(sheets[$0].rows) != nil }.compactMap { index in
+                    let other = sheets[index]
+                    let questions = (try? table(other.rows, merges: other.merges, dropdowns: other.dropdowns, isPlainText: false, file: file).get())?.questions ?? []
+                    guard questions.contains(where: { isQuestionLike($0.text) }) else { return nil }
+                    return Worksheet(name: other.name, number: index + 1, questions: questions.count)
+                }
+                read = .success(questionnaire)
             }
+            return read
         }
+        guard worksheet == nil else { return failure("the questionnaire has no sheets: it is not an XLSX workbook", "leave out the sheet") }
+        guard let (text, _) = SheetEncoding.decode(data), !text.unicodeScalars.contains("\u{0}") else {
+            return failure("the file is not a CSV, TSV, text or XLSX file", "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)")
+        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if lowercased.hasSuffix(".csv") {
+            return table(DelimitedText.parse(body, delimiter: ",").rows.map(\.values), isPlainText: false, file: file, column: column, answerColumn: answerColumn)
+        } else if lowercased.hasSuffix(".tsv") || body.contains("\t") {
+            return table(DelimitedText.parse(body, delimiter: "\t").rows.map(\.values), isPlainText: false, file: file, column: column, answerColumn: answerColumn)
+        }
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { [String($0)] }
+        return table(lines, isPlainText: true, file: file, column: column, answerColumn: answerColumn)
+    }
+
+    /// The questionnaire of one table of cells (a text file's, or a worksheet's with its merges and dropdowns): its header,
+    /// question column and answer column found.
+    static func table(_ rows: [[String]], merges: [Merge] = [], dropdowns: [Merge] = [], isPlainText: Bool, file: String,
+                      column: Column? = nil, answerColumn: Column? = nil) -> Result<Questionnaire, DiagnosticsError> {
+        func failure(_ message: String, _ hint: String) -> Result<Questionnaire, DiagnosticsError> {
+            .failure(DiagnosticsError([Diagnostic(file: file, message: message, hint: hint)]))
+        }
+        var rows = rows
         while let last = rows.last, last.allSatisfy({ $0.trimmed.isEmpty }) { rows.removeLast() }
         guard !rows.isEmpty else { return failure("the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row") }
         // A merged answer or heading cell reaches past the last filled column: columns added for answers go after it.
         let width = max(rows.map(\.count).max() ?? 1, (merges.filter { $0.rows.lowerBound < rows.count }.map(\.columns.upperBound).max() ?? -1) + 1)
         rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
 
-        var questionnaire = Questionnaire(rows: rows, headerRow: nil, firstQuestionRow: 0, column: 0, merges: merges, dropdowns: dropdowns, workbook: workbook)
+        var questionnaire = Questionnaire(rows: rows, headerRow: nil, firstQuestionRow: 0, column: 0, merges: merges, dropdowns: dropdowns)
         switch column {
         case let .name(name)?:
             let wanted = QuestionnaireColumn.normalized(name)
@@ -154,16 +233,24 @@ public struct Questionnaire: Sendable, Equatable {
             // The item names an earlier answer added are no questions, though its column is called `Item`.
             let answered = questionnaire.headerRow.flatMap { QuestionnaireAnswers.addedColumns(in: rows[$0]) } ?? 0..<0
             let candidates = (0..<width).filter { index in !answered.contains(index) && body.contains { hasText($0[index]) } }
-            guard let first = candidates.first else {
+            guard !candidates.isEmpty else {
                 return failure("no column holds text", "put the questions in one column, one a row")
             }
             func averageLength(_ index: Int) -> Double {
                 let cells = body.map { $0[index].trimmed }.filter { !$0.isEmpty }
                 return Double(cells.reduce(0) { $0 + $1.unicodeScalars.count }) / Double(max(cells.count, 1))
             }
-            // A header may name two question-like columns (`項目`, `質問`): the questions are the longer texts.
+            // How much a column's cells read like questions: long texts, the more so the more of them ask. A domain
+            // column (`Business Continuity Management`) is long too, but asks nothing; questions are longer still.
+            func askingScore(_ index: Int) -> Double {
+                let cells = body.map { $0[index] }.filter { !$0.trimmed.isEmpty }
+                return averageLength(index) * (1 + Double(cells.filter(isQuestionLike).count) / Double(max(cells.count, 1)))
+            }
+            // A header may name two question-like columns (`項目`, `質問`): the questions are the longer texts. The
+            // leftmost column wins a tie.
             let named = questionnaire.headerRow.map { header in candidates.filter { QuestionnaireColumn(header: rows[header][$0]) == .question } } ?? []
-            questionnaire.column = named.max { averageLength($0) < averageLength($1) } ?? candidates.first { averageLength($0) >= 10 } ?? first
+            questionnaire.column = named.max { averageLength($0) < averageLength($1) || (averageLength($0) == averageLength($1) && $0 > $1) }
+                ?? candidates.max { askingScore($0) < askingScore($1) || (askingScore($0) == askingScore($1) && $0 > $1) }!
         }
 
         questionnaire.answeredColumns = questionnaire.headerRow.flatMap { QuestionnaireAnswers.addedColumns(in: rows[$0]) }
@@ -216,7 +303,10 @@ public struct Questionnaire: Sendable, Equatable {
         // A title is one cell, however long; a row that asks, or holds long texts side by side, is a question.
         func isTitle(_ row: [String]) -> Bool { filled(row).count <= 1 && !row.contains(where: isQuestionLike) }
         let top = rows.prefix(headerSearchDepth)
-        func isNamed(_ row: [String]) -> Bool { namesOnly(row) && filled(row).contains { QuestionnaireColumn(header: $0) != nil } }
+        // A title of one cell holding a column's word (`セキュリティ確認事項`) names no column; a listed name alone does.
+        func isNamed(_ row: [String]) -> Bool {
+            namesOnly(row) && filled(row).contains { QuestionnaireColumn.isListed($0) || (filled(row).count > 1 && QuestionnaireColumn(header: $0) != nil) }
+        }
         let asking = top.firstIndex { !isTitle($0) && !namesOnly($0) } ?? top.endIndex
         if let named = top[..<asking].firstIndex(where: isNamed), named + 1 < rows.count {
             return (named, named + 1)
@@ -246,9 +336,45 @@ public struct Questionnaire: Sendable, Equatable {
         cell.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
+    /// Whether a cell reads as a question or a request: it ends in `?`, `？`, `。`, `か` or `ください`, or in `.` after a
+    /// sentence.
     static func isQuestionLike(_ cell: String) -> Bool {
         let text = cell.trimmed
         // A full stop ends a question only in a sentence: `No.` is a header.
-        return text.hasSuffix("?") || text.hasSuffix("？") || text.hasSuffix("。") || (text.hasSuffix(".") && text.contains(" "))
+        return text.hasSuffix("?") || text.hasSuffix("？") || text.hasSuffix("。") || text.hasSuffix("か") || text.hasSuffix("ください")
+            || text.hasSuffix("下さい") || (text.hasSuffix(".") && text.contains(" "))
+    }
+
+    /// Circled numbers and letters (`①`, `⑴`, `⒜`, `㋐`), which compatibility mapping turns into plain digits.
+    private static func startsCircled(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first?.value else { return false }
+        return (0x2460...0x24B5).contains(first) || first == 0x24EA || (0x3251...0x325F).contains(first) || (0x32B1...0x32BF).contains(first)
+            || (0x32D0...0x32FE).contains(first)
+    }
+
+    nonisolated(unsafe) private static let enumerator = /^(\((?:[a-z]|[ivx]{1,4}|[0-9]{1,3}|[ア-ン])\)|(?:[a-z]|[0-9]{1,2})\)|[a-z]\.\s|[・•])/
+    nonisolated(unsafe) private static let lineNumber = /^((?:q|問|no\.?|#)?\s*[0-9]+(?:[-.):、]|\s)|\([0-9]+\))/
+
+    /// Whether a cell begins with an enumerator of sub-items: `(a)`, `（ｂ）`, `(iv)`, `(1)`, `a)`, `1)`, `a. `, `・`,
+    /// `①`, `㋐`.
+    static func enumerates(_ cell: String) -> Bool {
+        let text = cell.trimmed
+        return startsCircled(text) || text.precomposedStringWithCompatibilityMapping.lowercased().prefixMatch(of: enumerator) != nil
+    }
+
+    /// Whether a line begins with its question's number: `1.`, `1-1`, `Q3`, `問3`, `No.4`, `(2)`, `①`.
+    static func isNumberedLine(_ cell: String) -> Bool {
+        let text = cell.trimmed
+        return startsCircled(text) || text.precomposedStringWithCompatibilityMapping.lowercased().prefixMatch(of: lineNumber) != nil
+    }
+
+    /// Whether a line is a label set apart by brackets or a mark: `【可用性 / Availability】`, `[Security]`, `■ 運用`,
+    /// `# Backups`.
+    static func isLabel(_ cell: String) -> Bool {
+        let text = cell.trimmed.precomposedStringWithCompatibilityMapping
+        guard let first = text.first, let last = text.last, text.count > 1 else { return false }
+        let pairs: [Character: Character] = ["【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">", "(": ")"]
+        if let closer = pairs[first] { return last == closer }
+        return "■□◆◇●○▼▽▶►#".contains(first)
     }
 }

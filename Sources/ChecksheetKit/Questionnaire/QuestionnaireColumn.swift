@@ -29,10 +29,62 @@ enum QuestionnaireColumn: Sendable, Equatable {
         return byName
     }()
 
-    /// The kind of column a header cell names, or nil when it is no column name (a title, a question).
+    /// The kind of column a header cell names, or nil when it is no column name (a title, a question): one of the
+    /// listed names, or else a short header with one of their words in it (see `loosely(_:)`).
     init?(header: String) {
-        guard let column = Self.byName[Self.normalized(header)] else { return nil }
+        guard let column = Self.byName[Self.normalized(header)] ?? Self.loosely(header) else { return nil }
         self = column
+    }
+
+    /// Whether a header cell is one of the listed names itself, not a longer header holding one of their words: a
+    /// title of one cell (`セキュリティ確認事項`) names a column only when it is a name itself.
+    static func isListed(_ header: String) -> Bool { byName[normalized(header)] != nil }
+
+    /// Words of English headers (whole words) and of Japanese ones (anywhere in the header) that tell what a column
+    /// holds, for headers not listed above: `Assessment Question`, `Vendor Response`, `事業者回答`, `Control Domain`.
+    private static let words: [QuestionnaireColumn: [String]] = [
+        .number: ["no", "id", "number", "ref", "#", "番号", "項番"],
+        .question: ["question", "questions", "requirement", "requirements", "control", "controls",
+                    "質問", "設問", "確認事項", "確認項目", "確認内容", "要求事項", "チェック項目"],
+        .answer: ["answer", "answers", "response", "responses", "reply", "回答"],
+        .other: ["domain", "category", "section", "area", "owner", "ownership", "status", "type", "remarks", "comment", "comments",
+                 "note", "notes", "evidence", "guidance", "分類", "区分", "カテゴリ", "備考", "種別", "状況", "根拠", "補足", "評価"],
+    ]
+
+    /// The kind a header not listed names by its words: the word that comes last decides, as the last word of a name
+    /// does (`Question ID` numbers, `Assessment Question` asks, `質問への回答` answers). A header of more than four words
+    /// or forty characters is a title, one that asks is a question, and one that lists short choices (`Yes/No/N.A.`,
+    /// `はい／いいえ`) names none; the browser reads headers the same way (`Site/assets/questionnaire.js`).
+    static func loosely(_ header: String) -> QuestionnaireColumn? {
+        var text = header.precomposedStringWithCompatibilityMapping.lowercased().trimmed
+        if let open = text.firstIndex(where: { "([【".contains($0) }), open != text.startIndex { text = String(text[..<open]).trimmed }
+        let latin = text.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#")) }
+        guard !text.isEmpty, text.unicodeScalars.count <= 40, latin.count <= 4, !Questionnaire.isQuestionLike(text) else { return nil }
+        let parts = text.split(omittingEmptySubsequences: false) { "/／|・".contains($0) }
+        if parts.count > 1 && parts.allSatisfy({ $0.trimmed.unicodeScalars.count <= 4 }) { return nil }
+        var last: (position: Int, column: QuestionnaireColumn)?
+        func found(_ position: Int, _ column: QuestionnaireColumn) { if position >= last?.position ?? -1 { last = (position, column) } }
+        for (column, list) in words.sorted(by: { $0.key.order < $1.key.order }) {
+            for word in latin where list.contains(String(word)) { found(text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: word.startIndex), column) }
+            for word in list where !word.allSatisfy(\.isASCII) {
+                var start = text.startIndex
+                while let range = text.range(of: word, range: start..<text.endIndex) {
+                    found(text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound), column)
+                    start = range.upperBound
+                }
+            }
+        }
+        return last?.column
+    }
+
+    /// A fixed order of the kinds, so that reading a header never depends on a dictionary's order.
+    private var order: Int {
+        switch self {
+        case .number: 0
+        case .question: 1
+        case .answer: 2
+        case .other: 3
+        }
     }
 
     /// Whether a header's note in brackets lists choices (`回答（はい／いいえ）`, `Answer (Yes/No/NA)`): a column to pick

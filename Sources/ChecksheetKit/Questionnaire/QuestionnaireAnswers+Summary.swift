@@ -1,0 +1,33 @@
+import Foundation
+
+extension QuestionnaireAnswers {
+    /// What was read and how it was answered, in one line for the reader of `checksheet answer`: the sheet, the
+    /// question column by letter and header, the number of questions and how many of each status. A wrong pick (the
+    /// cover sheet, a domain column) shows at once.
+    ///
+    /// `sheet 'チェックシート', column C '質問' (header row 4): 56 questions: 40 answered, 10 review, 6 none`
+    public var summary: String {
+        let questionnaire = self.questionnaire
+        let sheet = questionnaire.worksheet.map { "sheet '\($0.name)', " } ?? ""
+        let letter = SheetTable.columnName(questionnaire.column)
+        let column = questionnaire.headerRow.map { header in
+            let name = questionnaire.rows[header][questionnaire.column].trimmed
+            return "column \(letter)" + (name.isEmpty ? "" : " '\(name)'") + " (header row \(header + 1))"
+        } ?? "column \(letter) (no header row)"
+        let counts = QuestionAnswer.Status.allCases.map { status in "\(rows.filter { $0.answer.status == status }.count) \(status.rawValue)" }
+        return "\(sheet)\(column): \(rows.count) question\(rows.count == 1 ? "" : "s"): " + counts.joined(separator: ", ")
+    }
+
+    /// The workbook's other sheets that hold questions, which were not answered, and how to answer them; nil when
+    /// there are none.
+    ///
+    /// `sheet 'B.運用・セキュリティ' also holds questions (13), not answered: answer it with --sheet 'B.運用・セキュリティ'`
+    public var otherSheetsNote: String? {
+        let others = questionnaire.otherWorksheets
+        guard let first = others.first else { return nil }
+        let list = others.map { "'\($0.name)' (\($0.questions))" }.joined(separator: ", ")
+        return others.count == 1
+            ? "sheet \(list) also holds questions, not answered: answer it with --sheet '\(first.name)'"
+            : "sheets \(list) also hold questions, not answered: answer each with --sheet NAME"
+    }
+}
