@@ -33,7 +33,9 @@ struct SitePlan: Sendable {
                     add(.revisionChanges(date: date, language), [upTo])
                     add(.changesCSV(date: date, language), [upTo])
                 }
-                if date != current.date { add(.changesSince(date: date, language), [inputs.all]) }
+                // The current version's too, saying nothing changed since: a reader's link to "since the version I
+                // reviewed" keeps working when that version is the current one.
+                add(.changesSince(date: date, language), [date == current.date ? upTo : inputs.all])
                 add(.archive(date: date, language), [upTo])
                 for archived in entry.revision.items[language] {
                     add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)])

@@ -34,10 +34,17 @@ extension SiteViews {
             let stillThere = current.item(item.slug, language) != nil
             page.canonical = SitePath.url(stillThere ? SitePath.item(item.slug, language) : path, base: baseURL)
             let isCurrent = current.date == revision.date
-            banner = Banner(text: isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
-                                            : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)]),
+            var said = isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
+                                 : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)])
+            // A reviewer copying from an old version is told whether the answer they copy still stands.
+            if !isCurrent, let now = current.item(item.slug, .ja), let then = revision.item(item.slug, .ja), now.answer != then.answer {
+                said += text("answerChangedSince", language)
+            }
+            banner = Banner(text: said,
                             linkHref: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
-                            linkText: text(isCurrent ? "viewPermanentPage" : "viewCurrent", language))
+                            linkText: text(isCurrent ? "viewPermanentPage" : "viewCurrent", language),
+                            sinceHref: isCurrent ? nil : SitePath.relative(from: path, to: SitePath.changes(since: revision.date, language)),
+                            sinceText: isCurrent ? nil : text("viewChangesSince", language))
         }
         // A removed item's row is in the last sheet that had it, not in the current one.
         let rowHref = removedIn == nil ? sheetHref + "#" + item.slug : SitePath.relative(from: path, to: SitePath.archive(revision.date, language)) + "#" + item.slug

@@ -142,7 +142,9 @@ extension SiteViews {
             banner = Banner(text: isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
                                             : text("supersededBanner", language, ["date": displayDate(revision.date, language), "current": displayDate(current.date, language)]),
                             linkHref: isCurrent ? nil : SitePath.relative(from: path, to: SitePath.sheet(language)),
-                            linkText: isCurrent ? nil : text("viewCurrent", language))
+                            linkText: isCurrent ? nil : text("viewCurrent", language),
+                            sinceHref: isCurrent ? nil : SitePath.relative(from: path, to: SitePath.changes(since: revision.date, language)),
+                            sinceText: isCurrent ? nil : text("viewChangesSince", language))
         }
         var sections: [SheetView.SectionGroup] = []
         for item in revision.items[language] {
