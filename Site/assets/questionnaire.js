@@ -200,6 +200,34 @@
   function isListed(header) { return Object.prototype.hasOwnProperty.call(kindByName, normalizedName(header)); }
   function columnKind(header) { return kindByName[normalizedName(header)] || looseKind(header); }
 
+  // Names of the column where a form wants the written answer beside a dropdown (QuestionnaireColumn+Remarks.swift).
+  var remarksNames = ['補足', '補足説明', '補足事項', '備考', '備考欄', 'コメント', 'コメント欄', '説明', '詳細', '具体的な内容', '回答内容', '回答欄',
+    '記入欄', '記述欄', '根拠', 'Comment', 'Comments', 'Notes', 'Note', 'Remarks', 'Remark', 'Explanation', 'Details', 'Justification',
+    'Additional information', 'Vendor comments', 'Vendor comment', 'Response', 'Evidence'].map(normalizedName);
+  function namesRemarks(header) { return remarksNames.indexOf(normalizedName(header)) >= 0; }
+
+  // The row under the header when it names the columns of the header's groups (`事業者記入欄` merged over `回答 | 補足`),
+  // or -1, as Questionnaire.namesRow finds it: its filled cells are all column names, each under a cell of the header
+  // merged across columns or, in a text file, under a name followed by blank cells.
+  function namesRow(rows, header, merges) {
+    var below = header + 1;
+    if (header < 0 || below >= rows.length) return -1;
+    var filled = [];
+    rows[below].forEach(function (c, k) { if (c.trim() !== '') filled.push(k); });
+    if (filled.length === 0 || !filled.every(function (k) { return columnKind(rows[below][k]) !== null || namesRemarks(rows[below][k]); })) return -1;
+    var groups = merges.filter(function (m) { return m.top === header && m.right > m.left; }).map(function (m) { return [m.left, m.right]; });
+    if (merges.length === 0) {
+      var cells = rows[header];
+      for (var start = 0; start < cells.length; start++) {
+        if (cells[start].trim() === '') continue;
+        var end = start;
+        while (end + 1 < cells.length && cells[end + 1].trim() === '') end += 1;
+        if (end > start) groups.push([start, end]);
+      }
+    }
+    return filled.every(function (k) { return groups.some(function (g) { return k >= g[0] && k <= g[1]; }); }) ? below : -1;
+  }
+
   function filledCells(row) { return row.filter(function (c) { return c.trim() !== ''; }); }
   // A known name may carry a long note in brackets (`Answer (attach evidence where you can)`).
   function namesOnly(row) {
@@ -286,6 +314,8 @@
       if (chosen === undefined) chosen = candidates.reduce(function (best, k) { return best === undefined || askingScore(k) > askingScore(best) ? k : best; }, undefined);
       if (chosen === undefined) chosen = 0;
     }
+    var names = namesRow(rows, layout.header, merges);
+    if (names >= 0) layout.first = Math.max(layout.first, names + 1);
     var indices = [];
     rows.forEach(function (r, i) { if (i >= layout.first && r[chosen].trim()) indices.push(i); });
     var own = layout.header < 0 ? null : answeredColumns(rows[layout.header]);
@@ -482,6 +512,94 @@
       });
   }
 
+  // ---- Files that are no questionnaire: what they are and what to do, as Questionnaire.OtherFormat says it ----
+
+  var otherFormats = {
+    encrypted: {
+      en: ['the workbook is encrypted (password-protected)',
+        'open it in Excel with its password, save an unprotected copy (File > Info > Protect Workbook > Encrypt with Password, cleared) and answer that copy'],
+      ja: ['このブックは暗号化（パスワードで保護）されています。', 'Excelでパスワードを入れて開き、保護を解除したコピー（ファイル > 情報 > ブックの保護 > パスワードを使用して暗号化 を空に）を保存して、そのコピーを開いてください。']
+    },
+    legacyExcel: {
+      en: ['the file is an Excel 97-2003 workbook (.xls), which is not read',
+        'open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8 (.csv), then answer that file'],
+      ja: ['Excel 97-2003 ブック（.xls）は読み込めません。', 'Excelで開いて Excel ブック（.xlsx）か CSV UTF-8（.csv）で保存し、そのファイルを開いてください。']
+    },
+    legacyWord: {
+      en: ['the file is a Word 97-2003 document, not a workbook', "copy the questionnaire's table into Excel and save it as .xlsx or CSV UTF-8 (.csv)"],
+      ja: ['このファイルは Word 97-2003 文書で、ブックではありません。', '質問の表をExcelに貼り付け、.xlsx か CSV UTF-8（.csv）で保存してください。']
+    },
+    word: {
+      en: ['the file is a Word document (.docx), not an Excel workbook, whatever its name says',
+        "copy the questionnaire's table into Excel and save it as .xlsx or CSV UTF-8 (.csv)"],
+      ja: ['このファイルは名前に関わらず Word 文書（.docx）で、Excelのブックではありません。', '質問の表をExcelに貼り付け、.xlsx か CSV UTF-8（.csv）で保存してください。']
+    },
+    numbers: {
+      en: ['the file is an Apple Numbers document, which is not read', 'export it from Numbers (File > Export To > Excel… or CSV…) and answer the exported file'],
+      ja: ['Apple Numbers の書類は読み込めません。', 'Numbersで書き出し（ファイル > 書き出す > Excel… か CSV…）、書き出したファイルを開いてください。']
+    },
+    openDocument: {
+      en: ['the file is an OpenDocument spreadsheet (.ods), which is not read', 'save it as Excel 2007-365 (.xlsx) or CSV (UTF-8) and answer that file'],
+      ja: ['OpenDocument スプレッドシート（.ods）は読み込めません。', 'Excel 2007-365（.xlsx）か CSV（UTF-8）で保存し、そのファイルを開いてください。']
+    },
+    damaged: {
+      en: ['the workbook is damaged: its ZIP package cannot be read', 'open it in Excel (which offers to repair it) and save it again as .xlsx, or ask for a fresh copy'],
+      ja: ['このブックは壊れています（ZIPパッケージを読めません）。', 'Excelで開いて修復し .xlsx で保存し直すか、新しいコピーを受け取ってください。']
+    }
+  };
+
+  function containsStream(bytes, name) {
+    var pattern = [];
+    for (var i = 0; i < name.length; i++) pattern.push(name.charCodeAt(i) & 0xFF, name.charCodeAt(i) >> 8);
+    outer: for (var at = 0; at + pattern.length <= bytes.length; at++) {
+      for (var k = 0; k < pattern.length; k++) if (bytes[at + k] !== pattern[k]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  function startsWith(bytes, prefix) { return prefix.every(function (b, k) { return bytes[k] === b; }); }
+
+  // The kind of a file that cannot be read as a questionnaire, or null (Questionnaire.otherFormat): Office 97-2003 and
+  // encrypted Office files are OLE compound files told apart by their streams; a ZIP by its parts; an `.xls` that is
+  // no text is Excel's.
+  function otherFormat(bytes, name) {
+    if (startsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) {
+      if (containsStream(bytes, 'EncryptedPackage')) return 'encrypted';
+      if (containsStream(bytes, 'WordDocument')) return 'legacyWord';
+      return 'legacyExcel';
+    }
+    if (startsWith(bytes, [0x50, 0x4B, 0x03, 0x04])) {
+      var entries;
+      try { entries = zipEntries(bytes); } catch (e) { return 'damaged'; }
+      var paths = Object.keys(entries);
+      if (entries['xl/workbook.xml']) return null;
+      if (entries['word/document.xml']) return 'word';
+      if (paths.some(function (p) { return p.indexOf('Index/') === 0; })) return 'numbers';
+      if (entries['content.xml']) return 'openDocument';
+      return null;
+    }
+    if (/\.xls$/i.test(name || '') && (decodeText(bytes) === null || bytes[0] === 0x3C)) return 'legacyExcel';
+    return null;
+  }
+
+  // The problem with such a file and what to do, in the page's language: [message, hint], in English the CLI's words.
+  function otherFormatProblem(kind, lang) { return otherFormats[kind][lang === 'ja' ? 'ja' : 'en']; }
+
+  // The two as the page's status says them: sentences in English, as written in Japanese.
+  function otherFormatText(kind, lang) {
+    var problem = otherFormatProblem(kind, lang);
+    if (lang === 'ja') return problem[0] + problem[1];
+    function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + '.'; }
+    return sentence(problem[0]) + ' ' + sentence(problem[1]);
+  }
+
+  // What the status column says of an answer to review (QuestionnaireAnswers.statusText): the item to check.
+  function statusText(status, no, lang) {
+    if (status !== 'review') return status;
+    return (lang === 'ja' ? '要確認: 候補の項目 No. ' : 'Review: candidate item No. ') + no;
+  }
+
   // ---- CSV out: UTF-8 with a byte order mark and CRLF, as Japanese Excel opens it ----
 
   // A cell that begins with = + - @, a tab or a carriage return starts with ' (CSV.startsLikeAFormula): Excel would
@@ -497,7 +615,8 @@
     return '\uFEFF' + records.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
 
-  var api = { decodeText: decodeText, delimitedRows: delimitedRows, textRows: textRows, questions: questions, columnKind: columnKind, xlsxRows: xlsxRows, csv: csv };
+  var api = { decodeText: decodeText, delimitedRows: delimitedRows, textRows: textRows, questions: questions, columnKind: columnKind, xlsxRows: xlsxRows, csv: csv,
+    namesRow: namesRow, otherFormat: otherFormat, otherFormatProblem: otherFormatProblem, otherFormatText: otherFormatText, statusText: statusText };
   root.checksheetQuestionnaire = api;
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
 
@@ -623,7 +742,7 @@
       return [header].concat(answered.map(function (entry) {
         var now = current(entry);
         if (!now.filled) return [entry.question.text, entry.status, '', '', '', '', ''];
-        return [entry.question.text, entry.status, String(now.match.no), now.match.title, now.match.document[3],
+        return [entry.question.text, statusText(entry.status, now.match.no, lang), String(now.match.no), now.match.title, now.match.document[3],
           form.getAttribute('data-revision'), form.getAttribute('data-items-url') + now.match.slug + '/'];
       }));
     }
@@ -645,14 +764,18 @@
     fileInput.addEventListener('change', function () {
       var file = fileInput.files[0];
       if (!file) return;
-      var reading = /\.xlsx$/i.test(file.name)
-        ? file.arrayBuffer().then(xlsxRows)
-        : file.arrayBuffer().then(function (buffer) {
-          var text = decodeText(new Uint8Array(buffer));
-          if (text === null) throw new Error('binary');
-          return textRows(text, file.name);
-        });
-      reading.then(answer, function () { status.textContent = form.getAttribute('data-file-error'); });
+      var problem = null;
+      var reading = file.arrayBuffer().then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var kind = otherFormat(bytes, file.name);
+        if (kind) { problem = otherFormatText(kind, lang); throw new Error(kind); }
+        if (startsWith(bytes, [0x50, 0x4B, 0x03, 0x04]) || /\.xlsx$/i.test(file.name)) return xlsxRows(buffer);
+        var text = decodeText(bytes);
+        if (text === null) throw new Error('binary');
+        return textRows(text, file.name);
+      });
+      // A file of another kind says what it is and what to do, as the CLI does; anything else unreadable, which kinds are.
+      reading.then(answer, function () { status.textContent = problem || form.getAttribute('data-file-error'); });
     });
 
     copyButton.addEventListener('click', function () {

@@ -53,15 +53,27 @@ struct AnswerCommand: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            Self.fail(file, "cannot read the questionnaire")
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
+            // A Numbers document may be a package: a folder that Finder shows as one file.
+            if isFolder.boolValue && file.lowercased().hasSuffix(".numbers") {
+                Self.fail(file, "the file is an Apple Numbers document, which is not read",
+                          hint: "export it from Numbers (File > Export To > Excel… or CSV…) and answer the exported file")
+            }
+            Self.fail(file, exists ? "cannot read the questionnaire" : "no such file",
+                      hint: exists ? "check that it is a file you may read" : "check the path; give a .csv, .tsv, .txt or .xlsx file")
         }
         let questionnaire: Questionnaire
         switch Questionnaire.read(data, file: file, column: column.map(Questionnaire.Column.init),
                                      answerColumn: answerColumn.map(Questionnaire.Column.init), worksheet: sheet.map(Questionnaire.Worksheet.Choice.init)) {
         case let .success(value): questionnaire = value
-        case let .failure(error): Self.fail(file, error.diagnostics.first?.message ?? "cannot read the questionnaire")
+        case let .failure(error):
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode.failure
         }
-        guard !questionnaire.questions.isEmpty else { Self.fail(file, "the questionnaire has no questions") }
+        guard !questionnaire.questions.isEmpty else {
+            Self.fail(file, "the questionnaire has no questions", hint: "put the questions in one column, one a row, or give that column with `--column`")
+        }
         let loaded = ContentLoader.load(ContentSource.read(from: content))
         guard let sheet = loaded.sheet, let answers = QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: lang) else {
             DiagnosticPrinter.print(loaded.diagnostics)
@@ -74,7 +86,9 @@ struct AnswerCommand: ParsableCommand {
         case .xlsx: output = try answers.xlsx()
         }
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: output) else { Self.fail(out, "cannot write the answers") }
+            guard FileManager.default.createFile(atPath: out, contents: output) else {
+                Self.fail(out, "cannot write the answers", hint: "check that its folder exists and that you may write there")
+            }
         } else {
             FileHandle.standardOutput.write(output)
         }
@@ -83,9 +97,9 @@ struct AnswerCommand: ParsableCommand {
         FileHandle.standardError.write(Data(notes.map { "\(file): \($0)\n" }.joined().utf8))
     }
 
-    /// One line on standard error, then exit status 1.
-    static func fail(_ file: String, _ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(file): error: \(message)\n".utf8))
+    /// The problem and its hint on standard error, as every command prints diagnostics, then exit status 1.
+    static func fail(_ file: String, _ message: String, hint: String) -> Never {
+        DiagnosticPrinter.print([Diagnostic(file: file, message: message, hint: hint)])
         Foundation.exit(1)
     }
 }

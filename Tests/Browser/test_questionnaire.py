@@ -218,10 +218,12 @@ def test_choose_another_item_override_a_status_and_download_the_csv(browser, ser
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.count(b"\r\n") == 3 and data.replace(b"\r\n", b"").count(b"\n") == 0
     cells = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    # An answer to review names the item to check, as the CLI's status column does.
+    first_status = f"Review: candidate item No. {first['no']}" if cli[0]["status"] == "review" else cli[0]["status"]
     assert cells == [
         ["Question", "Status", "No.", "Matched item", "Answer", "Revision", "URL"],
-        [questions[0], cli[0]["status"], str(first["no"]), first["title"], first["answer"], "2025-03-07", first["url"]],
-        [questions[1], "review", str(second["no"]), second["title"], second["answer"], "2025-03-07", second["url"]],
+        [questions[0], first_status, str(first["no"]), first["title"], first["answer"], "2025-03-07", first["url"]],
+        [questions[1], f"Review: candidate item No. {second['no']}", str(second["no"]), second["title"], second["answer"], "2025-03-07", second["url"]],
     ]
     assert browser.execute_script("return window.__problems") == []
 
@@ -250,3 +252,35 @@ def test_the_whole_question_set_gets_the_cli_statuses_and_items_in_chromium(brow
     cli = cli_answers(lang, questions)
     assert [(r["question"], r["status"], r["choices"]) for r in rows] == [
         (c["question"], c["status"], [f"{m['no']}. {m['title']}" for m in c["matches"]]) for c in cli]
+
+
+def test_a_header_named_on_two_rows_and_files_of_other_kinds(browser, server, site):
+    """A workbook whose header group `事業者記入欄` names `回答 | 補足` on the row under it: the same questions as the CLI.
+    A password-protected workbook and a Word document named .xlsx: the status says what the CLI says, in the page's language."""
+    import zipfile
+    fixtures = os.path.join(ROOT, "Tests", "ChecksheetKitTests", "Fixtures", "questionnaires")
+    folder = tempfile.mkdtemp(prefix="questionnaire-")
+    path = os.path.join(folder, "form.xlsx")
+    source = os.path.join(fixtures, "group-header-workbook")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for base, _, files in os.walk(source):
+            for name in sorted(files):
+                package.write(os.path.join(base, name), os.path.relpath(os.path.join(base, name), source))
+    cli = json.loads(subprocess.run([binary(), "answer", path, "--lang", "ja", "--format", "json", "--content", os.path.join(ROOT, "Content")],
+                                    check=True, capture_output=True, text=True).stdout)
+    assert [c["row"] for c in cli] == [5, 6, 7]
+    open_page(browser, page_url(server, site, "http", "ja"))
+    browser.find_element(By.ID, "questionnaire-file").send_keys(path)
+    rows = shown_rows(browser)
+    assert [(r["row"], r["question"], r["status"]) for r in rows] == [(str(c["row"]), c["question"], c["status"]) for c in cli]
+
+    for fixture, lang, expected in [
+        ("encrypted.xlsx", "en", "The workbook is encrypted (password-protected). Open it in Excel with its password, save an unprotected copy "
+                                 "(File > Info > Protect Workbook > Encrypt with Password, cleared) and answer that copy."),
+        ("word-document.xlsx", "ja", "このファイルは名前に関わらず Word 文書（.docx）で、Excelのブックではありません。質問の表をExcelに貼り付け、.xlsx か CSV UTF-8（.csv）で保存してください。"),
+    ]:
+        open_page(browser, page_url(server, site, "http", lang))
+        browser.find_element(By.ID, "questionnaire-file").send_keys(os.path.join(fixtures, "other-formats", fixture))
+        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "questionnaire-status").text != "")
+        assert browser.find_element(By.ID, "questionnaire-status").text == expected
+    assert browser.execute_script("return window.__problems") == []

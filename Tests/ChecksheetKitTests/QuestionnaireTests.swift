@@ -144,7 +144,7 @@ import TestSupport
         #expect(message(Data(), "empty.csv") == "the questionnaire is empty")
         #expect(message(Data("\n\n".utf8), "blank.txt") == "the questionnaire is empty")
         #expect(message(Data("1,2\n3,4\n".utf8), "numbers.csv") == "no column holds text")
-        #expect(message(Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 9, 9]), "broken.xlsx") == "the file is not an XLSX workbook")
+        #expect(message(Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 9, 9]), "broken.xlsx") == "the workbook is damaged: its ZIP package cannot be read")
         #expect(message(Data([0x00, 0xFF, 0x00, 0xFE, 0x81]), "image.png") == "the file is not a CSV, TSV, text or XLSX file")
         #expect(message(Data("No,Question\n1,Why?\n".utf8), "q.csv", .name("Frage")) == "no column is named 'Frage'")
         #expect(message(Data("No,Question\n1,Why?\n".utf8), "q.csv", .number(5)) == "there is no column 5: the questionnaire has 2")

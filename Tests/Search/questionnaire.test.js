@@ -35,6 +35,9 @@ const layouts = [
     + ',Application & Interface Security,,\r\nAIS-01,Do you build security into your software development lifecycle?,,\r\n'
     + 'AIS-02,Is all customer data sent over public networks encrypted with TLS 1.2 or higher?,,\r\n,Encryption & Key Management,,\r\n'
     + 'EKM-01,Do you have documented key management policies and procedures?,,\r\n' },
+  // A header named on two rows: the group `事業者記入欄` over `回答 | 補足`, which name no question.
+  { name: 'group-header.csv', rows: [3, 4], text: '項番,チェック項目,事業者記入欄,,本市確認欄\r\n,,回答,補足,\r\n'
+    + '1-1,保存データは暗号化されているか。,,,\r\n1-2,バックアップデータの保存期間を記載すること。,,,\r\n' },
   // Quotes that do not end their cell are text, as Excel reads them; a quoted cell keeps its line breaks.
   { name: 'quotes.csv', rows: [2, 3, 4], text: 'No.,Question,Answer\r\n1,"TLS" is used for every connection?,\r\n'
     + '2,"Is data encrypted ""at rest""?\r\n(storage and backups)",\r\n3,"SSO" (SAML) supported?,\r\n' },
@@ -135,6 +138,67 @@ test('the browser reads each layout as `checksheet answer` does', { skip: !binar
     const cli = JSON.parse(execFileSync(binary, ['answer', file, '--lang', 'en', '--format', 'json', '--content', path.join(repository, 'Content')], { encoding: 'utf8' }));
     const browser = questionnaire.questions(questionnaire.textRows(questionnaire.decodeText(new Uint8Array(bytes)), layout.name), 0);
     assert.deepEqual(browser.map((q) => [q.row, q.text]), cli.map((q) => [q.row, q.question]), layout.name);
+  }
+  fs.rmSync(folder, { recursive: true });
+});
+
+test('the row under a header that names a group\'s columns is found as the CLI finds it', () => {
+  const rows = questionnaire.textRows(layouts.find((l) => l.name === 'group-header.csv').text, 'group-header.csv');
+  assert.equal(questionnaire.namesRow(rows, 0, []), 1);
+  // In a workbook the group is a cell merged across columns; a row of questions or a heading names nothing.
+  const merged = [['項番', 'チェック項目', '事業者記入欄', '', '本市確認欄'], ['', '', '回答', '補足', '']];
+  assert.equal(questionnaire.namesRow(merged, 0, [{ top: 0, left: 2, bottom: 0, right: 3 }]), 1);
+  assert.equal(questionnaire.namesRow(merged, 0, [{ top: 0, left: 0, bottom: 1, right: 0 }]), -1);
+  assert.equal(questionnaire.namesRow([['No.', 'Question', 'Answer', ''], ['1', 'Is data encrypted?', '', '']], 0, []), -1);
+  assert.equal(questionnaire.namesRow([['No.', 'Question', 'Answer', ''], ['Backup', '', '', '']], 0, []), -1);
+});
+
+const otherFormats = path.join(repository, 'Tests', 'ChecksheetKitTests', 'Fixtures', 'questionnaires', 'other-formats');
+const otherFiles = [['encrypted.xlsx', 'customer.xlsx', 'encrypted'], ['encrypted.xlsx', 'customer', 'encrypted'], ['legacy.xls', 'customer.xls', 'legacyExcel'],
+  ['questionnaire.numbers', 'customer.numbers', 'numbers'], ['word-document.xlsx', 'customer.xlsx', 'word'], ['damaged.xlsx', 'customer.xlsx', 'damaged']];
+
+test('files of other kinds are told apart by their bytes, as the CLI tells them', () => {
+  for (const [fixture, name, kind] of otherFiles) {
+    assert.equal(questionnaire.otherFormat(new Uint8Array(fs.readFileSync(path.join(otherFormats, fixture))), name), kind, fixture);
+  }
+  assert.equal(questionnaire.otherFormat(new Uint8Array(Buffer.from('No.\tQuestion\n1\tHow long are backups retained?\n')), 'export.xls'), null);
+  assert.equal(questionnaire.otherFormat(new Uint8Array(Buffer.from('<html><table></table></html>')), 'export.xls'), 'legacyExcel');
+  assert.equal(questionnaire.otherFormatText('encrypted', 'en'), 'The workbook is encrypted (password-protected). Open it in Excel with its password, '
+    + 'save an unprotected copy (File > Info > Protect Workbook > Encrypt with Password, cleared) and answer that copy.');
+  assert.equal(questionnaire.otherFormatText('numbers', 'ja'), 'Apple Numbers の書類は読み込めません。Numbersで書き出し（ファイル > 書き出す > Excel… か CSV…）、書き出したファイルを開いてください。');
+});
+
+test('the page says of each such file what the CLI says', { skip: !binary && 'CHECKSHEET_BIN is not set' }, () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'questionnaire-other-'));
+  for (const [fixture, name, kind] of otherFiles) {
+    const file = path.join(folder, name);
+    fs.copyFileSync(path.join(otherFormats, fixture), file);
+    let errors = '';
+    try { execFileSync(binary, ['answer', file, '--content', path.join(repository, 'Content')], { encoding: 'utf8', stdio: 'pipe' }); } catch (e) { errors = e.stderr; }
+    const [message, hint] = questionnaire.otherFormatProblem(kind, 'en');
+    assert.equal(errors, `${file}: error: ${message}\n  hint: ${hint}\n1 error\n`, fixture);
+    fs.rmSync(file);
+  }
+  fs.rmSync(folder, { recursive: true });
+});
+
+test('an answer to review names the item to check in the status column, as the CLI writes it', { skip: !binary && 'CHECKSHEET_BIN is not set' }, () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'questionnaire-review-'));
+  for (const lang of ['ja', 'en']) {
+    const lines = fs.readFileSync(path.join(__dirname, 'questions.tsv'), 'utf8').split('\n')
+      .filter((line) => line && !line.startsWith('#') && line.split('\t')[0] === lang).map((line) => line.split('\t')[2]);
+    const file = path.join(folder, `questions-${lang}.txt`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const run = (format) => execFileSync(binary, ['answer', file, '--lang', lang, '--format', format, '--content', path.join(repository, 'Content')], { encoding: 'utf8' });
+    const json = JSON.parse(run('json'));
+    const table = questionnaire.delimitedRows(run('csv').replace(/^\uFEFF/, ''), ',');
+    const reviews = json.filter((q) => q.status === 'review');
+    assert.ok(reviews.length > 0, lang);
+    for (const q of json) {
+      const status = table[q.row][1];
+      assert.equal(status, questionnaire.statusText(q.status, q.matches.length > 0 ? q.matches[0].no : '', lang), q.question);
+    }
+    assert.equal(questionnaire.statusText('review', 30, lang), lang === 'ja' ? '要確認: 候補の項目 No. 30' : 'Review: candidate item No. 30');
   }
   fs.rmSync(folder, { recursive: true });
 });

@@ -52,17 +52,59 @@ import TestSupport
         #expect((rows[0]["matches"] as? [[String: Any]])?.first?["slug"] as? String == "encryption-in-transit")
     }
 
-    @Test func badInputGetsOneLine() throws {
+    /// Every problem is printed as the other commands print theirs, `path: error: message` and `  hint: …`, then a count.
+    @Test func badInputSaysWhatIsWrongAndWhatToDo() throws {
+        func expected(_ file: String, _ message: String, _ hint: String) -> String { "\(file): error: \(message)\n  hint: \(hint)\n1 error\n" }
         let empty = Self.write("", "empty.csv")
         let run = try Self.run(["answer", empty])
         #expect(run.status == 1)
-        #expect(run.errors == "\(empty): error: the questionnaire is empty\n")
+        #expect(run.errors == expected(empty, "the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row"))
         let numbers = Self.write("1,2\n3,4\n", "numbers.csv")
-        #expect(try Self.run(["answer", numbers]).errors == "\(numbers): error: no column holds text\n")
+        #expect(try Self.run(["answer", numbers]).errors == expected(numbers, "no column holds text", "put the questions in one column, one a row"))
         let binary = Repository.temporaryFolder() + "/photo.png"
         FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x00]))
-        #expect(try Self.run(["answer", binary]).errors == "\(binary): error: the file is not a CSV, TSV, text or XLSX file\n")
-        #expect(try Self.run(["answer", "/nonexistent/q.csv"]).errors == "/nonexistent/q.csv: error: cannot read the questionnaire\n")
+        #expect(try Self.run(["answer", binary]).errors == expected(binary, "the file is not a CSV, TSV, text or XLSX file",
+                                                                     "save the questionnaire from Excel as .xlsx, or as CSV (UTF-8)"))
+        #expect(try Self.run(["answer", "/nonexistent/q.csv"]).errors == expected("/nonexistent/q.csv", "no such file",
+                                                                                  "check the path; give a .csv, .tsv, .txt or .xlsx file"))
+        // The hint names the header's columns, which the old one-line message left out.
+        let titled = Self.write("Vendor assessment,,\r\nRef,Question,Response\r\n1,How long are backups retained?,\r\n", "titled.csv")
+        let missing = try Self.run(["answer", titled, "--answer-column", "Comments"])
+        #expect(missing.status == 1)
+        #expect(missing.errors == expected(titled, "no column is named 'Comments'", "row 2 names 'Ref', 'Question', 'Response'"))
+    }
+
+    /// Files that are no questionnaire this tool reads say what they are and what to do: a password-protected
+    /// workbook, an Excel 97-2003 workbook, a Numbers document, a Word document named .xlsx, a damaged workbook.
+    /// The fixtures are real: encrypted.xlsx by msoffcrypto-tool 6.1.0 (password `customer`), legacy.xls by xlwt 1.3.0.
+    @Test func filesOfOtherKindsSayWhatTheyAreAndWhatToDo() throws {
+        let folder = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases: [(fixture: String, name: String, message: String, hint: String)] = [
+            ("encrypted.xlsx", "customer.xlsx", "the workbook is encrypted (password-protected)",
+             "open it in Excel with its password, save an unprotected copy (File > Info > Protect Workbook > Encrypt with Password, cleared) and answer that copy"),
+            ("encrypted.xlsx", "customer", "the workbook is encrypted (password-protected)",
+             "open it in Excel with its password, save an unprotected copy (File > Info > Protect Workbook > Encrypt with Password, cleared) and answer that copy"),
+            ("legacy.xls", "customer.xls", "the file is an Excel 97-2003 workbook (.xls), which is not read",
+             "open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8 (.csv), then answer that file"),
+            ("questionnaire.numbers", "customer.numbers", "the file is an Apple Numbers document, which is not read",
+             "export it from Numbers (File > Export To > Excel… or CSV…) and answer the exported file"),
+            ("word-document.xlsx", "customer.xlsx", "the file is a Word document (.docx), not an Excel workbook, whatever its name says",
+             "copy the questionnaire's table into Excel and save it as .xlsx or CSV UTF-8 (.csv)"),
+            ("damaged.xlsx", "customer.xlsx", "the workbook is damaged: its ZIP package cannot be read",
+             "open it in Excel (which offers to repair it) and save it again as .xlsx, or ask for a fresh copy"),
+        ]
+        for (fixture, name, message, hint) in cases {
+            let path = folder + "/" + name
+            try Repository.fixture("questionnaires/other-formats/" + fixture).write(to: URL(fileURLWithPath: path))
+            let run = try Self.run(["answer", path])
+            #expect(run.status == 1, "\(fixture)")
+            #expect(run.errors == "\(path): error: \(message)\n  hint: \(hint)\n1 error\n", "\(fixture)")
+            try FileManager.default.removeItem(atPath: path)
+        }
+        // Tab-separated text that a system saved under the name .xls is read as the text it is.
+        let tsv = Self.write("No.\tQuestion\n1\tHow long are backups retained?\n", "export.xls")
+        #expect(try Self.run(["answer", tsv, "--format", "json"]).status == 0)
     }
 
     @Test func aTitleAboveTheHeaderIsNoQuestionAndTheHeaderNamesTheColumns() throws {
@@ -83,7 +125,7 @@ import TestSupport
             + ",Access control,,,,,,,\r\n2,Do you support single sign-on (SSO)?,,none,,,,,\r\n")
         let wrong = try Self.run(["answer", file, "--column", "Frage"])
         #expect(wrong.status == 1)
-        #expect(wrong.errors == "\(file): error: no column is named 'Frage'\n")
+        #expect(wrong.errors == "\(file): error: no column is named 'Frage'\n  hint: row 3 names 'No.', 'Question', 'Answer'\n1 error\n")
     }
 
     @Test func anXLSXComesBackAsTheCustomersWorkbookWithTheAnswersIn() throws {

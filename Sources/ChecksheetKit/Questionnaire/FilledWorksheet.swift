@@ -14,7 +14,7 @@ enum FilledWorksheet {
     }
 
     /// A tag of the sheet: where it stands in the bytes, its local name and its attributes as written.
-    private struct Tag {
+    struct Tag {
         var range: Range<Int>
         var name: String
         var prefix: String
@@ -41,8 +41,10 @@ enum FilledWorksheet {
     }
 
     /// The sheet with `cells` (1-based row → 0-based column → text) set; an empty text empties the cell, keeping its
-    /// style, and puts no cell where there was none.
-    static func filling(_ sheet: Data, with cells: [Int: [Int: String]]) throws -> Data {
+    /// style, and puts no cell where there was none. `restyling` gives a written cell (1-based row, 0-based column,
+    /// its style index, 0 when it has none) another style index, or nil to keep its own.
+    static func filling(_ sheet: Data, with cells: [Int: [Int: String]],
+                        restyling: (_ row: Int, _ column: Int, _ style: Int) -> Int? = { _, _, _ in nil }) throws -> Data {
         let bytes = [UInt8](sheet)
         let tags = try Self.tags(bytes)
         guard let root = tags.first(where: { !$0.isClosing }), root.name == "worksheet" else { throw Problem.unreadable("no <worksheet> element") }
@@ -98,9 +100,13 @@ enum FilledWorksheet {
         var edits: [(range: Range<Int>, text: String)] = []
         func cellXML(_ column: Int, _ row: Int, _ text: String, keeping original: Tag?) -> String {
             let reference = SheetTable.columnName(column) + String(row)
-            // The style stays; the value's type and metadata go with the value.
-            let kept = (original?.attributes ?? []).filter { !["r", "t", "cm", "vm"].contains($0.name) }
-                .map { " \($0.name)=\"\($0.value)\"" }.joined()
+            // The style stays, unless restyled; the value's type and metadata go with the value.
+            var attributes = (original?.attributes ?? []).filter { !["r", "t", "cm", "vm"].contains($0.name) }
+            let style = original?.attribute("s").flatMap(Int.init) ?? 0
+            if let restyled = restyling(row, column, style), restyled != style {
+                if let index = attributes.firstIndex(where: { $0.name == "s" }) { attributes[index].value = String(restyled) } else { attributes.insert(("s", String(restyled)), at: 0) }
+            }
+            let kept = attributes.map { " \($0.name)=\"\($0.value)\"" }.joined()
             if text.isEmpty { return "<\(prefix)c r=\"\(reference)\"\(kept)/>" }
             return "<\(prefix)c r=\"\(reference)\"\(kept) t=\"inlineStr\"><\(prefix)is><\(prefix)t xml:space=\"preserve\">"
                 + SheetTable.xmlEscaped(text) + "</\(prefix)t></\(prefix)is></\(prefix)c>"
@@ -206,7 +212,7 @@ enum FilledWorksheet {
     }
 
     /// Every tag of the document in order; comments, processing instructions, CDATA and declarations passed over.
-    private static func tags(_ bytes: [UInt8]) throws -> [Tag] {
+    static func tags(_ bytes: [UInt8]) throws -> [Tag] {
         var tags: [Tag] = []
         var index = 0
         func skip(to terminator: String, from start: Int) throws -> Int {

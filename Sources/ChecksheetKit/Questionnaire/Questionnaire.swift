@@ -47,6 +47,12 @@ public struct Questionnaire: Sendable, Equatable {
     public var column: Int
     /// 0-based index of the column the customer keeps for answers, when the header names one or it was given.
     public var answerColumn: Int?
+    /// 0-based index of the row under the header that names the columns of the header's groups (`事業者記入欄` merged
+    /// over `回答 | 補足`), or nil; see `columnNames`.
+    public var namesRow: Int? = nil
+    /// 0-based index of the dropdown column (はい／いいえ) the customer's answer column was, left for the customer to
+    /// choose in while the written answer goes beside it (`movingAnswersOutOfDropdowns`), or nil.
+    public var choiceColumn: Int? = nil
     /// The columns an earlier `checksheet answer` added to the right of the table, known by their headers: answering
     /// the answered file again (after a new revision) writes into them rather than adding a second set.
     public var answeredColumns: Range<Int>?
@@ -144,6 +150,7 @@ public struct Questionnaire: Sendable, Equatable {
         func failure(_ message: String, _ hint: String) -> Result<Questionnaire, DiagnosticsError> {
             .failure(DiagnosticsError([Diagnostic(file: file, message: message, hint: hint)]))
         }
+        if let format = otherFormat(data, file: file) { return failure(format.problem.message, format.problem.hint) }
         guard !data.isEmpty else { return failure("the questionnaire is empty", "give a CSV, TSV, text or XLSX file with one question a row") }
         let lowercased = file.lowercased()
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowercased.hasSuffix(".xlsx") {
@@ -253,14 +260,15 @@ public struct Questionnaire: Sendable, Equatable {
                 ?? candidates.max { askingScore($0) < askingScore($1) || (askingScore($0) == askingScore($1) && $0 > $1) }!
         }
 
-        questionnaire.answeredColumns = questionnaire.headerRow.flatMap { QuestionnaireAnswers.addedColumns(in: rows[$0]) }
+        questionnaire.namesRow = questionnaire.headerRow.flatMap { namesRow(under: $0, rows: rows, merges: merges) }
+        if let names = questionnaire.namesRow { questionnaire.firstQuestionRow = max(questionnaire.firstQuestionRow, names + 1) }
+        let header = questionnaire.columnNames
+        questionnaire.answeredColumns = questionnaire.headerRow.flatMap { _ in QuestionnaireAnswers.addedColumns(in: header) }
         switch answerColumn {
         case let .name(name)?:
             let wanted = QuestionnaireColumn.normalized(name)
-            guard let header = questionnaire.headerRow, let index = rows[header].firstIndex(where: { QuestionnaireColumn.normalized($0) == wanted }) else {
-                let known = questionnaire.headerRow.map { rows[$0].filter { !$0.trimmed.isEmpty }.map { "'\($0.trimmed)'" }.joined(separator: ", ") } ?? ""
-                return failure("no column is named '\(name)'", known.isEmpty ? "no row names the columns; give its number, for example `--answer-column 3`"
-                                                                             : "row \(questionnaire.headerRow! + 1) names \(known)")
+            guard let index = header.firstIndex(where: { QuestionnaireColumn.normalized($0) == wanted }) else {
+                return failure("no column is named '\(name)'", questionnaire.namedColumnsHint ?? "no row names the columns; give its number, for example `--answer-column 3`")
             }
             questionnaire.answerColumn = index
         case let .number(number)?:
@@ -269,19 +277,20 @@ public struct Questionnaire: Sendable, Equatable {
         case nil:
             // Of two answer columns (`回答（はい／いいえ）` and `回答欄`), the written answer goes where a person writes: not in a
             // dropdown's cells, and rather under a plain name than under one whose note lists choices.
-            questionnaire.answerColumn = questionnaire.headerRow.flatMap { header in
-                rows[header].indices.filter { index in
+            questionnaire.answerColumn = questionnaire.headerRow.flatMap { headerRow in
+                header.indices.filter { index in
                     index != questionnaire.column && questionnaire.answeredColumns?.contains(index) != true
-                        && QuestionnaireColumn(header: rows[header][index]) == .answer
+                        && QuestionnaireColumn(header: header[index]) == .answer
                 }.min { a, b in
                     func rank(_ index: Int) -> (Int, Int, Int) {
-                        let dropdown = dropdowns.contains { $0.columns.contains(index) && $0.rows.upperBound > header }
-                        return (dropdown ? 1 : 0, QuestionnaireColumn.listsChoices(rows[header][index]) ? 1 : 0, index)
+                        let dropdown = dropdowns.contains { $0.columns.contains(index) && $0.rows.upperBound > headerRow }
+                        return (dropdown ? 1 : 0, QuestionnaireColumn.listsChoices(header[index]) ? 1 : 0, index)
                     }
                     return rank(a) < rank(b)
                 }
             }
         }
+        questionnaire.movingAnswersOutOfDropdowns()
         if questionnaire.answerColumn == questionnaire.column {
             return failure("the answer column is the question column", "give another column with `--answer-column`, or none to add one")
         }

@@ -12,20 +12,39 @@ extension QuestionnaireAnswers {
     }
 
     /// The customer's workbook with the answers in: its parts copied in their order, compressed as they were and
-    /// with their dates, the questions' sheet alone rewritten (see `FilledWorksheet`).
+    /// with their dates, the questions' sheet alone rewritten (see `FilledWorksheet`), and the styles given the mark
+    /// of the answers to review (see `ReviewMark`) when there are any.
     func filled(_ workbook: Questionnaire.Workbook) throws -> Data {
         let original = try Archive(data: workbook.package, accessMode: .read)
         let cells = Dictionary(uniqueKeysWithValues: filledCells.map { ($0.key + 1, $0.value) })
+        let stylesPath = try Self.stylesPath(of: original)
+        var mark = try stylesPath.flatMap { try Questionnaire.part($0, of: original) }.flatMap(ReviewMark.init(styles:))
+        let sheet = try Questionnaire.part(workbook.sheetPath, of: original) ?? Data()
+        let (column, review, questionRows) = (writtenAnswerColumn, reviewRows, Set(rows.map { $0.question.row - 1 }))
+        let filledSheet = try FilledWorksheet.filling(sheet, with: cells) { row, written, style in
+            guard written == column, questionRows.contains(row - 1) else { return nil }
+            return review.contains(row - 1) ? mark?.marked(style) : mark?.unmarked(style)
+        }
         var parts: [ZIPArchiving.Part] = []
         for entry in original {
             var contents = Data()
             if entry.type == .file { _ = try original.extract(entry, skipCRC32: true) { contents.append($0) } }
-            if entry.path == workbook.sheetPath { contents = try FilledWorksheet.filling(contents, with: cells) }
+            let rewritten = entry.path == workbook.sheetPath || (entry.path == stylesPath && mark.map { $0.styles != contents } == true)
+            if entry.path == workbook.sheetPath { contents = filledSheet } else if rewritten, let mark { contents = mark.styles }
             parts.append(ZIPArchiving.Part(path: entry.path, contents: contents, isDirectory: entry.type == .directory,
-                                           isCompressed: entry.isCompressed || entry.path == workbook.sheetPath,
+                                           isCompressed: entry.isCompressed || rewritten,
                                            date: entry.fileAttributes[.modificationDate] as? Date ?? SheetTable.entryDate(revision.date)))
         }
         return try ZIPArchiving.archive(parts)
+    }
+
+    /// The styles part, as the workbook's relationships name it (`xl/styles.xml`), or nil when it has none.
+    static func stylesPath(of archive: Archive) throws -> String? {
+        let relations = try Questionnaire.part("xl/_rels/workbook.xml.rels", of: archive).map { WorkbookXML.elements(named: "Relationship", in: $0) } ?? []
+        guard let target = relations.first(where: { $0["Type"]?.hasSuffix("/styles") == true })?["Target"] else {
+            return archive["xl/styles.xml"] != nil ? "xl/styles.xml" : nil
+        }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
     /// A workbook of `table`: one sheet, inline strings, entries dated by the revision so the bytes repeat.

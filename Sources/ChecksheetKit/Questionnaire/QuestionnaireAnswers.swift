@@ -68,7 +68,7 @@ public struct QuestionnaireAnswers: Sendable {
     /// customer keeps an answer column. A name the customer's header already uses is qualified (an earlier
     /// answer's columns are not the customer's).
     public var addedHeaders: [String] {
-        let header = questionnaire.headerRow.map { Array(questionnaire.rows[$0].prefix(addedStart)) } ?? []
+        let header = Array(questionnaire.columnNames.prefix(addedStart))
         let taken = Set(header.map(QuestionnaireColumn.normalized))
         return addedNames.enumerated().filter { questionnaire.answerColumn == nil || $0.offset != Self.answerIndex }
             .map { taken.contains(QuestionnaireColumn.normalized($0.element.plain)) ? $0.element.qualified : $0.element.plain }
@@ -83,8 +83,28 @@ public struct QuestionnaireAnswers: Sendable {
         guard row.answer.status != .none, let top = row.answer.matches.first, let item = revision.item(top.slug, language) else {
             return [row.answer.status.rawValue, "", "", "", "", "", ""]
         }
-        return [row.answer.status.rawValue, String(item.no), item.item, item.plainAnswer, revision.date, url(item.slug),
+        return [statusText(row.answer.status, candidate: item.no), String(item.no), item.item, item.plainAnswer, revision.date, url(item.slug),
                 "\(Int((top.coverage * 100).rounded()))%"]
+    }
+
+    /// What the status column says: `answered` and `none` as they are; an answer to review says so and names the
+    /// item to check, since it stands in the customer's column looking as final as any other.
+    func statusText(_ status: QuestionAnswer.Status, candidate no: Int) -> String {
+        guard status == .review else { return status.rawValue }
+        return Self.reviewPrefix(language) + "\(no)"
+    }
+
+    /// The start of a review row's status text, `要確認: 候補の項目 No. ` or `Review: candidate item No. `.
+    static func reviewPrefix(_ language: Language) -> String {
+        language == .ja ? "要確認: 候補の項目 No. " : "Review: candidate item No. "
+    }
+
+    /// The column each question's written answer goes into: the customer's answer column, or the added one.
+    public var writtenAnswerColumn: Int { questionnaire.answerColumn ?? addedStart + Self.answerIndex }
+
+    /// The rows (0-based) whose written answer is to be reviewed: marked in a workbook, as a person is to check them.
+    public var reviewRows: Set<Int> {
+        Set(rows.filter { $0.answer.status == .review && !cells($0)[Self.answerIndex].isEmpty }.map { $0.question.row - 1 })
     }
 
     /// The cells written into the questionnaire (0-based row → 0-based column → text): the added headers on the header
@@ -124,6 +144,7 @@ public struct QuestionnaireAnswers: Sendable {
         guard let earlier = questionnaire.answeredColumns, index < questionnaire.rows.count else { return false }
         let status = questionnaire.rows[index][earlier.lowerBound].trimmed
         return status == QuestionAnswer.Status.answered.rawValue || status == QuestionAnswer.Status.review.rawValue
+            || Language.allCases.contains { status.hasPrefix(Self.reviewPrefix($0)) }
     }
 
     /// Every row of the questionnaire, as it was, with `filledCells` written in; a header row is put on top when the
