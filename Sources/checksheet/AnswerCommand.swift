@@ -41,8 +41,11 @@ struct AnswerCommand: ParsableCommand {
     @Option(help: "What to write: csv, xlsx or json.")
     var format: Format = .csv
 
-    @Option(help: ArgumentHelp("Where to write (default: standard output).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write (default: standard output). An existing file is refused without --force.", valueName: "file"))
     var out: String?
+
+    @Flag(help: "Replace the file --out names when it exists (never the questionnaire itself, nor a file of the content or theme folder).")
+    var force = false
 
     @Option(name: .customLong("content"), help: ArgumentHelp("The sheet: site.yml and revisions/.", valueName: "dir"))
     var content = "Content"
@@ -52,6 +55,12 @@ struct AnswerCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The theme folder is the default one: `answer` reads no theme, but it must not write into it either.
+        let target = out.map { OutputFileTarget(path: $0, content: content, theme: "Site", inputs: [file], force: force) }
+        if let target, case let .failure(refusal) = target.check() {
+            DiagnosticPrinter.print(refusal.diagnostics)
+            throw ExitCode.failure
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
@@ -85,9 +94,10 @@ struct AnswerCommand: ParsableCommand {
         case .json: output = answers.json() + Data("\n".utf8)
         case .xlsx: output = try answers.xlsx()
         }
-        if let out {
-            guard FileManager.default.createFile(atPath: out, contents: output) else {
-                Self.fail(out, "cannot write the answers", hint: "check that its folder exists and that you may write there")
+        if let target {
+            if case let .failure(refusal) = target.write(output) {
+                DiagnosticPrinter.print(refusal.diagnostics)
+                throw ExitCode.failure
             }
         } else {
             FileHandle.standardOutput.write(output)

@@ -9,9 +9,10 @@ struct TranslationsImportCommand: ParsableCommand {
         discussion: """
         Only English pages are written, only units with a translation (an XLIFF target that is approved, or whose state \
         is translated, final or signed-off, or that has no state unless its unit is approved="no"; a filled `english` \
-        cell); any other filled target is named in a warning; a unit whose Japanese changed since the export is refused. The pages keep their formatting and \
+        cell); any other filled target is named in a warning; a unit whose Japanese changed since the export is refused. A plain \
+        answer is written so that the page shows exactly the translator's text; a Markdown answer as Markdown. The pages keep their formatting and \
         comments. What each written field translates is recorded in the revision's translations.yml, so that a later \
-        change of that Japanese shows the English as pending. Prints what changed and what is still missing.
+        change of that Japanese shows the English as pending. Prints what changed and what is still missing, each with why it was not written.
         """
     )
 
@@ -60,8 +61,10 @@ struct TranslationsImportCommand: ParsableCommand {
             }
         }
         let fields = outcome.written.reduce(0) { $0 + $1.fields.count }
-        print("Wrote \(fields) field\(fields == 1 ? "" : "s") into \(outcome.written.count) English page\(outcome.written.count == 1 ? "" : "s") of \(date):")
+        // The list of pages follows the colon; with none, the line ends.
+        print("Wrote \(fields) field\(fields == 1 ? "" : "s") into \(outcome.written.count) English page\(outcome.written.count == 1 ? "" : "s") of \(date)\(outcome.written.isEmpty ? "." : ":")")
         for page in outcome.written { print("  \(page.path): \(page.fields.map(\.rawValue).joined(separator: ", "))") }
+        let reasons = Dictionary(outcome.skipped.map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let after = try TranslationsCommand.load(site.content)
         let remaining = TranslationRequest.make(for: try TranslationsCommand.revision(date, in: after, content: site.content),
                                                 in: Sheet(configuration: after.configuration, revisions: after.revisions.filter { $0.date <= date })).units
@@ -69,7 +72,8 @@ struct TranslationsImportCommand: ParsableCommand {
             print("No English is missing or pending in \(date).")
         } else {
             print("Still missing or pending (\(remaining.count)):")
-            for unit in remaining { print("  \(unit.id)") }
+            // Each with why this import did not write it, as the library says.
+            for unit in remaining { print("  \(unit.id)\(reasons[unit.id].map { ": " + $0 } ?? "")") }
         }
     }
 }

@@ -99,4 +99,61 @@ struct TranslatedFileTests {
         #expect(csv.units.map(\.target) == ["A\nB"])
         #expect(csv.units.map(\.source) == ["日\n本"])
     }
+
+    /// Excel with European settings saves CSV with semicolons, and as Unicode Text with tabs: the header says which.
+    /// The semicolon file was refused as "the first row does not name the columns id, japanese and english".
+    @Test func semicolonsAndTabsAreReadByTheHeader() throws {
+        let expected = ["backup-retention/answer 2: 96時間 → 96 hours; 4 weeks, offsite"]
+        for text in [
+            "\u{FEFF}id;no;item;field;japanese;previous_japanese;previous_english;english\r\nbackup-retention/answer;30;バックアップ;answer;96時間;72時間;72 hours;\"96 hours; 4 weeks, offsite\"\r\n",
+            "id\tno\tjapanese\tenglish\nbackup-retention/answer\t30\t96時間\t96 hours; 4 weeks, offsite\n",
+            "\"id\",\"japanese\",\"english\"\nbackup-retention/answer,96時間,\"96 hours; 4 weeks, offsite\"\n",
+        ] {
+            #expect(try TranslatedFile.parse(Data(text.utf8), path: "t.csv").get().read == expected, "\(text)")
+        }
+        // UTF-16 with tabs, as Excel's Unicode Text.
+        let unicodeText = Data([0xFF, 0xFE]) + "id\tjapanese\tenglish\r\nbackup-retention/answer\t96時間\t96 hours; 4 weeks, offsite\r\n".data(using: .utf16LittleEndian)!
+        #expect(try TranslatedFile.parse(unicodeText, path: "t.txt").get().read == expected)
+    }
+
+    /// Japanese Excel's plain "CSV" is Shift_JIS (CP932), which the sheet import reads: so does the translations import.
+    @Test func aShiftJISCSVIsRead() throws {
+        // 有。TLS 1.3① in CP932: ① is one of Microsoft's extensions to Shift_JIS.
+        let japanese: [UInt8] = [0x97, 0x4C, 0x81, 0x42] + Array("TLS 1.3".utf8) + [0x87, 0x40]
+        let data = Data("id,japanese,english\r\nencryption-in-transit/answer,".utf8) + japanese + Data(",Yes. TLS 1.3 (1)\r\n".utf8)
+        let file = try TranslatedFile.parse(data, path: "t.csv").get()
+        #expect(file.read == ["encryption-in-transit/answer 2: 有。TLS 1.3① → Yes. TLS 1.3 (1)"])
+    }
+
+    /// A CAT tool may save XLIFF as UTF-16, with its byte order mark and `encoding="UTF-16"`: valid XML, which was
+    /// refused as "not UTF-8 … save the CSV as CSV UTF-8". Errors in an XLIFF file speak of XLIFF.
+    @Test func aUTF16XLIFFFileIsReadAndXLIFFErrorsSayXLIFF() throws {
+        let text = String(decoding: Self.xliff(["7 days &amp; &lt;weekly&gt;"]), as: UTF8.self).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        for data in [Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!, Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!] {
+            let file = try TranslatedFile.parse(data, path: "t.xlf").get()
+            #expect(file.read == ["item-0/answer 5: 7日間 → 7 days & <weekly>"])
+            #expect(file.revision == "2025-09-01")
+        }
+        let broken = Data(text.replacingOccurrences(of: "</body>", with: "</bdy>").replacingOccurrences(of: "encoding=\"UTF-16\"", with: "encoding=\"UTF-8\"").utf8)
+        #expect(TranslatedFile.parse(broken, path: "t.xlf").failureMessages == [
+            "t.xlf:12:1: error: the XLIFF file is not well-formed XML, or not in the encoding it declares\n  hint: send back the XLIFF file as the translation tool saved it",
+        ])
+        #expect(TranslatedFile.parse(Data([0x69, 0x64, 0x2C, 0x00, 0x41, 0x0A]), path: "t.csv").failureMessages == [
+            "t.csv: error: the file is neither XLIFF nor CSV text: the file holds a NUL byte on line 1: it is binary data or text in an encoding other than UTF-8, UTF-16 or Shift_JIS\n"
+                + "  hint: save the CSV as “CSV UTF-8”, or send back the XLIFF file as the translation tool saved it",
+        ])
+    }
+}
+
+extension TranslatedFile {
+    /// Each unit as `id line: source → target`.
+    var read: [String] { units.map { "\($0.id) \($0.line): \($0.source) → \($0.target ?? "-")" } }
+}
+
+extension Result where Success == TranslatedFile, Failure == DiagnosticsError {
+    /// The diagnostics of a refusal as printed; empty when the file was read.
+    var failureMessages: [String] {
+        guard case let .failure(error) = self else { return [] }
+        return error.diagnostics.map(\.formatted)
+    }
 }

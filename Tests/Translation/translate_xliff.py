@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """The translator's step, done by a real CAT library: translate-toolkit (Debian `translate-toolkit`) reads the
 XLIFF 1.2 that `checksheet translations export` wrote, fills in the English of each unit from a JSON table
-(id -> English), marks it translated and saves the file as the tool writes it.
+(id -> English), marks it translated and saves the file as the tool writes it: over FILE, or as OUT, the file the
+translators send back.
 
-Usage: translate_xliff.py FILE.xlf TABLE.json  (prints one line per unit: id, the context the tool read, state)
+Usage: translate_xliff.py FILE.xlf TABLE.json [OUT.xlf]  (prints one line per unit: id, the context the tool read, state)
 """
 import json
 import sys
@@ -11,7 +12,7 @@ import sys
 from translate.storage import xliff
 
 
-def main(path, table_path):
+def main(path, table_path, out=None):
     with open(table_path, encoding="utf-8") as handle:
         table = json.load(handle)
     store = xliff.xlifffile.parsefile(path)
@@ -24,8 +25,8 @@ def main(path, table_path):
             unit.markfuzzy(False)
         print(f"{unit_id}\tNo. {contexts.get('x-item-number')} {contexts.get('x-item-name')}\t{contexts.get('x-field')}"
               f"\tprevious: {previous[0] if previous else '-'}\tstate: {unit.xmlelement.find(unit.namespaced('target')).get('state') if unit.target else 'new'}")
-    store.savefile(path)
+    store.savefile(out or path)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -35,6 +35,8 @@ import TestSupport
         #expect(blocks.map(\.language) == ["console", "yaml", "console", "console", "console", "console", "console", "sh"])
 
         var commands = 0
+        // The file step 5 exports; the import of step 6 names the file the translators send back.
+        var exported: String?
         for block in blocks {
             switch block.language {
             case "yaml":
@@ -46,6 +48,14 @@ import TestSupport
                     let command = lines[0].split(separator: " ").map(String.init)
                     let expected = lines.dropFirst().joined(separator: "\n")
                     #expect(command.first == "checksheet")
+                    if command.starts(with: ["checksheet", "translations", "import"]), let exported {
+                        // Step 6's translators, with a real CAT library: they send the file back under the name it is imported from.
+                        try String(decoding: try JSONSerialization.data(withJSONObject: ReleaseWorkflowTests.english), as: UTF8.self)
+                            .write(toFile: work + "/english.json", atomically: true, encoding: .utf8)
+                        let translated = try ReleaseWorkflowTests.tool(Repository.root + "/Tests/Translation/translate_xliff.py",
+                                                                       [work + "/" + exported, work + "/english.json", work + "/" + command[3]])
+                        #expect(translated.status == 0, "\(translated.errors)")
+                    }
                     let run = try CLI.run(Array(command.dropFirst()), in: work)
                     // The size of a build moves with every change to the theme: its bytes are not part of the steps (its files are).
                     func steady(_ text: String) -> String { text.replacing(/\ files \(\d+ bytes\)/, with: " files (N bytes)") }
@@ -53,11 +63,7 @@ import TestSupport
                     #expect(steady(printed) == steady(expected + (expected.isEmpty ? "" : "\n")), "`\(lines[0])` printed:\n\(printed)")
                     commands += 1
                     if command.starts(with: ["checksheet", "translations", "export"]), let out = command.firstIndex(of: "--out") {
-                        // Step 6's translator, with a real CAT library.
-                        try String(decoding: try JSONSerialization.data(withJSONObject: ReleaseWorkflowTests.english), as: UTF8.self)
-                            .write(toFile: work + "/english.json", atomically: true, encoding: .utf8)
-                        let translated = try ReleaseWorkflowTests.tool(Repository.root + "/Tests/Translation/translate_xliff.py", [work + "/" + command[out + 1], work + "/english.json"])
-                        #expect(translated.status == 0, "\(translated.errors)")
+                        exported = command[out + 1]
                     }
                 }
             default:

@@ -230,13 +230,13 @@ import TestSupport
             """)
         #expect(try CLI.run(["publish", "2025-10-01", "--content", content]).status == 1)
         // The unit to translate again offers the English written, but no previous Japanese: the one it translated is not 有。TLS 1.2.
-        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--force", "--content", content]).status == 0)
         #expect(try String(contentsOfFile: csv, encoding: .utf8).hasSuffix(
             "encryption-in-transit/answer,42,通信の暗号化レベル,answer,有。TLS 1.3のみ（TLS 1.2は2025年12月に廃止）,,Yes. TLS 1.3,\r\n"))
         let xliff = work + "/translations.xlf"
         #expect(try CLI.run(["translations", "export", "--out", xliff, "--content", content]).status == 0)
         let units = try String(contentsOfFile: xliff, encoding: .utf8)
-        #expect(units.contains("<note from=\"checksheet\">No. 42 通信の暗号化レベル: answer (Markdown); the Japanese changed; the previous English needs updating</note>\n      </trans-unit>"))
+        #expect(units.contains("<note from=\"checksheet\">No. 42 通信の暗号化レベル: answer; the Japanese changed; the previous English needs updating</note>\n      </trans-unit>"))
         #expect(!units.contains("<alt-trans"))
         let build = try CLI.run(["build", "--drafts", "--content", content, "--output", work + "/public"])
         #expect(build.status == 0, "\(build.errors)")
@@ -398,7 +398,7 @@ import TestSupport
                       <context context-type="x-previous-source">非公開</context>
                       <context context-type="x-previous-target">Not disclosed</context>
                     </context-group>
-                    <note from="checksheet">No. 10 平均復旧時間(MTTR): answer (Markdown); the Japanese changed; the previous English needs updating</note>
+                    <note from="checksheet">No. 10 平均復旧時間(MTTR): answer; the Japanese changed; the previous English needs updating</note>
                     <alt-trans origin="previous revision">
                       <source xml:lang="ja">非公開</source>
                       <target xml:lang="en">Not disclosed</target>
@@ -474,7 +474,8 @@ import TestSupport
 
     /// A filled target the import leaves out says so, at its line, with its state: it used to be "Wrote 0 fields"
     /// and nothing more. A bare target and one under approved="yes" are translations; a CR sent as `&#13;` (with or
-    /// without the LF after it) is a line break, not a byte in the page.
+    /// without the LF after it) is a line break, not a byte in the page: a line break the page shows (the answers are plain
+    /// text, so each line break is written as Markdown's `\`).
     @Test func targetsTheImportLeavesOutAreNamedAndCarriageReturnsAreLineBreaks() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -510,13 +511,13 @@ import TestSupport
               \(revision)/en/10-mttr.md: answer
               \(revision)/en/30-backup-retention.md: answer
             Still missing or pending (1):
-              encryption-in-transit/answer
+              encryption-in-transit/answer: not imported: its target's state is 'needs-review-translation'
 
             """)
         let mttr = try #require(FileManager.default.contents(atPath: revision + "/en/10-mttr.md"))
-        #expect(String(decoding: mttr, as: UTF8.self).hasSuffix("---\nWithin 4 hours\n(target)\n"))
+        #expect(String(decoding: mttr, as: UTF8.self).hasSuffix("---\nWithin 4 hours\\\n(target)\n"))
         let backup = try #require(FileManager.default.contents(atPath: revision + "/en/30-backup-retention.md"))
-        #expect(String(decoding: backup, as: UTF8.self).hasSuffix("---\n96 hours\nkept offsite\n"))
+        #expect(String(decoding: backup, as: UTF8.self).hasSuffix("---\n96 hours\\\nkept offsite\n"))
         #expect(!mttr.contains(13) && !backup.contains(13))
     }
 
@@ -546,7 +547,7 @@ import TestSupport
               \(revision)/en/10-mttr.md: answer
               \(revision)/en/30-backup-retention.md: answer
             Still missing or pending (1):
-              encryption-in-transit/answer
+              encryption-in-transit/answer: the file has no translation for it
 
             """)
         #expect(try String(contentsOfFile: revision + "/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n96 hours, kept offsite\n"))
@@ -566,6 +567,144 @@ import TestSupport
               hint: ids are `slug/field` of an item of 2025-09-01 (item, definition, unit or answer); was the file exported from another revision?
             3 errors
             Nothing was written.
+
+            """)
+        #expect(FileTree.read(content) == before)
+    }
+
+    /// The seed sheet as an export whose answers Markdown would misread: `&` and `<…>`, a line starting with `- `, a
+    /// line break. The sheet import escapes them in the pages (`1日1回 \& \<毎晩\>`).
+    static func awkwardExport(to path: String) throws {
+        let text = try String(contentsOfFile: seed, encoding: .utf8)
+            .replacingOccurrences(of: "\t72時間", with: "\t1日1回 & <毎晩>")
+            .replacingOccurrences(of: "\t有。TLS 1.2", with: "\t\"最大4時間\n- 夜間は翌朝まで\"")
+            .replacingOccurrences(of: "2025年3月7日版", with: "2025年9月1日版")
+        try write(text, to: path)
+    }
+
+    /// Translators get each answer as readers see it, and the page shows exactly what they wrote: `Once a day &
+    /// <nightly>` was published as "Once a day &", and "- Maximum…" became a list on one line. An answer written in
+    /// Markdown goes out as Markdown (and says so), and English that would lose HTML or the Japanese layout is named.
+    @Test func answersRoundTripAsReadersSeeThemThroughTranslateToolkitAndCSV() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
+        try Self.awkwardExport(to: work + "/export.tsv")
+        let run = try CLI.run(["import", work + "/export.tsv", "--date", "2025-09-01", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        let revision = content + "/revisions/2025-09-01"
+        #expect(try String(contentsOfFile: revision + "/ja/30-backup-retention.md", encoding: .utf8).hasSuffix("---\n1日1回 \\& \\<毎晩\\>\n"))
+        #expect(try String(contentsOfFile: revision + "/ja/42-encryption-in-transit.md", encoding: .utf8).hasSuffix("---\n最大4時間\\\n\\- 夜間は翌朝まで\n"))
+        // The docs team writes one answer as a Markdown list.
+        let mttr = try String(contentsOfFile: revision + "/ja/10-mttr.md", encoding: .utf8)
+        try Self.write(mttr.replacingOccurrences(of: "---\n非公開\n", with: "---\n- 平日: 4時間以内\n- 休日: 8時間以内\n"), to: revision + "/ja/10-mttr.md")
+        try FileManager.default.copyItem(atPath: content, toPath: work + "/ContentForCSV")
+
+        let xliff = work + "/translations.xlf", returned = work + "/translations.en.xlf"
+        #expect(try CLI.run(["translations", "export", "--out", xliff, "--content", content]).status == 0)
+        let text = try String(contentsOfFile: xliff, encoding: .utf8)
+        #expect(text.contains("<source xml:lang=\"ja\">- 平日: 4時間以内\n- 休日: 8時間以内</source>"))
+        #expect(text.contains("<note from=\"checksheet\">No. 10 平均復旧時間(MTTR): answer (Markdown); the Japanese changed; the previous English needs updating</note>"))
+        #expect(text.contains("<source xml:lang=\"ja\">1日1回 &amp; &lt;毎晩&gt;</source>"))
+        #expect(text.contains("<note from=\"checksheet\">No. 30 バックアップデータの保存期間: answer; the Japanese changed; the previous English needs updating</note>"))
+        #expect(text.contains("<source xml:lang=\"ja\">最大4時間\n- 夜間は翌朝まで</source>"))
+        #expect(!text.contains("\\"))
+        try Self.write(String(decoding: try JSONSerialization.data(withJSONObject: Self.awkwardEnglish), as: UTF8.self), to: work + "/english.json")
+        let translated = try Self.tool(Repository.root + "/Tests/Translation/translate_xliff.py", [xliff, work + "/english.json", returned])
+        #expect(translated.status == 0, "\(translated.errors)")
+
+        let imported = try CLI.run(["translations", "import", returned, "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.errors == "")
+        #expect(imported.output == """
+            Wrote 3 fields into 3 English pages of 2025-09-01:
+              \(revision)/en/10-mttr.md: answer
+              \(revision)/en/30-backup-retention.md: answer
+              \(revision)/en/42-encryption-in-transit.md: answer
+            No English is missing or pending in 2025-09-01.
+
+            """)
+        #expect(try String(contentsOfFile: revision + "/en/10-mttr.md", encoding: .utf8).hasSuffix("---\n- Weekdays: within 4 hours\n- Holidays: within 8 hours\n"))
+        #expect(try String(contentsOfFile: revision + "/en/30-backup-retention.md", encoding: .utf8).hasSuffix("---\nOnce a day \\& \\<nightly\\>\n"))
+        #expect(try String(contentsOfFile: revision + "/en/42-encryption-in-transit.md", encoding: .utf8)
+            .hasSuffix("---\n\\- Maximum 4 hours\\\n\\- At night, by the next morning\n"))
+        let build = try CLI.run(["build", "--drafts", "--strict", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 0, "\(build.errors)")
+        let site = FileTree.read(work + "/public")
+        func page(_ slug: String) -> String { String(decoding: site["en/items/\(slug)/index.html"] ?? Data(), as: UTF8.self) }
+        #expect(page("mttr").contains("<ul>\n<li>Weekdays: within 4 hours</li>\n<li>Holidays: within 8 hours</li>\n</ul>"))
+        #expect(page("backup-retention").contains("<p>Once a day &amp; &lt;nightly&gt;</p>"))
+        #expect(page("encryption-in-transit").contains("<p>- Maximum 4 hours<br />\n- At night, by the next morning</p>"))
+
+        // The same through CSV, where the translator's English for the list comes as one line with HTML in it.
+        let other = work + "/ContentForCSV", csv = work + "/translations.csv"
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", other]).status == 0)
+        let exported = String(decoding: try #require(FileManager.default.contents(atPath: csv)), as: UTF8.self)
+        #expect(exported == "\u{FEFF}id,no,item,field,japanese,previous_japanese,previous_english,english\r\n"
+            + "mttr/answer,10,平均復旧時間(MTTR),answer,\"'- 平日: 4時間以内\r\n- 休日: 8時間以内\",非公開,Not disclosed,\r\n"
+            + "backup-retention/answer,30,バックアップデータの保存期間,answer,1日1回 & <毎晩>,72時間,72 hours,\r\n"
+            + "encryption-in-transit/answer,42,通信の暗号化レベル,answer,\"最大4時間\r\n- 夜間は翌朝まで\",有。TLS 1.2,Yes. TLS 1.2,\r\n")
+        try Self.write(exported
+            .replacingOccurrences(of: "Not disclosed,\r\n", with: "Not disclosed,Weekdays: within 4 hours<br>Holidays: within 8 hours\r\n")
+            .replacingOccurrences(of: "72 hours,\r\n", with: "72 hours,Once a day & <nightly>\r\n")
+            .replacingOccurrences(of: "Yes. TLS 1.2,\r\n", with: "Yes. TLS 1.2,\"- Maximum 4 hours\r\n- At night, by the next morning\"\r\n"), to: csv)
+        let fromCSV = try CLI.run(["translations", "import", csv, "--content", other])
+        #expect(fromCSV.status == 0, "\(fromCSV.errors)")
+        #expect(fromCSV.errors == """
+            \(csv):2: warning: the English of 'mttr/answer' holds HTML ('<br>'), which the page leaves out
+              hint: the answer is Markdown, as its Japanese is: write `\\<` for a `<` meant as text
+            \(csv):2: warning: the English of 'mttr/answer' is laid out otherwise than its Japanese: 1 paragraph, where the Japanese has 2 list items
+              hint: the answer is Markdown: keep the Japanese answer's list markers (`- `, `1. `), blank lines between paragraphs and `\\` at line breaks
+            2 warnings
+
+            """)
+        let otherRevision = other + "/revisions/2025-09-01"
+        for page in ["30-backup-retention.md", "42-encryption-in-transit.md"] {
+            #expect(FileManager.default.contents(atPath: otherRevision + "/en/" + page) == FileManager.default.contents(atPath: revision + "/en/" + page))
+        }
+        #expect(try String(contentsOfFile: otherRevision + "/en/10-mttr.md", encoding: .utf8).hasSuffix("---\nWeekdays: within 4 hours<br>Holidays: within 8 hours\n"))
+    }
+
+    static let awkwardEnglish = [
+        "mttr/answer": "- Weekdays: within 4 hours\n- Holidays: within 8 hours",
+        "backup-retention/answer": "Once a day & <nightly>",
+        "encryption-in-transit/answer": "- Maximum 4 hours\n- At night, by the next morning",
+    ]
+
+    /// A new item translated in three of its four fields wrote nothing and printed "Wrote 0 fields into 0 English
+    /// pages …:" and the missing units without the reason: every unit not written now says why.
+    @Test func whatTheImportDidNotWriteSaysWhy() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let content = work + "/Content"
+        try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: content)
+        var export = try String(contentsOfFile: Self.seed, encoding: .utf8).replacingOccurrences(of: "\t72時間", with: "\t96時間")
+        export = export.trimmingCharacters(in: .newlines) + "\n50\t\t多要素認証\t多要素認証の提供有無\t有無\t有。全プランで提供\n"
+        try Self.write(export, to: work + "/export.tsv")
+        #expect(try CLI.run(["import", work + "/export.tsv", "--date", "2025-09-01", "--content", content]).status == 0)
+        let csv = work + "/translations.csv"
+        #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
+        let exported = try String(contentsOfFile: csv, encoding: .utf8)
+        var rows = exported.components(separatedBy: "\r\n")
+        for (index, row) in rows.enumerated() where row.hasPrefix("item-50/") {
+            let english = ["item-50/item": "Multi-factor authentication", "item-50/definition": "Whether multi-factor authentication is offered",
+                           "item-50/answer": "Yes, on every plan"]
+            rows[index] = row + (english[String(row.prefix { $0 != "," })] ?? "")
+        }
+        try Self.write(rows.joined(separator: "\r\n"), to: csv)
+        let before = FileTree.read(content)
+        let imported = try CLI.run(["translations", "import", csv, "--content", content])
+        #expect(imported.status == 0, "\(imported.errors)")
+        let kept = "translated, but kept until unit is translated too: a new item's English page is written once all its fields are"
+        #expect(imported.output == """
+            Wrote 0 fields into 0 English pages of 2025-09-01.
+            Still missing or pending (5):
+              backup-retention/answer: the file has no translation for it
+              item-50/item: \(kept)
+              item-50/definition: \(kept)
+              item-50/unit: the file has no translation for it
+              item-50/answer: \(kept)
 
             """)
         #expect(FileTree.read(content) == before)

@@ -54,11 +54,12 @@ public struct SiteOutput: Sendable {
         case let .failure(problem): return refuse(problem.message, hint: problem.hint)
         }
         if target == "/" { return refuse("'\(path)' is the root folder", hint: Self.chooseAnother) }
-        for (folder, name) in protected {
-            guard case let .success(other) = LocalPath.resolve(folder, from: currentDirectory) else { continue }
-            if other == target { return refuse("'\(path)' is \(name)", hint: Self.chooseAnother) }
-            if LocalPath.isInside(other, target) { return refuse("'\(path)' holds \(name), '\(folder)'", hint: Self.chooseAnother) }
-            if LocalPath.isInside(target, other) { return refuse("'\(path)' lies inside \(name), '\(folder)'", hint: "the build would write pages among the files it reads; " + Self.chooseAnother) }
+        if let clash = clash(with: target) {
+            switch clash.relation {
+            case .same: return refuse("'\(path)' is \(clash.name)", hint: Self.chooseAnother)
+            case .holds: return refuse("'\(path)' holds \(clash.name), '\(clash.folder)'", hint: Self.chooseAnother)
+            case .inside: return refuse("'\(path)' lies inside \(clash.name), '\(clash.folder)'", hint: "the build would write pages among the files it reads; " + Self.chooseAnother)
+            }
         }
         if case let .success(here) = LocalPath.resolve(currentDirectory, from: "/"), here == target || LocalPath.isInside(here, target) {
             return refuse("'\(path)' \(here == target ? "is" : "holds") the current directory", hint: Self.chooseAnother)
@@ -179,6 +180,21 @@ public struct SiteOutput: Sendable {
         } catch {
             return refuse("cannot write '\(path)': \(LocalPath.reason(error))", hint: "check the folder's permissions and free space")
         }
+    }
+
+    /// How a path stands to a protected folder.
+    enum Relation { case same, holds, inside }
+
+    /// The first protected folder that `target` (resolved) is, holds or lies inside: the rule `check` applies to the
+    /// site's folder, and `OutputFileTarget` to a file a command writes.
+    func clash(with target: String) -> (folder: String, name: String, relation: Relation)? {
+        for (folder, name) in protected {
+            guard case let .success(other) = LocalPath.resolve(folder, from: currentDirectory) else { continue }
+            if other == target { return (folder, name, .same) }
+            if LocalPath.isInside(other, target) { return (folder, name, .holds) }
+            if LocalPath.isInside(target, other) { return (folder, name, .inside) }
+        }
+        return nil
     }
 
     /// The marker of the folder when an earlier build with exactly these inputs wrote it and every file it wrote is

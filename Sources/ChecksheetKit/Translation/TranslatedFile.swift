@@ -34,26 +34,58 @@ public struct TranslatedFile: Sendable, Equatable {
     /// The revision the file says it was exported from (XLIFF's `product-version`); nil for CSV, which does not say.
     public var revision: String?
 
-    /// XLIFF when the text starts like XML, else CSV; a file neither reads as is a diagnostic.
+    /// XLIFF when the file starts like XML (in UTF-8 or UTF-16, the XML parser reading its byte order mark and encoding
+    /// declaration), else CSV in any encoding Excel saves it in (UTF-8, UTF-16, Shift_JIS: `SheetEncoding`); a file
+    /// neither reads as is a diagnostic.
     public static func parse(_ data: Data, path: String) -> Result<TranslatedFile, DiagnosticsError> {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            return .failure(DiagnosticsError([Diagnostic(file: path, message: "the file is not UTF-8 text", hint: "save the CSV as “CSV UTF-8” or send the XLIFF file back as the tool wrote it")]))
+        if startsLikeXML(data) { return xliff(data, path: path) }
+        switch SheetEncoding.decoding(data) {
+        case let .success((text, _)):
+            return csv(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, path: path)
+        case .failure(.workbook):
+            return .failure(DiagnosticsError([Diagnostic(file: path, message: "the file is an Excel workbook (.xlsx), not CSV",
+                                                         hint: "in Excel, save the sheet as “CSV UTF-8” (or “CSV”) and import that file")]))
+        case let .failure(refusal):
+            return .failure(DiagnosticsError([Diagnostic(file: path, message: "the file is neither XLIFF nor CSV text: \(refusal.explanation.message)",
+                                                         hint: "save the CSV as “CSV UTF-8”, or send back the XLIFF file as the translation tool saved it")]))
         }
-        if text.drop(while: \.isWhitespace).hasPrefix("<") { return xliff(Data(bytes), path: path) }
-        return csv(text, path: path)
+    }
+
+    /// True when the first character that is not blank is `<`, in UTF-8 (with or without its byte order mark), UTF-16
+    /// of either byte order (with or without it), or any encoding that writes ASCII as itself.
+    static func startsLikeXML(_ data: Data) -> Bool {
+        var bytes = data.prefix(4096)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { bytes = bytes.dropFirst(2) }
+        // UTF-16's zero bytes are left out: what remains of ASCII reads the same.
+        let first = bytes.first { $0 != 0 && $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return first == UInt8(ascii: "<")
+    }
+
+    /// The delimiter that splits the header row into the most of the export's column names: a comma, or the semicolon
+    /// or tab Excel saves with where the comma is the decimal separator (European settings) or as Unicode Text.
+    static func delimiter(ofHeader text: String) -> Character {
+        let header = text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        var best: (delimiter: Character, names: Int) = (",", 0)
+        for delimiter: Character in [",", ";", "\t"] {
+            let names = header.split(separator: delimiter).filter { cell in
+                let name = String(cell).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return TranslationRequest.csvColumns.contains(name)
+            }.count
+            if names > best.names { best = (delimiter, names) }
+        }
+        return best.delimiter
     }
 
     static func csv(_ text: String, path: String) -> Result<TranslatedFile, DiagnosticsError> {
-        let table = DelimitedText.parse(text, delimiter: ",")
-        guard let header = table.rows.first?.values.map(\.trimmed), let id = header.firstIndex(of: "id"), let japanese = header.firstIndex(of: "japanese"),
-              let english = header.firstIndex(of: "english") else {
+        let table = DelimitedText.parse(text, delimiter: delimiter(ofHeader: text))
+        guard let header = table.rows.first(where: { !$0.isBlank })?.values.map(\.trimmed), let id = header.firstIndex(of: "id"),
+              let japanese = header.firstIndex(of: "japanese"), let english = header.firstIndex(of: "english") else {
             return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the first row does not name the columns id, japanese and english",
                                                          hint: "keep the header row of `checksheet translations export --format csv`")]))
         }
         var units: [Unit] = []
-        for row in table.rows.dropFirst() where !row.isBlank {
+        for row in table.rows.drop(while: \.isBlank).dropFirst() where !row.isBlank {
             let values = row.values
             // The export made text of cells that Excel would read as formulas; the translator's edits keep that `'`.
             func cell(_ index: Int) -> String { index < values.count ? CSV.withoutFormulaGuard(values[index]) : "" }
@@ -75,7 +107,8 @@ public struct TranslatedFile: Sendable, Equatable {
         parser.delegate = reader
         guard parser.parse() else {
             return .failure(DiagnosticsError([Diagnostic(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 0),
-                                                         message: "the file is not well-formed XML", hint: "send back the file as the translation tool saved it")]))
+                                                         message: "the XLIFF file is not well-formed XML, or not in the encoding it declares",
+                                                         hint: "send back the XLIFF file as the translation tool saved it")]))
         }
         guard reader.isXLIFF else {
             return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the file is XML but not XLIFF 1.2",

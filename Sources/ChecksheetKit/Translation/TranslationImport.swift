@@ -8,13 +8,25 @@ public enum TranslationImport {
         public var records: OutputFile?
         /// Per written page, the fields written, in schema order.
         public var written: [(path: String, fields: [Field])]
-        /// Units left without a usable translation, and new items waiting for all their fields.
-        public var skipped: [String]
+        /// Every unit the revision needs that was not written, with why, in sheet order: no translation in the file, a
+        /// target held back, a new item's field waiting for the item's other fields.
+        public var skipped: [Skipped]
         public var diagnostics: [Diagnostic]
 
         public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
             lhs.files == rhs.files && lhs.records == rhs.records && lhs.written.map(\.path) == rhs.written.map(\.path) && lhs.written.map(\.fields) == rhs.written.map(\.fields)
                 && lhs.skipped == rhs.skipped && lhs.diagnostics == rhs.diagnostics
+        }
+    }
+
+    /// A unit the import did not write, and why, in words for the person who ran it.
+    public struct Skipped: Sendable, Equatable {
+        public var id: String
+        public var reason: String
+
+        public init(id: String, reason: String) {
+            self.id = id
+            self.reason = reason
         }
     }
 
@@ -30,7 +42,7 @@ public enum TranslationImport {
         let request = TranslationRequest.make(for: revision, in: Sheet(configuration: sheet.configuration, revisions: sheet.revisions.filter { $0.date <= date }))
         let requested = Set(request.units.map(\.id))
         var problems: [Diagnostic] = []
-        var skipped: [String] = []
+        var reasons: [String: String] = [:]
         var targets: [String: [Field: String]] = [:]
         var seen: Set<String> = []
         var lines: [String: Int] = [:]
@@ -52,19 +64,27 @@ public enum TranslationImport {
                                                    + "when its trans-unit has approved=\"yes\", or when it has no state (and no approved=\"no\"); "
                                                    + "finish the unit in the translation tool and import the file again"))
                 }
-                if requested.contains(unit.id) { skipped.append(unit.id) }
+                reasons[unit.id] = unit.heldBack.map { "not imported: \($0.reason)" } ?? "the file has no translation for it"
                 continue
             }
-            if unit.source.trimmed != japanese.value(of: field).trimmed {
+            // The export gives translators the text readers see (`TranslationText`); a file exported before it did
+            // holds the page's source.
+            let value = japanese.value(of: field)
+            if unit.source.trimmed != TranslationText.shown(value, field: field).trimmed, unit.source.trimmed != value.trimmed {
                 problems.append(Diagnostic(file: file.path, line: unit.line, message: "the Japanese of '\(unit.id)' changed since the export; its translation was not imported",
                                            hint: "export the unit again (`checksheet translations export --revision \(date)`) and translate the current Japanese"))
                 continue
             }
-            targets[slug, default: [:]][field] = target
+            let stored = TranslationText.stored(target, field: field, japanese: value)
+            if TranslationText.isMarkdown(value, field: field) {
+                problems += markdownProblems(stored, japanese: value, id: unit.id, file: file.path, line: unit.line)
+            }
+            targets[slug, default: [:]][field] = stored
             lines[unit.id] = unit.line
         }
         var files: [OutputFile] = []
         var written: [(path: String, fields: [Field])] = []
+        var writtenIDs: Set<String> = []
         let english = Dictionary((source.pages[.en] ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for japanese in revision.items.ja {
             guard let fields = targets[japanese.slug] else { continue }
@@ -80,12 +100,16 @@ public enum TranslationImport {
                 }
                 files.append(OutputFile(path: page.file, text: text))
                 written.append((page.file, order))
+                writtenIDs.formUnion(order.map { "\(japanese.slug)/\($0.rawValue)" })
             } else {
                 // A new item: its English page is made only once every field has its English, so no Japanese passes as English.
                 let missing = SheetHistory.translatedFields.filter { fields[$0] == nil }
                 guard missing.isEmpty, var item = revision.item(japanese.slug, .en) else {
-                    skipped += missing.map { "\(japanese.slug)/\($0.rawValue)" }
-                    skipped += order.map { "\(japanese.slug)/\($0.rawValue) (kept until \(missing.map(\.rawValue).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") translated too)" }
+                    let others = missing.map(\.rawValue).joined(separator: ", ")
+                    for field in order {
+                        reasons["\(japanese.slug)/\(field.rawValue)"] = "translated, but kept until \(others) \(missing.count == 1 ? "is" : "are") translated too: "
+                            + "a new item's English page is written once all its fields are"
+                    }
                     continue
                 }
                 for field in order {
@@ -99,6 +123,7 @@ public enum TranslationImport {
                 let path = "\(source.path)/en/\(Item.pageName(item))"
                 files.append(OutputFile(path: path, text: item.pageSource))
                 written.append((path, order))
+                writtenIDs.formUnion(order.map { "\(japanese.slug)/\($0.rawValue)" })
             }
         }
         // Each page must still read back as the very values written; what it reads back is what the records hold. Records
@@ -122,8 +147,30 @@ public enum TranslationImport {
             }
         }
         problems.sort()
+        let skipped = request.units.map(\.id).filter { !writtenIDs.contains($0) || problems.hasErrors }.map { id in
+            Skipped(id: id, reason: problems.hasErrors ? "nothing was written" : reasons[id] ?? "not in the file")
+        }
         if problems.hasErrors { return Outcome(files: [], records: nil, written: [], skipped: skipped, diagnostics: problems) }
         let recordsFile = written.isEmpty ? nil : OutputFile(path: "\(source.path)/\(TranslationRecords.fileName)", text: records.source)
-        return Outcome(files: files, records: recordsFile, written: written, skipped: skipped.sorted(), diagnostics: problems)
+        return Outcome(files: files, records: recordsFile, written: written, skipped: skipped, diagnostics: problems)
+    }
+
+    /// What a Markdown answer's English would lose or change on the page: HTML, which the site leaves out, and a
+    /// layout other than the Japanese answer's (a list become a paragraph). Warnings: the translator may mean it.
+    static func markdownProblems(_ english: String, japanese: String, id: String, file: String, line: Int) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let html = Markdown.rawHTML(english).filter { !$0.isComment }.map { "'\($0.html)'" }
+        if !html.isEmpty {
+            problems.append(Diagnostic(file: file, line: line, severity: .warning,
+                                       message: "the English of '\(id)' holds HTML (\(html.joined(separator: ", "))), which the page leaves out",
+                                       hint: "the answer is Markdown, as its Japanese is: write `\\<` for a `<` meant as text"))
+        }
+        let ours = TranslationText.layout(of: english), theirs = TranslationText.layout(of: japanese)
+        if ours != theirs {
+            problems.append(Diagnostic(file: file, line: line, severity: .warning,
+                                       message: "the English of '\(id)' is laid out otherwise than its Japanese: \(TranslationText.describe(ours)), where the Japanese has \(TranslationText.describe(theirs))",
+                                       hint: "the answer is Markdown: keep the Japanese answer's list markers (`- `, `1. `), blank lines between paragraphs and `\\` at line breaks"))
+        }
+        return problems
     }
 }

@@ -36,8 +36,9 @@ extension TranslationRequest {
     }
 
     /// What a translator reads beside the unit: `No. 10 平均復旧時間（MTTR）: answer (Markdown); changed since the previous revision`.
+    /// Only a Markdown answer says so; plain text is published exactly as written.
     static func note(_ unit: TranslationUnit) -> String {
-        let format = unit.field == .answer ? " (Markdown)" : ""
+        let format = unit.isMarkdown ? " (Markdown)" : ""
         // English with no previous Japanese is pending within its revision: only a hash says what it translated.
         let state = unit.previousTarget.isEmpty ? (unit.previousSource.isEmpty ? "new item" : "no English yet") : "the Japanese changed; the previous English needs updating"
         return "No. \(unit.no) \(unit.itemName): \(unit.field.rawValue)\(format); \(state)"

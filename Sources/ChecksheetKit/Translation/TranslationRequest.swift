@@ -28,9 +28,13 @@ public struct TranslationRequest: Sendable, Equatable {
                before.map({ TranslationRecords.hash($0.value(of: entry.field)) }) != record.japanese {
                 before = nil
             }
-            return TranslationUnit(slug: entry.slug, field: entry.field, no: japanese.no, itemName: japanese.item,
-                                   source: japanese.value(of: entry.field), previousSource: before?.value(of: entry.field) ?? "",
-                                   previousTarget: english?.value(of: entry.field) ?? "")
+            // Translators get each text as readers see it (`TranslationText`): no escapes the sheet import added.
+            let field = entry.field
+            return TranslationUnit(slug: entry.slug, field: field, no: japanese.no, itemName: japanese.item,
+                                   source: TranslationText.shown(japanese.value(of: field), field: field),
+                                   previousSource: before.map { TranslationText.shown($0.value(of: field), field: field) } ?? "",
+                                   previousTarget: english.map { TranslationText.shown($0.value(of: field), field: field) } ?? "",
+                                   isMarkdown: TranslationText.isMarkdown(japanese.value(of: field), field: field))
         }
         return TranslationRequest(date: revision.date, units: units)
     }

@@ -13,11 +13,15 @@ public struct TranslationUnit: Sendable, Equatable {
     public var previousTarget: String
     /// The translation, when a file brought one back.
     public var target: String?
+    /// True for an answer whose Japanese is Markdown (a list, a link…): its source is Markdown and so is its English.
+    /// Every other unit is plain text, sent and taken back as readers see it.
+    public var isMarkdown: Bool
 
     /// Stable across exports: `slug/field`, such as `rto/answer`.
     public var id: String { "\(slug)/\(field.rawValue)" }
 
-    public init(slug: String, field: Field, no: Int, itemName: String, source: String, previousSource: String = "", previousTarget: String = "", target: String? = nil) {
+    public init(slug: String, field: Field, no: Int, itemName: String, source: String, previousSource: String = "", previousTarget: String = "", target: String? = nil,
+                isMarkdown: Bool = false) {
         self.slug = slug
         self.field = field
         self.no = no
@@ -26,6 +30,7 @@ public struct TranslationUnit: Sendable, Equatable {
         self.previousSource = previousSource
         self.previousTarget = previousTarget
         self.target = target
+        self.isMarkdown = isMarkdown
     }
 
     /// The parts of an id, or nil when it does not name a translated field.
