@@ -107,9 +107,11 @@ extension ItemPage {
         var key = ""
         for (offset, line) in frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let scalars = Array(line.unicodeScalars)
+            // A comment is no value; readers never see it.
+            if scalars.first(where: { $0 != " " && $0 != "\t" }) == "#" { continue }
             // A key starts a line; the lines after it (a list, a folded value) belong to it.
             var valueStart = 0
-            if let first = scalars.first, first != " ", first != "\t", first != "#", let colon = scalars.firstIndex(of: ":") {
+            if let first = scalars.first, first != " ", first != "\t", let colon = scalars.firstIndex(of: ":") {
                 key = String(String.UnicodeScalarView(scalars[..<colon]))
                 valueStart = colon + 1
             }
