@@ -18,6 +18,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var strictness: StrictOption
 
+    @OptionGroup var clock: TodayOption
+
     @Flag(help: "Include draft revisions, every page marked \"draft, not published\" (for review; never upload this build).")
     var drafts = false
 
@@ -44,6 +46,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let (content, theme) = sources.result
+        // Said on every run, an up-to-date one too: what is live depends on the day, which no build records.
+        DiagnosticPrinter.print(ReleaseGate.futureRevisions(content, today: clock.date))
         var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.

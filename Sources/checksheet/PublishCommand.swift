@@ -7,9 +7,11 @@ struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "Run the release gate on a draft revision, then publish it (remove `draft: true` from its revision.yml).",
         discussion: """
-        Nothing is changed while any problem is left: missing or pending English, a provisional slug, an empty answer, \
-        notes missing in a language, a date before the current sheet, a broken internal link. On success it prints \
-        what the release changes, for the announcement. Run `checksheet build` afterwards.
+        Nothing is changed while any problem is left: missing or pending English, a provisional slug, a published item's \
+        slug changed, an answer or notes that show no text, notes missing in a language, a date before the current sheet, \
+        a broken internal link or image. A date after today is a warning: the site shows the revision as current from \
+        the next build on. On success it prints what the release changes, for the announcement. Run `checksheet build` \
+        afterwards. A revision published already is left as it is, with exit status 0.
         """
     )
 
@@ -18,14 +20,21 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var clock: TodayOption
+
     func validate() throws {
         guard RevisionDate.isValid(date) else { throw ValidationError("the date must be a calendar date written YYYY-MM-DD, not '\(date)'") }
     }
 
     func run() throws {
         let content = ContentSource.read(from: site.content)
-        let gate = ReleaseGate.run(date, content: content, theme: Theme.read(from: site.theme))
+        let gate = ReleaseGate.run(date, content: content, theme: Theme.read(from: site.theme), today: clock.date)
         DiagnosticPrinter.print(gate.diagnostics)
+        // Asked again for what is done (a script run twice): the state asked for holds, so it is no failure.
+        if let done = gate.alreadyPublished, !gate.diagnostics.hasErrors {
+            print(done.text)
+            return
+        }
         guard !gate.diagnostics.hasErrors, let summary = gate.summaries.first else {
             Self.printError("The revision \(date) was not published; fix the problems above and run `checksheet publish \(date)` again.")
             throw ExitCode.failure

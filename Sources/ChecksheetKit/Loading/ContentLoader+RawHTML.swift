@@ -6,7 +6,8 @@ extension ContentLoader {
         guard page.item.answer.contains("<") else { return [] }
         let start = page.positions[.answer] ?? ItemPage.Position(line: 1, column: 1)
         var opened: Set<String> = []
-        return Markdown.rawHTML(page.item.answer).compactMap { found -> Diagnostic? in
+        let found = Markdown.rawHTML(page.item.answer)
+        var problems = found.compactMap { found -> Diagnostic? in
             let name = found.html.prefixMatch(of: /<\/?([A-Za-z][A-Za-z0-9-]*)/).map { String($0.output.1).lowercased() }
             if found.isClosingTag, let name, opened.contains(name) { return nil }
             if !found.isClosingTag, let name { opened.insert(name) }
@@ -20,5 +21,23 @@ extension ContentLoader {
             return Diagnostic(file: page.file, line: line, column: column, severity: .warning,
                               message: "the answer of '\(page.item.slug)' holds raw HTML, '\(shown)', which the page leaves out", hint: hint)
         }
+        // Left out, the HTML can take all the answer's text with it (a block such as `<div>` runs to the next blank
+        // line): the page would show an empty answer. The release gate refuses it; the build says so.
+        if !found.isEmpty, page.item.plainAnswer.trimmed.isEmpty {
+            problems.append(page.diagnostic(at: .answer, textlessAnswer(page.item.slug), hint: textlessAnswerHint(page.item.answer), severity: .warning))
+        }
+        return problems
+    }
+
+    /// What is said of an answer that shows no text: a warning of the build, an error of the release gate.
+    static func textlessAnswer(_ slug: String) -> String { "the answer of '\(slug)' shows no text" }
+
+    /// What to do about it: the HTML that hides it, when it holds some other than comments.
+    static func textlessAnswerHint(_ answer: String) -> String {
+        guard answer.contains("<"), let tag = Markdown.rawHTML(answer).first(where: { !$0.isComment && !$0.isClosingTag }) else {
+            return "write the provider's answer (設定等)"
+        }
+        let shown = tag.html.count > 40 ? String(tag.html.prefix(39)) + "…" : tag.html
+        return "the page leaves out raw HTML, and HTML such as '\(shown)' that starts a block takes the text after it up to the next blank line: write the answer in Markdown, without HTML tags"
     }
 }

@@ -138,6 +138,7 @@ public enum ContentLoader {
                     kept.keep(page, parsedFrom: file, textHash: parsedPage.textHash)
                     problems += externalImages(page)
                     problems += rawHTML(page)
+                    problems += ItemPage.invisibleCharacters(in: file.text, file: file.path).filter { $0.severity == .warning }
                 case let .failure(error):
                     problems += error.diagnostics
                     unreadable[language].append(file)

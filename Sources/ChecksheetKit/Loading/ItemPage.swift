@@ -36,7 +36,8 @@ public struct ItemPage: Sendable, Equatable {
         case let .failure(error): return .failure(error)
         }
 
-        var problems: [Diagnostic] = []
+        // An invisible character in a section or category makes it differ from site.yml's name it looks like.
+        var problems = invisibleCharacters(inFrontMatter: frontMatter, file: file).filter { $0.severity == .error }
         document.unknownKeys(known: Field.frontMatterKeys.map(\.rawValue) + ["keywords"], into: &problems)
         var positions: [Field: Position] = [:]
         for pair in document.pairs {
@@ -84,6 +85,48 @@ public struct ItemPage: Sendable, Equatable {
         }
         let item = Item(no: number, slug: slug, section: section, category: category, item: name, definition: definition, unit: unit, answer: answer, keywords: keywords)
         return .success(ItemPage(file: file, language: language, item: item, positions: positions))
+    }
+}
+
+extension ItemPage {
+    /// Keys whose values must match a name of site.yml: an invisible character there breaks the match.
+    static let matchedKeys: Set<String> = ["section", "category"]
+
+    /// Each invisible character (a Unicode format character: U+200B ZERO WIDTH SPACE, U+200D ZERO WIDTH JOINER,
+    /// U+2060 WORD JOINER, U+FEFF inside text, a soft hyphen, direction marks…) in the front matter's values, at its
+    /// line and column: pasted from a web page or a chat, it makes two values that look the same differ. An error in a
+    /// section or category, a warning elsewhere. Pure; the page's text as given.
+    public static func invisibleCharacters(in text: String, file: String) -> [Diagnostic] {
+        let normalized = (text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text).droppingByteOrderMark()
+        guard case let .success(frontMatter) = FrontMatter.split(normalized, file: file) else { return [] }
+        return invisibleCharacters(inFrontMatter: frontMatter, file: file)
+    }
+
+    static func invisibleCharacters(inFrontMatter frontMatter: FrontMatter, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var key = ""
+        for (offset, line) in frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let scalars = Array(line.unicodeScalars)
+            // A comment is no value; readers never see it.
+            if scalars.first(where: { $0 != " " && $0 != "\t" }) == "#" { continue }
+            // A key starts a line; the lines after it (a list, a folded value) belong to it.
+            var valueStart = 0
+            if let first = scalars.first, first != " ", first != "\t", let colon = scalars.firstIndex(of: ":") {
+                key = String(String.UnicodeScalarView(scalars[..<colon]))
+                valueStart = colon + 1
+            }
+            for index in scalars.indices.dropFirst(valueStart) where scalars[index].value >= 0xAD && scalars[index].properties.generalCategory == .format {
+                let scalar = scalars[index]
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + " " + (scalar.properties.name ?? "FORMAT CHARACTER")
+                let matched = Self.matchedKeys.contains(key)
+                problems.append(Diagnostic(file: file, line: frontMatter.yamlLineOffset + offset + 1, column: index + 1, severity: matched ? .error : .warning,
+                                           message: "'\(key)' holds an invisible character, \(name) at column \(index + 1)",
+                                           hint: matched ? "delete it: with it the \(key) is not the one of site.yml it looks like"
+                                                         : "delete it: readers do not see it, but search, downloads and copied text keep it"))
+            }
+        }
+        return problems
     }
 }
 

@@ -24,9 +24,18 @@ extension ReleaseGate {
                     }
                     let start = source.positions[.answer]?.line ?? 1
                     let place = position(of: target.value, in: item.answer, after: &searchedUpTo[target.value])
-                    problems.append(Diagnostic(file: source.file, line: start + place.line, column: place.column,
-                                               message: "the answer of '\(item.slug)' links to '\(target.value)', \(problem.reason)",
-                                               hint: problem.answerHint))
+                    var message = "the answer of '\(item.slug)' links to '\(target.value)', \(problem.reason)", hint = problem.answerHint
+                    if problem == .missing, target.isImage {
+                        // The build publishes no image files for answers: what it takes from Content/ is site.yml's logo and favicon.
+                        let path = AnswerLinks.resolved(target.value, from: page)?.path ?? target.value
+                        message = "the answer of '\(item.slug)' shows the image '\(target.value)', which is not a file of the site"
+                        hint = "no file can be at \(path): the build publishes no images for answers (of Content/ it takes only site.yml's logo and favicon); "
+                            + "embed the image in the answer as `![…](data:image/png;base64,…)`, or describe it in words"
+                    } else if problem == .missing, !target.value.contains("/"), site.paths.contains(SitePath.item(target.value, language)) {
+                        // An item's slug alone leads to a file beside the item's page, not to the item.
+                        hint = "link to the item as `../\(target.value)/index.html`"
+                    }
+                    problems.append(Diagnostic(file: source.file, line: start + place.line, column: place.column, message: message, hint: hint))
                 }
             }
         }
@@ -69,9 +78,9 @@ extension ReleaseGate {
         return key.lowerBound..<text.endIndex
     }
 
-    /// The `href` and `src` values of an HTML text, with where each starts.
-    static func links(in html: String) -> [(value: String, position: String.Index)] {
-        html.matches(of: /(?:href|src)="([^"]*)"/).map { (LinkTargets.unescaped(String($0.1)), $0.range.lowerBound) }
+    /// The `href` and `src` values of an HTML text, with where each starts; an `src` is an image's (cmark writes no other).
+    static func links(in html: String) -> [(value: String, position: String.Index, isImage: Bool)] {
+        html.matches(of: /(href|src)="([^"]*)"/).map { (LinkTargets.unescaped(String($0.2)), $0.range.lowerBound, $0.1 == "src") }
     }
 
     /// Where `link` is written in an answer's Markdown: the line after the answer's first (0 for the first) and the
