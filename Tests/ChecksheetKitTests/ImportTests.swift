@@ -131,8 +131,8 @@ import TestSupport
         }
         #expect(error.diagnostics.map(\.formatted) == [
             "bad.tsv:2:1: error: item 1 comes before any section header row\n  hint: add a row holding only the section's name (for example アプリケーション運用) above it",
-            "bad.tsv:4:1: error: item 2 has no サービスレベル項目\n  hint: fill in every column of the item's row",
             "bad.tsv:4:3: error: item 2 has no category and none stands above it in section 'アプリケーション運用'\n  hint: write the category (種別) in the first item row of each section",
+            "bad.tsv:4:4: error: item 2 has no サービスレベル項目\n  hint: fill in every column of the item's row",
             "bad.tsv:5:1: error: 'x' is neither an item number nor a section header\n  hint: item rows start with their number (No.); a section header row holds only the section's name",
         ])
     }
@@ -293,18 +293,15 @@ import TestSupport
         #expect(outcome.provisionalSlugs.isEmpty)
         #expect(outcome.needsEnglish.map(\.slug) == ["encryption-in-transit"])
         // The changed item's English says what the Japanese no longer says, and no earlier revision has English that
-        // the history could mark as pending: it is left out, so the item has no English until it is translated again.
-        let withdrawn = "en/42-encryption-in-transit.md"
-        #expect(outcome.withdrawnEnglish == [withdrawn])
-        #expect(outcome.resetEnglish.isEmpty)
-        // Every other English page of the replaced revision is either rewritten for its item or kept as it was.
-        for page in files where page.hasPrefix("en/") && page != withdrawn {
-            let original = FileManager.default.contents(atPath: Repository.content + "/revisions/2025-03-07/" + page)
-            let written = outcome.files.first { $0.path == page }?.contents
-            #expect(written == original || outcome.keptFiles.contains(page), "\(page) lost")
-        }
-        // Unchanged pages are kept byte for byte.
-        #expect(outcome.keptFiles == files.filter { $0.hasPrefix("en/") && $0 != withdrawn }.sorted() + ["revision.yml"])
+        // the history could mark as pending: it stays, and translations.yml records which Japanese it translates, so
+        // that the field is pending. No English page is ever deleted: every one is kept byte for byte.
+        let tls = try #require(replacing.revision.item("encryption-in-transit", .ja)), english = try #require(replacing.revision.item("encryption-in-transit", .en))
+        #expect(outcome.replaced.map(\.item.slug) == ["encryption-in-transit"])
+        #expect(outcome.replaced.first?.fields == [.answer])
+        #expect(outcome.replaced.first?.pendingEnglish == [.answer])
+        let records = TranslationRecords(["encryption-in-transit/answer": .init(translating: tls.answer, as: english.answer)])
+        #expect(outcome.files.first { $0.path == "translations.yml" }?.contents == Data(records.source.utf8))
+        #expect(outcome.keptFiles == files.filter { $0.hasPrefix("en/") }.sorted() + ["revision.yml"])
         #expect(outcome.orphanedEnglish == ["en/47-virus-scanning.md"])
         #expect(!outcome.files.contains { $0.path == "revision.yml" || $0.path.hasPrefix("en/") })
 
@@ -317,9 +314,10 @@ import TestSupport
         #expect(renumbered.orphanedEnglish == ["en/47-virus-scanning.md"])
     }
 
-    /// A draft whose retention was translated ("7 days" for 7日間), then imported again with 30日間: its English
-    /// would say 7 days under a Japanese 30日間, with nothing to mark it, since the history compares revisions.
-    @Test func forcedReimportSetsTheEnglishOfChangedJapaneseBackToThePreviousRevisions() throws {
+    /// A draft whose retention was translated ("7 days" for 7日間), then imported again with 30日間: the translator's
+    /// English stays (it is never set back to older text), and translations.yml records that it translates 7日間, so
+    /// the history marks it pending; the draft's other English (its reworded definition) stays as it is.
+    @Test func forcedReimportKeepsTheTranslatorsEnglishAndRecordsWhatItTranslates() throws {
         let previous = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
         var draft = previous
         draft.date = "2025-09-01"
@@ -337,22 +335,31 @@ import TestSupport
         let row = try #require(sheet.rows.firstIndex { $0.item == "バックアップデータの保存期間" })
         sheet.rows[row].answer = "30日間"
         let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil, replacing: replacing)
-        #expect(outcome.resetEnglish == ["en/30-backup-retention.md"])
-        #expect(outcome.withdrawnEnglish.isEmpty)
+        #expect(outcome.replaced == [RevisionImport.ReplacedItem(item: outcome.replaced[0].item, fields: [.answer], pendingEnglish: [.answer])])
         #expect(outcome.needsEnglish.map(\.slug) == ["backup-retention"])
-        let file = try #require(outcome.files.first { $0.path == "en/30-backup-retention.md" })
-        let page = try ItemPage.parse(String(decoding: file.contents, as: UTF8.self), file: "x", language: .en).get()
-        // The changed field goes back to the previous revision's English, which the history marks as pending; the
-        // draft's other English (its reworded definition) stays.
-        #expect(page.item.answer == previous.item("backup-retention", .en)?.answer)
-        #expect(page.item.definition == "How long backed-up media are kept (reworded in the draft)")
-        #expect(!outcome.keptFiles.contains("en/30-backup-retention.md"))
+        #expect(outcome.keptFiles.contains("en/30-backup-retention.md"))
+        #expect(!outcome.files.contains { $0.path.hasPrefix("en/") })
+        let records = TranslationRecords(["backup-retention/answer": .init(translating: "7日間", as: "7 days")])
+        #expect(outcome.files.first { $0.path == "translations.yml" }?.contents == Data(records.source.utf8))
+        // The history then marks the answer pending in the draft, and only the answer.
+        var imported = draft
+        imported.items.ja[ja].answer = "30日間"
+        imported.translationRecords = records
+        let history = SheetHistory(Sheet(configuration: try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.configuration),
+                                         revisions: [previous, imported]))
+        #expect(history.staleFields(of: "backup-retention", in: "2025-09-01").map(\.field) == [.answer])
 
-        // Imported again with the draft's own Japanese, its English is the translation of it: kept as it is.
+        // Imported again with the draft's own Japanese, its English is the translation of it: kept, nothing pending.
         sheet.rows[row].answer = "7日間"
         let same = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil, replacing: replacing)
-        #expect(same.resetEnglish.isEmpty && same.withdrawnEnglish.isEmpty)
+        #expect(same.replaced.isEmpty && same.needsEnglish.isEmpty)
         #expect(same.keptFiles.contains("en/30-backup-retention.md"))
+        #expect(!same.files.contains { $0.path == "translations.yml" })
+
+        // Set back to the previous revision's Japanese, the draft's English no longer translates it: pending too.
+        sheet.rows[row].answer = try #require(previous.item("backup-retention", .ja)).plainAnswer
+        let back = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil, replacing: replacing)
+        #expect(back.replaced.first?.pendingEnglish == [.answer])
     }
 
     /// An export's edition line naming another date (last quarter's export, or a line nobody updated) does not title
@@ -455,11 +462,11 @@ import TestSupport
                                                       with: "\n20\t性能新\t遅延\t処理の応答時間の遅延継続時間\t時間（分）\t\n")
         #expect(text != Self.seedText)
         #expect(errors(read(text)) == [
-            "sheet.tsv:28:1: error: item 20 has no 設定等\n  hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers",
+            "sheet.tsv:28:32: error: item 20 has no 設定等\n  hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers",
         ])
         // With a category the sheet knows, the same row was always this error, with the plain hint.
         let known = Self.seedText.replacingOccurrences(of: "\t時間（分）\t非公開\n21", with: "\t時間（分）\t\n21")
-        #expect(errors(read(known)) == ["sheet.tsv:28:1: error: item 20 has no 設定等\n  hint: fill in every column of the item's row"])
+        #expect(errors(read(known)) == ["sheet.tsv:28:29: error: item 20 has no 設定等\n  hint: fill in every column of the item's row"])
     }
 
     /// Rows that did lose their category cell still read as meant, in a padded export with a column after the answer
@@ -469,7 +476,7 @@ import TestSupport
     @Test func whenTheCellsCannotTellOnlyARowWithoutItsLastCellIsShort() throws {
         let head = "No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等\nアプリケーション運用\n1\t可用性\tサービス時間\tサービスを提供する時間帯\t時間帯\t24時間\n"
         #expect(errors(read(head + "2\t監視\t監視間隔\t監視\t分\t\n")) == [
-            "sheet.tsv:4:1: error: item 2 has no 設定等\n  hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers",
+            "sheet.tsv:4:16: error: item 2 has no 設定等\n  hint: fill in every column of the item's row; if its 種別 cell was deleted and the cells after it moved one to the left, move them back under their headers",
         ])
         let short = try read(head + "2\t監視\t監視間隔\t監視\t分\n").get()
         #expect(fields(short)[1] == ["2", "アプリケーション運用", "可用性", "監視", "監視間隔", "監視", "分"])
@@ -477,7 +484,7 @@ import TestSupport
         let noted = "No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等\t備考\nアプリケーション運用\n1\t可用性\tサービス時間\tサービスを提供する時間帯\t時間帯\t24時間\t\n"
         #expect(errors(read(noted + "2\t監視間隔\t障害を監視する間隔\t分\t1分\t\tメモ\n")) == [
             "sheet.tsv:1:32: warning: column '備考' is not imported\n  hint: the importer reads the columns No., 種別, サービスレベル項目, 規定内容, 測定単位, 設定等; this column's cells are left out",
-            "sheet.tsv:4:1: error: item 2 has no 設定等\n  hint: fill in every column of the item's row",
+            "sheet.tsv:4:23: error: item 2 has no 設定等\n  hint: fill in every column of the item's row",
         ])
     }
 
@@ -506,5 +513,109 @@ import TestSupport
         }
         #expect(error.diagnostics.map(\.file) == ["x.md"])
         #expect(error.diagnostics.allSatisfy { $0.line == 3 })
+    }
+
+    // MARK: What the docs team's probe found (a new item under an old number, Shift_JIS variants, downloads, cells)
+
+    /// Row 12 replaced by another item (every cell differs): the number alone does not give it 障害発生件数's slug and
+    /// English; it is new, with a provisional slug and a warning naming the old item, which is removed.
+    @Test func aNewItemUnderAnOldNumberIsNewNotTheOldItem() throws {
+        let previous = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
+        var sheet = try importSeed(Self.formats[0]).0
+        sheet.rows[11] = ImportedSheet.Row(no: 12, section: "アプリケーション運用", category: "信頼性", item: "多要素認証",
+                                           definition: "管理者のログインに多要素認証を必須とする", unit: "有無", answer: "有", line: 20)
+        let outcome = RevisionImport.make(sheet, date: "2025-03-07", previous: previous, glossary: nil)
+        #expect(outcome.provisionalSlugs.map(\.slug) == ["item-12"])
+        #expect(outcome.needsEnglish.map(\.slug) == ["item-12"])
+        #expect(outcome.removed.map(\.slug) == ["failure-count"])
+        #expect(outcome.files.contains { $0.path == "ja/12-item-12.md" })
+        #expect(!outcome.files.contains { $0.path.hasPrefix("en/12-") })
+        #expect(outcome.warnings.map(\.formatted) == [
+            "checksheet-2025-03-07.tsv:20: warning: item 12 '多要素認証' has the number of 'failure-count' (障害発生件数) of an earlier revision, but neither its name nor its definition: it is a new item, with the provisional slug 'item-12'\n  hint: if it is that item rewritten, keep its name or its definition in this import and change the rest afterwards, so that it keeps its URL and English; otherwise name its slug before publishing",
+        ])
+        // Renamed but with the same definition, it is the same item: its slug stays, its English is carried (pending).
+        sheet.rows[11].definition = try #require(previous.item("failure-count", .ja)).definition
+        let renamed = RevisionImport.make(sheet, date: "2025-03-07", previous: previous, glossary: nil)
+        #expect(renamed.provisionalSlugs.isEmpty && renamed.warnings.isEmpty && renamed.removed.isEmpty)
+        #expect(renamed.files.contains { $0.path == "en/12-failure-count.md" })
+    }
+
+    /// The same workbook saved as Shift_JIS and read through the other table: each of the seven pairs is one character,
+    /// so text that differs from the earlier revision's only by them is the earlier text, unchanged, nothing pending.
+    @Test func shiftJISVariantCharactersAreNoChange() throws {
+        #expect(ShiftJISVariants.pairs.count == 7)
+        for pair in ShiftJISVariants.pairs {
+            #expect(ShiftJISVariants.same("平日 9:00\(pair.jis)18:00", "平日 9:00\(pair.cp932)18:00"))
+            #expect(ShiftJISVariants.same("\(pair.cp932)", "\(pair.jis)"))
+        }
+        #expect(!ShiftJISVariants.same("9:00〜18:00", "9:00-18:00"))
+        #expect(!ShiftJISVariants.same("〜", "〜〜"))
+
+        var previous = try #require(ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current)
+        var items = previous.items
+        let hours = try #require(items.ja.firstIndex { $0.slug == "service-hours" })
+        items.ja[hours].answer = "平日 9:00～18:00、" + ShiftJISVariants.pairs.map { String($0.cp932) }.joined()
+        items.ja[hours].item = "サービス時間～"
+        previous.items = items
+        var sheet = try importSeed(Self.formats[0]).0
+        sheet.rows[0].answer = "平日 9:00〜18:00、" + ShiftJISVariants.pairs.map { String($0.jis) }.joined()
+        sheet.rows[0].item = "サービス時間〜"
+        // Item 5's definition has － (U+FF0D); the other table reads − (U+2212).
+        sheet.rows[4].definition = sheet.rows[4].definition.replacingOccurrences(of: "－", with: "−")
+        #expect(sheet.rows[4].definition.contains("−"))
+        let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil)
+        #expect(outcome.needsEnglish.isEmpty)
+        #expect(outcome.provisionalSlugs.isEmpty)
+        let page = try #require(outcome.files.first { $0.path == "ja/01-service-hours.md" })
+        #expect(String(decoding: page.contents, as: UTF8.self).contains("\nitem: サービス時間～\n"))
+        #expect(String(decoding: page.contents, as: UTF8.self).hasSuffix("---\n平日 9:00～18:00、～－∥￠￡￢―\n"))
+        let availability = try #require(outcome.files.first { $0.path == "ja/05-availability-rate.md" })
+        #expect(String(decoding: availability.contents, as: UTF8.self).contains("(計画サービス時間－停止時間)"))
+        // A new item keeps what the file says.
+        sheet.rows.append(ImportedSheet.Row(no: 50, section: "セキュリティ", category: "セキュリティ", item: "受付時間", definition: "問い合わせ受付", unit: "時間帯", answer: "9:00〜18:00", line: 70))
+        let added = RevisionImport.make(sheet, date: "2025-09-01", previous: previous, glossary: nil)
+        #expect(added.files.first { $0.path == "ja/50-item-50.md" }.map { String(decoding: $0.contents, as: UTF8.self).hasSuffix("---\n9:00〜18:00\n") } == true)
+    }
+
+    /// A row without its 種別 cell and with an empty answer names the one empty cell, where it stands, not "no unit".
+    @Test func aRowWithoutItsCategoryCellNamesExactlyItsEmptyCells() {
+        for ending in ["\t", ""] {
+            let text = Self.seedText.replacingOccurrences(of: "\n42\t通信の暗号化レベル\tシステムとやりとりされる通信の暗号化強度\t有無\t有。TLS 1.2\n",
+                                                          with: "\n42\t通信の暗号化レベル\tシステムとやりとりされる通信の暗号化強度\t有無\(ending)\n")
+            #expect(text != Self.seedText)
+            #expect(errors(read(text)) == [
+                "sheet.tsv:55:38: error: item 42 has no 設定等\n  hint: fill in every column of the item's row; the row has no 種別 cell, so its cells were read one column to the right of where they stand",
+            ])
+        }
+        // Two empty cells of a row read in place: each at its own column.
+        let head = "No.\t種別\tサービスレベル項目\t規定内容\t測定単位\t設定等\nアプリケーション運用\n"
+        #expect(errors(read(head + "1\t可用性\tサービス時間\t\t時間帯\t\n")) == [
+            "sheet.tsv:3:14: error: item 1 has no 規定内容\n  hint: fill in every column of the item's row",
+            "sheet.tsv:3:19: error: item 1 has no 設定等\n  hint: fill in every column of the item's row",
+        ])
+    }
+
+    /// The site's English download holds English cells: one error says what it is and what to import instead.
+    @Test func theEnglishDownloadIsRefusedWithOneError() {
+        let table = SheetTable(language: .en, date: "2025-03-07", title: "t", items: [], baseURL: "https://example.com/")
+        let text = String(decoding: table.csv(), as: UTF8.self).droppingByteOrderMark()
+        #expect(errors(read(text, file: "checksheet-2025-03-07.csv")) == [
+            "checksheet-2025-03-07.csv:1:68: error: this is the site's English download (its column 'Provider's response'): the import makes the Japanese pages, from Japanese cells\n  hint: import the Japanese download of the same revision, ja/downloads/checksheet-DATE.csv or .xlsx, or the sheet exported from Excel",
+        ])
+    }
+
+    /// site.yml gives a category's English name whenever it lists the Japanese one: a renamed English name is not
+    /// carried over from the earlier revision's pages.
+    @Test func theEnglishCategoryComesFromSiteYml() throws {
+        let loaded = ContentLoader.load(ContentSource.read(from: Repository.content))
+        let previous = try #require(loaded.sheet?.current)
+        var sections = try #require(loaded.sheet?.configuration.sections)
+        let section = try #require(sections.firstIndex { $0.name.ja == "アプリケーション運用" })
+        let category = try #require(sections[section].categories.firstIndex { $0.ja == "性能" })
+        sections[section].categories[category].en = "Performance and capacity"
+        let outcome = RevisionImport.make(try importSeed(Self.formats[0]).0, date: "2025-09-01", previous: previous, glossary: nil, sections: sections)
+        let pages = outcome.files.filter { $0.path.hasPrefix("en/") && String(decoding: $0.contents, as: UTF8.self).contains("\ncategory: Performance") }
+        #expect(pages.map(\.path) == ["en/19-response-time.md", "en/20-response-delay.md", "en/21-batch-processing-time.md"])
+        #expect(pages.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("\ncategory: Performance and capacity\n") })
     }
 }

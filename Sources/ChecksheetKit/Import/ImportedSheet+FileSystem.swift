@@ -6,6 +6,13 @@ extension ImportedSheet {
         public var sheet: ImportedSheet
         public var encoding: SheetEncoding
         public var delimiter: Character
+        /// An Excel workbook (`.xlsx`) rather than exported text: encoding and delimiter say nothing then.
+        public var isWorkbook = false
+
+        /// How the file was written, as the import reports it: `UTF-8, tab-separated`, `Excel workbook`.
+        public var format: String {
+            isWorkbook ? "Excel workbook" : "\(encoding.rawValue), \(delimiter == "\t" ? "tab-separated" : "comma-separated")"
+        }
     }
 
     /// Reads an export from disk a piece at a time (cut at line ends), so that memory grows with the cells
@@ -31,6 +38,13 @@ extension ImportedSheet {
         // The encoding is told from the first 64 KB (an even count, unless that is the whole file).
         let openingSize = max(pieceSize, 1 << 16)
         var buffer = nextPiece(openingSize) ?? []
+        if buffer.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // A workbook is read whole: it is compressed, and the site's downloads and the sheet are small.
+            let rest: Data?
+            do { rest = try handle.readToEnd() } catch { return refuse("cannot read the file", "check the file's permissions") }
+            return read(workbook: Data(buffer) + (rest ?? Data()), file: path, knownCategories: knownCategories)
+                .map { Export(sheet: $0, encoding: .utf8, delimiter: ",", isWorkbook: true) }
+        }
         let encoding: SheetEncoding
         var skip: Int
         switch SheetEncoding.detect(buffer.count == openingSize ? buffer[..<(openingSize & ~1)] : buffer[...]) {

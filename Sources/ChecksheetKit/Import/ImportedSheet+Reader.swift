@@ -23,6 +23,8 @@ extension ImportedSheet {
             /// Indices of the cells that have a name, known or not.
             var named: Set<Int>
             var problems: [Diagnostic]
+            /// The site's own Japanese download: its cells went through `CSV`'s formula guard, taken off again here.
+            var isDownload = false
         }
 
         public init(file: String, knownCategories: Set<String> = []) {
@@ -57,12 +59,23 @@ extension ImportedSheet {
             var problems: [Diagnostic] = []
             var width = 0
             var named: Set<Int> = []
+            var isDownload = false
+            let names = row.cells.map { SheetColumn.normalized(ImportedSheet.clean($0.value)) }
+            if let english = names.firstIndex(where: SheetColumn.englishDownloadOnly.contains) {
+                // Its cells are English: imported, they would make Japanese pages of English text.
+                let problem = Diagnostic(file: file, line: row.line, column: row.cells[english].column,
+                                         message: "this is the site's English download (its column '\(ImportedSheet.clean(row.cells[english].value))'): the import makes the Japanese pages, from Japanese cells",
+                                         hint: "import the Japanese download of the same revision, ja/downloads/checksheet-DATE.csv or .xlsx, or the sheet exported from Excel")
+                return Header(line: row.line, columns: [:], width: row.cells.count, named: [], problems: [problem])
+            }
             for (index, cell) in row.cells.enumerated() {
                 let name = ImportedSheet.clean(cell.value)
                 guard !name.isEmpty else { continue }
                 width = index + 1
                 named.insert(index)
-                if let column = SheetColumn(header: name) {
+                if SheetColumn.japaneseDownloadOnly.contains(names[index]) {
+                    isDownload = true
+                } else if let column = SheetColumn(header: name) {
                     if let first = columns[column] {
                         problems.append(Diagnostic(file: file, line: row.line, column: cell.column, message: "column '\(name)' names \(column.japanese) again (as column \(first + 1) does)",
                                                    hint: "keep one column per field; rename or delete the other"))
@@ -72,7 +85,7 @@ extension ImportedSheet {
                 } else {
                     problems.append(Diagnostic(file: file, line: row.line, column: cell.column, severity: .warning,
                                                message: "column '\(name)' is not imported",
-                                               hint: "the importer reads the columns " + SheetColumn.allCases.map(\.japanese).joined(separator: ", ") + "; this column's cells are left out"))
+                                               hint: "the importer reads the columns " + SheetColumn.required.map(\.japanese).joined(separator: ", ") + "; this column's cells are left out"))
                 }
             }
             let missing = SheetColumn.required.filter { columns[$0] == nil }
@@ -80,7 +93,7 @@ extension ImportedSheet {
                 problems.append(Diagnostic(file: file, line: row.line, column: 1, message: "the header row has no column " + missing.map { "'\($0.japanese)'" }.joined(separator: ", "),
                                            hint: "the sheet needs the columns " + SheetColumn.required.map(\.japanese).joined(separator: ", ") + " (or their English names: " + SheetColumn.required.map { $0.names.first { $0.allSatisfy(\.isASCII) } ?? $0.japanese }.joined(separator: ", ") + "), in any order"))
             }
-            return Header(line: row.line, columns: columns, width: width, named: named, problems: problems)
+            return Header(line: row.line, columns: columns, width: width, named: named, problems: problems, isDownload: isDownload)
         }
 
         /// The sheet, or every problem of the file.
@@ -88,7 +101,7 @@ extension ImportedSheet {
             var problems = quoting.map { $0.diagnostic(file: file) }
             guard let header else {
                 problems.append(Diagnostic(file: file, line: 1, column: 1, message: "no header row naming the sheet's columns was found",
-                                           hint: "export the sheet with its header row: " + SheetColumn.allCases.map(\.japanese).joined(separator: ", ")))
+                                           hint: "export the sheet with its header row: " + SheetColumn.required.map(\.japanese).joined(separator: ", ")))
                 return .failure(DiagnosticsError(problems))
             }
             problems += header.problems
@@ -104,18 +117,21 @@ extension ImportedSheet {
             }
             let unitIndex = index[.unit]!
             let definitionIndex = index[.definition]!
+            let sectionIndex = index[.section]
             // The cells a row that lost its category cell moved left: those right of the category, up to the last imported one.
             let lastImported = index.values.max()!
             func padded(_ cells: [String]) -> [String] { Array((cells + Array(repeating: "", count: max(0, width - cells.count))).prefix(width)) }
-            func complete(_ values: [String]) -> Bool {
-                [SheetColumn.item, .definition, .unit, .answer].allSatisfy { index[$0]! < values.count && !values[index[$0]!].isEmpty }
+            let filledColumns = [SheetColumn.item, .definition, .unit, .answer]
+            func missing(_ values: [String]) -> [SheetColumn] {
+                filledColumns.filter { index[$0]! >= values.count || values[index[$0]!].isEmpty }
             }
+            func complete(_ values: [String]) -> Bool { missing(values).isEmpty }
 
             // Rows that read completely where their cells stand lost no cell: their categories are categories, and
             // their units are the sheet's units.
             var categories = knownCategories
             var units: Set<String> = []
-            let cleaned = body.map { $0.values.map(ImportedSheet.clean) }
+            let cleaned = body.map { $0.values.map { ImportedSheet.clean(header.isDownload ? CSV.withoutFormulaGuard($0) : $0) } }
             for values in cleaned where complete(values) && values.count > index[.no]! && number(values[index[.no]!]) != nil {
                 if values.count > categoryIndex, !values[categoryIndex].isEmpty { categories.insert(values[categoryIndex]) }
                 units.insert(values[unitIndex])
@@ -123,15 +139,19 @@ extension ImportedSheet {
 
             // The row read as if its category cell were missing and the cells after it had moved one to the left
             // (Excel's "delete cell, shift left", or a row pasted one column too far left), when that reading fills
-            // every field and the row as it stands does not: its category cell holds no category the sheet knows, and
-            // no filled cell would fall off the end.
+            // every field, or every field but an empty answer, and leaves fewer empty than the row as it stands: its
+            // category cell holds no category the sheet knows, and no filled cell would fall off the end. (Such a row
+            // with an empty answer is then said to have no answer, not to have no unit and no answer.)
             func movedBack(_ values: [String]) -> [String]? {
                 let category = values[categoryIndex]
                 guard categoryIndex < lastImported, !category.isEmpty, !categories.contains(category), values[width - 1].isEmpty else { return nil }
                 var moved = values
                 moved.insert("", at: categoryIndex)
                 moved.removeLast()
-                return complete(moved) ? moved : nil
+                // Short of an empty answer alone (the last cell, left empty): a reading with any other empty field is
+                // no likelier than the row as it stands.
+                let left = missing(moved)
+                return (left.isEmpty || left == [.answer]) && left.count < missing(values).count ? moved : nil
             }
 
             // Whether the row did lose its category cell: the moved reading's cells fit their columns and the
@@ -157,6 +177,15 @@ extension ImportedSheet {
             var lineOfNumber: [Int: Int] = [:]
             for (row, cells) in zip(body, cleaned) {
                 var values = cells
+                // Where the cell that reads as column `index` stands in the file: a moved row's cells stand one to the
+                // left; a cell the row lacks would start after its last one.
+                var readMoved = false
+                func column(of index: Int) -> Int {
+                    let original = readMoved && index >= categoryIndex ? index - 1 : index
+                    if readMoved && index == categoryIndex { return row.cells.indices.contains(index) ? row.cells[index].column : 1 }
+                    if row.cells.indices.contains(original) { return row.cells[original].column }
+                    return row.cells.last.map { $0.column + $0.value.count + 1 } ?? 1
+                }
                 if let extra = values.indices.first(where: { $0 >= width && !values[$0].isEmpty }) {
                     problems.append(Diagnostic(file: file, line: row.line, column: row.cells[extra].column,
                                                message: "the row has more cells than the header names ('\(values[extra])' in cell \(extra + 1))",
@@ -178,13 +207,23 @@ extension ImportedSheet {
                     }
                     continue
                 }
+                if let sectionIndex, !values[sectionIndex].isEmpty, values[sectionIndex] != section {
+                    // The download's 区分 column names each row's section; a section header row is not needed then.
+                    section = values[sectionIndex]
+                    sectionHasCategory = false
+                }
                 if section.isEmpty {
                     problems.append(Diagnostic(file: file, line: row.line, column: 1, message: "item \(no) comes before any section header row",
                                                hint: "add a row holding only the section's name (for example アプリケーション運用) above it"))
                 }
                 var mightHaveMoved = false
                 if let moved = movedBack(values) {
-                    if lostCategoryCell(values, moved: moved, cellCount: row.cells.count) { values = moved } else { mightHaveMoved = true }
+                    if lostCategoryCell(values, moved: moved, cellCount: row.cells.count) {
+                        values = moved
+                        readMoved = true
+                    } else {
+                        mightHaveMoved = true
+                    }
                 }
                 var categoryColumn = 0
                 if !values[categoryIndex].isEmpty {
@@ -196,12 +235,16 @@ extension ImportedSheet {
                                                message: "item \(no) has no category and none stands above it in section '\(section)'",
                                                hint: "write the category (種別) in the first item row of each section"))
                 }
-                let missing = [SheetColumn.item, .definition, .unit, .answer].filter { values[index[$0]!].isEmpty }
-                if !missing.isEmpty {
+                let empty = missing(values)
+                if !empty.isEmpty {
                     let moved = "; if its \(SheetColumn.category.japanese) cell was deleted and the cells after it moved one to the left, "
                         + "move them back under their headers"
-                    problems.append(Diagnostic(file: file, line: row.line, column: 1, message: "item \(no) has no " + missing.map(\.japanese).joined(separator: ", "),
-                                               hint: "fill in every column of the item's row" + (mightHaveMoved ? moved : "")))
+                    let readAsMoved = "; the row has no \(SheetColumn.category.japanese) cell, so its cells were read one column to the right of where they stand"
+                    // Each empty cell at its own place, named by its header, so that the message points at the cell to fill.
+                    for field in empty {
+                        problems.append(Diagnostic(file: file, line: row.line, column: column(of: index[field]!), message: "item \(no) has no \(field.japanese)",
+                                                   hint: "fill in every column of the item's row" + (readMoved ? readAsMoved : mightHaveMoved ? moved : "")))
+                    }
                     continue
                 }
                 if let first = lineOfNumber[no] {

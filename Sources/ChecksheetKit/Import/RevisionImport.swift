@@ -3,14 +3,15 @@ import Foundation
 /// Turns an imported sheet into the files of a new revision folder. Pure.
 public enum RevisionImport {
     public struct Outcome: Sendable, Equatable {
-        /// Paths relative to the revision folder: `revision.yml`, `ja/NN-slug.md`, `en/NN-slug.md`.
+        /// Paths relative to the revision folder: `revision.yml`, `ja/NN-slug.md`, `en/NN-slug.md`, `.imported.yml`,
+        /// and `translations.yml` when the import changed what it records.
         public var files: [OutputFile]
         /// Japanese items whose English page must be written (new, or changed since the English was written).
         public var needsEnglish: [Item]
         /// Items that got a slug no earlier revision or glossary gave: to be renamed before publishing.
         public var provisionalSlugs: [Item]
-        /// Files of the replaced revision kept as they are (relative paths): its `revision.yml`, English pages the
-        /// import could not match to an item, anything else the docs team put there. Never a translation lost.
+        /// Files of the replaced revision kept as they are (relative paths): its `revision.yml`, its English pages
+        /// (every one: an import never deletes English), anything else the docs team put there.
         public var keptFiles: [String] = []
         /// Kept English pages of items the sheet no longer has (relative paths), for the person to decide.
         public var orphanedEnglish: [String] = []
@@ -18,35 +19,73 @@ public enum RevisionImport {
         public var warnings: [Diagnostic] = []
         /// Items of the revision compared with (the replaced one, else the previous one) that the sheet no longer has.
         public var removed: [Item] = []
-        /// English pages of the replaced revision that translated Japanese this import changed: their changed fields
-        /// went back to the previous revision's English, which the history then marks as pending (`reset`), or, with
-        /// no earlier English to go back to, the page was left out, so that the item shows as having no English
-        /// (`withdrawn`). Either way no English that says something the Japanese no longer says stays unmarked.
-        public var resetEnglish: [String] = []
-        public var withdrawnEnglish: [String] = []
+        /// Items of the replaced draft whose Japanese this import changed: what it replaced, and which English fields
+        /// are now pending translation (the others keep the draft's English).
+        public var replaced: [ReplacedItem] = []
+        /// Japanese pages of the replaced draft edited by hand since it was imported, whose edits the sheet's text
+        /// replaced (relative paths, and the fields that differ from the sheet).
+        public var overwrittenEdits: [OverwrittenEdit] = []
+        /// Items of the replaced draft that the import left as they were.
+        public var unchanged = 0
+    }
+
+    /// An item of the replaced draft that the import changed.
+    public struct ReplacedItem: Sendable, Equatable {
+        public var item: Item
+        /// The Japanese fields that changed, in schema order.
+        public var fields: [Field]
+        /// The English fields now pending translation because of it; nil when the item has no English at all.
+        public var pendingEnglish: [Field]?
+    }
+
+    /// A hand edit of a Japanese page that the sheet's text replaced.
+    public struct OverwrittenEdit: Sendable, Equatable {
+        /// The page, relative to the revision folder.
+        public var path: String
+        /// Fields where the edited page differs from the sheet.
+        public var fields: [Field]
     }
 
     /// The revision of the import's own date, replaced with `--force`: its slugs and English come first.
     public struct Replaced: Sendable, Equatable {
-        /// What could be read of it (pages that do not parse are left out).
+        /// What could be read of it (pages that do not parse are left out), with its `draft` flag and the
+        /// records of `translations.yml`.
         public var revision: Revision
         /// Every file in its folder, relative to the folder.
         public var files: [String]
         /// The English page of each slug, relative to the folder.
         public var englishPages: [String: String]
+        /// The Japanese page of each slug, relative to the folder, and the hash of its text now.
+        public var japanesePages: [String: (path: String, hash: String)]
+        /// The hash of each Japanese page as the last import wrote it (`.imported.yml`), by relative path.
+        public var imported: [String: String]
 
-        public init(revision: Revision, files: [String], englishPages: [String: String]) {
+        public init(revision: Revision, files: [String], englishPages: [String: String],
+                    japanesePages: [String: (path: String, hash: String)] = [:], imported: [String: String] = [:]) {
             self.revision = revision
             self.files = files
             self.englishPages = englishPages
+            self.japanesePages = japanesePages
+            self.imported = imported
+        }
+
+        public static func == (a: Replaced, b: Replaced) -> Bool {
+            a.revision == b.revision && a.files == b.files && a.englishPages == b.englishPages && a.imported == b.imported
+                && a.japanesePages.mapValues { [$0.path, $0.hash] } == b.japanesePages.mapValues { [$0.path, $0.hash] }
         }
     }
+
+    /// The file, in the revision folder, that records what the import wrote into each Japanese page.
+    public static let importRecordName = ".imported.yml"
+
+    /// Fields an import compares and reports, in schema order.
+    static let sheetFields: [Field] = [.no, .section, .category, .item, .definition, .unit, .answer]
 
     /// - Parameters:
     ///   - previous: the newest revision before `date`, whose slugs and English pages carry over.
     ///   - glossary: slugs for items no earlier revision names (the first import).
     ///   - later: the oldest revision after `date` when back-filling history: its slugs are kept too.
-    ///   - replacing: the revision of `date` itself, replaced by `import --force`.
+    ///   - replacing: the draft of `date` itself, replaced by `import --force` (a published revision is refused before).
     public static func make(_ sheet: ImportedSheet, date: String, previous: Revision?, glossary: SlugGlossary?, sections: [Section] = [],
                             later: Revision? = nil, replacing: Replaced? = nil) -> Outcome {
         let neighbours = [replacing?.revision, previous, later].compactMap { $0 }
@@ -68,20 +107,40 @@ public enum RevisionImport {
         var needsEnglish: [Item] = []
         var provisional: [Item] = []
         var movedEnglish: Set<String> = []
-        var resetEnglish: [String] = [], withdrawnEnglish: [String] = []
         var keptEnglish: Set<String> = []
+        var replacedItems: [ReplacedItem] = []
+        var unchanged = 0
+        var overwritten: [OverwrittenEdit] = []
+        var imported: [String: String] = [:]
+        var records = replacing?.revision.translationRecords ?? TranslationRecords()
         for (row, slug) in zip(sheet.rows, slugs) {
+            if let displaced = slug.displaced {
+                warnings.append(Diagnostic(file: sheet.file, line: row.line, severity: .warning,
+                                           message: "item \(row.no) '\(row.item)' has the number of '\(displaced.slug)' (\(displaced.item)) of an earlier revision, but neither its name nor its definition: it is a new item, with the provisional slug '\(slug.value)'",
+                                           hint: "if it is that item rewritten, keep its name or its definition in this import and change the rest afterwards, so that it keeps its URL and English; otherwise name its slug before publishing"))
+            }
             var item = Item(no: row.no, slug: slug.value, section: row.section, category: row.category, item: row.item,
                             definition: row.definition, unit: row.unit, answer: Markdown.escaped(row.answer))
             let earlier = sources.lazy.compactMap { $0.ja[item.slug] }.first
             item.keywords = earlier?.keywords ?? []
-            if let earlier, earlier.plainAnswer == row.answer {
-                // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
-                item.answer = earlier.answer
+            if let earlier {
+                // A cell that differs from the earlier text only by a Shift_JIS table's variant characters is the same text.
+                if ShiftJISVariants.same(item.section, earlier.section) { item.section = earlier.section }
+                if ShiftJISVariants.same(item.category, earlier.category) { item.category = earlier.category }
+                if ShiftJISVariants.same(item.item, earlier.item) { item.item = earlier.item }
+                if ShiftJISVariants.same(item.definition, earlier.definition) { item.definition = earlier.definition }
+                if ShiftJISVariants.same(item.unit, earlier.unit) { item.unit = earlier.unit }
+                if ShiftJISVariants.same(earlier.plainAnswer, row.answer) {
+                    // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
+                    item.answer = earlier.answer
+                }
             }
             let name = Item.pageName(item)
-            files.append(OutputFile(path: "ja/" + name, text: item.pageSource))
-            // The replaced revision's own English first, then the earlier revision's; a later revision's only when
+            let page = OutputFile(path: "ja/" + name, text: item.pageSource)
+            files.append(page)
+            imported[page.path] = TranslationRecords.hash(item.pageSource)
+            if let replacing, let edit = overwrittenEdit(of: item, page: item.pageSource, in: replacing, previous: previous) { overwritten.append(edit) }
+            // The replaced draft's own English first, then the earlier revision's; a later revision's only when
             // it translates exactly this Japanese. Changed items keep their English: the history marks it pending.
             let translation = sources.indices.lazy.compactMap { index -> (english: Item, japanese: Item?)? in
                 guard let english = sources[index].en[item.slug] else { return nil }
@@ -89,61 +148,140 @@ public enum RevisionImport {
                 if index == laterIndex, japanese.map({ !sameJapanese($0, item) }) ?? true { return nil }
                 return (english, japanese)
             }.first
-            var english = translation?.english
-            if let replacing, let translated = translation, let japanese = translated.japanese, !sameJapanese(japanese, item),
-               replacing.revision.item(item.slug, .en) == translated.english, let page = replacing.englishPages[item.slug] {
-                // The replaced revision's own English translates Japanese this import changed. Kept, it would say
-                // what the Japanese no longer says with nothing to mark it: the history only compares revisions.
-                let changed = SheetHistory.translatedFields.filter { japanese.value(of: $0) != item.value(of: $0) }
-                if let previous, let before = previous.item(item.slug, .en), previous.item(item.slug, .ja) != nil {
-                    english?.take(changed, from: before)
-                    if english != translated.english { resetEnglish.append(page) }
+            var pendingEnglish: [Field]?
+            if let replacing, let translated = translation, let japanese = translated.japanese,
+               replacing.revision.item(item.slug, .en) == translated.english {
+                // The draft's own English: every field is kept; a field whose Japanese this import changed is pending
+                // unless it translates the new Japanese already.
+                pendingEnglish = pending(item, draftJapanese: japanese, english: translated.english, previous: previous, records: &records)
+            }
+            if let replacing, let old = replacing.revision.item(item.slug, .ja) {
+                if sameJapanese(old, item) && old.no == item.no {
+                    unchanged += 1
                 } else {
-                    english = nil
-                    movedEnglish.insert(page)
-                    withdrawnEnglish.append(page)
+                    let stillPending = pendingEnglish ?? translation.map { translated in
+                        SheetHistory.translatedFields.filter { translated.japanese?.value(of: $0) != item.value(of: $0) }
+                    }
+                    replacedItems.append(ReplacedItem(item: item, fields: sheetFields.filter { old.value(of: $0) != item.value(of: $0) }, pendingEnglish: stillPending))
                 }
             }
-            if var english {
-                english.no = item.no
-                english.section = Self.translate(item.section, from: translation?.japanese?.section, to: english.section, sections: sections, category: false)
-                english.category = Self.translate(item.category, from: translation?.japanese?.category, to: english.category, sections: sections, category: true)
+            if var carried = translation?.english {
+                carried.no = item.no
+                carried.section = Self.english(section: item.section, carried: carried.section, sections: sections)
+                carried.category = Self.english(category: item.category, in: item.section, carried: carried.category, sections: sections)
                 if let replacing, let page = replacing.englishPages[item.slug], replacing.revision.item(item.slug, .en) != nil {
-                    // The replaced revision's own page: kept byte for byte unless its number or taxonomy moved.
-                    if page == "en/" + name, replacing.revision.item(item.slug, .en) == english {
+                    // The replaced draft's own page: kept byte for byte unless its number or taxonomy moved.
+                    if page == "en/" + name, replacing.revision.item(item.slug, .en) == carried {
                         keptEnglish.insert(page)
                     } else {
                         movedEnglish.insert(page)
-                        files.append(OutputFile(path: "en/" + name, text: english.pageSource))
+                        files.append(OutputFile(path: "en/" + name, text: carried.pageSource))
                     }
                 } else {
-                    files.append(OutputFile(path: "en/" + name, text: english.pageSource))
+                    files.append(OutputFile(path: "en/" + name, text: carried.pageSource))
                 }
             }
-            if translation == nil || translation!.japanese.map({ !sameJapanese($0, item) }) ?? true {
+            if let pendingEnglish {
+                if !pendingEnglish.isEmpty { needsEnglish.append(item) }
+            } else if translation == nil || translation!.japanese.map({ !sameJapanese($0, item) }) ?? true {
                 needsEnglish.append(item)
             }
             if slug.provisional { provisional.append(item) }
         }
+        let slugsNow = Set(slugs.map(\.value))
+        if let replacing {
+            // Hand edits of pages of items the sheet no longer has go with the page: said too.
+            for (slug, page) in replacing.japanesePages.sorted(by: { $0.value.path < $1.value.path }) where !slugsNow.contains(slug) {
+                if let old = replacing.revision.item(slug, .ja), editedByHand(old, page: page, in: replacing, previous: previous) {
+                    overwritten.append(OverwrittenEdit(path: page.path, fields: []))
+                }
+            }
+        }
+        records.records = records.records.filter { slugsNow.contains(String($0.key.prefix { $0 != "/" })) }
+        let recordsChanged = records != (replacing?.revision.translationRecords ?? TranslationRecords())
+        if recordsChanged { files.append(OutputFile(path: TranslationRecords.fileName, text: records.source)) }
+        files.append(OutputFile(path: importRecordName, text: importRecordSource(imported)))
 
         var kept: [String] = []
         var orphaned: [String] = []
         if let replacing {
             let written = Set(files.map(\.path))
-            let slugsNow = Set(slugs.map(\.value))
             let slugOfPage = Dictionary(replacing.englishPages.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             for path in replacing.files.sorted() where !movedEnglish.contains(path) {
-                // The sheet is the source of the Japanese pages; everything else of the folder stays.
+                // The sheet is the source of the Japanese pages; the import writes its own records anew; everything
+                // else of the folder stays.
                 if path.hasPrefix("ja/") && path.hasSuffix(".md") && !path.dropFirst(3).contains("/") { continue }
+                if path == importRecordName || (path == TranslationRecords.fileName && recordsChanged) { continue }
                 kept.append(path)
                 if !keptEnglish.contains(path), let slug = slugOfPage[path], !slugsNow.contains(slug) { orphaned.append(path) }
                 if written.contains(path) { files.removeAll { $0.path == path } }
             }
         }
-        let slugsNow = Set(slugs.map(\.value))
         let removed = (replacing?.revision ?? previous)?.items.ja.filter { !slugsNow.contains($0.slug) } ?? []
         return Outcome(files: files, needsEnglish: needsEnglish, provisionalSlugs: provisional, keptFiles: kept, orphanedEnglish: orphaned,
-                       warnings: warnings.sorted(), removed: removed, resetEnglish: resetEnglish, withdrawnEnglish: withdrawnEnglish)
+                       warnings: warnings.sorted(), removed: removed, replaced: replacedItems, overwrittenEdits: overwritten, unchanged: unchanged)
+    }
+
+    /// Which English fields of a draft's item are pending after the import changed its Japanese from `draftJapanese`
+    /// to `item`'s. The English of a field translates, in this order: the Japanese that `translations.yml` records for
+    /// it while the English is as recorded; the previous revision's Japanese while it is the previous revision's
+    /// English (the history compares them); else the draft's Japanese, as English written by hand does. A field whose
+    /// translated Japanese is not the new one is pending; where the history would not say so, a record in
+    /// `translations.yml` does, so the translator's English stays and is marked.
+    static func pending(_ item: Item, draftJapanese: Item, english: Item, previous: Revision?, records: inout TranslationRecords) -> [Field] {
+        var pending: [Field] = []
+        for field in SheetHistory.translatedFields where draftJapanese.value(of: field) != item.value(of: field) {
+            let text = english.value(of: field)
+            let now = TranslationRecords.hash(item.value(of: field))
+            var translated = TranslationRecords.hash(draftJapanese.value(of: field))
+            var historySays = false
+            if let record = records.record(item.slug, field), record.english == TranslationRecords.hash(text) {
+                translated = record.japanese
+            } else if let before = previous?.item(item.slug, .en), let japanese = previous?.item(item.slug, .ja), before.value(of: field) == text {
+                translated = TranslationRecords.hash(japanese.value(of: field))
+                historySays = true
+            }
+            guard translated != now else { continue }
+            pending.append(field)
+            if !historySays { records.records["\(item.slug)/\(field.rawValue)"] = TranslationRecords.Record(japanese: translated, english: TranslationRecords.hash(text)) }
+        }
+        return pending
+    }
+
+    /// The hand edit of the draft's page of `item` that the sheet's `page` text replaces, if any.
+    static func overwrittenEdit(of item: Item, page: String, in replacing: Replaced, previous: Revision?) -> OverwrittenEdit? {
+        guard let current = replacing.japanesePages[item.slug], current.hash != TranslationRecords.hash(page),
+              let old = replacing.revision.item(item.slug, .ja), editedByHand(old, page: current, in: replacing, previous: previous) else { return nil }
+        return OverwrittenEdit(path: current.path, fields: sheetFields.filter { old.value(of: $0) != item.value(of: $0) })
+    }
+
+    /// Whether a draft's Japanese page differs from what made it: the last import's text as `.imported.yml` records it,
+    /// or, without a record (a draft started by `new-revision`, a copy), the previous revision's item.
+    static func editedByHand(_ old: Item, page: (path: String, hash: String), in replacing: Replaced, previous: Revision?) -> Bool {
+        if let recorded = replacing.imported[page.path] { return recorded != page.hash }
+        if replacing.imported.isEmpty, let before = previous?.item(old.slug, .ja) {
+            var copy = old
+            copy.keywords = before.keywords
+            return copy != before
+        }
+        return false
+    }
+
+    /// The text of `.imported.yml`: a comment, then each Japanese page and the hash of the text the import wrote.
+    static func importRecordSource(_ hashes: [String: String]) -> String {
+        "# Written by `checksheet import`: the hash of each Japanese page as the import wrote it, so that the next import of\n"
+            + "# this draft can tell pages edited by hand since. Not edited by hand.\n"
+            + hashes.keys.sorted().map { "\($0): '\(hashes[$0]!)'\n" }.joined()
+    }
+
+    /// The pages and hashes an `.imported.yml` records; nothing from a file not as the import writes it.
+    public static func importRecord(parsing text: String) -> [String: String] {
+        var hashes: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let match = line.wholeMatch(of: /(ja\/[^:\s]+\.md): '([0-9a-f]{16})'/) else { return [:] }
+            hashes[String(match.output.1)] = String(match.output.2)
+        }
+        return hashes
     }
 
     /// A warning for each section, and each category of a section, that site.yml does not list: the revision is
@@ -169,11 +307,16 @@ public enum RevisionImport {
         return warnings
     }
 
-    /// The English section or category for a Japanese one that may have moved: from site.yml when known.
-    static func translate(_ japanese: String, from old: String?, to english: String, sections: [Section], category: Bool) -> String {
-        if japanese == old { return english }
-        let names = category ? sections.flatMap(\.categories) : sections.map(\.name)
-        return names.first { $0.ja == japanese }?.en ?? english
+    /// The English name of a section: site.yml's, whenever it names the Japanese one (so that a renamed section
+    /// never carries its old English over), else the carried English.
+    static func english(section japanese: String, carried: String, sections: [Section]) -> String {
+        sections.first { $0.name.ja == japanese }?.name.en ?? carried
+    }
+
+    /// The English name of a category of a section: site.yml's, whenever it lists it, else the carried English.
+    static func english(category japanese: String, in section: String, carried: String, sections: [Section]) -> String {
+        let listed = sections.first { $0.name.ja == section }?.categories ?? sections.flatMap(\.categories)
+        return listed.first { $0.ja == japanese }?.en ?? carried
     }
 
     static func sameJapanese(_ a: Item, _ b: Item) -> Bool {
@@ -181,27 +324,35 @@ public enum RevisionImport {
     }
 
     /// Keeps every slug that can be kept: by name in any neighbouring revision (the replaced one, the earlier, the
-    /// later), then in the glossary; then by number in the same order. A provisional slug never takes one of theirs.
-    static func assignSlugs(_ rows: [ImportedSheet.Row], neighbours: [[Item]], glossary: SlugGlossary?) -> [(value: String, provisional: Bool)] {
+    /// later), then in the glossary; then by number in the same order, but not when both the name and the definition
+    /// differ (another item under a retired number would inherit its URL and English): such an item is new, and says
+    /// whose number it has (`displaced`). Names compare as `ShiftJISVariants` does. A provisional slug never takes one of theirs.
+    static func assignSlugs(_ rows: [ImportedSheet.Row], neighbours: [[Item]], glossary: SlugGlossary?)
+        -> [(value: String, provisional: Bool, displaced: (slug: String, item: String)?)] {
         var assigned: [String?] = Array(repeating: nil, count: rows.count)
+        var displaced: [(slug: String, item: String)?] = Array(repeating: nil, count: rows.count)
         var taken: Set<String> = []
-        let sources: [[(no: Int, item: String, slug: String)]] = neighbours.map { $0.map { ($0.no, $0.item, $0.slug) } }
-            + [(glossary?.entries ?? []).map { ($0.no, $0.item, $0.slug) }]
+        typealias Entry = (no: Int, item: String, definition: String?, slug: String)
+        let sources: [[Entry]] = neighbours.map { $0.map { ($0.no, $0.item, $0.definition, $0.slug) } }
+            + [(glossary?.entries ?? []).map { ($0.no, $0.item, nil, $0.slug) }]
         for byName in [true, false] {
             for source in sources {
-                let index = Dictionary(grouping: source, by: { byName ? $0.item : String($0.no) })
+                let index = Dictionary(grouping: source, by: { byName ? ShiftJISVariants.folded($0.item) : String($0.no) })
                 for (position, row) in rows.enumerated() where assigned[position] == nil {
-                    if let match = index[byName ? row.item : String(row.no)]?.first(where: { !taken.contains($0.slug) }) {
-                        assigned[position] = match.slug
-                        taken.insert(match.slug)
+                    guard let match = index[byName ? ShiftJISVariants.folded(row.item) : String(row.no)]?.first(where: { !taken.contains($0.slug) }) else { continue }
+                    if !byName, let definition = match.definition, !ShiftJISVariants.same(match.item, row.item), !ShiftJISVariants.same(definition, row.definition) {
+                        if displaced[position] == nil { displaced[position] = (match.slug, match.item) }
+                        continue
                     }
+                    assigned[position] = match.slug
+                    taken.insert(match.slug)
                 }
             }
         }
         let reserved = taken.union(sources.joined().map(\.slug))
         var used = reserved
         return rows.enumerated().map { index, row in
-            if let slug = assigned[index] { return (slug, false) }
+            if let slug = assigned[index] { return (slug, false, nil) }
             var candidate = "item-\(row.no)"
             var suffix = 2
             while used.contains(candidate) {
@@ -209,7 +360,7 @@ public enum RevisionImport {
                 suffix += 1
             }
             used.insert(candidate)
-            return (candidate, true)
+            return (candidate, true, displaced[index])
         }
     }
 }
