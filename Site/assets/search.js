@@ -545,7 +545,7 @@
   var ANSWERED_LEAD = 0.2;
   var ANSWERED_MARGIN = 0.1;
   var REVIEW_COVERAGE = 0.45;
-  var COMPOUND_SHARE = 0.2;
+  var COMPOUND_SHARE = 0.25;
   var CATEGORY_FIELD = 4;
 
   // The status of a question whose best candidates are `matches` (QuestionAnswer.status): {score, coverage, complement}.

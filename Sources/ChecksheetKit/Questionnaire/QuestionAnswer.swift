@@ -53,7 +53,7 @@ public struct QuestionAnswer: Sendable, Equatable {
     public static let answeredMargin = 0.1
     public static let reviewCoverage = 0.45
     /// The share of the question another item must add to the top item's to make the question a compound one.
-    public static let compoundShare = 0.2
+    public static let compoundShare = 0.25
 
     public var status: Status
     /// Up to three candidates, best first.
