@@ -11,6 +11,12 @@
   var NUMBER_BONUS = 1000;
   // When no item holds every word: the share of the query, weighted by idf, an item must hold (SearchEngine.minimumCoverage).
   var MINIMUM_COVERAGE = 0.25;
+  // An item holding this share of what the best item holds ranks beside it (SearchEngine.nearlyAll).
+  var NEARLY_ALL = 0.6;
+  // A word no item holds weighs this share of the rarest word (SearchEngine.unknownWordShare).
+  var UNKNOWN_WORD_SHARE = 0.5;
+  // A completion of the last word as typed, against the word itself (SearchEngine.completionWeight).
+  var COMPLETION_WEIGHT = 0.5;
 
   // ---- Text analysis (see SearchText.swift) ----
 
@@ -248,7 +254,7 @@
 
   // ---- Ranking (see SearchEngine.swift) ----
 
-  var FORMAT_VERSION = 3;
+  var FORMAT_VERSION = 4;
 
   // The index as the engine uses it, or an Error saying why the file cannot be used: another format version, a
   // missing table, numbers pointing outside the index. Postings arrive as gaps and are summed back here.
@@ -313,7 +319,9 @@
     return exact === undefined ? found : [exact];
   };
 
-  Engine.prototype.scoresOfTerm = function (number) {
+  // BM25F of one index term per document; `df`, when given, is the document count its idf is taken from (a typed prefix
+  // weighs as the set of items holding any of its completions, SearchEngine.scores(ofTerm:documentFrequency:)).
+  Engine.prototype.scoresOfTerm = function (number, df) {
     var index = this.index;
     var postings = index.post[number];
     var fieldCount = index.w.length;
@@ -329,7 +337,7 @@
       if (!weighted.has(document)) weighted.set(document, 0);
       weighted.set(document, weighted.get(document) + index.w[field] / 10 * frequency / norm);
     }
-    var idf = index.idf[weighted.size] / 10000;
+    var idf = index.idf[Math.min(df === undefined ? weighted.size : df, index.idf.length - 1)] / 10000;
     var result = new Map();
     weighted.forEach(function (tfw, document) {
       result.set(document, idf * tfw * (K1 + 1) / (tfw + K1));
@@ -346,15 +354,82 @@
     return cached;
   };
 
-  // The items that hold at least MINIMUM_COVERAGE of the query, each token weighted by its idf (SearchEngine.covering).
-  function covering(perToken, idf) {
-    var weights = perToken.map(function (scores) { return idf[Math.min(Math.max(scores.size, 1), idf.length - 1)] / 10000; });
-    var total = weights.reduce(function (sum, weight) { return sum + weight; }, 0);
-    var held = new Map();
-    perToken.forEach(function (scores, t) {
-      scores.forEach(function (_, d) { held.set(d, (held.has(d) ? held.get(d) : 0) + weights[t]); });
+  // The words of a query's tokens (SearchEngine.words): lists of token positions. A Latin word, a number and a lone
+  // character are one word each. A Japanese run's bigrams form words by script: a katakana word's bigrams are one word
+  // (アクセス), so that a long loanword counts no more than a short kanji word; a kanji stretch is one word per stretch of
+  // bigrams the index holds (暗号化) or does not hold (the 限管 between 権限 and 管理); a bigram across the two scripts
+  // (時ア of 同時アクセス) belongs to no word. Only when that leaves no word is every token one.
+  function queryWords(list, known) {
+    var words = [];
+    var current = null;
+    var kind = null;
+    list.forEach(function (token, position) {
+      var characters = codePoints(token.text);
+      if (!token.japanese || characters.length !== 2) {
+        words.push([position]);
+        current = null;
+        return;
+      }
+      var kana = isKana(characters[0].codePointAt(0));
+      if (kana !== isKana(characters[1].codePointAt(0))) {
+        current = null;
+        return;
+      }
+      var previous = position > 0 ? list[position - 1] : null;
+      var chained = previous && previous.japanese && codePoints(previous.text).length === 2 && codePoints(previous.text)[1] === characters[0];
+      var tokenKind = kana ? 'kana' : known(position) ? 'known' : 'unknown';
+      if (chained && current && kind === tokenKind) {
+        current.push(position);
+      } else {
+        current = [position];
+        kind = tokenKind;
+        words.push(current);
+      }
     });
-    return Array.from(held.keys()).filter(function (d) { return held.get(d) / total >= MINIMUM_COVERAGE; });
+    return words.length > 0 ? words : list.map(function (_, position) { return [position]; });
+  }
+
+  // A query's words over its unique tokens, and per word its weight (SearchEngine.weighedWords): the idf of the number
+  // of items holding the whole word, or, for a word no item holds, UNKNOWN_WORD_SHARE of the rarest word's. Per token of a
+  // word, its share of the word: its idf (a token no item holds weighing as the rarest), so that a common piece of a
+  // loanword (ショ, ョン of ペネトレーション) holds little of it.
+  function weighedWords(list, unique, holders, idf, unknownShare) {
+    var keys = unique.map(function (t) { return (t.japanese ? 'j' : 'l') + t.text; });
+    var rarest = idf[Math.min(1, idf.length - 1)] / 10000;
+    var seen = new Set();
+    var words = [];
+    var number = function (t) { return keys.indexOf((t.japanese ? 'j' : 'l') + t.text); };
+    queryWords(list, function (position) { return holders[number(list[position])].size > 0; }).forEach(function (word) {
+      var tokens = [];
+      word.forEach(function (position) {
+        var t = number(list[position]);
+        if (tokens.indexOf(t) < 0) tokens.push(t);
+      });
+      var key = tokens.join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
+      var held = null;
+      tokens.forEach(function (t) {
+        var documents = holders[t];
+        held = held === null ? new Set(documents) : new Set(Array.from(held).filter(function (d) { return documents.has(d); }));
+      });
+      var df = held.size;
+      // A kanji stretch holds a word per two characters or so (脆弱性診断 is two): it counts as many.
+      var first = codePoints(unique[tokens[0]].text);
+      var count = unique[tokens[0]].japanese && first.length === 2 && !isKana(first[0].codePointAt(0)) ? (tokens.length + 1) / 2 : 1;
+      var weight = (df > 0 ? idf[Math.min(df, idf.length - 1)] / 10000 : rarest * unknownShare) * count;
+      var parts = tokens.map(function (t) { return holders[t].size > 0 ? idf[Math.min(holders[t].size, idf.length - 1)] / 10000 : rarest; });
+      var whole = parts.reduce(function (sum, part) { return sum + part; }, 0);
+      words.push({ tokens: tokens, weight: weight, count: count, size: df > 0 ? count : count * unknownShare, shares: parts.map(function (part) { return part / whole; }) });
+    });
+    return words;
+  }
+
+  // The share of a word an item holds, by its tokens' shares (SearchEngine.heldShare).
+  function heldShare(word, has) {
+    var share = 0;
+    word.tokens.forEach(function (t, n) { if (has(t)) share += word.shares[n]; });
+    return share;
   }
 
   // Ranked results for a query: [{slug, no, title, score, document}], best first. A query that is only an item's
@@ -373,17 +448,20 @@
     return results.slice(0, limit === undefined ? 10 : limit);
   };
 
-  // Every candidate with the evidence (see SearchEngine.rank): {tokens, terms, results}.
+  // Every candidate with the evidence (see SearchEngine.rank): {tokens, terms, words, coverage, results}.
   Engine.prototype.rank = function (query, allowsPrefix) {
     var self = this;
+    var index = self.index;
     var normalized = normalize(query);
+    var all = queryTokens(query);
     var list = [];
-    queryTokens(query).forEach(function (t) {
+    all.forEach(function (t) {
       if (!list.some(function (o) { return o.text === t.text && o.japanese === t.japanese; })) list.push(t);
     });
-    if (list.length === 0) return { tokens: [], terms: [], results: [] };
+    if (list.length === 0) return { tokens: [], terms: [], words: [], coverage: new Map(), results: [] };
     var points = codePoints(normalized);
     var endsInWord = points.length > 0 && isWord(points[points.length - 1].codePointAt(0));
+    var fieldCount = index.w.length;
 
     var termsPerToken = [];
     var perToken = list.map(function (token, position) {
@@ -391,113 +469,149 @@
       var best = new Map();
       var terms = self.matchingTerms(token, prefix);
       termsPerToken.push(terms);
+      var df;
+      var exact = function () { return true; };
+      if (prefix) {
+        // A prefix weighs as the set of items holding any of its completions; a completion counts COMPLETION_WEIGHT of the
+        // word as typed when that word is a term too, so that `data` prefers data to databases.
+        var documents = new Set();
+        terms.forEach(function (term) { index.post[term].forEach(function (entry) { documents.add(Math.floor(Math.floor(entry / 8) / fieldCount)); }); });
+        df = documents.size;
+        var isExact = function (term) { return index.terms[term] === token.text || !index.terms[term].startsWith(token.text); };
+        if (terms.some(isExact)) exact = isExact;
+      }
       terms.forEach(function (term) {
-        self.scoresOfTerm(term).forEach(function (score, document) {
+        var factor = exact(term) ? 1 : COMPLETION_WEIGHT;
+        self.scoresOfTerm(term, df).forEach(function (score, document) {
+          var weighted = score * factor;
           var current = best.has(document) ? best.get(document) : -1;
-          if (score > current) best.set(document, score);
+          if (weighted > current) best.set(document, weighted);
         });
       });
       return best;
     });
-    var candidates = Array.from(perToken[0].keys()).filter(function (d) {
-      return perToken.every(function (scores) { return scores.has(d); });
+    var holders = perToken.map(function (scores) { return new Set(scores.keys()); });
+    var words = weighedWords(all, list, holders, index.idf, UNKNOWN_WORD_SHARE);
+    var total = words.reduce(function (sum, word) { return sum + word.weight; }, 0);
+    var coverage = new Map();
+    var scores = new Map();
+    perToken.forEach(function (tokenScores) {
+      tokenScores.forEach(function (_, d) {
+        if (coverage.has(d)) return;
+        var held = 0, score = 0;
+        words.forEach(function (word) {
+          var share = heldShare(word, function (t) { return perToken[t].has(d); });
+          if (share === 0) return;
+          held += word.weight * share;
+          var sum = 0;
+          word.tokens.forEach(function (t) { sum += perToken[t].has(d) ? perToken[t].get(d) : 0; });
+          score += sum / word.tokens.length * word.count;
+        });
+        coverage.set(d, held / total);
+        scores.set(d, score);
+      });
     });
-    if (candidates.length === 0) candidates = covering(perToken, self.index.idf);
+    // Items holding nearly all of the query rank beside those holding all of it; below MINIMUM_COVERAGE nothing does.
+    var best = 0;
+    coverage.forEach(function (c) { if (c > best) best = c; });
+    var floor = Math.max(MINIMUM_COVERAGE, best * NEARLY_ALL);
 
     var phrase = collapsed(normalized);
-    var results = candidates.map(function (d) {
-      var score = 0;
-      perToken.forEach(function (scores) { score += scores.has(d) ? scores.get(d) : 0; });
-      var doc = self.index.docs[d];
+    var results = [];
+    coverage.forEach(function (c, d) {
+      if (c < floor || c === 0) return;
+      // Half of what an item holds counts by the share of the query it is: one missing a word ranks below one holding all.
+      var score = scores.get(d) * (1 + c) / 2;
+      var doc = index.docs[d];
       if (list.length > 1) {
         var fields = [[doc[2], doc[5], 0], [doc[3], doc[6], 1], [doc[4], doc[7], 2]];
         for (var f = 0; f < fields.length; f++) {
           if (self.normalizedText(fields[f][0]).indexOf(phrase) >= 0 || self.normalizedText(fields[f][1]).indexOf(phrase) >= 0) {
-            score += self.index.w[fields[f][2]] / 10;
+            score += index.w[fields[f][2]] / 10;
             break;
           }
         }
       }
       if (doc[9].indexOf(phrase) >= 0) score += EXACT_BONUS;
-      return { slug: doc[1], no: doc[0], title: doc[2], score: score, document: doc, position: d };
+      results.push({ slug: doc[1], no: doc[0], title: doc[2], score: score, document: doc, position: d });
     });
     results.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.no - b.no; });
-    return { tokens: list, terms: termsPerToken, results: results };
+    return { tokens: list, terms: termsPerToken, words: words, coverage: coverage, results: results };
   };
 
   // ---- Questionnaire answers (see QuestionAnswer.swift and SearchEngine+Questions.swift) ----
 
   var ANSWERED_COVERAGE = 0.7;
   var ANSWERED_LEAD = 0.2;
+  var ANSWERED_MARGIN = 0.1;
   var REVIEW_COVERAGE = 0.45;
+  var COMPOUND_SHARE = 0.25;
   var CATEGORY_FIELD = 4;
 
-  // The meaningful units of a question, each as the token texts that hold it.
-  function questionUnits(list) {
-    var units = [];
-    var previous = null;
-    list.forEach(function (token) {
-      var characters = codePoints(token.text);
-      if (!token.japanese) {
-        units.push([token.text]);
-      } else if (characters.length === 2 && previous && previous.japanese && codePoints(previous.text).length === 2 &&
-          codePoints(previous.text)[1] === characters[0]) {
-        units[units.length - 1].push(token.text);
-        units.push([token.text]);
-      } else {
-        characters.forEach(function () { units.push([token.text]); });
-      }
-      previous = token;
-    });
-    return units;
-  }
-
+  // The status of a question whose best candidates are `matches` (QuestionAnswer.status): {score, coverage, complement}.
   function answerStatus(matches) {
     if (matches.length === 0) return 'none';
     var top = matches[0];
+    if (top.coverage < REVIEW_COVERAGE) return 'none';
+    // Another item holds a large part of the question the top one does not: two items answer it together.
+    if (matches.slice(1).some(function (m) { return (m.complement || 0) >= COMPOUND_SHARE && m.coverage >= REVIEW_COVERAGE; })) return 'review';
     var next = matches.length > 1 ? matches[1] : null;
     var lead = next ? (top.score > 0 ? (top.score - next.score) / top.score : 0) : 1;
-    if (top.coverage >= ANSWERED_COVERAGE && (lead >= ANSWERED_LEAD || top.coverage > (next ? next.coverage : 0))) return 'answered';
-    if (top.coverage >= REVIEW_COVERAGE) return 'review';
-    return 'none';
+    var margin = next ? top.coverage - next.coverage : 1;
+    if (top.coverage >= ANSWERED_COVERAGE && (lead >= ANSWERED_LEAD || margin >= ANSWERED_MARGIN)) return 'answered';
+    return 'review';
   }
 
-  // The sheet's answer to a questionnaire question: {status, matches: [{slug, no, title, score, coverage, document}]}.
+  // The sheet's answer to a questionnaire question (SearchEngine.answer): {status, matches: [{slug, no, title, score,
+  // coverage, complement, document}]}, ordered by score times coverage.
   Engine.prototype.answer = function (question, limit) {
     var index = this.index;
     var ranking = this.rank(question, false);
-    var units = questionUnits(queryTokens(question));
-    if (units.length === 0) return { status: 'none', matches: [] };
+    if (ranking.tokens.length === 0) return { status: 'none', matches: [] };
     var fieldCount = index.w.length;
-    var holders = new Map();
-    ranking.tokens.forEach(function (token, t) {
+    var holders = ranking.tokens.map(function (token, t) {
       var documents = new Set();
       ranking.terms[t].forEach(function (term) {
         index.post[term].forEach(function (entry) {
           if (Math.floor(entry / 8) % fieldCount !== CATEGORY_FIELD) documents.add(Math.floor(Math.floor(entry / 8) / fieldCount));
         });
       });
-      holders.set(token.text, documents);
+      return documents;
     });
-    // Coverage: the mean of the share of units and the share weighted by each unit's rarest token's idf.
-    var weights = units.map(function (unit) {
-      return unit.reduce(function (best, text) {
-        var df = holders.has(text) ? holders.get(text).size : 0;
-        return Math.max(best, index.idf[Math.min(Math.max(df, 1), index.idf.length - 1)] / 10000);
-      }, 0);
+    var words = weighedWords(queryTokens(question), ranking.tokens, holders, index.idf, 1);
+    var total = 0, size = 0;
+    words.forEach(function (word) { total += word.weight; size += word.size; });
+    var candidates = ranking.results.map(function (result) {
+      var shares = words.map(function (word) { return heldShare(word, function (t) { return holders[t].has(result.position); }); });
+      var held = 0, heldWeight = 0;
+      words.forEach(function (word, w) { held += word.size * shares[w]; heldWeight += word.weight * shares[w]; });
+      var coverage = ((size > 0 ? held / size : 0) + (total > 0 ? heldWeight / total : 0)) / 2;
+      return { result: result, shares: shares, coverage: coverage };
     });
-    var total = weights.reduce(function (s, w) { return s + w; }, 0);
-    var matches = ranking.results.slice(0, limit === undefined ? 3 : limit).map(function (result) {
-      var held = 0;
-      var heldWeight = 0;
-      units.forEach(function (unit, u) {
-        if (unit.some(function (text) { return holders.has(text) && holders.get(text).has(result.position); })) {
-          held += 1;
-          heldWeight += weights[u];
-        }
-      });
-      var coverage = (held / units.length + (total > 0 ? heldWeight / total : 0)) / 2;
-      return { slug: result.slug, no: result.no, title: result.title, score: result.score, coverage: coverage, document: result.document };
+    // By the score times the coverage: an item answering most of the question beats one scoring higher on part of it.
+    candidates.sort(function (a, b) {
+      var weighedA = a.coverage * a.result.score, weighedB = b.coverage * b.result.score;
+      if (weighedA !== weighedB) return weighedB - weighedA;
+      if (a.coverage !== b.coverage) return b.coverage - a.coverage;
+      if (a.result.score !== b.result.score) return b.result.score - a.result.score;
+      return a.result.no - b.result.no;
+    });
+    // Per candidate, the share of the question it holds that the top one does not; the one holding most of it comes second.
+    var complements = candidates.map(function (candidate, n) {
+      if (n === 0 || total === 0) return 0;
+      var added = 0;
+      words.forEach(function (word, w) { added += word.weight * Math.max(0, candidate.shares[w] - candidates[0].shares[w]); });
+      return added / total;
+    });
+    var order = candidates.map(function (_, n) { return n; });
+    var second = -1;
+    complements.forEach(function (complement, n) {
+      if (complement >= COMPOUND_SHARE && candidates[n].coverage >= REVIEW_COVERAGE && (second < 0 || complement > complements[second])) second = n;
+    });
+    if (second > 1) order = [0, second].concat(order.filter(function (n) { return n !== 0 && n !== second; }));
+    var matches = order.slice(0, limit === undefined ? 3 : limit).map(function (n) {
+      var result = candidates[n].result;
+      return { slug: result.slug, no: result.no, title: result.title, score: result.score, coverage: candidates[n].coverage, complement: complements[n], document: result.document };
     });
     return { status: answerStatus(matches), matches: matches };
   };

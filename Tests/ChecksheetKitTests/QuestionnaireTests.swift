@@ -73,6 +73,21 @@ import TestSupport
         }
     }
 
+    /// The answer is the item covering the question, not the one scoring highest on part of it; a question two items
+    /// answer together (each holding a part the other lacks) is for review, both listed.
+    @Test func theItemCoveringTheQuestionAnswersAndCompoundQuestionsAreForReview() {
+        let backup = Self.engines[.ja]!.answer("バックアップデータの暗号化は行っていますか。")
+        #expect(backup.matches.first?.slug == "storage-media-security")
+        #expect(backup.status == .answered)
+        for (language, question, both) in [(Language.en, "Is data encrypted at rest and in transit?", ["data-encryption", "encryption-in-transit"]),
+                                           (.en, "What are your RTO and RPO?", ["rto", "rpo"])] {
+            let answer = Self.engines[language]!.answer(question)
+            #expect(answer.status == .review, "\(question)")
+            #expect(Set(answer.matches.prefix(2).map(\.slug)) == Set(both), "\(question): \(answer.matches.map(\.slug))")
+            #expect((answer.matches.dropFirst().first?.complement ?? 0) >= QuestionAnswer.compoundShare, "\(question)")
+        }
+    }
+
     /// `Tests/Search/statuses.json`: the status rule, the same in search.js.
     @Test func statusRuleMatchesTheSharedVectors() throws {
         let data = try #require(FileManager.default.contents(atPath: Repository.root + "/Tests/Search/statuses.json"))
@@ -80,7 +95,8 @@ import TestSupport
         #expect(vectors.count >= 10)
         for vector in vectors {
             let matches = (vector["matches"] as! [[String: Double]]).enumerated().map { index, match in
-                QuestionAnswer.Match(slug: "s\(index)", no: index + 1, title: "", score: match["score"]!, coverage: match["coverage"]!)
+                QuestionAnswer.Match(slug: "s\(index)", no: index + 1, title: "", score: match["score"]!, coverage: match["coverage"]!,
+                                     complement: match["complement"] ?? 0)
             }
             #expect(QuestionAnswer.status(of: matches).rawValue == vector["status"] as! String, "\(vector["why"]!)")
         }

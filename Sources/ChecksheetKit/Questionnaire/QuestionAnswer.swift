@@ -8,10 +8,13 @@
 ///   The item's name, answer, definition, unit, keywords and the synonyms they bring count; its category does not.
 ///   Words the whole sheet never uses (MFA, 多要素) are held by no item.
 /// - **lead**: how far the top item's score is ahead of the next one's, as a share of the top score.
+/// - **complement**: the share of the question (weighted) an item holds that the top item does not.
 ///
-/// `answered` when the top item covers at least `answeredCoverage` of the question and leads (by `answeredLead`, or by
-/// covering more than the next item); `review` when it covers at least `reviewCoverage`; `none` otherwise. Both are
-/// shares, not scores, so the rule reads the same for a sheet of 49 items or of 10,000.
+/// `none` when the top item covers less than `reviewCoverage`; `review` when another item covering that much holds at
+/// least `compoundShare` of the question the top one misses (`encrypted at rest and in transit?`: two items answer it);
+/// `answered` when the top item covers at least `answeredCoverage` and leads, by `answeredLead` of the score or by
+/// `answeredMargin` of coverage over the next item (a tiny lead is no answer); `review` otherwise. All are shares, not
+/// scores, so the rule reads the same for a sheet of 49 items or of 10,000.
 public struct QuestionAnswer: Sendable, Equatable {
     /// Whether the sheet answers a question.
     public enum Status: String, Sendable, Equatable, CaseIterable {
@@ -31,11 +34,26 @@ public struct QuestionAnswer: Sendable, Equatable {
         public var score: Double
         /// Share of the question's meaningful text the item holds, 0…1.
         public var coverage: Double
+        /// Share of the question (weighted) the item holds that the top item does not, 0…1; 0 for the top item.
+        public var complement: Double
+
+        public init(slug: String, no: Int, title: String, score: Double, coverage: Double, complement: Double = 0) {
+            self.slug = slug
+            self.no = no
+            self.title = title
+            self.score = score
+            self.coverage = coverage
+            self.complement = complement
+        }
     }
 
     public static let answeredCoverage = 0.7
     public static let answeredLead = 0.2
+    /// The coverage by which the top item must exceed the next one to be the answer without a score lead.
+    public static let answeredMargin = 0.1
     public static let reviewCoverage = 0.45
+    /// The share of the question another item must add to the top item's to make the question a compound one.
+    public static let compoundShare = 0.25
 
     public var status: Status
     /// Up to three candidates, best first.
@@ -43,11 +61,12 @@ public struct QuestionAnswer: Sendable, Equatable {
 
     /// The status of a question whose best candidates are `matches` (best first).
     public static func status(of matches: [Match]) -> Status {
-        guard let top = matches.first else { return .none }
+        guard let top = matches.first, top.coverage >= reviewCoverage else { return .none }
+        if matches.dropFirst().contains(where: { $0.complement >= compoundShare && $0.coverage >= reviewCoverage }) { return .review }
         let next = matches.count > 1 ? matches[1] : nil
         let lead = next.map { top.score > 0 ? (top.score - $0.score) / top.score : 0 } ?? 1
-        if top.coverage >= answeredCoverage && (lead >= answeredLead || top.coverage > (next?.coverage ?? 0)) { return .answered }
-        if top.coverage >= reviewCoverage { return .review }
-        return .none
+        let margin = next.map { top.coverage - $0.coverage } ?? 1
+        if top.coverage >= answeredCoverage && (lead >= answeredLead || margin >= answeredMargin) { return .answered }
+        return .review
     }
 }

@@ -6,13 +6,17 @@ import Foundation
 /// 1. The query is analysed as a question (`SearchText.queryTokens`). In the search box the last word is a
 ///    prefix unless the query ends with a separator; a lone Japanese character matches every bigram that contains it.
 /// 2. Each query token scores BM25F over the weighted fields (k1 1.2, b 0.75); a token that matches several
-///    index terms (prefix, lone character) counts its best one.
-/// 3. All tokens are required; when no item holds them all, an item holding at least `minimumCoverage` of the query
-///    (its tokens weighted by idf, a token no item holds weighing as the rarest) will do.
-/// 4. The whole query found as a phrase in the name, answer or definition adds that field's weight ÷ 10;
+///    index terms (prefix, lone character) counts its best one. A typed prefix weighs as the set of items holding any of
+///    its completions, and a completion counts `completionWeight` of the word as typed when that word is a term too.
+/// 3. The tokens form words (`words`): a katakana word's bigrams are one word, a kanji stretch counts a word per two
+///    characters, so a long loanword counts no more than a short kanji word. A word weighs its idf; one no item holds
+///    weighs `unknownWordShare` of the rarest. An item's coverage is the weighted share of the words it holds.
+/// 4. Items holding at least `nearlyAll` of what the best item holds, and at least `minimumCoverage` of the query, rank
+///    by their words' scores, half of it times their coverage: an item missing an incidental word ranks beside those holding it.
+/// 5. The whole query found as a phrase in the name, answer or definition adds that field's weight ÷ 10;
 ///    a query equal to one of an item's exact keys (its name, RTO, TLS, a keyword…) adds 100.
-/// 5. Ties are broken by item number.
-/// 6. In the search box (`search`), a query that is only an item's number (`No. 47`) puts that item first.
+/// 6. Ties are broken by item number.
+/// 7. In the search box (`search`), a query that is only an item's number (`No. 47`) puts that item first.
 public struct SearchEngine: Sendable {
     static let k1 = 1.2
     static let b = 0.75
@@ -24,6 +28,13 @@ public struct SearchEngine: Sendable {
     /// stray pieces of words the sheet does not use: the スト and テス of ペネトレーションテスト, the `data` of a question
     /// about something else.
     static let minimumCoverage = 0.25
+    /// An item holding this share of what the best item holds ranks beside it, by the weight of what it holds.
+    static let nearlyAll = 0.6
+    /// A word no item holds weighs this share of the rarest word: in a long question it is mostly incidental
+    /// (`formal`, `timelines`, 本市), yet a query of mostly unknown words still finds nothing.
+    static let unknownWordShare = 0.5
+    /// A completion of the last word as typed counts this share against the word itself (`data` before `databases`).
+    static let completionWeight = 0.5
     /// Endings the stemmer strips: a typed word is its stem plus the start of one of these (`encrypti`, `availabil`).
     static let typedEndings = ["ability", "ibility", "ication", "ization", "isation", "ation", "ition", "icate", "ment", "ness", "able", "ible",
                                "ance", "ence", "ancy", "ency", "ant", "ent", "ion", "ize", "ity", "ing", "ies", "ied", "ed", "es", "ly", "s", "y"]
@@ -81,8 +92,9 @@ public struct SearchEngine: Sendable {
         return termNumbers[token.text].map { [$0] } ?? []
     }
 
-    /// BM25F of one index term, per document that holds it.
-    func scores(ofTerm number: Int) -> [Int: Double] {
+    /// BM25F of one index term, per document that holds it; its idf from `documentFrequency` when given (a typed prefix
+    /// weighs as the set of items holding any of its completions), else from the documents holding the term.
+    func scores(ofTerm number: Int, documentFrequency: Int? = nil) -> [Int: Double] {
         let postings = index.postings[number]
         let fieldCount = SearchIndex.fields.count
         var weighted: [Int: Double] = [:]
@@ -96,7 +108,7 @@ public struct SearchEngine: Sendable {
             if weighted[document] == nil { order.append(document); weighted[document] = 0 }
             weighted[document]! += Double(SearchIndex.weights[field]) / 10 * frequency / norm
         }
-        let idf = Double(index.idf[order.count]) / 10000
+        let idf = Double(index.idf[min(documentFrequency ?? order.count, index.idf.count - 1)]) / 10000
         var result: [Int: Double] = [:]
         for document in order {
             let tfw = weighted[document]!
@@ -105,16 +117,81 @@ public struct SearchEngine: Sendable {
         return result
     }
 
-    /// The items that hold at least `minimumCoverage` of the query: per token, the items it matched (with their scores).
-    /// Each token weighs its idf, so a common piece (`data`, スト) counts for little and a word no item holds for much.
-    static func covering(_ perToken: [[Int: Double]], idf: [Int]) -> Set<Int> {
-        let weights = perToken.map { Double(idf[min(max($0.count, 1), idf.count - 1)]) / 10000 }
-        let total = weights.reduce(0, +)
-        var held: [Int: Double] = [:]
-        for (scores, weight) in zip(perToken, weights) {
-            for document in scores.keys { held[document, default: 0] += weight }
+    /// One word of a query: its tokens (positions in the query's unique tokens), its weight, and what it counts for.
+    struct Word: Equatable {
+        var tokens: [Int]
+        /// idf of the items holding the whole word, or `unknownShare` of the rarest; times `count`.
+        var weight: Double
+        /// The words it stands for: a kanji stretch holds one per two characters or so (脆弱性診断 is two).
+        var count: Double
+        /// `count`, or `unknownShare` of it for a word no item holds: its part of a question's plain share.
+        var size: Double
+        /// Per token, its share of the word: its idf, so that a common piece of a loanword (ショ of ペネトレーション) holds little.
+        var shares: [Double]
+    }
+
+    /// The words of a query's tokens, as positions: a Latin word, a number and a lone character are one word each. A
+    /// Japanese run's bigrams form words by script: a katakana word's bigrams are one word (アクセス); a kanji stretch is one
+    /// word per stretch of bigrams the index holds (暗号化) or does not hold (the 限管 between 権限 and 管理); a bigram across
+    /// the two scripts (時ア of 同時アクセス) belongs to no word. Only when that leaves no word is every token one.
+    static func words(of tokens: [SearchText.Token], known: (Int) -> Bool) -> [[Int]] {
+        var words: [[Int]] = []
+        var current: Int?
+        var kind = 0
+        for (position, token) in tokens.enumerated() {
+            let characters = Array(token.text.unicodeScalars)
+            guard token.isJapanese, characters.count == 2 else {
+                words.append([position])
+                current = nil
+                continue
+            }
+            let kana = SearchText.isKana(characters[0].value)
+            guard kana == SearchText.isKana(characters[1].value) else {
+                current = nil
+                continue
+            }
+            let previous = position > 0 ? Array(tokens[position - 1].text.unicodeScalars) : []
+            let chained = position > 0 && tokens[position - 1].isJapanese && previous.count == 2 && previous[1] == characters[0]
+            let tokenKind = kana ? 1 : known(position) ? 2 : 3
+            if chained, let current, kind == tokenKind {
+                words[current].append(position)
+            } else {
+                current = words.count
+                kind = tokenKind
+                words.append([position])
+            }
         }
-        return Set(held.filter { $0.value / total >= minimumCoverage }.keys)
+        return words.isEmpty ? tokens.indices.map { [$0] } : words
+    }
+
+    /// The words of a query (`tokens`, as analysed) over its unique tokens (`unique`), each token held by `holders`.
+    static func weighedWords(_ tokens: [SearchText.Token], unique: [SearchText.Token], holders: [Set<Int>], idf: [Int], unknownShare: Double) -> [Word] {
+        func number(_ token: SearchText.Token) -> Int { unique.firstIndex { $0.text == token.text && $0.isJapanese == token.isJapanese }! }
+        let rarest = Double(idf[min(1, idf.count - 1)]) / 10000
+        var seen: Set<[Int]> = []
+        var words: [Word] = []
+        for positions in Self.words(of: tokens, known: { !holders[number(tokens[$0])].isEmpty }) {
+            var members: [Int] = []
+            for position in positions where !members.contains(number(tokens[position])) { members.append(number(tokens[position])) }
+            guard seen.insert(members).inserted else { continue }
+            var held = holders[members[0]]
+            for member in members.dropFirst() { held.formIntersection(holders[member]) }
+            let first = Array(unique[members[0]].text.unicodeScalars)
+            let count = unique[members[0]].isJapanese && first.count == 2 && !SearchText.isKana(first[0].value) ? Double(members.count + 1) / 2 : 1
+            let weight = (held.isEmpty ? rarest * unknownShare : Double(idf[min(held.count, idf.count - 1)]) / 10000) * count
+            let parts = members.map { holders[$0].isEmpty ? rarest : Double(idf[min(holders[$0].count, idf.count - 1)]) / 10000 }
+            let whole = parts.reduce(0, +)
+            words.append(Word(tokens: members, weight: weight, count: count, size: held.isEmpty ? count * unknownShare : count,
+                              shares: parts.map { $0 / whole }))
+        }
+        return words
+    }
+
+    /// The share of `word` an item holds, by its tokens' shares; `holds` says whether it holds a token.
+    static func heldShare(_ word: Word, holds: (Int) -> Bool) -> Double {
+        var share = 0.0
+        for (token, part) in zip(word.tokens, word.shares) where holds(token) { share += part }
+        return share
     }
 
     /// Ranked items for `query`, best first. A query that is as a whole an item's number (`47`, `No. 47`, `項番47`) puts
@@ -134,12 +211,14 @@ public struct SearchEngine: Sendable {
     /// Every candidate for `query` with the evidence; `prefix` lets the last word be a prefix (typing in the search box).
     public func rank(_ query: String, prefix allowsPrefix: Bool) -> Ranking {
         let normalized = SearchText.normalize(query)
+        let all = SearchText.queryTokens(query)
         var tokens: [SearchText.Token] = []
-        for token in SearchText.queryTokens(query) where !tokens.contains(where: { $0.text == token.text && $0.isJapanese == token.isJapanese }) {
+        for token in all where !tokens.contains(where: { $0.text == token.text && $0.isJapanese == token.isJapanese }) {
             tokens.append(token)
         }
         guard !tokens.isEmpty else { return Ranking(tokens: [], terms: [], results: []) }
         let endsInWord = normalized.unicodeScalars.last.map { SearchText.isWord($0.value) } ?? false
+        let fieldCount = SearchIndex.fields.count
 
         var perToken: [[Int: Double]] = []
         var termsPerToken: [[Int]] = []
@@ -147,21 +226,52 @@ public struct SearchEngine: Sendable {
             let prefix = allowsPrefix && position == tokens.count - 1 && !token.isJapanese && endsInWord
             var best: [Int: Double] = [:]
             let terms = matchingTerms(token, prefix: prefix)
+            var documentFrequency: Int?
+            var isExact: (Int) -> Bool = { _ in true }
+            if prefix {
+                var documents = Set<Int>()
+                for term in terms { for entry in index.postings[term] { documents.insert(entry / 8 / fieldCount) } }
+                documentFrequency = documents.count
+                // The word as typed, or typed past its stem (`encrypti`), is exact; the rest are completions.
+                let exact: (Int) -> Bool = { index.terms[$0] == token.text || !index.terms[$0].hasPrefix(token.text) }
+                if terms.contains(where: exact) { isExact = exact }
+            }
             for term in terms {
-                for (document, score) in scores(ofTerm: term) where score > (best[document] ?? -1) { best[document] = score }
+                let factor = isExact(term) ? 1 : Self.completionWeight
+                for (document, score) in scores(ofTerm: term, documentFrequency: documentFrequency) where score * factor > (best[document] ?? -1) {
+                    best[document] = score * factor
+                }
             }
             perToken.append(best)
             termsPerToken.append(terms)
         }
-        var candidates = Set(perToken[0].keys)
-        for scores in perToken.dropFirst() { candidates.formIntersection(scores.keys) }
-        if candidates.isEmpty { candidates = Self.covering(perToken, idf: index.idf) }
+        let holders = perToken.map { Set($0.keys) }
+        let words = Self.weighedWords(all, unique: tokens, holders: holders, idf: index.idf, unknownShare: Self.unknownWordShare)
+        let total = words.reduce(0) { $0 + $1.weight }
+        var coverage: [Int: Double] = [:]
+        var wordScores: [Int: Double] = [:]
+        for scores in perToken {
+            for document in scores.keys where coverage[document] == nil {
+                var held = 0.0, score = 0.0
+                for word in words {
+                    let share = Self.heldShare(word) { perToken[$0][document] != nil }
+                    guard share != 0 else { continue }
+                    held += word.weight * share
+                    var sum = 0.0
+                    for token in word.tokens { sum += perToken[token][document] ?? 0 }
+                    score += sum / Double(word.tokens.count) * word.count
+                }
+                coverage[document] = held / total
+                wordScores[document] = score
+            }
+        }
+        let floor = max(Self.minimumCoverage, (coverage.values.max() ?? 0) * Self.nearlyAll)
 
         let phrase = SearchText.collapsed(normalized)
         var results: [Result] = []
-        for document in candidates {
-            var score = 0.0
-            for scores in perToken { score += scores[document] ?? 0 }
+        for (document, share) in coverage where share >= floor && share != 0 {
+            // Half of what an item holds counts by the share of the query it is: one missing a word ranks below one holding all.
+            var score = wordScores[document]! * (1 + share) / 2
             let doc = index.documents[document]
             if tokens.count > 1, let field = (0..<3).first(where: { field in
                 phraseTexts[document][field * 2].contains(phrase) || phraseTexts[document][field * 2 + 1].contains(phrase)

@@ -2,12 +2,12 @@ import Foundation
 
 extension SearchIndex {
     /// The index format both readers check: Swift (`decode`) and `search.js` refuse any other.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     /// Compact JSON, written directly: short keys in sorted order, no spaces, integers only, each postings list as
     /// its first entry then the gaps between entries (small numbers, so the bytes per item stay flat as the sheet grows).
     ///
-    /// `{"avg":[…],"docs":[[no,slug,item,answer,definition,otherItem,otherAnswer,otherDefinition,[lengths],[keys]],…],"idf":[…],"lang":…,"post":[[first,gap,…],…],"terms":[…],"v":3,"w":[…]}`
+    /// `{"avg":[…],"docs":[[no,slug,item,answer,definition,otherItem,otherAnswer,otherDefinition,[lengths],[keys]],…],"idf":[…],"lang":…,"post":[[first,gap,…],…],"terms":[…],"v":4,"w":[…]}`
     public func json() -> Data {
         var out = JSONText()
         out.raw("{\"avg\":")

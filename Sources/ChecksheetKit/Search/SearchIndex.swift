@@ -7,10 +7,12 @@ import Foundation
 /// ×10000), so that Swift and JavaScript compute bit-identical scores from them.
 public struct SearchIndex: Sendable, Equatable {
     /// Fields in weight order; a posting names its field by index.
-    public static let fields = ["item", "answer", "definition", "body", "category", "keywords"]
-    /// Field weights ×10: item name above answer above definition above body (unit) above category; keywords (the
-    /// item's `keywords` and the customers' words the synonyms file adds) weigh like the answer.
-    public static let weights = [50, 30, 20, 15, 10, 30]
+    public static let fields = ["item", "answer", "definition", "body", "category", "keywords", "synonyms"]
+    /// Field weights ×10: item name above answer above definition above body (unit) above category; the item's
+    /// `keywords` weigh like the answer; the customers' words the synonyms file adds weigh least, like the category, so
+    /// that an item's own words rank above words it only stands for (`incident` finds the item that says incident before
+    /// the items that say 障害).
+    public static let weights = [50, 30, 20, 15, 10, 30, 10]
     /// The category field says which part of the sheet an item is in, not what it answers: it counts for ranking,
     /// not for coverage.
     public static let categoryField = 4
@@ -37,7 +39,7 @@ public struct SearchIndex: Sendable, Equatable {
     public var documents: [Document]
     /// Sorted by code point.
     public var terms: [String]
-    /// Per term: `(document × 6 + field) × 8 + min(frequency, 7)`, ascending.
+    /// Per term: `(document × 7 + field) × 8 + min(frequency, 7)`, ascending.
     public var postings: [[Int]]
     /// Mean token count per field ×10000, rounded.
     public var averageLengths: [Int]
@@ -47,13 +49,13 @@ public struct SearchIndex: Sendable, Equatable {
 
 extension SearchIndex {
     /// Builds the index of `revision` for the site in `language`. Pure and deterministic.
-    /// An item whose text holds a word of a synonym group gets the group's other words in its keywords field.
+    /// An item whose text holds a word of a synonym group gets the group's other words in its synonyms field.
     public static func build(_ revision: Revision, language: Language, synonyms: Synonyms = Synonyms(groups: [])) -> SearchIndex {
         let groups = synonyms.groups.map { $0.map(SearchText.indexTokens).filter { !$0.isEmpty } }
         let own = revision.items[language]
         let other = Dictionary(revision.items[language.other].map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var documents: [Document] = []
-        // Per term, its slots (`document × 6 + field`) in the order met, which is ascending, and the count in each.
+        // Per term, its slots (`document × 7 + field`) in the order met, which is ascending, and the count in each.
         var occurrences: [String: [(slot: Int, count: Int)]] = [:]
         // Sections, categories and units repeat across items, and a rebuild's items are mostly the last build's:
         // each distinct text is analysed once.
@@ -75,7 +77,7 @@ extension SearchIndex {
                 pair.flatMap(\.keywords),
             ]
             var fieldTokens = texts.map { $0.flatMap(indexTokens) }
-            fieldTokens[5] += expansions(of: Array(fieldTokens[0...3].joined()) + fieldTokens[5], groups: groups)
+            fieldTokens.append(expansions(of: Array(fieldTokens[0...3].joined()) + fieldTokens[5], groups: groups))
             var lengths: [Int] = []
             for (field, tokens) in fieldTokens.enumerated() {
                 lengths.append(tokens.count)
