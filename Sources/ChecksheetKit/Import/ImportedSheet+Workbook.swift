@@ -14,7 +14,7 @@ extension ImportedSheet {
         let shared = ((try? Questionnaire.part("xl/sharedStrings.xml", of: archive)) ?? nil).flatMap { try? WorkbookXML.sharedStrings($0) } ?? []
         var first: Result<ImportedSheet, DiagnosticsError>?
         for path in paths {
-            guard let part = (try? Questionnaire.part(path, of: archive)) ?? nil, let cells = try? WorkbookXML.cells(of: part, shared: shared) else { continue }
+            guard let part = (try? Questionnaire.part(path.path, of: archive)) ?? nil, let cells = try? WorkbookXML.cells(of: part, shared: shared) else { continue }
             var reader = Reader(file: file, knownCategories: knownCategories)
             for (number, row) in cells.rows.enumerated() {
                 reader.add(DelimitedText.Row(line: number + 1, cells: row.enumerated().map { DelimitedText.Cell(value: $1, column: $0 + 1) }))
