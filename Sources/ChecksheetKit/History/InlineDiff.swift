@@ -28,6 +28,7 @@ public struct InlineDiff: Sendable, Equatable {
 
     public init(segments: [Segment]) { self.segments = segments }
 
+    /// The changes from `old` to `new`, cleaned up for a reader: whole words, numbers and lines.
     public static func compare(_ old: String, _ new: String, language: Language) -> InlineDiff {
         guard old != new else { return InlineDiff(segments: old.isEmpty ? [] : [Segment(kind: .equal, text: old)]) }
         // Japanese is measured in characters, as the limit was: a number as one unit makes no fewer edits to find.
@@ -70,6 +71,7 @@ public struct InlineDiff: Sendable, Equatable {
         return lines
     }
 
+    /// The units changed lines are compared in: Japanese characters, numbers and Latin words; English words.
     static func units(_ text: String, language: Language) -> [String] {
         switch language {
         case .ja:
