@@ -39,7 +39,7 @@ import TestSupport
     }
 
     @Test func inlineDiffsAreCharactersInJapaneseAndWordsInEnglish() {
-        #expect(InlineDiff.compare("有。TLS 1.2", "有。TLS 1.3", language: .ja).html == "有。TLS 1.<del>2</del><ins>3</ins>")
+        #expect(InlineDiff.compare("有。TLS 1.2", "有。TLS 1.3", language: .ja).html == "有。TLS <del>1.2</del><ins>1.3</ins>")
         #expect(InlineDiff.compare("Yes. TLS 1.2", "Yes. TLS 1.3", language: .en).html == "Yes. TLS <del>1.2</del><ins>1.3</ins>")
         #expect(InlineDiff.compare("99.9% or more", "99.95% or more", language: .en).html == "<del>99.9%</del><ins>99.95%</ins> or more")
         // Words added at the end of a line leave its last word as it was (it took the line break with it).
@@ -48,6 +48,76 @@ import TestSupport
         #expect(InlineDiff.compare("非公開", "4時間以内", language: .ja).html == "<del>非公開</del><ins>4時間以内</ins>")
         #expect(InlineDiff.compare("a <b>", "a <i>", language: .en).html == "a <del>&lt;b&gt;</del><ins>&lt;i&gt;</ins>")
         #expect(InlineDiff.compare("同じ", "同じ", language: .ja).isEmpty)
+    }
+
+    /// A security reviewer read the old character diffs as saying what had not changed: item 39's ISMS line turned
+    /// into a list kept "JIS Q 27" and scattered the rest of the old line's digits through the new lines
+    /// ("ISO/IEC 27**01**7**:20**15", "第1**23**45678号"), so the ISMS year read as newly added.
+    @Test func japaneseDiffsChangeWholeWordsNumbersAndLines() {
+        func html(_ old: String, _ new: String) -> String { InlineDiff.compare(old, new, language: .ja).html }
+        let isms = "有。ISMS（JIS Q 27001:2023）"
+        let list = "有。\n・ISMS（ISO/IEC 27001:2022、JIS Q 27001:2023）認証番号 IS 123456\n・ISO/IEC 27017:2015（クラウドセキュリティ）\n・プライバシーマーク（第12345678号）"
+        #expect(html(isms, list) == "<del>有。ISMS（JIS Q 27001:2023）</del><ins>\(list)</ins>")
+        #expect(InlineDiff.compare(isms, list, language: .ja).isReplacement)
+        // Where the old line stands whole in the new text, it is kept whole, its year included.
+        #expect(html(isms, "有。\n・ISMS（JIS Q 27001:2023）\n・ISO/IEC 27017:2015\n・プライバシーマーク（第12345678号）")
+            == "有。<ins>\n・</ins>ISMS（JIS Q 27001:2023）<ins>\n・ISO/IEC 27017:2015\n・プライバシーマーク（第12345678号）</ins>")
+        // A word is changed whole, never "<del>72時</del><ins>30日</ins>間"; a number is one unit, never "1.<del>2</del>".
+        #expect(html("72時間", "30日間") == "<del>72時間</del><ins>30日間</ins>")
+        #expect(html("有。TLS 1.2", "有。TLS 1.3") == "有。TLS <del>1.2</del><ins>1.3</ins>")
+        #expect(html("99.9%以上", "99.95%以上") == "<del>99.9</del><ins>99.95</ins>%以上")
+        #expect(html("取得している", "取得していない") == "取得<del>している</del><ins>していない</ins>")
+        #expect(html("障害発生時は72時間以内にメールで通知します。", "障害発生時は30日以内に電子メールで通知します。")
+            == "障害発生時は<del>72時間以内</del><ins>30日以内</ins>に<ins>電子</ins>メールで通知します。")
+        // A line replaced whole is struck through and inserted on lines of its own, not run together with the new one.
+        #expect(html("行1\n行2\n行3", "行1\n全く別の文章です\n行3") == "行1\n<del>行2\n</del><ins>全く別の文章です\n</ins>行3")
+        #expect(html("行1\n行2", "行1\n別の行") == "行1<del>\n行2</del><ins>\n別の行</ins>")
+        #expect(html("有。\n・ISMS\n・Pマーク", "有。\n・ISMS（2023年更新）\n・Pマーク") == "有。\n・ISMS<ins>（2023年更新）</ins>\n・Pマーク")
+        // Identical texts have nothing to mark.
+        #expect(InlineDiff.compare(isms, isms, language: .ja).isEmpty)
+        #expect(html(isms, isms) == "有。ISMS（JIS Q 27001:2023）")
+        #expect(InlineDiff.compare("", "", language: .ja).segments == [])
+    }
+
+    @Test func englishDiffsChangeWholeWordsAndReplaceSentencesThatShareLittle() {
+        func html(_ old: String, _ new: String) -> String { InlineDiff.compare(old, new, language: .en).html }
+        #expect(html("Logs are kept for one year.", "Logs are kept for three years.") == "Logs are kept for <del>one year.</del><ins>three years.</ins>")
+        #expect(html("Notified by email within 72 hours of detection.", "Notified by phone and email within 24 hours of detection.")
+            == "Notified by<ins> phone and</ins> email within <del>72</del><ins>24</ins> hours of detection.")
+        // Two words kept between changes longer than them said little was changed: "Yes" became "No".
+        #expect(html("Yes. We use a third-party scanner every month.", "No. The scanner runs on our own servers every week.")
+            == "<del>Yes. We use a third-party scanner every month.</del><ins>No. The scanner runs on our own servers every week.</ins>")
+        #expect(InlineDiff.compare("Same words.", "Same words.", language: .en).isEmpty)
+    }
+
+    /// `checksheet diff` marks the same cleaned-up changes as the pages.
+    @Test func theTextReportMarksWholeNumbersAndWords() throws {
+        let september = try #require(Self.history.entries[2].changes)
+        #expect(september.ja.text() == """
+            Changes from 2025-06-01 to 2025-09-01 (ja): 0 added, 2 changed, 0 removed, 0 renumbered
+            changed  1. サービス時間 [service-hours]: definition
+                       definition: サービスを提供する時間帯{+（計画停止時間を含む）+}
+            changed  4. 通信の暗号化レベル [encryption-in-transit]: answer
+                       answer: 有。TLS [-1.2-]{+1.3+}
+
+            """)
+    }
+
+    /// A field is shown by what its change is, not by its length: changed in part, in place; replaced whole, old → new
+    /// on one line, or the old lines above the new ones.
+    @Test func aFieldReplacedWholeReadsOldThenNewAndOneChangedInPartInPlace() throws {
+        let views = SiteViews(sheet: Self.sheet, history: Self.history, theme: try Theme.read(from: Repository.theme).get(), assets: AssetCatalog(assets: [:]), baseURL: "")
+        let arrow = " <span class=\"diff-arrow\">→</span> "
+        #expect(views.diffHTML("非公開", "4時間以内", language: .ja) == "<del>非公開</del>\(arrow)<ins>4時間以内</ins>")
+        #expect(views.diffHTML("72時間", "30日間", language: .ja) == "<del>72時間</del>\(arrow)<ins>30日間</ins>")
+        #expect(views.diffHTML("72時間", "96時間", language: .ja) == "<del>72</del><ins>96</ins>時間")
+        let long = "障害を検知した場合は、72時間以内に契約者の管理者へ電子メールで通知し、復旧後に報告書を提出します。"
+        #expect(views.diffHTML(long, long.replacingOccurrences(of: "72時間", with: "24時間"), language: .ja)
+            == "障害を検知した場合は、<del>72</del><ins>24</ins>時間以内に契約者の管理者へ電子メールで通知し、復旧後に報告書を提出します。")
+        #expect(views.diffHTML("有。ISMS", "無\n（2026年に取得予定）", language: .ja) == "<del>有。ISMS</del>\n<ins>無\n（2026年に取得予定）</ins>")
+        #expect(views.diffHTML("", "有", language: .ja) == "<ins>有</ins>")
+        #expect(views.diffHTML("有", "", language: .ja) == "<del>有</del>")
+        #expect(views.diffHTML("Not disclosed", "Within 4 hours", language: .en) == "<del>Not disclosed</del>\(arrow)<ins>Within 4 hours</ins>")
     }
 
     @Test func englishWordsEndWhereCharactersSayWhitespaceEnds() {
@@ -116,7 +186,7 @@ import TestSupport
     @Test func aRevisionsChangesPageShowsEachItemWithItsDiff() throws {
         let ja = try #require(Self.files["ja/changes/2025-06-01/index.html"])
         #expect(ja.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更1件</p>"))
-        #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>99.9%以上</del> <span class=\"diff-arrow\">→</span> <ins>99.95%以上</ins></p></dd></div>"))
+        #expect(ja.contains("<h3><a href=\"../../items/availability-rate/index.html\">3. サービス稼働率</a></h3>\n<dl class=\"diff\">\n<div class=\"diff-field\"><dt>設定等</dt><dd><p class=\"diff-text\"><del>99.9</del><ins>99.95</ins>%以上</p></dd></div>"))
         #expect(ja.contains("<h3><a href=\"../../items/rto/index.html\">5. 目標復旧時間(RTO)</a> <span class=\"change-note\">No. 4 → 5</span></h3>"))
         // Added and removed items show their answer, not only a link.
         #expect(ja.contains("<li class=\"change\"><h3><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p><p>有。日次で取得</p>\n</div></li>"))
@@ -134,8 +204,8 @@ import TestSupport
         #expect(page.contains("<h1>2025年3月7日版以降の変更</h1>"))
         let changed = page.matches(of: /<article class="change" id="change-(\d+)">/).map { String($0.1) }
         #expect(changed == ["1", "3", "4", "5"])
-        // Short values read as before → after: a merged character diff ran "24" and "1時間" together as "241時間".
-        #expect(page.contains("<p class=\"diff-text\"><del>有。TLS 1.2</del> <span class=\"diff-arrow\">→</span> <ins>有。TLS 1.3</ins></p>"))
+        // A value changed in part shows the changed number in place, whatever the field's length.
+        #expect(page.contains("<p class=\"diff-text\">有。TLS <del>1.2</del><ins>1.3</ins></p>"))
         #expect(Self.files["ja/changes/since/2025-09-01/index.html"] == nil)
     }
 

@@ -173,9 +173,9 @@ import TestSupport
         #expect(changes.contains("<p class=\"revision-summary\">追加1件・変更2件・削除1件・番号のみ変更2件</p>"))
         let changed = changes.matches(of: /<article class="change" id="[^"]+">\n<h3><a href="[^"]+">([^<]+)<\/a>/).map { String($0.1) }
         #expect(changed == ["30. バックアップデータの保存期間", "42. 通信の暗号化レベル"])
-        // Short values read before → after; added and removed items show their answers.
-        #expect(changes.contains("<p class=\"diff-text\"><del>72時間</del> <span class=\"diff-arrow\">→</span> <ins>96時間</ins></p>"))
-        #expect(changes.contains("<p class=\"diff-text\"><del>有。TLS 1.2</del> <span class=\"diff-arrow\">→</span> <ins>有。TLS 1.3</ins></p>"))
+        // A changed number shows in place, whole; added and removed items show their answers.
+        #expect(changes.contains("<p class=\"diff-text\"><del>72</del><ins>96</ins>時間</p>"))
+        #expect(changes.contains("<p class=\"diff-text\">有。TLS <del>1.2</del><ins>1.3</ins></p>"))
         #expect(changes.contains("<li class=\"change\"><h3><a href=\"../../items/multi-factor-authentication/index.html\">49. 多要素認証</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p><p>有。全プランで提供</p>\n</div></li>"))
         #expect(changes.contains("<li class=\"change\"><h3><a href=\"../../items/virus-scanning/index.html\">47. ウイルススキャン</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p>"))
         let removed = String(decoding: after["en/items/virus-scanning/index.html"]!, as: UTF8.self)

@@ -69,14 +69,16 @@ extension SiteViews {
         (sheet.configuration.provider.map { $0[language] + " — " } ?? "") + sheet.configuration.title[language] + (revision.map { " — " + $0.title[language] } ?? "")
     }
 
-    /// A changed field for display: two short values as before → after (a merged character diff of "24" and
-    /// "1時間" reads as "241時間"), longer text as an inline diff.
+    /// A changed field for display, shown by what the change is, whatever the field's length: a field changed in part
+    /// shows the change in place, the kept text read once (`有。TLS <del>1.2</del><ins>1.3</ins>`); a field replaced
+    /// whole, nothing of it kept, reads old → new, or when either has several lines the old lines above the new ones
+    /// (a merged "<del>24</del><ins>1時間</ins>" or "<del>非公開</del><ins>4時間以内</ins>" ran together as "241時間").
     func diffHTML(_ old: String, _ new: String, language: Language) -> String {
-        let limit = 40
-        if old.isEmpty || new.isEmpty { return (old.isEmpty ? "" : "<del>\(old.htmlEscaped)</del>") + (new.isEmpty ? "" : "<ins>\(new.htmlEscaped)</ins>") }
-        if old.count <= limit, new.count <= limit, !old.contains("\n"), !new.contains("\n") {
-            return "<del>\(old.htmlEscaped)</del> <span class=\"diff-arrow\">→</span> <ins>\(new.htmlEscaped)</ins>"
+        TextMemos.inlineDiffs.value(of: language.rawValue + "\u{0}" + old + "\u{0}" + new) { _ in
+            let diff = InlineDiff.compare(old, new, language: language)
+            guard diff.isReplacement, !old.isEmpty, !new.isEmpty else { return diff.html }
+            let between = old.contains("\n") || new.contains("\n") ? "\n" : " <span class=\"diff-arrow\">→</span> "
+            return "<del>\(old.htmlEscaped)</del>" + between + "<ins>\(new.htmlEscaped)</ins>"
         }
-        return TextMemos.inlineDiffs.value(of: language.rawValue + "\u{0}" + old + "\u{0}" + new) { _ in InlineDiff.compare(old, new, language: language).html }
     }
 }
