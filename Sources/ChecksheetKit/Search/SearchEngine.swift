@@ -60,8 +60,8 @@ public struct SearchEngine: Sendable {
         }
     }
 
-    /// Index terms that a query token stands for.
-    func matchingTerms(_ token: SearchText.Token, prefix: Bool) -> [Int] {
+    /// Index terms that a query token matches (`matchingTerms` adds the terms a token matching none is near).
+    func directTerms(_ token: SearchText.Token, prefix: Bool) -> [Int] {
         if token.isJapanese && token.text.unicodeScalars.count == 1 {
             return index.terms.indices.filter { number in
                 let term = index.terms[number]
@@ -135,7 +135,7 @@ public struct SearchEngine: Sendable {
     public func rank(_ query: String, prefix allowsPrefix: Bool) -> Ranking {
         let normalized = SearchText.normalize(query)
         var tokens: [SearchText.Token] = []
-        for token in SearchText.queryTokens(query) where !tokens.contains(where: { $0.text == token.text && $0.isJapanese == token.isJapanese }) {
+        for token in queryTokens(query) where !tokens.contains(where: { $0.text == token.text && $0.isJapanese == token.isJapanese }) {
             tokens.append(token)
         }
         guard !tokens.isEmpty else { return Ranking(tokens: [], terms: [], results: []) }
@@ -146,7 +146,7 @@ public struct SearchEngine: Sendable {
         for (position, token) in tokens.enumerated() {
             let prefix = allowsPrefix && position == tokens.count - 1 && !token.isJapanese && endsInWord
             var best: [Int: Double] = [:]
-            let terms = matchingTerms(token, prefix: prefix)
+            let terms = matchingTerms(token, prefix: prefix, near: allowsPrefix)
             for term in terms {
                 for (document, score) in scores(ofTerm: term) where score > (best[document] ?? -1) { best[document] = score }
             }
