@@ -185,7 +185,7 @@
     ['どのくらいの期間', '期間'], ['何日', '期間'], ['何年', '期間'], ['何か月', '期間'], ['何ヶ月', '期間'], ['何カ月', '期間'],
     ['何件', '件数'], ['何回', '回数'], ['どこ', '場所']
   ];
-  var PREFIX_PHRASES = new Set(['何', '貴社', '御社', '当社', '弊社']);
+  var PREFIX_PHRASES = new Set(['何', '貴社', '御社', '当社', '弊社', '使用']);
   var SUFFIX_PHRASES = new Set(['方式', '有無', '状況', '詳細']);
 
   var STOP_PHRASES = [
@@ -382,7 +382,7 @@
     var best = limit + 1;
     for (var n = 0; n < terms.length; n++) {
       var stem = terms[n];
-      if (stem.length < 3 || stem.length > word.length + limit || !/^[a-z]+$/.test(stem)) continue;
+      if (stem.length < 5 || stem.length > word.length + limit || !/^[a-z]+$/.test(stem)) continue;
       var nearest = Math.min(best, limit) + 1;
       for (var e = 0; e < WORD_ENDINGS.length; e++) {
         if (Math.abs(stem.length + WORD_ENDINGS[e].length - word.length) < nearest) {

@@ -5,7 +5,8 @@ extension SearchText {
 
     /// The index terms a token that matches none stands for, in term order; search.js finds the same.
     /// - A version (`27001:2013`) stands for its parts the index holds (`27001`), as the index holds a version's parts.
-    /// - A Latin word of five letters or more (`encyrption`, `backpu`) stands for the terms nearest to it: the terms
+    /// - A Latin word of five letters or more (`encyrption`, `backpu`) stands for the terms of five letters or more
+    ///   nearest to it (a shorter stem plus an ending is too often one edit from anything: `rto` + `ation`): the terms
     ///   that, with one of `wordEndings`, are fewest edits from it (insertions, deletions, substitutions, swaps of two
     ///   neighbours), one edit at most, two for a word of ten letters or more.
     public static func nearTerms(of token: Token, in terms: [String]) -> [Int] {
@@ -22,7 +23,7 @@ extension SearchText {
         var found: [Int] = []
         for (number, term) in terms.enumerated() {
             let stem = Array(term.utf8)
-            guard stem.count >= 3, stem.count <= word.count + limit, stem.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
+            guard stem.count >= 5, stem.count <= word.count + limit, stem.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
             // Bounded one above the best so far, so that a term as near as the best is told from one farther.
             var nearest = min(best, limit) + 1
             for ending in wordEndings where abs(stem.count + ending.utf8.count - word.count) < nearest {

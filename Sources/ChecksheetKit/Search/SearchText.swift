@@ -231,8 +231,8 @@ public enum SearchText {
         ("何件", "件数"), ("何回", "回数"), ("どこ", "場所"),
     ]
 
-    /// Stop phrases that start compounds (何時, 貴社名): taken out with whatever follows them.
-    static let prefixPhrases: Set<String> = ["何", "貴社", "御社", "当社", "弊社"]
+    /// Stop phrases that start compounds (何時, 貴社名, 使用制限): taken out with whatever follows them.
+    static let prefixPhrases: Set<String> = ["何", "貴社", "御社", "当社", "弊社", "使用"]
     /// Stop phrases that end compounds and ask for what precedes them (暗号化方式, バックアップ有無).
     static let suffixPhrases: Set<String> = ["方式", "有無", "状況", "詳細"]
 
