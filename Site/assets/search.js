@@ -17,6 +17,8 @@
   var UNKNOWN_WORD_SHARE = 0.5;
   // A completion of the last word as typed, against the word itself (SearchEngine.completionWeight).
   var COMPLETION_WEIGHT = 0.5;
+  // The share of the items a lone kanji of a query may be in and still be searched for (SearchEngine.loneKanjiShare).
+  var LONE_KANJI_SHARE = 0.1;
 
   // ---- Text analysis (see SearchText.swift) ----
 
@@ -45,8 +47,130 @@
       out += String.fromCodePoint(v);
       previous = v;
     }
+    return variantsFolded(out);
+  }
+
+  // NFKC and lower case alone, hiragana kept (SearchText.widthFolded).
+  function widthFolded(text) { return String(text).normalize('NFKC').toLowerCase().normalize('NFC'); }
+
+  // 稼動 → 稼働, 改竄 → 改ザン, 1か月/1カ月/1ヵ月/1ケ月 → 1ヶ月 (SearchText.variantsFolded).
+  function variantsFolded(text) {
+    if (!/[動竄月]/.test(text)) return text;
+    var points = Array.from(text, function (c) { return c.codePointAt(0); });
+    var out = '';
+    for (var i = 0; i < points.length; i++) {
+      var v = points[i];
+      var previous = i > 0 ? points[i - 1] : 0;
+      if (v === 0x52D5 && previous === 0x7A3C) out += '\u50CD';
+      else if (v === 0x7AC4 && previous === 0x6539) out += 'ザン';
+      else if ((v === 0x304B || v === 0x30AB || v === 0x30F5 || v === 0x30B1) && i > 0 && isDigit(previous) && i + 1 < points.length && points[i + 1] === 0x6708) out += '\u30F6';
+      else out += String.fromCodePoint(v);
+    }
     return out;
   }
+
+  function isKanji(v) {
+    return v === 0x3005 || v === 0x3006 || v === 0x3007 || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) ||
+      (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x2FFFF);
+  }
+
+  // SearchText.particles and SearchText.functionKana.
+  var PARTICLES = new Set(['の', 'は', 'が', 'を', 'に', 'へ', 'と', 'で', 'や', 'も', 'か', 'な', 'ね', 'よ']);
+  var FUNCTION_KANA = new Set([
+    'の', 'は', 'が', 'を', 'に', 'へ', 'と', 'で', 'や', 'も', 'か', 'な', 'ね', 'よ', 'て', 'た', 'だ', 'る', 'い', 'う', 'ば', 'ず', 'し',
+    'から', 'まで', 'より', 'など', 'ので', 'のに', 'けど', 'ため', 'こと', 'もの', 'とき', 'ところ', 'ほど', 'くらい', 'ぐらい',
+    'について', 'における', 'において', 'に対して', 'に関する', 'に関して', 'による', 'によって', 'として', 'および', 'ならびに', 'または', 'もしくは',
+    'です', 'でした', 'でしょう', 'ですか', 'ます', 'ました', 'ません', 'ましょう', 'ますか', 'ください', 'どの', 'どれ', 'どこ', 'いつ', 'どう',
+    'どのよう', 'よう', 'ような', 'ように', 'ある', 'あり', 'あります', 'あれば', 'ない', 'なく', 'なし', 'なかった', 'いる', 'います', 'いた',
+    'いて', 'おり', 'おります', 'する', 'した', 'して', 'します', 'され', 'される', 'された', 'されて', 'させ', 'れる', 'られる', 'れ', 'られ',
+    'せる', 'いただけますか', 'いただく', 'いただき', 'いたします', 'ございます', 'でき', 'できる', 'できます', 'ている', 'ています', 'てい'
+  ]);
+  var LONGEST_FUNCTION_KANA = Math.max.apply(null, Array.from(FUNCTION_KANA, function (k) { return Array.from(k).length; }));
+
+  // A run of hiragana (code points) without the function kana at its end (SearchText.withoutFunctionEnding).
+  function withoutFunctionEnding(run) {
+    var rest = run.slice();
+    while (rest.length > 0) {
+      var taken = 0;
+      for (var length = Math.min(LONGEST_FUNCTION_KANA, rest.length); length >= 1; length--) {
+        if (FUNCTION_KANA.has(String.fromCodePoint.apply(null, rest.slice(rest.length - length)))) { taken = length; break; }
+      }
+      if (taken === 0) break;
+      rest = rest.slice(0, rest.length - taken);
+    }
+    return rest;
+  }
+
+  // Hiragana read run by run, for an item's text and a query alike (SearchText.withoutFunctionKana).
+  function withoutFunctionKana(text) {
+    var points = Array.from(text, function (c) { return c.codePointAt(0); });
+    if (!points.some(isHiragana)) return text;
+    var out = '';
+    var i = 0;
+    while (i < points.length) {
+      if (!isHiragana(points[i])) {
+        out += String.fromCodePoint(points[i]);
+        i += 1;
+        continue;
+      }
+      var end = i + 1;
+      while (end < points.length && (isHiragana(points[end]) || points[end] === 0x30FC)) end += 1;
+      var run = points.slice(i, end);
+      var before = i > 0 ? points[i - 1] : 0;
+      var after = end < points.length ? points[end] : 0;
+      var word = String.fromCodePoint.apply(null, run);
+      i = end;
+      if (run.length === 1 && isKanji(before) && isKanji(after) && !PARTICLES.has(word)) continue;
+      var rest = withoutFunctionEnding(run);
+      var touches = isJapanese(before) || isJapanese(after);
+      if (rest.length === 0 || (run.length === 1 && touches)) {
+        out += ' ';
+      } else if (touches) {
+        out += String.fromCodePoint.apply(null, rest);
+        if (rest.length < run.length) out += ' ';
+      } else {
+        out += word;
+      }
+    }
+    return out;
+  }
+
+  // `phrase` replaced where it stands as a whole word (SearchText.replacingWhole).
+  function replacingWhole(phrase, replacement, text, prefix, suffix) {
+    if (text.indexOf(phrase) < 0) return text;
+    var points = Array.from(text, function (c) { return c.codePointAt(0); });
+    var target = Array.from(phrase, function (c) { return c.codePointAt(0); });
+    function joins(edge, neighbour) { return isJapanese(edge) ? isJapanese(neighbour) : isWord(edge) && isWord(neighbour); }
+    var out = '';
+    var i = 0;
+    while (i < points.length) {
+      var end = i + target.length;
+      var matches = end <= points.length && target.every(function (p, k) { return points[i + k] === p; });
+      if (matches && (suffix || i === 0 || !joins(target[0], points[i - 1])) &&
+          (prefix || end === points.length || !joins(target[target.length - 1], points[end]))) {
+        out += replacement;
+        i = end;
+      } else {
+        out += String.fromCodePoint(points[i]);
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  // The text an item's words are taken from (SearchText.analysed).
+  function analysed(text) { return normalize(withoutFunctionKana(variantsFolded(widthFolded(text)))); }
+
+  // What the index stores for a text (SearchText.indexTokens).
+  function indexTokens(text) { return tokens(analysed(text), true).map(function (t) { return t.text; }); }
+
+  // SearchText.compounds and SearchText.hourWords.
+  var COMPOUNDS = {
+    datacenter: ['data', 'center'], datacentre: ['data', 'center'], datacenters: ['data', 'centers'],
+    datacentres: ['data', 'centers'], centre: ['center'], centres: ['centers'], antimalware: ['anti', 'malware'],
+    antivirus: ['anti', 'virus'], email: ['e', 'mail'], emails: ['e', 'mails']
+  };
+  var HOUR_WORDS = new Set(['h', 'hr', 'hrs']);
 
   // ---- Questions (see SearchText.swift) ----
 
@@ -61,6 +185,15 @@
     'would', 'you', 'your', 'yours'
   ]);
 
+  // SearchText.questionWords and SearchText.prefixPhrases.
+  var QUESTION_WORDS = [
+    ['how often', 'frequency'], ['how long', 'period'], ['how many', 'number'], ['where', 'location'],
+    ['どのくらいの期間', '期間'], ['何日', '期間'], ['何年', '期間'], ['何か月', '期間'], ['何ヶ月', '期間'], ['何カ月', '期間'],
+    ['何件', '件数'], ['何回', '回数'], ['どこ', '場所']
+  ];
+  var PREFIX_PHRASES = new Set(['何', '貴社', '御社', '当社', '弊社', '使用']);
+  var SUFFIX_PHRASES = new Set(['方式', '有無', '状況', '詳細']);
+
   var STOP_PHRASES = [
     '記載してください', '教えてください', 'どのくらい', 'どれくらい', 'どの程度', 'でしょうか', 'ですか', 'ますか', 'ください', 'について',
     'くらい', 'ぐらい', '教えて', '記載', '記入', '回答', '説明', '貴社', '御社', '当社', '弊社', '具体的', '有無',
@@ -72,7 +205,9 @@
     'ance', 'ence', 'ancy', 'ency', 'ant', 'ent', 'ion', 'ize', 'ity', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'y'];
 
   var SUFFIXES = ['abilit', 'ibilit', 'ication', 'ization', 'isation', 'ation', 'ition', 'icat', 'ment', 'ness', 'abl', 'ibl',
-    'anc', 'enc', 'ant', 'ent', 'ion', 'iz', 'it'];
+    'anc', 'enc', 'ant', 'ent', 'ion', 'iz', 'it', 'at', 'iv'];
+  var CONSONANT_SUFFIXES = new Set(['at', 'iv']);
+  var ABLE_SUFFIXES = new Set(['abilit', 'ibilit', 'abl', 'ibl']);
 
   function isHiragana(v) { return (v >= 0x3041 && v <= 0x3096) || v === 0x309D || v === 0x309E; }
 
@@ -112,13 +247,17 @@
     }
     if (ends('ly') && w.length - 2 >= 3) w = w.slice(0, -2);
     if ((ends('e') || ends('y')) && w.length - 1 >= 3) w = w.slice(0, -1);
+    var removed = '';
     for (var i = 0; i < SUFFIXES.length; i++) {
       if (ends(SUFFIXES[i]) && w.length - SUFFIXES[i].length >= 3) {
+        if (CONSONANT_SUFFIXES.has(SUFFIXES[i]) && 'aeiou'.indexOf(w[w.length - SUFFIXES[i].length - 1]) >= 0) continue;
         w = w.slice(0, w.length - SUFFIXES[i].length);
         if (ends('e') && w.length - 1 >= 3) w = w.slice(0, -1);
+        removed = SUFFIXES[i];
         break;
       }
     }
+    if (w.length >= 6 && ends('ns') && !ABLE_SUFFIXES.has(removed)) w = w.slice(0, -1) + 'd';
     return w;
   }
 
@@ -130,34 +269,43 @@
     return match && match[0].length < text.length ? text.slice(match[0].length) : text;
   }
 
-  // The enumerator, the stop phrases, then the hiragana runs (particles, okurigana, ですか) become spaces, unless the text has no kanji or katakana.
+  // The enumerator gone, question words put as what they ask for, stop phrases gone as whole words, hiragana read as
+  // an item's text is (SearchText.questionText).
   function questionText(text) {
     // Before folding: NFKC turns ⑪ into 11, a number like any other.
-    var folded = withoutEnumerator(String(text)).normalize('NFKC').toLowerCase().normalize('NFC');
-    if (!Array.from(folded, function (c) { return c.codePointAt(0); }).some(isJapanese)) return folded;
-    STOP_PHRASES.forEach(function (phrase) { if (folded.indexOf(phrase) >= 0) folded = folded.split(phrase).join(' '); });
-    var points = Array.from(folded, function (c) { return c.codePointAt(0); });
-    var out = '';
-    var i = 0;
-    while (i < points.length) {
-      if (!isHiragana(points[i])) {
-        out += String.fromCodePoint(points[i]);
-        i += 1;
-        continue;
-      }
-      while (i < points.length && isHiragana(points[i])) i += 1;
-      out += ' ';
-    }
-    return out;
+    var folded = collapsed(variantsFolded(widthFolded(withoutEnumerator(String(text)))));
+    QUESTION_WORDS.forEach(function (pair) { folded = replacingWhole(pair[0], ' ' + pair[1] + ' ', folded, isJapanese(pair[0].codePointAt(0))); });
+    STOP_PHRASES.forEach(function (phrase) { folded = replacingWhole(phrase, ' ', folded, PREFIX_PHRASES.has(phrase), SUFFIX_PHRASES.has(phrase)); });
+    return withoutFunctionKana(folded);
   }
 
   // The tokens a query searches for: its meaningful words, or all of them when every one is a stop word.
-  function queryTokens(query) {
+  // The lone Japanese characters right before or after a digit (SearchText.numberAffixes).
+  function numberAffixes(text) {
+    var points = Array.from(text, function (c) { return c.codePointAt(0); });
+    var found = [];
+    points.forEach(function (v, i) {
+      var before = i > 0 ? points[i - 1] : 0;
+      var after = i + 1 < points.length ? points[i + 1] : 0;
+      if (isJapanese(v) && !isJapanese(before) && !isJapanese(after) && (isDigit(before) || isDigit(after))) found.push(String.fromCodePoint(v));
+    });
+    return found;
+  }
+
+  // keepsKanji(kanji) says which lone kanji are words of the index (SearchText.queryTokens).
+  function queryTokens(query, keepsKanji) {
     var meaningful = tokens(normalize(questionText(query)), false, true);
-    // A kanji left alone between particles (対 of に対して) weighs nothing in a question with other words.
-    var lone = function (t) { return t.japanese && codePoints(t.text).length === 1; };
+    // A kanji left alone between particles (対 of に対して) weighs nothing in a question with other words, unless few items hold it.
+    // A kanji beside a number is its counter or affix (第47項, 3回), never the word asked about.
+    var counters = numberAffixes(normalize(questionText(query)));
+    var lone = function (t) {
+      return t.japanese && codePoints(t.text).length === 1 && (counters.indexOf(t.text) >= 0 || !(keepsKanji && keepsKanji(t.text)));
+    };
     if (meaningful.some(function (t) { return !lone(t); })) meaningful = meaningful.filter(function (t) { return !lone(t); });
-    return meaningful.length > 0 ? meaningful : tokens(normalize(query), false);
+    if (meaningful.length > 0) return meaningful;
+    // Only stop words: what the index would hold of the query, or else every piece of it.
+    var words = tokens(analysed(query), false);
+    return words.length > 0 ? words : tokens(normalize(query), false);
   }
 
   // Tokens of normalized text: {text, japanese, part, word}.
@@ -183,15 +331,23 @@
           }
         }
         var word = String.fromCodePoint.apply(null, points.slice(i, end));
-        if (dropStopWords && STOP_WORDS.has(word)) {
-          i = end;
-          continue;
+        var afterDigits = i > 0 && isDigit(points[i - 1]);
+        i = end;
+        if (!digits) {
+          // TLSv1.2 is TLS 1.2; 24h and 24hrs are hours (SearchText.tokens).
+          if (end < points.length && isDigit(points[end]) && word[word.length - 1] === 'v') {
+            if (word === 'v') continue;
+            if (word.length >= 4) word = word.slice(0, -1);
+          }
+          if (afterDigits && HOUR_WORDS.has(word)) word = 'hours';
         }
-        result.push({ text: digits ? word : stem(word), japanese: false, part: false, word: word });
+        var pieces = digits ? [word] : (Object.prototype.hasOwnProperty.call(COMPOUNDS, word) ? COMPOUNDS[word] : [word]);
+        pieces.forEach(function (piece) {
+          if (!(dropStopWords && STOP_WORDS.has(piece))) result.push({ text: digits ? piece : stem(piece), japanese: false, part: false, word: piece });
+        });
         if (parts && joiner) {
           word.split(/[.:]/).forEach(function (p) { if (p) result.push({ text: p, japanese: false, part: true, word: p }); });
         }
-        i = end;
       } else if (isJapanese(v)) {
         var stop = i;
         while (stop < points.length && isJapanese(points[stop])) stop += 1;
@@ -209,6 +365,70 @@
       }
     }
     return result;
+  }
+
+  // SearchText.wordEndings.
+  var WORD_ENDINGS = ['', 's', 'e', 'es', 'ed', 'ing', 'y', 'ly', 'ies', 'ion', 'ation', 'ication', 'ity', 'ability', 'ibility', 'ment',
+    'ness', 'ence', 'ance', 'ent', 'ant', 'ate', 'ated', 'ive', 'able', 'ible'];
+
+  // Index terms a token matching none stands for: a version's parts, or the terms a misspelt word is nearest
+  // (SearchText.nearTerms, step by step).
+  function nearTerms(token, terms) {
+    var word = token.word;
+    if (token.japanese || !word) return [];
+    var found = [];
+    if (/^[0-9.:]+$/.test(word)) {
+      if (!/[.:]/.test(word)) return [];
+      var parts = word.split(/[.:]/).filter(function (p) { return p; });
+      terms.forEach(function (term, n) { if (parts.indexOf(term) >= 0) found.push(n); });
+      return found;
+    }
+    if (word.length < 5 || !/^[a-z]+$/.test(word)) return [];
+    var limit = word.length >= 10 ? 2 : 1;
+    var best = limit + 1;
+    for (var n = 0; n < terms.length; n++) {
+      var stem = terms[n];
+      if (stem.length < 5 || stem.length > word.length + limit || !/^[a-z]+$/.test(stem)) continue;
+      var nearest = Math.min(best, limit) + 1;
+      for (var e = 0; e < WORD_ENDINGS.length; e++) {
+        if (Math.abs(stem.length + WORD_ENDINGS[e].length - word.length) < nearest) {
+          nearest = Math.min(nearest, editDistance(word, stem + WORD_ENDINGS[e], nearest));
+        }
+      }
+      if (nearest < best) {
+        best = nearest;
+        found = [n];
+      } else if (nearest === best && nearest <= limit) {
+        found.push(n);
+      }
+    }
+    return best <= limit ? found : [];
+  }
+
+  // Optimal string alignment distance, or `bound` when it is `bound` or more (SearchText.editDistance).
+  function editDistance(a, b, bound) {
+    if (Math.abs(a.length - b.length) >= bound) return bound;
+    var previous2 = new Array(b.length + 1).fill(0);
+    var previous = [];
+    for (var k = 0; k <= b.length; k++) previous.push(k);
+    var current = new Array(b.length + 1).fill(0);
+    for (var i = 1; i <= a.length; i++) {
+      current[0] = i;
+      var rowMinimum = i;
+      for (var j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+        current[j] = value;
+        rowMinimum = Math.min(rowMinimum, value);
+      }
+      if (rowMinimum >= bound) return bound;
+      var spare = previous2;
+      previous2 = previous;
+      previous = current;
+      current = spare;
+    }
+    return Math.min(previous[b.length], bound);
   }
 
   function collapsed(text) {
@@ -293,7 +513,8 @@
     this.normalizedCache = new Map();
   }
 
-  Engine.prototype.matchingTerms = function (token, prefix) {
+  // Terms a token matches (SearchEngine.directTerms).
+  Engine.prototype.directTerms = function (token, prefix) {
     var terms = this.index.terms;
     var found = [];
     if (token.japanese && codePoints(token.text).length === 1) {
@@ -317,6 +538,30 @@
     }
     var exact = this.numbers.get(token.text);
     return exact === undefined ? found : [exact];
+  };
+
+  // The terms a token matches, or else, when `near` (the search box), those it is near: a misspelt word, a version's
+  // parts (SearchEngine.matchingTerms).
+  Engine.prototype.matchingTerms = function (token, prefix, near) {
+    var terms = this.directTerms(token, prefix);
+    return terms.length > 0 || !near ? terms : nearTerms(token, this.index.terms);
+  };
+
+  // Whether a lone kanji is a word of this index: held by one item or more, and by no more than LONE_KANJI_SHARE of
+  // them (SearchEngine.keepsKanji).
+  Engine.prototype.keepsKanji = function (kanji) {
+    var index = this.index;
+    var documents = new Set();
+    this.directTerms({ text: kanji, japanese: true, part: false, word: kanji }, false).forEach(function (term) {
+      index.post[term].forEach(function (entry) { documents.add(Math.floor(Math.floor(entry / 8) / index.w.length)); });
+    });
+    return documents.size > 0 && documents.size <= index.docs.length * LONE_KANJI_SHARE;
+  };
+
+  // The tokens a query searches this index for, keeping the lone kanji that are its words (SearchEngine.queryTokens).
+  Engine.prototype.queryTokens = function (query) {
+    var self = this;
+    return queryTokens(query, function (kanji) { return self.keepsKanji(kanji); });
   };
 
   // BM25F of one index term per document; `df`, when given, is the document count its idf is taken from (a typed prefix
@@ -453,7 +698,7 @@
     var self = this;
     var index = self.index;
     var normalized = normalize(query);
-    var all = queryTokens(query);
+    var all = self.queryTokens(query);
     var list = [];
     all.forEach(function (t) {
       if (!list.some(function (o) { return o.text === t.text && o.japanese === t.japanese; })) list.push(t);
@@ -467,7 +712,7 @@
     var perToken = list.map(function (token, position) {
       var prefix = allowsPrefix && position === list.length - 1 && !token.japanese && endsInWord;
       var best = new Map();
-      var terms = self.matchingTerms(token, prefix);
+      var terms = self.matchingTerms(token, prefix, allowsPrefix);
       termsPerToken.push(terms);
       var df;
       var exact = function () { return true; };
@@ -578,7 +823,7 @@
       });
       return documents;
     });
-    var words = weighedWords(queryTokens(question), ranking.tokens, holders, index.idf, 1);
+    var words = weighedWords(this.queryTokens(question), ranking.tokens, holders, index.idf, 1);
     var total = 0, size = 0;
     words.forEach(function (word) { total += word.weight; size += word.size; });
     var candidates = ranking.results.map(function (result) {
@@ -667,7 +912,7 @@
 
 
   var api = {
-    normalize: normalize, tokens: tokens, stem: stem, questionText: questionText, withoutEnumerator: withoutEnumerator, queryTokens: queryTokens, collapsed: collapsed,
+    normalize: normalize, tokens: tokens, stem: stem, analysed: analysed, indexTokens: indexTokens, questionText: questionText, withoutEnumerator: withoutEnumerator, queryTokens: queryTokens, collapsed: collapsed,
     itemNumber: itemNumber,
     answerStatus: answerStatus, Engine: Engine, matchRanges: matchRanges
   };

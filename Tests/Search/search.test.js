@@ -22,6 +22,8 @@ for (const vector of vectors) {
     assert.deepEqual(search.tokens(normalized, false).map((t) => t.text), vector.query);
     assert.deepEqual(search.queryTokens(vector.input).map((t) => t.text), vector.question);
     assert.equal(search.collapsed(normalized), vector.collapsed);
+    // What the index holds of the same text: hiragana read run by run, as a query reads it.
+    assert.deepEqual(search.indexTokens(vector.input), vector.indexed);
     // Only a query that is an item number has `number`.
     assert.equal(search.itemNumber(vector.input), vector.number === undefined ? null : vector.number);
   });

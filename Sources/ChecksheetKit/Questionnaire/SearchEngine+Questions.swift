@@ -17,7 +17,7 @@ extension SearchEngine {
         // Coverage is the mean of two shares of the question's words: plain, and weighted by idf (so `service` or 情報
         // count for less than `escrow` or 暗号). A word the sheet never uses weighs as the rarest: in a questionnaire it
         // is mostly what the question asks about (MFA, OWASP).
-        let words = Self.weighedWords(SearchText.queryTokens(question), unique: ranking.tokens, holders: holders, idf: index.idf, unknownShare: 1)
+        let words = Self.weighedWords(queryTokens(question), unique: ranking.tokens, holders: holders, idf: index.idf, unknownShare: 1)
         var total = 0.0, size = 0.0
         for word in words {
             total += word.weight

@@ -71,8 +71,8 @@ public struct SearchEngine: Sendable {
         }
     }
 
-    /// Index terms that a query token stands for.
-    func matchingTerms(_ token: SearchText.Token, prefix: Bool) -> [Int] {
+    /// Index terms that a query token matches (`matchingTerms` adds the terms a token matching none is near).
+    func directTerms(_ token: SearchText.Token, prefix: Bool) -> [Int] {
         if token.isJapanese && token.text.unicodeScalars.count == 1 {
             return index.terms.indices.filter { number in
                 let term = index.terms[number]
@@ -211,7 +211,7 @@ public struct SearchEngine: Sendable {
     /// Every candidate for `query` with the evidence; `prefix` lets the last word be a prefix (typing in the search box).
     public func rank(_ query: String, prefix allowsPrefix: Bool) -> Ranking {
         let normalized = SearchText.normalize(query)
-        let all = SearchText.queryTokens(query)
+        let all = queryTokens(query)
         var tokens: [SearchText.Token] = []
         for token in all where !tokens.contains(where: { $0.text == token.text && $0.isJapanese == token.isJapanese }) {
             tokens.append(token)
@@ -225,7 +225,7 @@ public struct SearchEngine: Sendable {
         for (position, token) in tokens.enumerated() {
             let prefix = allowsPrefix && position == tokens.count - 1 && !token.isJapanese && endsInWord
             var best: [Int: Double] = [:]
-            let terms = matchingTerms(token, prefix: prefix)
+            let terms = matchingTerms(token, prefix: prefix, near: allowsPrefix)
             var documentFrequency: Int?
             var isExact: (Int) -> Bool = { _ in true }
             if prefix {

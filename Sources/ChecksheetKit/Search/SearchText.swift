@@ -10,7 +10,11 @@ import Foundation
 ///    also holds their parts (`27001`, `2023`).
 /// 4. Japanese runs (kanji, katakana) become overlapping character bigrams; a lone character stays a unigram.
 /// 5. Latin words are stemmed (`stem`): inflections and common suffixes stripped, so `retained`, `retains` and
-///    `retaining` meet, and so do `encrypted` and `encryption`.
+///    `retaining` meet, and so do `encrypted` and `encryption`, `isolated` and `isolation`, `respond` and `response`.
+///    A few spellings are one word (`datacenter` is `data center`, `TLSv1.3` is `TLS 1.3`, `24h` is `24 hours`), and
+///    so are 稼動 and 稼働, 改竄 and 改ざん, `1か月` and `1ヶ月` (`variantsFolded`).
+/// 6. An item's text and a query alike read their hiragana run by run (`withoutFunctionKana`): particles and endings
+///    part words, kana inside a word (改ざん, 漏えい) stay in it.
 ///
 /// Queries are analysed as questions (`queryTokens`): question words, polite endings and the particles between
 /// Japanese words weigh nothing, so a whole questionnaire question ranks by what it asks about.
@@ -35,15 +39,14 @@ public enum SearchText {
 
     /// Steps 1 and 2: the form both sides compare.
     public static func normalize(_ text: String) -> String {
-        if let simple = simpleNormalized(text) { return simple }
-        return foundationNormalized(text)
+        variantsFolded(simpleNormalized(text) ?? foundationNormalized(text))
     }
 
     /// `normalize` for text made only of characters whose NFKC form is known without Foundation: ASCII, hiragana and
     /// katakana without their combining marks, unified kanji, common Japanese punctuation, and the full-width ASCII
     /// forms (which NFKC maps to ASCII). None of them composes with its neighbour, so each maps on its own; nil for any
     /// other text. Foundation's normalization bridges every string to NSString: most of the index's cost.
-    static func simpleNormalized(_ text: String) -> String? {
+    static func simpleNormalized(_ text: String, foldsKana: Bool = true) -> String? {
         var scalars = String.UnicodeScalarView()
         var previousIsKana = false
         for scalar in text.unicodeScalars {
@@ -54,9 +57,9 @@ public enum SearchText {
             case 0xFF01...0xFF5E:
                 value -= 0xFEE0
                 if (0x41...0x5A).contains(value) { value += 0x20 }
-            case 0x3041...0x3096: value += 0x60
+            case 0x3041...0x3096: if foldsKana { value += 0x60 }
             case 0x30A1...0x30FA, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3005...0x3007, 0x300C...0x300F, 0x3010, 0x3011: break
-            case 0x30FC: if previousIsKana { continue }
+            case 0x30FC: if previousIsKana && foldsKana { continue }
             default: return nil
             }
             let mapped = Unicode.Scalar(value)!
@@ -123,18 +126,26 @@ public enum SearchText {
                         break
                     }
                 }
-                let word = String(String.UnicodeScalarView(scalars[index..<end]))
-                if dropStopWords && stopWords.contains(word) {
-                    index = end
-                    continue
+                var word = String(String.UnicodeScalarView(scalars[index..<end]))
+                let afterDigits = index > 0 && isDigit(scalars[index - 1].value)
+                index = end
+                if !digits {
+                    // `TLSv1.3` is TLS 1.3: a `v` before a version number is no letter of the word.
+                    if end < scalars.count, isDigit(scalars[end].value), word.hasSuffix("v") {
+                        if word == "v" { continue }
+                        if word.count >= 4 { word.removeLast() }
+                    }
+                    // `24h`, `24hrs`: hours.
+                    if afterDigits, Self.hourWords.contains(word) { word = "hours" }
                 }
-                tokens.append(Token(text: digits ? word : stem(word), isJapanese: false, isPart: false, word: word))
+                for part in digits ? [word] : Self.compounds[word] ?? [word] where !(dropStopWords && stopWords.contains(part)) {
+                    tokens.append(Token(text: digits ? part : stem(part), isJapanese: false, isPart: false, word: part))
+                }
                 if parts && hasJoiner {
                     for part in word.split(whereSeparator: { $0 == "." || $0 == ":" }) {
                         tokens.append(Token(text: String(part), isJapanese: false, isPart: true))
                     }
                 }
-                index = end
             } else if isJapanese(value) {
                 var end = index
                 while end < scalars.count, isJapanese(scalars[end].value) { end += 1 }
@@ -153,9 +164,25 @@ public enum SearchText {
         return tokens
     }
 
-    /// Normalizes, then tokenizes: what the index stores for a text.
+    /// Written forms of one word as its words: `datacenter` is `data center`, `antimalware` is `anti malware` (as
+    /// `anti-malware` is), `email` is `e mail` (as `e-mail` is).
+    static let compounds: [String: [String]] = [
+        "datacenter": ["data", "center"], "datacentre": ["data", "center"], "datacenters": ["data", "centers"],
+        "datacentres": ["data", "centers"], "centre": ["center"], "centres": ["centers"], "antimalware": ["anti", "malware"],
+        "antivirus": ["anti", "virus"], "email": ["e", "mail"], "emails": ["e", "mails"],
+    ]
+
+    /// Letters right after a number that mean hours (`24h`, `24hrs`).
+    static let hourWords: Set<String> = ["h", "hr", "hrs"]
+
+    /// Width-folded, variants folded, hiragana read run by run, normalized: the text an item's words are taken from.
+    public static func analysed(_ text: String) -> String {
+        normalize(withoutFunctionKana(variantsFolded(widthFolded(text))))
+    }
+
+    /// Analyses, then tokenizes: what the index stores for a text.
     public static func indexTokens(_ text: String) -> [String] {
-        tokens(normalized: normalize(text), parts: true).map(\.text)
+        tokens(normalized: analysed(text), parts: true).map(\.text)
     }
 
     /// Whitespace runs collapsed to one space: the form phrases and exact values are compared in.
@@ -196,7 +223,21 @@ public enum SearchText {
         "would", "you", "your", "yours",
     ]
 
-    /// Japanese that asks rather than says (教えて, 記載, 貴社…), taken out of a question before its particles.
+    /// Question words that ask for something the sheet states, put as that thing: `where` asks for a location, `how
+    /// often` for a frequency, どこ for a place, 何日 for a period. The synonyms file gives each its other words.
+    static let questionWords: [(phrase: String, meaning: String)] = [
+        ("how often", "frequency"), ("how long", "period"), ("how many", "number"), ("where", "location"),
+        ("どのくらいの期間", "期間"), ("何日", "期間"), ("何年", "期間"), ("何か月", "期間"), ("何ヶ月", "期間"), ("何カ月", "期間"),
+        ("何件", "件数"), ("何回", "回数"), ("どこ", "場所"),
+    ]
+
+    /// Stop phrases that start compounds (何時, 貴社名, 使用制限): taken out with whatever follows them.
+    static let prefixPhrases: Set<String> = ["何", "貴社", "御社", "当社", "弊社", "使用"]
+    /// Stop phrases that end compounds and ask for what precedes them (暗号化方式, バックアップ有無).
+    static let suffixPhrases: Set<String> = ["方式", "有無", "状況", "詳細"]
+
+    /// Japanese that asks rather than says (教えて, 記載, 貴社…), taken out of a question before its particles, only as
+    /// whole words (the 対応 of 障害対応 stays).
     static let stopPhrases: [String] = [
         "記載してください", "教えてください", "どのくらい", "どれくらい", "どの程度", "でしょうか", "ですか", "ますか", "ください", "について",
         "くらい", "ぐらい", "教えて", "記載", "記入", "回答", "説明", "貴社", "御社", "当社", "弊社", "具体的", "有無",
@@ -211,55 +252,72 @@ public enum SearchText {
         return String(text[match.range.upperBound...])
     }
 
-    /// A question without its enumerator, then its stop phrases and its hiragana runs (particles, okurigana, ですか,
-    /// してください), each turned into a space. Text with no kanji or katakana at all (ばっくあっぷ) keeps its hiragana: it is read as words.
+    /// A question without its enumerator, with its question words put as what they ask for, without its stop phrases
+    /// (as whole words), its hiragana read as an item's text is (`withoutFunctionKana`).
     public static func questionText(_ text: String) -> String {
         // Before folding: NFKC turns ⑪ into 11, a number like any other.
-        var folded = withoutEnumerator(text).precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
-            .precomposedStringWithCanonicalMapping
-        guard folded.unicodeScalars.contains(where: { isJapanese($0.value) }) else { return folded }
-        for phrase in stopPhrases where folded.contains(phrase) { folded = folded.replacingOccurrences(of: phrase, with: " ") }
-        let scalars = Array(folded.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            guard isHiragana(scalars[index].value) else {
-                result.append(scalars[index])
-                index += 1
-                continue
-            }
-            while index < scalars.count, isHiragana(scalars[index].value) { index += 1 }
-            result.append(" ")
+        var folded = collapsed(variantsFolded(widthFolded(withoutEnumerator(text))))
+        // 何日 asks for a period whatever follows it (何日保存); `where` is a word only on its own (not in `whereas`).
+        for (phrase, meaning) in questionWords {
+            folded = replacingWhole(phrase, with: " \(meaning) ", in: folded, prefix: isJapanese(phrase.unicodeScalars.first!.value))
         }
-        return String(result)
+        for phrase in stopPhrases {
+            folded = replacingWhole(phrase, with: " ", in: folded, prefix: prefixPhrases.contains(phrase), suffix: suffixPhrases.contains(phrase))
+        }
+        return withoutFunctionKana(folded)
     }
 
     static func isHiragana(_ value: UInt32) -> Bool { (0x3041...0x3096).contains(value) || value == 0x309D || value == 0x309E }
 
     /// The tokens a query searches for: the question's meaningful words, or all its words when every one is a stop word.
-    public static func queryTokens(_ query: String) -> [Token] {
+    /// `keepsKanji` says which lone kanji are words of the index (鍵 of 鍵は…, which few items hold).
+    public static func queryTokens(_ query: String, keepsKanji: (String) -> Bool = { _ in false }) -> [Token] {
         let normalized = normalize(questionText(query))
         var meaningful = tokens(normalized: normalized, parts: false, dropStopWords: true)
         // A kanji left alone between particles (対 of に対して, 行 of 行って) would match every word holding it: in a
-        // question with other words it weighs nothing.
-        if meaningful.contains(where: { !($0.isJapanese && $0.text.unicodeScalars.count == 1) }) {
-            meaningful.removeAll { $0.isJapanese && $0.text.unicodeScalars.count == 1 }
+        // question with other words it weighs nothing, unless it is a word few items hold.
+        // A kanji beside a number is its counter or affix (第47項, 3回), never the word asked about.
+        let counters = Set(numberAffixes(normalized))
+        func isLoneKanji(_ token: Token) -> Bool {
+            token.isJapanese && token.text.unicodeScalars.count == 1 && (counters.contains(token.text) || !keepsKanji(token.text))
         }
-        return meaningful.isEmpty ? tokens(normalized: normalize(query), parts: false) : meaningful
+        if meaningful.contains(where: { !isLoneKanji($0) }) {
+            meaningful.removeAll(where: isLoneKanji)
+        }
+        guard meaningful.isEmpty else { return meaningful }
+        // Only stop words: what the index would hold of the query, or else every piece of it.
+        let words = tokens(normalized: analysed(query), parts: false)
+        return words.isEmpty ? tokens(normalized: normalize(query), parts: false) : words
+    }
+
+    /// The lone Japanese characters of `text` that stand right before or after a digit (the 第 and 項 of 第47項).
+    static func numberAffixes(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.indices.filter { index in
+            let before = index > 0 ? scalars[index - 1].value : 0, after = index + 1 < scalars.count ? scalars[index + 1].value : 0
+            return isJapanese(scalars[index].value) && !isJapanese(before) && !isJapanese(after) && (isDigit(before) || isDigit(after))
+        }.map { String(scalars[$0]) }
     }
 
     // MARK: Stemming
 
     /// Suffixes stripped after inflections, longest first; the first that leaves three letters wins.
     static let suffixes: [StaticString] = ["abilit", "ibilit", "ication", "ization", "isation", "ation", "ition", "icat", "ment", "ness", "abl", "ibl",
-                           "anc", "enc", "ant", "ent", "ion", "iz", "it"]
+                           "anc", "enc", "ant", "ent", "ion", "iz", "it", "at", "iv"]
+    /// Suffixes that go only after a consonant (`isolat`, `respons-iv`; not the `at` of `threat`).
+    static let consonantSuffixes: Set<String> = ["at", "iv"]
+    /// Suffixes after which `-ns` stays (`responsible` is not `respond`).
+    static let ableSuffixes: Set<String> = ["abilit", "ibilit", "abl", "ibl"]
 
     /// A small suffix stripper for English (lower-case a–z words of four letters or more), written the same in search.js.
-    /// It only removes letters, so a stem is always a prefix of its word:
+    /// It removes letters (and makes a final `ns` `nd`), so a stem is a prefix of its word or of its word's `-nd` form:
     /// 1. `-ies`/`-ied` go, `-sses` loses `es`, a plural `-s` goes (not `-ss`, `-us`, `-is`);
     /// 2. `-ed`/`-ing` go when a vowel stays before them, and a doubled final consonant is undoubled (planned → plan);
     /// 3. `-ly` goes, then a final `e` or `y`;
-    /// 4. one derivational suffix of `suffixes` goes (encryption → encrypt, availability → avail), then a final `e`.
+    /// 4. one derivational suffix of `suffixes` goes (encryption → encrypt, availability → avail), then a final `e`; `-at`
+    ///    and `-iv` only after a consonant, so that `isolate`, `isolated`, `isolating` and `isolation` meet;
+    /// 5. a stem of six letters or more ending in `ns` ends in `nd` (response, responsive → respond; expansion → expand),
+    ///    except after `-able`/`-ible`.
     /// Every step keeps at least three letters.
     public static func stem(_ word: String) -> String {
         var letters = Array(word.utf8)
@@ -295,11 +353,16 @@ public enum SearchText {
         }
         if ends("ly") && letters.count - 2 >= 3 { letters.removeLast(2) }
         if (ends("e") || ends("y")) && letters.count - 1 >= 3 { letters.removeLast() }
+        var removed = ""
         for suffix in suffixes where ends(suffix) && letters.count - suffix.utf8CodeUnitCount >= 3 {
+            let name = suffix.description
+            if consonantSuffixes.contains(name), "aeiou".utf8.contains(letters[letters.count - suffix.utf8CodeUnitCount - 1]) { continue }
             letters.removeLast(suffix.utf8CodeUnitCount)
             if ends("e") && letters.count - 1 >= 3 { letters.removeLast() }
+            removed = name
             break
         }
+        if letters.count >= 6, ends("ns"), !ableSuffixes.contains(removed) { letters[letters.count - 1] = UInt8(ascii: "d") }
         return String(decoding: letters, as: UTF8.self)
     }
 }
