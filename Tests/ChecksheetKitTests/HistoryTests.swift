@@ -206,15 +206,17 @@ import TestSupport
         #expect(changed == ["1", "3", "4", "5"])
         // A value changed in part shows the changed number in place, whatever the field's length.
         #expect(page.contains("<p class=\"diff-text\">有。TLS <del>1.2</del><ins>1.3</ins></p>"))
-        #expect(Self.files["ja/changes/since/2025-09-01/index.html"] == nil)
+        // Since the current version: nothing, said on its own page (a reader's link to it keeps working).
+        #expect(try #require(Self.files["ja/changes/since/2025-09-01/index.html"]).contains("<p>この間に変更はありません。</p>"))
     }
 
     @Test func archivedRevisionsStayAtTheirURLsMarkedAsSuperseded() throws {
         let sheet = try #require(Self.files["ja/revisions/2025-03-07/index.html"])
-        #expect(sheet.contains("<div class=\"banner\" role=\"note\"><p>これは2025年3月7日版のシートです。現行版は2025年9月1日版です。 <a href=\"../../index.html\">現行版を見る</a></p></div>"))
+        #expect(sheet.contains("<div class=\"banner\" role=\"note\"><p>これは2025年3月7日版のシートです。現行版は2025年9月1日版です。 <a href=\"../../index.html\">現行版を見る</a> · <a href=\"../../changes/since/2025-03-07/index.html\">この版以降の変更を見る</a></p></div>"))
         #expect(sheet.contains("<a href=\"items/planned-outage-notice/index.html\" data-print-url=\"https://checksheet.example.com/ja/revisions/2025-03-07/items/planned-outage-notice/\">計画停止予定通知</a>"))
         let item = try #require(Self.files["en/revisions/2025-03-07/items/rto/index.html"])
-        #expect(item.contains("<p>This is the item as it stood on March 7, 2025. <a href=\"../../../../items/rto/index.html\">View the current version</a></p>"))
+        // Its answer changed since: a reviewer copying it is told, and led to what changed.
+        #expect(item.contains("<p>This is the item as it stood on March 7, 2025. The answer has changed since. <a href=\"../../../../items/rto/index.html\">View the current version</a> · <a href=\"../../../../changes/since/2025-03-07/index.html\">What changed since this version</a></p>"))
         #expect(item.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/en/items/rto/\">"))
         #expect(item.contains("<dd class=\"answer\"><p>Not disclosed</p>"))
         let current = try #require(Self.files["ja/revisions/2025-09-01/index.html"])

@@ -38,7 +38,7 @@ extension SiteViews {
                                  : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)])
             // A reviewer copying from an old version is told whether the answer they copy still stands.
             if !isCurrent, let now = current.item(item.slug, .ja), let then = revision.item(item.slug, .ja), now.answer != then.answer {
-                said += text("answerChangedSince", language)
+                said += (language == .en ? " " : "") + text("answerChangedSince", language)
             }
             banner = Banner(text: said,
                             linkHref: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
