@@ -5,9 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// `write(2)`, under a name `OutputFileTarget.write` does not hide.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, buffer, count) }
-
 /// The file a command writes with `--out`, and the rule for when it may be written.
 ///
 /// A file that exists is replaced only with `--force`. Never, even with `--force`: a file the command reads (the
@@ -80,17 +77,7 @@ public struct OutputFileTarget: Sendable {
         defer { close(descriptor) }
         // A replaced file keeps its permissions.
         if let mode { fchmod(descriptor, mode) }
-        try contents.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw LocalPath.POSIXError(errno: errno, path: path)
-                }
-                offset += count
-            }
-        }
+        try LocalPath.writeAll(descriptor, contents, path: path)
         guard fsync(descriptor) == 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
     }
 

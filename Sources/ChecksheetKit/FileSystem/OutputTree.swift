@@ -5,8 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// `write(2)`, under a name the methods of `OutputTree` do not hide.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
 
 /// A build's files and their marker, as they are put on disk: into a fresh folder (reusing an old tree's
 /// unchanged files) or over an existing folder file by file.
@@ -196,16 +194,6 @@ struct OutputTree {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
         defer { close(descriptor) }
-        try contents.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw LocalPath.POSIXError(errno: errno, path: path)
-                }
-                offset += written
-            }
-        }
+        try LocalPath.writeAll(descriptor, contents, path: path)
     }
 }
