@@ -38,7 +38,11 @@ struct SitePlan: Sendable {
                 add(.changesSince(date: date, language), [date == current.date ? upTo : inputs.all])
                 add(.archive(date: date, language), [upTo])
                 for archived in entry.revision.items[language] {
-                    add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)])
+                    // A superseded version's item page says whether the answer has changed since: only that, not the
+                    // current answer, is among its inputs (so editing the current answer again leaves it be).
+                    let changedSince = date != current.date && current.item(archived.slug, .ja).map { $0.answer != entry.revision.item(archived.slug, .ja)?.answer } == true
+                    add(.archivedItem(date: date, slug: archived.slug, language),
+                        [inputs.outline[date] ?? "", item(archived.slug, date)] + (changedSince ? ["answer changed since"] : []))
                 }
                 for format in ["csv", "xlsx", "json"] { add(.download(date: date, language, format: format), [upTo]) }
             }
