@@ -192,7 +192,8 @@ import TestSupport
         #expect(ja.contains("<li class=\"change\"><h3><a href=\"../../items/backup-method/index.html\">2. バックアップの方法</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p><p>有。日次で取得</p>\n</div></li>"))
         #expect(ja.contains("<li class=\"change\"><h3><a href=\"../../items/planned-outage-notice/index.html\">2. 計画停止予定通知</a></h3><div class=\"change-answer\"><p class=\"change-answer-label\">設定等</p>"))
         // "Renumbered only" is folded away, with its count.
-        #expect(ja.contains("<details class=\"renumbered\">\n<summary><h2 id=\"renumbered-heading\" class=\"summary-heading\">番号だけが変わった項目 <span class=\"count\">1</span></h2></summary>"))
+        // Open: customers cite items by number, and a closed list hid the moves.
+        #expect(ja.contains("<details class=\"renumbered\" open>\n<summary><h2 id=\"renumbered-heading\" class=\"summary-heading\">番号だけが変わった項目 <span class=\"count\">1</span></h2></summary>"))
         #expect(ja.contains("<li><a href=\"../../items/encryption-in-transit/index.html\">通信の暗号化レベル</a> <span class=\"change-note\">No. 5 → 4</span></li>"))
         let en = try #require(Self.files["en/changes/2025-06-01/index.html"])
         // The Japanese change whose English is pending is shown in Japanese, with the notice.
@@ -219,6 +220,9 @@ import TestSupport
         #expect(item.contains("<p>This is the item as it stood on March 7, 2025. The answer has changed since. <a href=\"../../../../items/rto/index.html\">View the current version</a> · <a href=\"../../../../changes/since/2025-03-07/index.html\">What changed since this version</a></p>"))
         #expect(item.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/en/items/rto/\">"))
         #expect(item.contains("<dd class=\"answer\"><p>Not disclosed</p>"))
+        // A removed item's page has nowhere to go to before or after it: no empty navigation landmark.
+        #expect(!(try #require(Self.files["ja/items/planned-outage-notice/index.html"])).contains("<nav class=\"pager\""))
+        #expect(try #require(Self.files["ja/items/rto/index.html"]).contains("<nav class=\"pager\""))
         let current = try #require(Self.files["ja/revisions/2025-09-01/index.html"])
         #expect(current.contains("<p>これは現行版（2025年9月1日版）です。</p>"))
         // An archived page of the current version says so, and offers the item's permanent page, not "the current version".

@@ -31,6 +31,8 @@ struct ItemView: Encodable {
     var rowHref: String
     var previous: Neighbour?
     var next: Neighbour?
+    /// Whether the page has a previous or next item to go to: a removed item's page has neither, and no empty landmark.
+    var hasNeighbours: Bool
     var otherLanguageItem: String
     var revisionTitle: String
     var revisionDate: String
@@ -63,6 +65,7 @@ extension ItemView: ViewValueRepresentable {
         object.add("rowHref", self.rowHref)
         object.add("previous", self.previous)
         object.add("next", self.next)
+        object.add("hasNeighbours", self.hasNeighbours)
         object.add("otherLanguageItem", self.otherLanguageItem)
         object.add("revisionTitle", self.revisionTitle)
         object.add("revisionDate", self.revisionDate)

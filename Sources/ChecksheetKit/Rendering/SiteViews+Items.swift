@@ -49,13 +49,14 @@ extension SiteViews {
         // A removed item's row is in the last sheet that had it, not in the current one.
         let rowHref = removedIn == nil ? sheetHref + "#" + item.slug : SitePath.relative(from: path, to: SitePath.archive(revision.date, language)) + "#" + item.slug
         let isCurrentItem = !archived && removedIn == nil
+        let previous = position.flatMap { neighbour($0 - 1) }, next = position.flatMap { neighbour($0 + 1) }
         return ItemView(page: page, no: item.no, slug: item.slug, item: presentation.item,
                         section: item.section, category: item.category, showCategory: item.category != item.section,
                         definition: presentation.definition,
                         unit: presentation.unit,
                         answer: presentation.answer,
                         headers: headers(language), sheetHref: sheetHref, rowHref: rowHref,
-                        previous: position.flatMap { neighbour($0 - 1) }, next: position.flatMap { neighbour($0 + 1) },
+                        previous: previous, next: next, hasNeighbours: previous != nil || next != nil,
                         otherLanguageItem: revision.item(item.slug, language.other)?.item ?? "",
                         revisionTitle: revision.title[language], revisionDate: revision.date, banner: banner,
                         history: archived ? [] : itemHistory(item.slug, language: language, path: path),
