@@ -97,9 +97,40 @@ extension ItemPage {
     /// line and column: pasted from a web page or a chat, it makes two values that look the same differ. An error in a
     /// section or category, a warning elsewhere. Pure; the page's text as given.
     public static func invisibleCharacters(in text: String, file: String) -> [Diagnostic] {
+        // Run for every page of every revision on every build: most pages hold no byte a format character starts with,
+        // and are passed over without splitting them.
+        guard mayHoldFormatCharacters(text) else { return [] }
         let normalized = (text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text).droppingByteOrderMark()
         guard case let .success(frontMatter) = FrontMatter.split(normalized, file: file) else { return [] }
         return invisibleCharacters(inFrontMatter: frontMatter, file: file)
+    }
+
+    /// False when no character of the text's front matter (up to its closing `---`, or the first 4 kB) can be a
+    /// format character, by the UTF-8 bytes they start with: U+00AD (C2 AD); U+200B–U+200F, U+202A–U+202E and
+    /// U+2060–U+206F (E2 80 8B–8F, E2 80 AA–AE, E2 81 A0–AF); U+FEFF and U+FFF9–U+FFFB (EF BB BF, EF BF B9–BB); and,
+    /// taken as possible, any character of U+0600–U+1FFF and above U+FFFF, which Japanese front matter does not use.
+    static func mayHoldFormatCharacters(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let end = min(bytes.count, 4096)
+            func at(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+            var index = 3
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "-"), at(index - 1) == UInt8(ascii: "\n"), at(index + 1) == UInt8(ascii: "-"), at(index + 2) == UInt8(ascii: "-") {
+                    return false
+                }
+                switch byte {
+                case 0xC2 where at(index + 1) == 0xAD: return true
+                case 0xD8...0xDF, 0xE0, 0xE1, 0xF0...0xF4: return true
+                case 0xE2 where at(index + 1) == 0x80 && ((0x8B...0x8F).contains(at(index + 2)) || (0xAA...0xAE).contains(at(index + 2))): return true
+                case 0xE2 where at(index + 1) == 0x81 && (0xA0...0xAF).contains(at(index + 2)): return true
+                case 0xEF where (at(index + 1) == 0xBB && at(index + 2) == 0xBF) || (at(index + 1) == 0xBF && (0xB9...0xBB).contains(at(index + 2))): return true
+                default: break
+                }
+                index += 1
+            }
+            return true
+        } ?? true
     }
 
     static func invisibleCharacters(inFrontMatter frontMatter: FrontMatter, file: String) -> [Diagnostic] {
