@@ -169,8 +169,9 @@ import TestSupport
             let request = "GET /ja/search-index.json HTTP/1.1\r\nHost: localhost\r\n\r\n"
             try connection.sendRaw(String(repeating: request, count: count))
             // Reading nothing for a while: the server's writes stall, and the stall outlasts its timeout (1 s) many
-            // times over, so that a machine busy with other suites still closes the connection meanwhile.
-            Thread.sleep(forTimeInterval: 7)
+            // times over, so that a machine busy with other suites still closes the connection meanwhile (7 s was not
+            // enough in CI, with every other suite running on the same two cores).
+            Thread.sleep(forTimeInterval: 20)
             let received = try connection.readToEnd(until: .now + .seconds(60))
             let answered = String(decoding: received, as: UTF8.self).components(separatedBy: "HTTP/1.1 200 OK").count - 1
             #expect(answered < count)
