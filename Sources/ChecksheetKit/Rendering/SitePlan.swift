@@ -40,7 +40,7 @@ struct SitePlan: Sendable {
                 for archived in entry.revision.items[language] {
                     // A superseded version's item page says whether the answer has changed since: only that, not the
                     // current answer, is among its inputs (so editing the current answer again leaves it be).
-                    let changedSince = date != current.date && current.item(archived.slug, .ja).map { $0.answer != entry.revision.item(archived.slug, .ja)?.answer } == true
+                    let changedSince = sheet.answerChanged(of: archived.slug, since: entry.revision)
                     add(.archivedItem(date: date, slug: archived.slug, language),
                         [inputs.outline[date] ?? "", item(archived.slug, date)] + (changedSince ? ["answer changed since"] : []))
                 }

@@ -37,7 +37,7 @@ extension SiteViews {
             var said = isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
                                  : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)])
             // A reviewer copying from an old version is told whether the answer they copy still stands.
-            if !isCurrent, let now = current.item(item.slug, .ja), let then = revision.item(item.slug, .ja), now.answer != then.answer {
+            if sheet.answerChanged(of: item.slug, since: revision) {
                 said += (language == .en ? " " : "") + text("answerChangedSince", language)
             }
             banner = Banner(text: said,
