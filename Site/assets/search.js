@@ -992,6 +992,9 @@
     // On the search page the link to the other language carries the query, so the reader lands on the same search there.
     var languageLink = onSearchPage ? document.querySelector('.language-switch a[hreflang]') : null;
     var languageHref = languageLink ? languageLink.getAttribute('href') : null;
+    // The tab names the query, so results kept in a tab or a bookmark say what was searched.
+    var pageTitle = document.title;
+    var queryTitle = onSearchPage ? list.getAttribute('data-query-title') : null;
     var limit = onSearchPage ? 50 : 8;
     var active = -1;
     var shown = [];
@@ -1080,6 +1083,7 @@
         if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
         history.replaceState(null, '', url.toString());
         if (languageLink) languageLink.setAttribute('href', query ? languageHref + '?' + new URLSearchParams({ q: query }).toString() : languageHref);
+        if (queryTitle) document.title = collapsed(query) === '' ? pageTitle : queryTitle.split('{q}').join(collapsed(query));
       }
       loadIndex(form).then(function (engine) {
         if (ticket === pending) show(engine, query);

@@ -94,9 +94,12 @@ def test_a_search_can_be_linked(browser, server, site):
         titles = browser.execute_script("return Array.from(document.querySelectorAll('#search-page-results .result-title')).map(e => e.textContent)")
         assert titles[0] == "Backup method"
         assert browser.find_element(By.ID, "search-input").get_attribute("value") == "backup"
+        # The tab says what was searched, so a kept tab or a bookmark of the results does too.
+        assert browser.title == "Search results for “backup” | Security check sheet based on the METI Cloud Service Level Checklist"
         box = browser.find_element(By.ID, "search-input")
         box.send_keys(" gen")
         WebDriverWait(browser, 10).until(lambda b: "q=backup+gen" in b.current_url)
+        assert browser.title == "Search results for “backup gen” | Security check sheet based on the METI Cloud Service Level Checklist"
         assert browser.execute_script("return window.__problems") == []
 
 

@@ -95,6 +95,11 @@ import TestSupport
                     "<a class=\"site-title\" href=\"../../index.html\"><span class=\"site-short-title\">セキュリティチェックシート</span></a>"] {
             #expect(page.contains(tag), "\(tag)")
         }
+        // The permanent page of a version names the version in its tab and link preview: its text may differ from today's.
+        let archived = try #require(Self.files["ja/revisions/2025-03-07/items/encryption-in-transit/index.html"])
+        #expect(archived.contains("<title>No. 42 通信の暗号化レベル（2025年3月7日版） — セキュリティチェックシート</title>"))
+        let archivedEnglish = try #require(Self.files["en/revisions/2025-03-07/items/encryption-in-transit/index.html"])
+        #expect(archivedEnglish.contains("<title>No. 42 Communication encryption level (version dated March 7, 2025) — Security check sheet</title>"))
         // The link to send is the item's in no language, which opens in the reader's; the citation names this page.
         #expect(page.contains("<a href=\"https://checksheet.example.com/items/encryption-in-transit/\" class=\"permalink-url\">https://checksheet.example.com/items/encryption-in-transit/</a>"))
         #expect(page.contains("data-url=\"https://checksheet.example.com/items/encryption-in-transit/\" data-answer=\"有。TLS 1.2\" data-citation=\"— No. 42 通信の暗号化レベル（2025年3月7日版）https://checksheet.example.com/ja/items/encryption-in-transit/\""))

@@ -6,7 +6,10 @@ extension SiteViews {
         let presentation = presented(item, in: revision, language: language)
         let shown = presentation.shown
         // Link previews and tabs name the item as questionnaires cite it, and who answers: "No. 11 目標復旧時間(RTO) — Provider".
-        let title = text("itemTitle", language, ["no": String(item.no), "item": shown.item, "brand": brand(language)])
+        // An archived page's tab, bookmark and link preview say which version it is: its text may differ from today's.
+        let title = archived || removedIn != nil
+            ? text("archivedItemTitle", language, ["no": String(item.no), "item": shown.item, "date": displayDate(revision.date, language), "brand": brand(language)])
+            : text("itemTitle", language, ["no": String(item.no), "item": shown.item, "brand": brand(language)])
         let description = text("itemDescription", language, ["answerLabel": Field.answer.header(in: language), "answer": presentation.answerText,
                                                              "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
         var page = layout(language: language, path: path, title: title, description: description, alternatePaths: alternatePaths)

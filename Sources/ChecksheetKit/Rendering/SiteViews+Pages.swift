@@ -19,7 +19,7 @@ extension SiteViews {
                           description: "", alternatePaths: Localized(ja: SitePath.search(.ja), en: SitePath.search(.en)))
         page.search.resultsID = "search-page-results"
         page.search.isSearchPage = true
-        return SearchPageView(page: page)
+        return SearchPageView(page: page, queryTitle: "\(text("searchQueryTitle", language)) | \(sheet.configuration.title[language])")
     }
 
     /// The page a server sends for a missing path in the language's part of the site: the header, search and footer of
