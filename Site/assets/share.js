@@ -14,6 +14,8 @@
 
   function fallback(text) {
     return new Promise(function (resolve, reject) {
+      // Selecting the buffer takes focus from the button; it goes back, or a keyboard user is left at the top of the page.
+      var focused = document.activeElement;
       var area = document.createElement('textarea');
       area.value = text;
       area.setAttribute('readonly', '');
@@ -23,6 +25,7 @@
       var done = false;
       try { done = document.execCommand('copy'); } catch (e) { done = false; }
       document.body.removeChild(area);
+      if (focused && focused !== document.body && typeof focused.focus === 'function') focused.focus();
       if (done) resolve(); else reject(new Error('copy refused'));
     });
   }

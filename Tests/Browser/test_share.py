@@ -66,3 +66,17 @@ def test_the_link_to_send_opens_in_the_readers_language(browser, server, site):
     assert '<li lang="ja"><a href="../../ja/items/rto/index.html" hreflang="ja" data-language="ja">' in page
     assert '<li lang="en"><a href="../../en/items/rto/index.html" hreflang="en" data-language="en">' in page
     assert '<link rel="alternate" hreflang="x-default" href="https://checksheet.example.com/items/rto/">' in open(f"{site}/en/items/rto/index.html", encoding="utf-8").read()
+
+
+def test_copying_without_the_clipboard_api_leaves_focus_on_the_button(browser, server):
+    # Over plain http there is no Clipboard API: the copy goes through a selected text area, and focus must come back to
+    # the button, or a keyboard user is sent to the top of the page after every copy.
+    from selenium.webdriver.common.keys import Keys
+    browser.get(f"{server}/ja/items/encryption-in-transit/index.html")
+    browser.execute_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    button = browser.find_elements(By.CSS_SELECTOR, ".share-actions button")[1]
+    browser.execute_script("arguments[0].focus()", button)
+    button.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda b: b.find_element(By.CSS_SELECTOR, ".share-status").text != "")
+    assert browser.find_element(By.CSS_SELECTOR, ".share-status").text == "コピーしました。"
+    assert browser.execute_script("return document.activeElement === arguments[0]", button)
