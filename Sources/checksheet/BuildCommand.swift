@@ -58,6 +58,7 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))
             }
             print("Up to date: nothing in \(site.content)/ or \(site.theme)/ changed since the build of the \(manifest.files.count) files in \(site.output)/")
+            printDraftsLeftOut(content)
             return
         }
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed; `--clean` parses
@@ -96,7 +97,18 @@ struct BuildCommand: ParsableCommand {
             if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }
             if report.updatedInPlace { summary += ", updated in place because the folder cannot be swapped whole" }
             print(summary + "; open \(site.output)/index.html")
+            printDraftsLeftOut(content)
         }
+    }
+
+    /// Says which drafts this build left out: whoever edited one and ran `build` would otherwise find their edits missing
+    /// from the site with no word why.
+    func printDraftsLeftOut(_ content: ContentSource) {
+        guard !drafts else { return }
+        let left = content.revisions.filter(\.isDraft).map(\.folderName)
+        guard !left.isEmpty else { return }
+        let named = left.count == 1 ? "the draft revision \(left[0])" : "the draft revisions " + left.joined(separator: ", ")
+        print("Left out \(named) (not published): preview with `checksheet serve`, or build with `--drafts` into another folder.")
     }
 
     /// Pages a build may parse again rather than rewrite the cache of parsed pages (about a millisecond's parsing).
@@ -142,6 +154,7 @@ struct BuildCommand: ParsableCommand {
         case let .success(report):
             if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
+            printDraftsLeftOut(content)
         }
     }
 }

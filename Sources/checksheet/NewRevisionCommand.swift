@@ -37,6 +37,8 @@ struct NewRevisionCommand: ParsableCommand {
         }
         guard let newestSource = source.revisions.first(where: { $0.folderName == newest.date }) else { throw ExitCode.failure }
         try OutputFolder.replace(path, with: RevisionCopy.files(of: newestSource, date: date))
-        print("Started \(path)/ as a copy of \(newest.date) (\(newest.items.ja.count) items); edit it, then `checksheet build`.")
+        // `build` leaves drafts out: the way to see one is the preview, and `publish` is what makes it part of the site.
+        print("Started \(path)/ as a copy of \(newest.date) (\(newest.items.ja.count) items); edit it, preview it with `checksheet serve`, "
+              + "then `checksheet publish \(date)`.")
     }
 }

@@ -236,7 +236,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: work) }
         try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
         let run = try Self.run(["new-revision", "2025-10-01", "--content", work + "/Content"])
-        #expect(run.output == "Started \(work)/Content/revisions/2025-10-01/ as a copy of 2025-03-07 (49 items); edit it, then `checksheet build`.\n")
+        #expect(run.output == "Started \(work)/Content/revisions/2025-10-01/ as a copy of 2025-03-07 (49 items); edit it, preview it with `checksheet serve`, then `checksheet publish 2025-10-01`.\n")
         let copy = FileTree.read(work + "/Content/revisions/2025-10-01")
         let original = FileTree.read(Repository.root + "/Content/revisions/2025-03-07")
         #expect(copy.keys.sorted() == original.keys.sorted())
@@ -244,6 +244,15 @@ import TestSupport
         #expect(String(decoding: copy["revision.yml"]!, as: UTF8.self) == "date: '2025-10-01'\ntitle:\n  ja: 2025年10月1日版\n  en: Version dated October 1, 2025\ndraft: true\n")
         let diff = try Self.run(["diff", "2025-03-07", "2025-10-01", "--content", work + "/Content"])
         #expect(diff.output == "Changes from 2025-03-07 to 2025-10-01 (ja): 0 added, 0 changed, 0 removed, 0 renumbered\n")
+        // `build` leaves the draft out, and says so, on a first build and on one with nothing to do.
+        let note = "Left out the draft revision 2025-10-01 (not published): preview with `checksheet serve`, or build with `--drafts` into another folder.\n"
+        let built = try Self.run(["build", "--content", work + "/Content", "--output", work + "/public"])
+        #expect(built.status == 0)
+        #expect(built.output.hasSuffix("index.html\n" + note))
+        let rebuilt = try Self.run(["build", "--content", work + "/Content", "--output", work + "/public"])
+        #expect(rebuilt.output.hasPrefix("Up to date: "))
+        #expect(rebuilt.output.hasSuffix(note))
+        #expect(try Self.run(["build", "--drafts", "--content", work + "/Content", "--output", work + "/preview"]).output.contains("Left out") == false)
         let again = try Self.run(["new-revision", "2025-01-01", "--content", work + "/Content"])
         #expect(again.status == 1)
         #expect(again.errors.contains("error: 2025-01-01 is not after the newest revision, 2025-10-01"))

@@ -7,10 +7,7 @@ extension ContentLoader {
     public static func loadLeavingDraftsOut(_ source: ContentSource, reusing earlier: ParsedPages? = nil) -> Outcome {
         let loaded = load(source, reusing: earlier)
         guard loaded.sheet == nil else { return loaded }
-        let drafts = source.revisions.filter { revision in
-            guard let file = revision.metadata, case let .success(metadata) = RevisionMetadata.parse(file, folderName: revision.folderName) else { return false }
-            return metadata.draft
-        }
+        let drafts = source.revisions.filter(\.isDraft)
         func draft(of diagnostic: Diagnostic) -> RevisionSource? {
             drafts.first { diagnostic.file == $0.path || diagnostic.file.hasPrefix($0.path + "/") }
         }
