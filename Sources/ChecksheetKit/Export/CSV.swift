@@ -2,7 +2,8 @@ import Foundation
 
 /// RFC 4180 text: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF between records.
 /// `keepingLineBreaks` writes a line break inside a cell as the cell holds it (a questionnaire's cells go back as the
-/// customer's file had them), instead of as CRLF. A field that begins with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'`: Excel would take it as a
+/// customer's file had them), instead of as CRLF.
+/// A field that begins with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'`: Excel would take it as a
 /// formula (a phone number `+81-3-…` became a sum, `=HYPERLINK(…)` a live link), and the `'` makes it text. A file
 /// the tool wrote that comes back (the translators' CSV) has it taken off again (`withoutFormulaGuard`).
 public enum CSV {

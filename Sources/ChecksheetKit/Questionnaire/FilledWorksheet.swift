@@ -223,7 +223,11 @@ enum FilledWorksheet {
         let uncovered = (added.columns.lowerBound + 1...added.columns.upperBound).filter { column in !cols.contains { $0.columns.contains(column) } }
         var groups: [ClosedRange<Int>] = []
         for column in uncovered {
-            if let last = groups.last, last.upperBound == column - 1 { groups[groups.count - 1] = last.lowerBound...column } else { groups.append(column...column) }
+            if let last = groups.last, last.upperBound == column - 1 {
+                groups[groups.count - 1] = last.lowerBound...column
+            } else {
+                groups.append(column...column)
+            }
         }
         return groups.map { group in
             let place = cols.filter { $0.columns.lowerBound > group.upperBound }.map(\.tag.range.lowerBound).min() ?? colsEnd

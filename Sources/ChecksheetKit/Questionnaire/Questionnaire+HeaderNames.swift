@@ -19,8 +19,9 @@ extension Questionnaire {
         let below = header + 1
         guard below < rows.count else { return nil }
         let filled = rows[below].indices.filter { !rows[below][$0].trimmed.isEmpty }
-        guard !filled.isEmpty, filled.allSatisfy({
-            QuestionnaireColumn(header: rows[below][$0]) != nil || QuestionnaireColumn.namesRemarks(rows[below][$0]) || QuestionnaireColumn.namesChoices(rows[below][$0])
+        guard !filled.isEmpty, filled.allSatisfy({ column in
+            let name = rows[below][column]
+            return QuestionnaireColumn(header: name) != nil || QuestionnaireColumn.namesRemarks(name) || QuestionnaireColumn.namesChoices(name)
         })
         else { return nil }
         var groups = merges.filter { $0.rows.lowerBound == header && $0.columns.count > 1 }.map(\.columns)
