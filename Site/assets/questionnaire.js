@@ -96,6 +96,27 @@
     var text = cell.trim();
     return startsCircled(text) || /^((?:q|問|no\.?|#)?\s*[0-9]+(?:[-.):、]|\s)|\([0-9]+\))/.test(compatible(text));
   }
+  // A line of text that begins with a number or a bullet: `1)`, `Q3.`, `①`, `(a)`, `・`, `- ` (Questionnaire.isListedLine).
+  function isListedLine(cell) { return isNumberedLine(cell) || enumerates(cell) || /^[-*+]\s/.test(cell.trim().normalize('NFKC')); }
+  var askingWords = ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might',
+    'must', 'have', 'has', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'describe', 'explain', 'list',
+    'provide', 'state', 'specify', 'indicate', 'confirm', 'outline', 'detail', 'share', 'give', 'tell', 'attach'];
+  // A line that asks in words, whatever its punctuation: `?`, or `か`, `ください`, `下さい`, `こと` at its end (a full stop
+  // after them allowed), or a question or request word first (`Do`, `What`, `Describe`, `Please list`) (Questionnaire.asks).
+  function asks(cell) {
+    var text = compatible(cell.trim());
+    if (/\?$/.test(text)) return true;
+    text = text.replace(/[。.]+$/, '');
+    if (/(?:か|ください|下さい|こと)$/.test(text)) return true;
+    var words = text.split(/[^\p{L}]+/u).filter(Boolean).slice(0, 2);
+    if (words.length === 0) return false;
+    return askingWords.indexOf(words[0] === 'please' && words.length > 1 ? words[1] : words[0]) >= 0;
+  }
+  // A line that ends its sentence, so that the next line does not carry it on (Questionnaire.endsSentence).
+  function endsSentence(cell) {
+    var text = Array.from(cell.trim().normalize('NFKC'));
+    return text.length === 0 || '?。.!'.indexOf(text[text.length - 1]) >= 0;
+  }
   // A label set apart by brackets or a mark: `【可用性 / Availability】`, `[Security]`, `■ 運用` (Questionnaire.isLabel).
   function isLabel(cell) {
     var text = Array.from(cell.trim().normalize('NFKC'));
@@ -205,6 +226,14 @@
     '記入欄', '記述欄', '根拠', 'Comment', 'Comments', 'Notes', 'Note', 'Remarks', 'Remark', 'Explanation', 'Details', 'Justification',
     'Additional information', 'Vendor comments', 'Vendor comment', 'Response', 'Evidence'].map(normalizedName);
   function namesRemarks(header) { return remarksNames.indexOf(normalizedName(header)) >= 0; }
+  // A header that is itself a list of short choices (`Yes/No/NA`, `はい／いいえ`, `○/×/－`) (QuestionnaireColumn.namesChoices).
+  function namesChoices(header) {
+    var text = header.normalize('NFKC').trim();
+    var open = text.search(/[(\[【]/);
+    if (open > 0) text = text.slice(0, open).trim();
+    var parts = text.split(/[/|・]/).map(function (p) { return p.trim(); });
+    return parts.length > 1 && parts.every(function (p) { return p !== '' && Array.from(p).length <= 4; });
+  }
 
   // The row under the header when it names the columns of the header's groups (`事業者記入欄` merged over `回答 | 補足`),
   // or -1, as Questionnaire.namesRow finds it: its filled cells are all column names, each under a cell of the header
@@ -214,7 +243,9 @@
     if (header < 0 || below >= rows.length) return -1;
     var filled = [];
     rows[below].forEach(function (c, k) { if (c.trim() !== '') filled.push(k); });
-    if (filled.length === 0 || !filled.every(function (k) { return columnKind(rows[below][k]) !== null || namesRemarks(rows[below][k]); })) return -1;
+    if (filled.length === 0 || !filled.every(function (k) {
+      return columnKind(rows[below][k]) !== null || namesRemarks(rows[below][k]) || namesChoices(rows[below][k]);
+    })) return -1;
     var groups = merges.filter(function (m) { return m.top === header && m.right > m.left; }).map(function (m) { return [m.left, m.right]; });
     if (merges.length === 0) {
       var cells = rows[header];
@@ -341,11 +372,22 @@
       var lines = indices.map(function (i) { return rows[i][chosen]; });
       var numberedLines = lines.filter(isNumberedLine).length * 2 >= lines.length;
       var askingLines = lines.filter(isQuestionLike).length * 2 > lines.length;
+      // Numbered or bulleted questions (an e-mail's): a line with no number, no bullet and no question in words is a
+      // greeting, a signature or a note, unless it carries on the question right above it.
+      var listed = lines.filter(isListedLine).length;
+      var listsQuestions = listed >= 2 && listed >= lines.filter(function (l) { return !isListedLine(l) && asks(l); }).length;
+      var headings = {};
       indices.forEach(function (i, n) {
+        if (listsQuestions && !isListedLine(lines[n]) && !asks(lines[n])) {
+          // A question wrapped over two lines: its sentence is not over, and no blank line stands between.
+          var continues = n > 0 && indices[n - 1] === i - 1 && !headings[i - 1] && !endsSentence(lines[n - 1]);
+          if (!continues) { headings[i] = true; delete asked[i]; }
+          return;
+        }
         if (isQuestionLike(lines[n])) return;
         var title = n === 0 && i + 1 < rows.length && rows[i + 1][chosen].trim() === '';
         var short = Array.from(lines[n].trim()).length <= 30 && askingLines && n + 1 < indices.length && isQuestionLike(rows[indices[n + 1]][chosen]);
-        if (isLabel(lines[n]) || title || (numberedLines && !isNumberedLine(lines[n])) || short) delete asked[i];
+        if (isLabel(lines[n]) || title || (numberedLines && !isNumberedLine(lines[n])) || short) { headings[i] = true; delete asked[i]; }
       });
     }
     // Sub-questions: two or more enumerated rows in a row, blank rows aside, right under a question (Questionnaire.subQuestions).

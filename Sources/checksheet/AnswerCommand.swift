@@ -18,7 +18,8 @@ struct AnswerCommand: ParsableCommand {
             in the customer's answer column when there is one, the rest in columns added to the right. An XLSX \
             questionnaire written as XLSX is the customer's workbook with the answers filled in, everything else \
             kept. Standard error names what was read (the sheet, the question column, the number of questions per \
-            status) and the workbook's other sheets that hold questions. Reads the content as `build` does; ranks \
+            status), the language the answers take, the column they were written into and why, and the workbook's \
+            other sheets that hold questions. Reads the content as `build` does; ranks \
             exactly as the site's search.
             """
     )
@@ -26,13 +27,22 @@ struct AnswerCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The questionnaire: .csv, .tsv, .txt or .xlsx.", valueName: "file"))
     var file: String
 
-    @Option(help: "The language of the answers: ja or en.")
-    var lang: Language = .ja
+    @Option(help: """
+        The language of the answers: ja or en (default: the questions' language, Japanese when at least half of them are \
+        in Japanese, else English).
+        """)
+    var lang: Language?
 
-    @Option(help: ArgumentHelp("The question column: its header's name or its number (default: the first column with text).", valueName: "name|n"))
+    @Option(help: ArgumentHelp("""
+        The question column: its header's name, its letter (C) or its number; a header named like a letter wins \
+        (default: the column named Question, 質問…, or the one whose cells ask).
+        """, valueName: "name|letter|n"))
     var column: String?
 
-    @Option(help: ArgumentHelp("The column that takes the answers: its header's name or its number (default: the one named Answer, 回答…, or a new column).", valueName: "name|n"))
+    @Option(help: ArgumentHelp("""
+        The column that takes the answers: its header's name, its letter (D) or its number; a header named like a \
+        letter wins (default: the one named Answer, 回答…, the remarks column beside a Yes/No dropdown, or a new column).
+        """, valueName: "name|letter|n"))
     var answerColumn: String?
 
     @Option(help: ArgumentHelp("The workbook's sheet to answer: its tab's name or number (default: the sheet whose header names a question column).", valueName: "name|n"))
@@ -41,7 +51,7 @@ struct AnswerCommand: ParsableCommand {
     @Option(help: "What to write: csv, xlsx or json.")
     var format: Format = .csv
 
-    @Option(help: ArgumentHelp("Where to write (default: standard output). An existing file is refused without --force.", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write (default: standard output). An existing file is refused without --force; a device (/dev/null) is written into.", valueName: "file"))
     var out: String?
 
     @Flag(help: "Replace the file --out names when it exists (never the questionnaire itself, nor a file of the content or theme folder).")
@@ -84,7 +94,8 @@ struct AnswerCommand: ParsableCommand {
             Self.fail(file, "the questionnaire has no questions", hint: "put the questions in one column, one a row, or give that column with `--column`")
         }
         let loaded = ContentLoader.load(ContentSource.read(from: content))
-        guard let sheet = loaded.sheet, let answers = QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: lang) else {
+        let language = lang ?? questionnaire.questionLanguage
+        guard let sheet = loaded.sheet, let answers = QuestionnaireAnswers.make(questionnaire, sheet: sheet, language: language) else {
             DiagnosticPrinter.print(loaded.diagnostics)
             throw ExitCode.failure
         }
@@ -102,9 +113,30 @@ struct AnswerCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(output)
         }
-        // What was read, so that a wrong sheet or column is seen at once.
-        let notes = [answers.summary] + [answers.otherSheetsNote].compactMap { $0 }
+        // What was read, so that a wrong sheet, column or language is seen at once.
+        let notes = [lang == nil ? Self.languageNote(questionnaire) : nil, answers.summary, format == .json ? nil : answers.answerPlacement,
+                     answers.otherSheetsNote].compactMap { $0 }
         FileHandle.standardError.write(Data(notes.map { "\(file): \($0)\n" }.joined().utf8))
+        if let lang, let warning = Self.languageWarning(questionnaire, lang: lang, file: file) { DiagnosticPrinter.print([warning]) }
+    }
+
+    /// Which language the answers take when `--lang` is not given, and why.
+    static func languageNote(_ questionnaire: Questionnaire) -> String {
+        let (japanese, total) = (questionnaire.japaneseQuestions, questionnaire.questions.count)
+        return questionnaire.questionLanguage == .ja
+            ? "answering in Japanese: \(japanese) of \(total) questions are in Japanese (--lang en answers in English)"
+            : "answering in English: \(total - japanese) of \(total) questions are in English (--lang ja answers in Japanese)"
+    }
+
+    /// A warning when `--lang` asks for one language and most of the questions are in the other.
+    static func languageWarning(_ questionnaire: Questionnaire, lang: Language, file: String) -> Diagnostic? {
+        let (japanese, total) = (questionnaire.japaneseQuestions, questionnaire.questions.count)
+        let other = lang == .ja ? total - japanese : japanese
+        guard other * 2 > total else { return nil }
+        let (asked, written, code) = lang == .ja ? ("Japanese", "English", "en") : ("English", "Japanese", "ja")
+        return Diagnostic(file: file, severity: .warning,
+                          message: "answering in \(asked) (--lang \(lang.rawValue)), but \(other) of \(total) questions are in \(written)",
+                          hint: "give --lang \(code), or leave --lang out, to answer in \(written)")
     }
 
     /// The problem and its hint on standard error, as every command prints diagnostics, then exit status 1.

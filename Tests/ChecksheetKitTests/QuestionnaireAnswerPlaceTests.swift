@@ -68,15 +68,19 @@ import TestSupport
         let answers = try Self.answers(package)
         #expect((answers.questionnaire.answerColumn, answers.questionnaire.choiceColumn) == (3, 2))
         #expect(answers.reviewRows == [5])
+        #expect(answers.answerPlacement == "answers written into column D '補足': column C '回答' is a dropdown, left for the customer to choose in")
         let output = try answers.xlsx()
         let url = "https://checksheet.example.com/ja/items/"
         func cell(_ reference: String, _ text: String, style: String = "") -> String { Self.cell(reference, text, style: style) }
+        // The added header cells look like the header cell left of them, E3.
+        let header = #" s="2""#
         var expected = try Self.part(Self.sheetPath, of: package)
         for (old, new) in [
             (#"<dimension ref="A1:E7"/>"#, #"<dimension ref="A1:K7"/>"#),
             (#"<row r="3" spans="1:5">"#, #"<row r="3" spans="1:11">"#),
-            (#"<c r="E3" s="2" t="s"><v>4</v></c></row>"#, #"<c r="E3" s="2" t="s"><v>4</v></c>"# + cell("F3", "ステータス") + cell("G3", "No.")
-                + cell("H3", "サービスレベル項目") + cell("I3", "版") + cell("J3", "URL") + cell("K3", "確度") + "</row>"),
+            (#"<c r="E3" s="2" t="s"><v>4</v></c></row>"#, #"<c r="E3" s="2" t="s"><v>4</v></c>"# + cell("F3", "ステータス", style: header)
+                + cell("G3", "No.", style: header) + cell("H3", "サービスレベル項目", style: header) + cell("I3", "版", style: header)
+                + cell("J3", "URL", style: header) + cell("K3", "確度", style: header) + "</row>"),
             (#"<row r="5" spans="1:5">"#, #"<row r="5" spans="1:11">"#),
             (#"<c r="C5" s="4"/><c r="D5" s="3"/><c r="E5" s="3"/></row>"#, #"<c r="C5" s="4"/>"# + cell("D5", "有", style: #" s="3""#) + #"<c r="E5" s="3"/>"#
                 + cell("F5", "answered") + cell("G5", "33") + cell("H5", "データ保護のための暗号化要件") + cell("I5", "2025-03-07")
@@ -145,6 +149,8 @@ import TestSupport
             .write(toFile: strings, atomically: true, encoding: .utf8)
         let answers = try Self.answers(try FixtureWorkbook.package(folder))
         #expect((answers.questionnaire.answerColumn, answers.questionnaire.choiceColumn) == (nil, 2))
+        #expect(answers.answerPlacement == "answers written into column I 'チェックシートの回答', added: column C '回答' is a dropdown, left for the customer "
+            + "to choose in, and no remarks column (Comments, 備考…) stands beside it")
         #expect(answers.table[2] == ["項番", "チェック項目", "事業者記入欄", "", "本市確認欄", "ステータス", "No.", "サービスレベル項目", "チェックシートの回答",
                                      "版", "URL", "確度"])
         #expect(Array(answers.table[4].prefix(9)) == ["1-1", "保存データは暗号化されているか。", "", "", "", "answered", "33", "データ保護のための暗号化要件", "有"])
@@ -153,5 +159,60 @@ import TestSupport
         // The added answer cell had no style: it takes a copy of the default format with the mark.
         #expect(sheet.contains(Self.cell("I6", "72時間", style: #" s="5""#)))
         #expect(sheet.contains(#"<c r="C6" s="4"/>"#))
+    }
+
+    /// The form with its files changed: each (part, old, new) replaced once.
+    static func changed(_ changes: [(part: String, old: String, new: String)]) throws -> Data {
+        let folder = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: folder)
+        for change in changes {
+            let path = folder + "/" + change.part
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(change.old), "\(change.old)")
+            try text.replacingOccurrences(of: change.old, with: change.new).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return try FixtureWorkbook.package(folder)
+    }
+
+    /// A CAIQ's `Yes/No/NA` over a list validation is where the customer answers, though no answer column is named: the
+    /// written answer goes into the remarks column beside it (it went into an added `Answer` column, and `補足` stayed
+    /// empty). The same header with no dropdown under it (a CSV) names no column.
+    @Test func aHeaderListingADropdownsChoicesIsTheAnswerColumn() throws {
+        for choices in ["Yes/No/NA", "Y/N", "はい／いいえ", "○/×/－", "有/無"] {
+            let package = try Self.changed([("xl/sharedStrings.xml", "<t>回答</t>", "<t>\(choices)</t>")])
+            let answers = try Self.answers(package)
+            #expect((answers.questionnaire.answerColumn, answers.questionnaire.choiceColumn) == (3, 2), "\(choices)")
+            #expect(answers.answerPlacement == "answers written into column D '補足': column C '\(choices)' is a dropdown, left for the customer to choose in")
+            #expect(answers.filledCells[4]?[3] == "有")
+            #expect(answers.filledCells[4]?[2] == nil)
+            #expect(answers.addedHeaders == ["ステータス", "No.", "サービスレベル項目", "版", "URL", "確度"])
+        }
+        let csv = "Control ID,Question,Yes/No/NA,Comments\r\nAIS-01,Is customer data encrypted at rest?,,\r\n"
+        let text = try Questionnaire.read(Data(csv.utf8), file: "caiq.csv").get()
+        #expect((text.answerColumn, text.choiceColumn) == (nil, nil))
+        #expect(!QuestionnaireColumn.namesChoices("Vendor/Product name") && !QuestionnaireColumn.namesChoices("Comments"))
+    }
+
+    /// The columns added right of the table look like its last column: their header cells take E3's style, the columns
+    /// E's width, and the autoFilter that ended at E covers them (it ended at E, the added columns unstyled, narrow and
+    /// out of the filter). Answered again, nothing is added twice.
+    @Test func addedColumnsLookLikeTheTablesLastColumn() throws {
+        let package = try Self.changed([
+            (Self.sheetPath, #"<col min="4" max="4" width="40" customWidth="1"/></cols>"#,
+             #"<col min="4" max="4" width="40" customWidth="1"/><col min="5" max="5" width="18.5" customWidth="1"/></cols>"#),
+            (Self.sheetPath, "</sheetData><mergeCells", #"</sheetData><autoFilter ref="A4:E7"/><mergeCells"#),
+        ])
+        let output = try Self.answers(package).xlsx()
+        let sheet = try Self.part(Self.sheetPath, of: output)
+        #expect(sheet.contains(#"<col min="5" max="5" width="18.5" customWidth="1"/><col min="6" max="11" width="18.5" customWidth="1"/></cols>"#))
+        #expect(sheet.contains(#"</sheetData><autoFilter ref="A4:K7"/><mergeCells"#))
+        #expect(sheet.contains(#"<c r="E3" s="2" t="s"><v>4</v></c>"# + Self.cell("F3", "ステータス", style: #" s="2""#)
+            + Self.cell("G3", "No.", style: #" s="2""#)))
+        // The answer cells of the rows keep their own style (none), as before.
+        #expect(sheet.contains(Self.cell("F5", "answered")))
+        let again = try Self.part(Self.sheetPath, of: try Self.answers(output).xlsx())
+        #expect(again == sheet)
     }
 }

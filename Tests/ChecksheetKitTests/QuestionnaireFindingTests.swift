@@ -174,6 +174,34 @@ import TestSupport
         #expect(try Questionnaire.read(Data(sub.utf8), file: "q.txt").get().questions.map(\.row) == [1, 2, 3, 4])
     }
 
+    /// A customer's e-mail pasted as it came (the probe's questionnaire d): greeting, signature, separator, name,
+    /// department and telephone lines around numbered and bulleted questions.
+    static let email = "お世話になっております。株式会社サンプルの山田です。\n弊社の情報システム部門より、以下の点について確認したいとの依頼がありましたので、\n"
+        + "お手数ですがご回答をお願いいたします。\n\n【可用性 / Availability】\n1) 御社サービスの稼働率（SLA）を教えてください。\n"
+        + "2) How much advance notice is given before planned maintenance?\nQ3. 障害発生時の連絡体制を教えてください。\nQ4. What is your RPO?\n\n"
+        + "【セキュリティ / Security】\n・データセンターの所在地は国内ですか。\n・Do you encrypt backups?\n・多要素認証（MFA）には対応していますか。\n"
+        + "・Is there a public status page?\n5) Can we get the access logs of our users?\n6) SOC2レポートは提供可能でしょうか？\n\n"
+        + "以上、よろしくお願いいたします。\n--\n山田 太郎\n株式会社サンプル 情報システム部\nTEL: 03-1234-5678\n"
+
+    /// Where the questions are numbered or bulleted, a line with no number, no bullet and no question in words is no
+    /// question (it was: 18 found for 10); a line that carries on the question above it still is one.
+    @Test func anEmailsGreetingAndSignatureAreNoQuestions() throws {
+        let questionnaire = try Questionnaire.read(Data(Self.email.utf8), file: "mail.txt").get()
+        #expect(questionnaire.questions == [
+            .init(row: 6, text: "1) 御社サービスの稼働率（SLA）を教えてください。"), .init(row: 7, text: "2) How much advance notice is given before planned maintenance?"),
+            .init(row: 8, text: "Q3. 障害発生時の連絡体制を教えてください。"), .init(row: 9, text: "Q4. What is your RPO?"),
+            .init(row: 12, text: "・データセンターの所在地は国内ですか。"), .init(row: 13, text: "・Do you encrypt backups?"),
+            .init(row: 14, text: "・多要素認証（MFA）には対応していますか。"), .init(row: 15, text: "・Is there a public status page?"),
+            .init(row: 16, text: "5) Can we get the access logs of our users?"), .init(row: 17, text: "6) SOC2レポートは提供可能でしょうか？"),
+        ])
+        // A question wrapped onto a second line carries on; a line that asks in words stays a question without a number.
+        let wrapped = "Hi team,\n\n1. Please describe how customer data is\nencrypted at rest and in transit\n2. Do you support SSO?\nAre backups encrypted?\n- Is there a status page?\n\n"
+            + "Thanks,\nJohn Smith\n=SUM(1,2)\n"
+        #expect(try Questionnaire.read(Data(wrapped.utf8), file: "q.txt").get().questions.map(\.row) == [3, 4, 5, 6, 7])
+        #expect(Questionnaire.asks("ご回答ください。") && Questionnaire.asks("Please list your sub-processors") && Questionnaire.asks("記載すること。"))
+        #expect(!Questionnaire.asks("お世話になっております。") && !Questionnaire.asks("Please find our questions below.") && !Questionnaire.asks("TEL: 03-1234-5678"))
+    }
+
     // MARK: What was read
 
     @Test func theSummaryNamesTheSheetTheColumnAndTheCounts() throws {

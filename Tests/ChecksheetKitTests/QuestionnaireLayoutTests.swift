@@ -87,6 +87,35 @@ import TestSupport
         #expect(try Questionnaire.read(Data(swapped.utf8), file: "q.tsv").get().answerColumn == 2)
     }
 
+    /// Standard error names columns by letter (`column C 'Question'`): `--column` and `--answer-column` take those letters
+    /// as well as names and numbers. A header named like the letters wins, as names were all a column was given by.
+    @Test func aColumnIsGivenByItsLetters() throws {
+        let text = "Ref,Question,C,Notes\r\n1,How long are backups retained?,,\r\n2,Do you support single sign-on (SSO)?,,\r\n"
+        func read(_ column: Questionnaire.Column?, _ answerColumn: Questionnaire.Column?) -> Result<Questionnaire, DiagnosticsError> {
+            Questionnaire.read(Data(text.utf8), file: "q.csv", column: column, answerColumn: answerColumn)
+        }
+        let lettered = try read(.name("B"), .name("d")).get()
+        #expect((lettered.headerRow, lettered.column, lettered.answerColumn) == (0, 1, 3))
+        #expect(lettered.questions.map(\.row) == [2, 3])
+        #expect(try read(.init("B"), .init("4")).get().answerColumn == 3)
+        // `C` is a header's name: that column, which here is column C too; `Notes` by name as before.
+        #expect(try read(nil, .name("C")).get().answerColumn == 2)
+        #expect(try read(nil, .name("notes")).get().answerColumn == 3)
+        let named = "Ref,Question,D,C\r\n1,How long are backups retained?,,\r\n"
+        #expect(try Questionnaire.read(Data(named.utf8), file: "q.csv", answerColumn: .name("C")).get().answerColumn == 3)
+        guard case let .failure(error) = read(.name("Z"), nil), case let .failure(answerError) = read(nil, .name("aa")) else {
+            Issue.record("a column past the table was accepted")
+            return
+        }
+        #expect(error.diagnostics.map(\.formatted) == ["q.csv: error: there is no column Z: the questionnaire has 4, A to D\n"
+            + "  hint: give a letter from A to D, a number from 1 to 4 or a header's name"])
+        #expect(answerError.diagnostics.map(\.formatted) == ["q.csv: error: there is no column AA: the questionnaire has 4, A to D\n"
+            + "  hint: give a letter from A to D, a number from 1 to 4 or a header's name"])
+        #expect([Questionnaire.columnNumber(letters: "A"), Questionnaire.columnNumber(letters: "ab"), Questionnaire.columnNumber(letters: "XFD"),
+                 Questionnaire.columnNumber(letters: "Frage"), Questionnaire.columnNumber(letters: "A1"), Questionnaire.columnNumber(letters: "Ａ")]
+            == [1, 28, 16384, nil, nil, nil])
+    }
+
     @Test func aHeaderOfUnknownNamesUnderATitleIsStillTheHeader() throws {
         let text = "Vendor assessment 2025,,\r\n,,\r\nRef#,Description,Vendor reply\r\n1,How long are backups retained?,\r\n2,Is data encrypted at rest?,\r\n"
         let questionnaire = try Questionnaire.read(Data(text.utf8), file: "q.csv").get()

@@ -118,7 +118,10 @@ import TestSupport
         func cell(_ reference: String, _ text: String, style: String = "") -> String {
             #"<c r="\#(reference)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(text)</t></is></c>"#
         }
-        let headers = cell("E3", "Status") + cell("F3", "Item No.") + cell("G3", "Item") + cell("H3", "Revision") + cell("I3", "URL") + cell("J3", "Confidence")
+        // The added header cells look like the header cell left of them, D3.
+        let header = #" s="2""#
+        let headers = cell("E3", "Status", style: header) + cell("F3", "Item No.", style: header) + cell("G3", "Item", style: header)
+            + cell("H3", "Revision", style: header) + cell("I3", "URL", style: header) + cell("J3", "Confidence", style: header)
         var expected = before
         for (old, new) in [
             (#"<dimension ref="A1:D8"/>"#, #"<dimension ref="A1:J8"/>"#),

@@ -38,6 +38,8 @@ const layouts = [
   // A header named on two rows: the group `事業者記入欄` over `回答 | 補足`, which name no question.
   { name: 'group-header.csv', rows: [3, 4], text: '項番,チェック項目,事業者記入欄,,本市確認欄\r\n,,回答,補足,\r\n'
     + '1-1,保存データは暗号化されているか。,,,\r\n1-2,バックアップデータの保存期間を記載すること。,,,\r\n' },
+  // The group's columns named on the row under it may be choices (`はい/いいえ`): that row is no question either.
+  { name: 'group-choices.csv', rows: [3], text: '項番,チェック項目,事業者記入欄,,本市確認欄\r\n,,はい/いいえ,補足,\r\n1-1,保存データは暗号化されているか。,,,\r\n' },
   // Quotes that do not end their cell are text, as Excel reads them; a quoted cell keeps its line breaks.
   { name: 'quotes.csv', rows: [2, 3, 4], text: 'No.,Question,Answer\r\n1,"TLS" is used for every connection?,\r\n'
     + '2,"Is data encrypted ""at rest""?\r\n(storage and backups)",\r\n3,"SSO" (SAML) supported?,\r\n' },
@@ -62,6 +64,16 @@ const layouts = [
     + '4. サポート窓口の営業時間を教えてください。\n' },
   { name: 'headings.txt', rows: [2, 3, 5], text: 'Backups\nHow long are backups retained?\nDo you back up daily?\n■ Access\nDo you support single sign-on (SSO)?\n' },
   { name: 'sub-lines.txt', rows: [1, 2, 3, 4], text: '1. Which of these do you encrypt:\n(a) data at rest\n(b) backups\n2. Do you support SSO?\n' },
+  // An e-mail pasted whole: where the questions are numbered or bulleted, greeting, signature, separator, name and
+  // telephone lines are no questions; a line that carries on the question above it, or asks in words, still is one.
+  { name: 'email.txt', rows: [6, 7, 8, 9, 12, 13, 14, 15, 16, 17], text: 'お世話になっております。株式会社サンプルの山田です。\n'
+    + '弊社の情報システム部門より、以下の点について確認したいとの依頼がありましたので、\nお手数ですがご回答をお願いいたします。\n\n【可用性 / Availability】\n'
+    + '1) 御社サービスの稼働率（SLA）を教えてください。\n2) How much advance notice is given before planned maintenance?\nQ3. 障害発生時の連絡体制を教えてください。\n'
+    + 'Q4. What is your RPO?\n\n【セキュリティ / Security】\n・データセンターの所在地は国内ですか。\n・Do you encrypt backups?\n・多要素認証（MFA）には対応していますか。\n'
+    + '・Is there a public status page?\n5) Can we get the access logs of our users?\n6) SOC2レポートは提供可能でしょうか？\n\n以上、よろしくお願いいたします。\n--\n'
+    + '山田 太郎\n株式会社サンプル 情報システム部\nTEL: 03-1234-5678\n' },
+  { name: 'wrapped.txt', rows: [3, 4, 5, 6, 7], text: 'Hi team,\n\n1. Please describe how customer data is\nencrypted at rest and in transit\n'
+    + '2. Do you support SSO?\nAre backups encrypted?\n- Is there a status page?\n\nThanks,\nJohn Smith\n=SUM(1,2)\n' },
 ];
 
 // Excel's exports in other encodings, read as the CLI reads them: "Unicode text" (UTF-16LE with and without its byte

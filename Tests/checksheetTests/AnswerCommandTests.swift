@@ -145,4 +145,68 @@ import TestSupport
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["row"] as? Int } == [5, 6, 8])
     }
+
+    /// Without `--lang` the answers take the questions' language, and standard error says so; `--lang` against most
+    /// of the questions is a warning. Standard error also says where the answers went and why. (Japanese answers were
+    /// the default whatever the questions' language.)
+    @Test func theAnswersTakeTheQuestionsLanguageAndStandardErrorSaysWhereTheyWent() throws {
+        let file = Self.write("How long are backups retained?\nDo you support single sign-on (SSO)?\n", "english.txt")
+        let run = try Self.run(["answer", file])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("\u{FEFF}Question,Status,No.,Item,Answer,Revision,URL,Confidence\r\n"
+            + "How long are backups retained?,answered,30,Backup retention period,72 hours,2025-03-07,"))
+        #expect(run.errors == "\(file): answering in English: 2 of 2 questions are in English (--lang ja answers in Japanese)\n"
+            + "\(file): column A (no header row): 2 questions: 1 answered, 0 review, 1 none\n"
+            + "\(file): answers written into column E 'Answer', added: no column is named for answers (Answer, 回答, Response…)\n")
+
+        let japanese = try Self.run(["answer", file, "--lang", "ja", "--format", "json"])
+        #expect(japanese.status == 0)
+        #expect(japanese.errors == "\(file): column A (no header row): 2 questions: 1 answered, 0 review, 1 none\n"
+            + "\(file): warning: answering in Japanese (--lang ja), but 2 of 2 questions are in English\n"
+            + "  hint: give --lang en, or leave --lang out, to answer in English\n1 warning\n")
+        #expect(try Self.run(["answer", file, "--lang", "en", "--format", "json"]).errors
+            == "\(file): column A (no header row): 2 questions: 1 answered, 0 review, 1 none\n")
+
+        // Half in each language keeps the sheet's first language.
+        let mixed = Self.write("保存データは暗号化されていますか？\nDo you support single sign-on (SSO)?\n", "mixed.txt")
+        #expect(try Self.run(["answer", mixed, "--format", "json"]).errors.hasPrefix(
+            "\(mixed): answering in Japanese: 1 of 2 questions are in Japanese (--lang en answers in English)\n"))
+
+        // Columns by letter, as standard error names them; the answers go into the column given.
+        let titled = Self.write("Vendor assessment,,,\r\nRef,Question,Response,Notes\r\n1,How long are backups retained?,,\r\n", "titled.csv")
+        let lettered = try Self.run(["answer", titled, "--column", "B", "--answer-column", "D"])
+        #expect(lettered.status == 0, "\(lettered.errors)")
+        #expect(lettered.output.contains("\r\n1,How long are backups retained?,,72 hours,answered,30,Backup retention period,2025-03-07,"))
+        #expect(lettered.errors.hasSuffix("\(titled): column B 'Question' (header row 2): 1 question: 1 answered, 0 review, 0 none\n"
+            + "\(titled): answers written into column D 'Notes': given with --answer-column\n"))
+        #expect(try Self.run(["answer", titled]).errors.hasSuffix("\(titled): answers written into column C 'Response': its header names the answer column\n"))
+    }
+
+    /// A line break inside a cell goes back as the customer's file had it: LF stays LF (Excel's own CSV), CRLF stays
+    /// CRLF; rows end in CRLF. (Every line break in a cell became CRLF.) The question reads it as a line break either way.
+    @Test func lineBreaksInsideCellsStayAsTheyWere() throws {
+        let file = Self.write("No.,Question,Notes\r\n1,\"How long are backups\nretained?\",\"line one\nline two\"\r\n"
+            + "2,\"Do you support\r\nsingle sign-on (SSO)?\",\"a\r\nb\"\r\n", "breaks.csv")
+        let run = try Self.run(["answer", file, "--lang", "en"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("\r\n1,\"How long are backups\nretained?\",\"line one\nline two\",answered,30,"))
+        #expect(run.output.contains("\r\n2,\"Do you support\r\nsingle sign-on (SSO)?\",\"a\r\nb\",none,"))
+        let json = try Self.run(["answer", file, "--lang", "en", "--format", "json"])
+        let questions = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]).map { $0["question"] as? String }
+        #expect(questions == ["How long are backups\nretained?", "Do you support\nsingle sign-on (SSO)?"])
+    }
+
+    /// `--out /dev/null` is accepted: a device holds no file to lose, and is written into, never replaced. (It was
+    /// refused: "the file exists".)
+    @Test func theAnswersCanBeWrittenIntoADevice() throws {
+        let file = Self.write("How long are backups retained?\n", "one.txt")
+        let run = try Self.run(["answer", file, "--lang", "en", "--out", "/dev/null"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == "")
+        #expect(run.errors == "\(file): column A (no header row): 1 question: 1 answered, 0 review, 0 none\n"
+            + "\(file): answers written into column E 'Answer', added: no column is named for answers (Answer, 回答, Response…)\n")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        #expect(try Self.run(["answer", file, "--lang", "en", "--format", "xlsx", "--out", "/dev/null", "--force"]).status == 0)
+    }
 }

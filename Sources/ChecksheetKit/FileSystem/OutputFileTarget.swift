@@ -11,6 +11,8 @@ import Darwin
 /// questionnaire it answers), a folder, or a path in the content or theme folder (the rule `SiteOutput` holds the
 /// site's folder to). A refusal writes nothing. The file is written beside its place and renamed over it, so that a
 /// failed write leaves the old file or none, never half of one; a symbolic link stays and the file it names is replaced.
+/// A character device or a pipe (`/dev/null`, `/dev/stdout`) holds no file to lose: it is written into as it is,
+/// without `--force`, and never replaced.
 public struct OutputFileTarget: Sendable {
     /// The file as the person named it.
     public var path: String
@@ -45,6 +47,7 @@ public struct OutputFileTarget: Sendable {
             return refuse("\(place) \(clash.name), '\(clash.folder)'",
                           hint: "the command would write over the files the site is built from; choose a file outside '\(clash.folder)'; nothing was written")
         }
+        if Self.isStream(target) { return .success(target) }
         switch LocalPath.kind(target) {
         case nil: return .success(target)
         case .folder: return refuse("this is a folder", hint: "name a file; nothing was written")
@@ -57,6 +60,14 @@ public struct OutputFileTarget: Sendable {
     /// Writes `contents` after `check`: into a temporary file beside the target, then renamed over it.
     public func write(_ contents: Data) -> Result<Void, DiagnosticsError> {
         check().flatMap { target in
+            if Self.isStream(target) {
+                do {
+                    try Self.writeStream(target, contents)
+                    return .success(())
+                } catch {
+                    return refuse("cannot write into it: \(LocalPath.reason(error))", hint: "check that it can be written")
+                }
+            }
             let folder = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
             let temporary = "\(folder)/.\(name).\(getpid()).tmp"
             do {
@@ -79,6 +90,21 @@ public struct OutputFileTarget: Sendable {
         if let mode { fchmod(descriptor, mode) }
         try LocalPath.writeAll(descriptor, contents, path: path)
         guard fsync(descriptor) == 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
+    }
+
+    /// Whether `path` is a character device or a pipe: written into, never replaced by a file.
+    static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFCHR || (info.st_mode & S_IFMT) == S_IFIFO
+    }
+
+    /// Writes every byte into a device or pipe that exists.
+    static func writeStream(_ path: String, _ contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
+        defer { close(descriptor) }
+        try LocalPath.writeAll(descriptor, contents, path: path)
     }
 
     static func mode(of path: String) -> mode_t? {

@@ -41,8 +41,10 @@ public struct DelimitedText: Sendable, Equatable {
     public var problems: [Problem] = []
 
     /// Splits `text` into rows; `delimiter` nil means: the one that splits the header row into known column names.
-    public static func parse(_ text: String, delimiter: Character? = nil) -> DelimitedText {
+    /// A line break inside a quoted cell becomes `\n`, or stays as written (CRLF, LF, CR) with `keepingLineBreaks`.
+    public static func parse(_ text: String, delimiter: Character? = nil, keepingLineBreaks: Bool = false) -> DelimitedText {
         var parser = Parser(delimiter: delimiter ?? detectDelimiter(text))
+        parser.keepsLineBreaks = keepingLineBreaks
         var rows: [Row] = []
         parser.consume(text) { rows.append($0) }
         parser.finish { rows.append($0) }
@@ -76,6 +78,8 @@ public struct DelimitedText: Sendable, Equatable {
     public struct Parser: Sendable {
         public let delimiter: Character
         public private(set) var problems: [Problem] = []
+        /// Whether a line break inside a quoted cell stays as written rather than becoming `\n`.
+        public var keepsLineBreaks = false
 
         private enum State { case cellStart, unquoted, quoted, quoteInQuoted }
         private var state = State.cellStart
@@ -119,7 +123,7 @@ public struct DelimitedText: Sendable, Equatable {
                         state = .quoteInQuoted
                         column += 1
                     } else if newline {
-                        value.append("\n")
+                        value.append(keepsLineBreaks ? character : "\n")
                         line += 1
                         column = 1
                     } else {

@@ -6,8 +6,16 @@ import Foundation
 /// stay as they were. So the sheet is not parsed into a model and written anew; its tags are located and only the
 /// cells being filled are replaced or inserted, as inline strings (`t="inlineStr"`) so that `sharedStrings.xml` needs
 /// no change. A replaced cell keeps its style (`s`); the row's `spans` and the sheet's `<dimension>` are widened to
-/// the new cells, since Excel reads them as the extent of the data.
+/// the new cells, since Excel reads them as the extent of the data. Columns added right of the table look like the
+/// table's last column: their header cells take its header cell's style and the columns its width, and an autoFilter
+/// that ends at it is widened over them.
 enum FilledWorksheet {
+    /// The columns added right of the table (0-based) and the header row that names them (1-based).
+    struct AddedColumns: Equatable {
+        var headerRow: Int
+        var columns: Range<Int>
+    }
+
     /// A worksheet that cannot be filled in.
     enum Problem: Error, Equatable {
         case unreadable(String)
@@ -43,7 +51,7 @@ enum FilledWorksheet {
     /// The sheet with `cells` (1-based row → 0-based column → text) set; an empty text empties the cell, keeping its
     /// style, and puts no cell where there was none. `restyling` gives a written cell (1-based row, 0-based column,
     /// its style index, 0 when it has none) another style index, or nil to keep its own.
-    static func filling(_ sheet: Data, with cells: [Int: [Int: String]],
+    static func filling(_ sheet: Data, with cells: [Int: [Int: String]], added: AddedColumns? = nil,
                         restyling: (_ row: Int, _ column: Int, _ style: Int) -> Int? = { _, _, _ in nil }) throws -> Data {
         let bytes = [UInt8](sheet)
         let tags = try Self.tags(bytes)
@@ -53,6 +61,8 @@ enum FilledWorksheet {
         var rows: [Int: Row] = [:]
         var rowOrder: [Int] = []
         var dimension: Tag?
+        var autoFilter: Tag?
+        var colsEnd: Int?
         var sheetDataEnd: Int?
         var row: Row?
         var cellStart: (tag: Tag, column: Int)?
@@ -64,6 +74,10 @@ enum FilledWorksheet {
                 dimension = tag
             case ("sheetData", true):
                 sheetDataEnd = tag.range.lowerBound
+            case ("autoFilter", false):
+                autoFilter = tag
+            case ("cols", true):
+                colsEnd = tag.range.lowerBound
             case ("row", false):
                 let number = tag.attribute("r").flatMap(Int.init) ?? nextRow
                 nextRow = number + 1
@@ -98,11 +112,14 @@ enum FilledWorksheet {
         }
 
         var edits: [(range: Range<Int>, text: String)] = []
+        // The header cell left of the added columns, whose look their header cells take.
+        let headerStyle = added.flatMap { added in rows[added.headerRow]?.cells.first { $0.column == added.columns.lowerBound - 1 }?.tag.attribute("s") }
         func cellXML(_ column: Int, _ row: Int, _ text: String, keeping original: Tag?) -> String {
             let reference = SheetTable.columnName(column) + String(row)
             // The style stays, unless restyled; the value's type and metadata go with the value.
             var attributes = (original?.attributes ?? []).filter { !["r", "t", "cm", "vm"].contains($0.name) }
-            let style = original?.attribute("s").flatMap(Int.init) ?? 0
+            if original == nil, let added, let headerStyle, row == added.headerRow, added.columns.contains(column) { attributes = [("s", headerStyle)] }
+            let style = attributes.first { $0.name == "s" }.flatMap { Int($0.value) } ?? 0
             if let restyled = restyling(row, column, style), restyled != style {
                 if let index = attributes.firstIndex(where: { $0.name == "s" }) { attributes[index].value = String(restyled) } else { attributes.insert(("s", String(restyled)), at: 0) }
             }
@@ -142,6 +159,11 @@ enum FilledWorksheet {
             }
         }
         if let dimension, let widened = widened(dimension, bytes, cells: cells) { edits.append((dimension.range, widened)) }
+        if let added {
+            // Before the hidden columns' edits below, so that an insertion at a <col> goes in ahead of its rewrite.
+            edits += addedWidths(added, tags: tags, colsEnd: colsEnd)
+            if let autoFilter, let filter = widenedFilter(autoFilter, bytes, added: added) { edits.append((autoFilter.range, filter)) }
+        }
         // Many forms hide every column right of the form: the columns answers go into are shown, or they would say nothing.
         let written = Set(cells.values.flatMap { $0.filter { !$0.value.isEmpty }.keys }.map { $0 + 1 })
         for tag in tags where tag.name == "col" && tag.isSelfClosing {
@@ -186,6 +208,42 @@ enum FilledWorksheet {
         }
         output += bytes[position...]
         return Data(output)
+    }
+
+    /// `<col>` elements giving the added columns that no `<col>` covers the width of the table's last column, when the
+    /// sheet sets that column's width; inserted in column order.
+    private static func addedWidths(_ added: AddedColumns, tags: [Tag], colsEnd: Int?) -> [(range: Range<Int>, text: String)] {
+        // 1-based, as `<col min max>` counts.
+        let cols = tags.filter { $0.name == "col" && !$0.isClosing }.compactMap { tag -> (tag: Tag, columns: ClosedRange<Int>)? in
+            guard let low = tag.attribute("min").flatMap(Int.init), let high = tag.attribute("max").flatMap(Int.init), low <= high else { return nil }
+            return (tag, low...high)
+        }
+        guard let colsEnd, let neighbour = cols.first(where: { $0.columns.contains(added.columns.lowerBound) }),
+              let width = neighbour.tag.attribute("width"), !added.columns.isEmpty else { return [] }
+        let uncovered = (added.columns.lowerBound + 1...added.columns.upperBound).filter { column in !cols.contains { $0.columns.contains(column) } }
+        var groups: [ClosedRange<Int>] = []
+        for column in uncovered {
+            if let last = groups.last, last.upperBound == column - 1 {
+                groups[groups.count - 1] = last.lowerBound...column
+            } else {
+                groups.append(column...column)
+            }
+        }
+        return groups.map { group in
+            let place = cols.filter { $0.columns.lowerBound > group.upperBound }.map(\.tag.range.lowerBound).min() ?? colsEnd
+            let xml = "<\(neighbour.tag.prefix)col min=\"\(group.lowerBound)\" max=\"\(group.upperBound)\" width=\"\(width)\" customWidth=\"1\"/>"
+            return (place..<place, xml)
+        }
+    }
+
+    /// `<autoFilter ref="A3:F45">` widened over the added columns when it ends at the table's last column, or nil.
+    private static func widenedFilter(_ tag: Tag, _ bytes: [UInt8], added: AddedColumns) -> String? {
+        guard let ref = tag.attribute("ref"), !added.columns.isEmpty else { return nil }
+        let ends = ref.split(separator: ":").map(String.init)
+        guard ends.count == 2, let last = WorkbookXML.reference(ends[1]), last.column == added.columns.lowerBound - 1 else { return nil }
+        let widened = ends[0] + ":" + SheetTable.columnName(added.columns.upperBound - 1) + String(last.row)
+        return String(decoding: bytes[tag.range], as: UTF8.self).replacingOccurrences(of: "\"\(ref)\"", with: "\"\(widened)\"")
+            .replacingOccurrences(of: "'\(ref)'", with: "'\(widened)'")
     }
 
     /// The row's start tag as written, its `spans` (1-based first:last column) widened to hold `columns`.

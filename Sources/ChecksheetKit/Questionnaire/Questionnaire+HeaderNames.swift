@@ -13,13 +13,16 @@ extension Questionnaire {
     }
 
     /// The row under `header` when it names the columns of the header's groups: its filled cells are all column names
-    /// (`QuestionnaireColumn`, or a remarks column's), each under a group of the header, a cell merged across columns
+    /// (`QuestionnaireColumn`, a remarks column's, or choices such as `はい／いいえ`), each under a group of the header, a cell merged across columns
     /// or, in a text file, a name followed by blank cells. Nil otherwise.
     static func namesRow(under header: Int, rows: [[String]], merges: [Merge]) -> Int? {
         let below = header + 1
         guard below < rows.count else { return nil }
         let filled = rows[below].indices.filter { !rows[below][$0].trimmed.isEmpty }
-        guard !filled.isEmpty, filled.allSatisfy({ QuestionnaireColumn(header: rows[below][$0]) != nil || QuestionnaireColumn.namesRemarks(rows[below][$0]) })
+        guard !filled.isEmpty, filled.allSatisfy({ column in
+            let name = rows[below][column]
+            return QuestionnaireColumn(header: name) != nil || QuestionnaireColumn.namesRemarks(name) || QuestionnaireColumn.namesChoices(name)
+        })
         else { return nil }
         var groups = merges.filter { $0.rows.lowerBound == header && $0.columns.count > 1 }.map(\.columns)
         if merges.isEmpty {

@@ -13,12 +13,13 @@ import Foundation
 /// header's column named as an answer column; of several, one without a dropdown (a list data validation), then one
 /// whose name lists no choices (`回答欄` before `回答（はい／いいえ）`), then the leftmost.
 public struct Questionnaire: Sendable, Equatable {
-    /// A column: by header name or by 1-based number.
+    /// A column: by header name or by 1-based number. A name that is a column's letters (`C`, `AB`, as standard error
+    /// names columns) gives that column, unless the header names a column so: a header's name wins over letters.
     public enum Column: Sendable, Equatable {
         case name(String)
         case number(Int)
 
-        /// `3` is a number, anything else a header name.
+        /// `3` is a number, anything else a header name (or letters, see `Questionnaire.columnNumber(letters:)`).
         public init(_ text: String) {
             if let number = Int(text), number > 0 { self = .number(number) } else { self = .name(text) }
         }
@@ -37,7 +38,8 @@ public struct Questionnaire: Sendable, Equatable {
         public var columns: ClosedRange<Int>
     }
 
-    /// Every row, the header and any title above it included, each padded to the same number of cells.
+    /// Every row, the header and any title above it included, each padded to the same number of cells; a cell's line
+    /// breaks as the file wrote them.
     public var rows: [[String]]
     /// 0-based index of the row that names the columns, or nil when the file names none.
     public var headerRow: Int?
@@ -47,6 +49,8 @@ public struct Questionnaire: Sendable, Equatable {
     public var column: Int
     /// 0-based index of the column the customer keeps for answers, when the header names one or it was given.
     public var answerColumn: Int?
+    /// Whether the answer column was given (`--answer-column`) rather than found, for saying why answers go where they go.
+    public var answerColumnGiven = false
     /// 0-based index of the row under the header that names the columns of the header's groups (`事業者記入欄` merged
     /// over `回答 | 補足`), or nil; see `columnNames`.
     public var namesRow: Int? = nil
@@ -90,19 +94,35 @@ public struct Questionnaire: Sendable, Equatable {
         var asked = Set(candidates.filter { !isSectionHeading($0, numberColumn: numbered ? numberColumn : nil) })
         if width == 1 { asked.subtract(lineHeadings(candidates)) }
         asked.formUnion(subQuestions(candidates, asked: asked))
-        return candidates.filter(asked.contains).map { Question(row: $0 + 1, text: rows[$0][column].trimmed) }
+        // Cells keep their line breaks as the file wrote them (for writing them back); a question reads them as `\n`.
+        return candidates.filter(asked.contains).map { index in
+            Question(row: index + 1, text: rows[index][column].trimmed.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        }
     }
 
     /// The lines of a one-column questionnaire (pasted text) that head rather than ask: a bracketed or marked label
     /// (`【可用性 / Availability】`, `■ セキュリティ`), a first line that a blank line follows (a title), a line without a
     /// number among numbered questions, and a short line just above a question in a text of questions. A line that
-    /// asks is never a heading.
+    /// asks is never a heading, but in text whose questions are numbered or bulleted (an e-mail's `1)`, `Q3.`, `・`):
+    /// there a line with no number, no bullet and no question in words (`asks`) is a greeting, a signature or a
+    /// note (`以上、よろしくお願いいたします。`, `TEL: 03-…`), unless it carries on the question right above it.
     func lineHeadings(_ candidates: [Int]) -> Set<Int> {
         let lines = candidates.map { rows[$0][column] }
         let numbered = lines.filter(Self.isNumberedLine).count * 2 >= lines.count
         let asking = lines.filter(Self.isQuestionLike).count * 2 > lines.count
+        // The questions are the listed lines when at least two are listed and no more unlisted lines ask.
+        let listed = lines.filter(Self.isListedLine).count
+        let listsQuestions = listed >= 2 && listed >= lines.filter { !Self.isListedLine($0) && Self.asks($0) }.count
         var headings = Set<Int>()
-        for (offset, index) in candidates.enumerated() where !Self.isQuestionLike(lines[offset]) {
+        for (offset, index) in candidates.enumerated() {
+            if listsQuestions && !Self.isListedLine(lines[offset]) && !Self.asks(lines[offset]) {
+                // A question wrapped over two lines: its sentence is not over, and no blank line stands between.
+                let continues = offset > 0 && candidates[offset - 1] == index - 1 && !headings.contains(index - 1)
+                    && !Self.endsSentence(lines[offset - 1])
+                if !continues { headings.insert(index) }
+                continue
+            }
+            guard !Self.isQuestionLike(lines[offset]) else { continue }
             let next = offset + 1 < candidates.count ? candidates[offset + 1] : nil
             let title = offset == 0 && index + 1 < rows.count && rows[index + 1][column].trimmed.isEmpty
             let short = lines[offset].trimmed.unicodeScalars.count <= 30 && asking && next.map { Self.isQuestionLike(rows[$0][column]) } == true
@@ -195,9 +215,11 @@ public struct Questionnaire: Sendable, Equatable {
         }
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if lowercased.hasSuffix(".csv") {
-            return table(DelimitedText.parse(body, delimiter: ",").rows.map(\.values), isPlainText: false, file: file, column: column, answerColumn: answerColumn)
+            return table(DelimitedText.parse(body, delimiter: ",", keepingLineBreaks: true).rows.map(\.values), isPlainText: false, file: file,
+                         column: column, answerColumn: answerColumn)
         } else if lowercased.hasSuffix(".tsv") || body.contains("\t") {
-            return table(DelimitedText.parse(body, delimiter: "\t").rows.map(\.values), isPlainText: false, file: file, column: column, answerColumn: answerColumn)
+            return table(DelimitedText.parse(body, delimiter: "\t", keepingLineBreaks: true).rows.map(\.values), isPlainText: false, file: file,
+                         column: column, answerColumn: answerColumn)
         }
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { [String($0)] }
         return table(lines, isPlainText: true, file: file, column: column, answerColumn: answerColumn)
@@ -218,6 +240,15 @@ public struct Questionnaire: Sendable, Equatable {
         rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
 
         var questionnaire = Questionnaire(rows: rows, headerRow: nil, firstQuestionRow: 0, column: 0, merges: merges, dropdowns: dropdowns)
+        var column = column
+        if case let .name(name)? = column, let number = columnNumber(letters: name) {
+            let wanted = QuestionnaireColumn.normalized(name)
+            let header = Self.headerRow(of: rows, width: width, isPlainText: isPlainText).header
+            if !(header.map { rows[$0].contains { QuestionnaireColumn.normalized($0) == wanted } } ?? false) {
+                guard number <= width else { return failure(noColumn(name, width: width), lettersHint(width)) }
+                column = .number(number)
+            }
+        }
         switch column {
         case let .name(name)?:
             let wanted = QuestionnaireColumn.normalized(name)
@@ -264,6 +295,13 @@ public struct Questionnaire: Sendable, Equatable {
         if let names = questionnaire.namesRow { questionnaire.firstQuestionRow = max(questionnaire.firstQuestionRow, names + 1) }
         let header = questionnaire.columnNames
         questionnaire.answeredColumns = questionnaire.headerRow.flatMap { _ in QuestionnaireAnswers.addedColumns(in: header) }
+        var answerColumn = answerColumn
+        if case let .name(name)? = answerColumn, let number = columnNumber(letters: name),
+           !header.contains(where: { QuestionnaireColumn.normalized($0) == QuestionnaireColumn.normalized(name) }) {
+            guard number <= width else { return failure(noColumn(name, width: width), lettersHint(width)) }
+            answerColumn = .number(number)
+        }
+        questionnaire.answerColumnGiven = answerColumn != nil
         switch answerColumn {
         case let .name(name)?:
             let wanted = QuestionnaireColumn.normalized(name)
@@ -289,12 +327,37 @@ public struct Questionnaire: Sendable, Equatable {
                     return rank(a) < rank(b)
                 }
             }
+            // A header that lists the choices of the dropdown under it (`Yes/No/NA`, `はい／いいえ`, `○/×/－`) heads where the
+            // customer answers; the written answer then goes beside it, as for any dropdown.
+            if questionnaire.answerColumn == nil, questionnaire.headerRow != nil {
+                questionnaire.answerColumn = header.indices.first { index in
+                    index != questionnaire.column && questionnaire.answeredColumns?.contains(index) != true
+                        && QuestionnaireColumn.namesChoices(header[index]) && questionnaire.isDropdown(index)
+                }
+            }
         }
         questionnaire.movingAnswersOutOfDropdowns()
         if questionnaire.answerColumn == questionnaire.column {
             return failure("the answer column is the question column", "give another column with `--answer-column`, or none to add one")
         }
         return .success(questionnaire)
+    }
+
+    /// The 1-based number of a column given by its letters, as a spreadsheet and standard error name it (`C`, `ab`), or
+    /// nil when the text is no column's letters.
+    public static func columnNumber(letters text: String) -> Int? {
+        let letters = text.trimmed.uppercased().unicodeScalars
+        guard (1...3).contains(letters.count), letters.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+        return letters.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+    }
+
+    /// The message for column letters past the table's last column.
+    private static func noColumn(_ letters: String, width: Int) -> String {
+        "there is no column \(letters.trimmed.uppercased()): the questionnaire has \(width), A to \(SheetTable.columnName(width - 1))"
+    }
+
+    private static func lettersHint(_ width: Int) -> String {
+        "give a letter from A to \(SheetTable.columnName(width - 1)), a number from 1 to \(width) or a header's name"
     }
 
     /// The header row and the first row that may hold a question.
@@ -375,6 +438,39 @@ public struct Questionnaire: Sendable, Equatable {
     static func isNumberedLine(_ cell: String) -> Bool {
         let text = cell.trimmed
         return startsCircled(text) || text.precomposedStringWithCompatibilityMapping.lowercased().prefixMatch(of: lineNumber) != nil
+    }
+
+    /// Whether a line of text begins with a number or a bullet: `1)`, `Q3.`, `①`, `(a)`, `・`, `- `.
+    static func isListedLine(_ cell: String) -> Bool {
+        let text = Array(cell.trimmed.precomposedStringWithCompatibilityMapping)
+        return isNumberedLine(cell) || enumerates(cell) || (text.count > 1 && "-*+".contains(text[0]) && text[1].isWhitespace)
+    }
+
+    /// Words that begin a question or a request in English: `Do you…`, `What is…`, `Describe…`, `Please list…`.
+    private static let askingWords: Set<String> = [
+        "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+        "have", "has", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "describe", "explain", "list",
+        "provide", "state", "specify", "indicate", "confirm", "outline", "detail", "share", "give", "tell", "attach",
+    ]
+
+    /// Whether a line asks in words, wherever it stands and whatever its punctuation: it ends in `?` or `？`, or in `か`,
+    /// `ください`, `下さい` or `こと` (a full stop after them allowed), or begins with a question or request word (`Do`,
+    /// `What`, `Describe`, `Please list`). Stricter than `isQuestionLike`: `お世話になっております。` ends in `。` but asks
+    /// nothing. The browser's `asks` is the same.
+    static func asks(_ cell: String) -> Bool {
+        var text = cell.trimmed.precomposedStringWithCompatibilityMapping.lowercased()
+        if text.hasSuffix("?") { return true }
+        while let last = text.last, last == "。" || last == "." { text.removeLast() }
+        if ["か", "ください", "下さい", "こと"].contains(where: text.hasSuffix) { return true }
+        let words = text.split { !$0.isLetter }.prefix(2).map(String.init)
+        guard let first = words.first else { return false }
+        return askingWords.contains(first == "please" && words.count > 1 ? words[1] : first)
+    }
+
+    /// Whether a line ends its sentence (`?`, `。`, `.`, `!`), so that the next line does not carry it on.
+    static func endsSentence(_ cell: String) -> Bool {
+        guard let last = cell.trimmed.precomposedStringWithCompatibilityMapping.last else { return true }
+        return "?。.!".contains(last)
     }
 
     /// Whether a line is a label set apart by brackets or a mark: `【可用性 / Availability】`, `[Security]`, `■ 運用`,

@@ -18,6 +18,34 @@ extension QuestionnaireAnswers {
         return "\(sheet)\(column): \(rows.count) question\(rows.count == 1 ? "" : "s"): " + counts.joined(separator: ", ")
     }
 
+    /// Where the written answers went and why, for the reader of `checksheet answer` (a CSV or workbook written; JSON
+    /// fills no column): the column by letter and header, and the rule that chose it.
+    ///
+    /// `answers written into column E 'Comments': column D 'Yes/No/NA' is a dropdown, left for the customer to choose in`
+    public var answerPlacement: String {
+        let questionnaire = self.questionnaire
+        let names = questionnaire.columnNames
+        func named(_ index: Int) -> String {
+            let name = index < names.count ? names[index].trimmed : ""
+            return "column \(SheetTable.columnName(index))" + (name.isEmpty ? "" : " '\(name)'")
+        }
+        let column = writtenAnswerColumn
+        let place = questionnaire.answerColumn == nil
+            ? "column \(SheetTable.columnName(column)) '\(addedHeaders[Self.answerIndex])', added" : named(column)
+        let why: String
+        if let choice = questionnaire.choiceColumn {
+            why = "\(named(choice)) is a dropdown, left for the customer to choose in"
+                + (questionnaire.answerColumn == nil ? ", and no remarks column (Comments, 備考…) stands beside it" : "")
+        } else if questionnaire.answerColumnGiven {
+            why = "given with --answer-column"
+        } else if questionnaire.answerColumn != nil {
+            why = "its header names the answer column"
+        } else {
+            why = "no column is named for answers (Answer, 回答, Response…)"
+        }
+        return "answers written into \(place): \(why)"
+    }
+
     /// The workbook's other sheets that hold questions, which were not answered, and how to answer them; nil when
     /// there are none.
     ///

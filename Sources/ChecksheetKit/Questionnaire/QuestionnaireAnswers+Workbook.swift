@@ -21,7 +21,8 @@ extension QuestionnaireAnswers {
         var mark = try stylesPath.flatMap { try Questionnaire.part($0, of: original) }.flatMap(ReviewMark.init(styles:))
         let sheet = try Questionnaire.part(workbook.sheetPath, of: original) ?? Data()
         let (column, review, questionRows) = (writtenAnswerColumn, reviewRows, Set(rows.map { $0.question.row - 1 }))
-        let filledSheet = try FilledWorksheet.filling(sheet, with: cells) { row, written, style in
+        let added = questionnaire.headerRow.map { FilledWorksheet.AddedColumns(headerRow: $0 + 1, columns: addedStart..<(addedStart + addedHeaders.count)) }
+        let filledSheet = try FilledWorksheet.filling(sheet, with: cells, added: added) { row, written, style in
             guard written == column, questionRows.contains(row - 1) else { return nil }
             return review.contains(row - 1) ? mark?.marked(style) : mark?.unmarked(style)
         }

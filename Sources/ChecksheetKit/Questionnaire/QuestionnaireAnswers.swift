@@ -41,7 +41,7 @@ public struct QuestionnaireAnswers: Sendable {
     static var allAddedNames: [String] { Language.allCases.flatMap { addedNames($0).flatMap { [$0.plain, $0.qualified] } } }
 
     /// Where the answer text goes in `cells(_:)`.
-    private static let answerIndex = 3
+    static let answerIndex = 3
 
     /// The columns this tool added to a header row, in either language, with or without the answer column: the
     /// header's last names, each the plain or the qualified name in its place. Nil when the row ends otherwise.
@@ -166,8 +166,9 @@ public struct QuestionnaireAnswers: Sendable {
         return table.map { $0.count < width ? $0 + Array(repeating: "", count: width - $0.count) : $0 }
     }
 
-    /// CSV for Excel: UTF-8 with a byte order mark, CRLF.
-    public func csv() -> Data { CSV.data(table) }
+    /// CSV for Excel: UTF-8 with a byte order mark, CRLF between rows; a line break inside a cell as the customer's
+    /// file had it (Excel's own CSV has LF there).
+    public func csv() -> Data { CSV.data(table, keepingLineBreaks: true) }
 
     /// `[{"row", "question", "status", "matches": [{"slug", "no", "title", "answer", "url", "score"}…]}]`, best match first.
     public func json() -> Data {

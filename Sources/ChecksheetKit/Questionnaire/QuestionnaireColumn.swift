@@ -95,6 +95,15 @@ enum QuestionnaireColumn: Sendable, Equatable {
         return text[open...].contains { "/・|、,".contains($0) }
     }
 
+    /// Whether a header is itself a list of short choices (`Yes/No/NA`, `Y/N`, `はい／いいえ`, `○/×/－`, `有/無`), a note in
+    /// brackets left out: the name of a column to pick in, which names a dropdown's column when it stands over one.
+    static func namesChoices(_ header: String) -> Bool {
+        var text = header.precomposedStringWithCompatibilityMapping.trimmed
+        if let open = text.firstIndex(where: { "([【".contains($0) }), open != text.startIndex { text = String(text[..<open]).trimmed }
+        let parts = text.split(omittingEmptySubsequences: false) { "/|・".contains($0) }.map(\.trimmed)
+        return parts.count > 1 && parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.count <= 4 }
+    }
+
     static func normalized(_ header: String) -> String {
         var text = SheetColumn.normalized(header.precomposedStringWithCompatibilityMapping)
         // A note in brackets after the name says how to answer, not what the column is.
