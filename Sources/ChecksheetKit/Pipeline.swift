@@ -114,6 +114,7 @@ public enum Pipeline {
             diagnostics += SiteConfiguration.missingImages(site, contentImages: content.images, themeAssets: theme.assets, themePath: theme.path)
         }
         guard let loadedSheet = loaded.sheet, let theme else { return (nil, diagnostics.sorted(), loaded.parsed) }
+        diagnostics = ReleaseGate.publishedSlugChanges(loadedSheet, diagnostics: diagnostics)
         // Drafts were validated with everything else; only what is published goes further unless asked.
         let sheet = options.drafts ? loadedSheet : loadedSheet.published
         if sheet.revisions.isEmpty {
@@ -124,7 +125,10 @@ public enum Pipeline {
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
         switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared,
                                  checked: options.checkedTheme, tool: options.tool) {
-        case let .success(renderer): return (diagnostics.hasErrors ? nil : renderer.reusing(options.previous), diagnostics.sorted(), loaded.parsed)
+        case let .success(renderer):
+            if diagnostics.hasErrors { return (nil, diagnostics.sorted(), loaded.parsed) }
+            diagnostics += ReleaseGate.answerAndNotesLinks(sheet, history: history, theme: theme, content: content)
+            return (renderer.reusing(options.previous), diagnostics.sorted(), loaded.parsed)
         case let .failure(error): return (nil, (diagnostics + error.diagnostics).sorted(), loaded.parsed)
         }
     }

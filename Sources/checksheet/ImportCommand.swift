@@ -86,7 +86,9 @@ struct ImportCommand: ParsableCommand {
         if !outcome.overwrittenEdits.isEmpty {
             print("Japanese pages edited by hand since the draft was imported, replaced by the sheet's text (git has the edits; the sheet is the source of the Japanese: make them there and import again):")
             for edit in outcome.overwrittenEdits {
-                print("  \(revisionPath)/\(edit.path)" + (edit.fields.isEmpty ? " (its item is no longer in the sheet)" : ": differs from the sheet in " + edit.fields.map(\.rawValue).joined(separator: ", ")))
+                let what = edit.addedByHand ? " (added by hand; the sheet does not have its item, so it is deleted)"
+                    : edit.fields.isEmpty ? " (its item is no longer in the sheet)" : ": differs from the sheet in " + edit.fields.map(\.rawValue).joined(separator: ", ")
+                print("  \(revisionPath)/\(edit.path)" + what)
             }
         }
         if !outcome.removed.isEmpty, let compared = neighbours.replacing?.revision ?? neighbours.previous {

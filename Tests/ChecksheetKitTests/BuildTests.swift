@@ -217,7 +217,8 @@ import TestSupport
     }
 
     /// The pages allow images from the site only (`img-src 'self' data:`): an answer's image from another site would
-    /// show as broken, so `check` says so; one of the site's own is no warning.
+    /// show as broken, so `check` says so; a relative one is no such warning (but the link check says when no file of
+    /// the site is there).
     @Test func anImageFromAnotherSiteInAnAnswerIsAWarning() throws {
         var content = ContentSource.read(from: Repository.content)
         let index = try #require(content.revisions[0].pages[.ja]?.firstIndex { $0.path.hasSuffix("/10-mttr.md") })
@@ -227,6 +228,9 @@ import TestSupport
         #expect(outcome.diagnostics.map(\.formatted) == [
             "\(path):11:1: warning: the answer of 'mttr' shows an image from another site, 'https://example.com/a.png?x=1&y=2', which the pages' Content-Security-Policy blocks\n"
                 + "  hint: readers would see a broken image: link to it instead, `[what it shows](https://example.com/a.png?x=1&y=2)`, or leave it out",
+            "\(path):13:48: warning: the answer of 'mttr' shows the image '../../assets/a.png', which is not a file of the site\n"
+                + "  hint: no file can be at ja/assets/a.png: the build publishes no images for answers (of Content/ it takes only site.yml's logo and favicon); "
+                + "embed the image in the answer as `![…](data:image/png;base64,…)`, or describe it in words",
         ])
     }
 

@@ -47,10 +47,12 @@ import TestSupport
         #expect(rows[20].category == "性能")
         // Item 38: its category cell is missing and the row ends with an empty cell.
         #expect(rows[37] == ImportedSheet.Row(no: 38, section: "データ管理", category: "データ管理", item: "入力データ形式の制限機能",
-                                              definition: "入力データ形式の制限機能の有無", unit: "有無", answer: "有", line: 49))
+                                              definition: "入力データ形式の制限機能の有無", unit: "有無", answer: "有", line: 49,
+                                              columns: [.item: 4, .definition: 17, .unit: 33, .answer: 36]))
         // Items 40–49 have five cells: the category column is missing altogether.
         #expect(rows[41] == ImportedSheet.Row(no: 42, section: "セキュリティ", category: "セキュリティ", item: "通信の暗号化レベル",
-                                              definition: "システムとやりとりされる通信の暗号化強度", unit: "有無", answer: "有。TLS 1.2", line: 55))
+                                              definition: "システムとやりとりされる通信の暗号化強度", unit: "有無", answer: "有。TLS 1.2", line: 55,
+                                              columns: [.item: 4, .definition: 14, .unit: 35, .answer: 38]))
         #expect(rows[48].item == "データの外部保存方針")
         #expect(rows[48].answer == "データの保存地ならびに法制度等による制約条件は適切に把握")
         // Verbatim, including full-width signs that Shift_JIS without CP932's extensions would change.
@@ -240,6 +242,44 @@ import TestSupport
         #expect(errors(read(swapped)) == ["sheet.tsv:58:1: error: item number 44 comes after 45\n  hint: numbers increase down the sheet (gaps are fine): put the row in its place or correct its number"])
         let twice = Self.seedText.replacingOccurrences(of: "\n45\t", with: "\n44\t")
         #expect(errors(read(twice)) == ["sheet.tsv:58:1: error: item number 44 is also used on line 57\n  hint: each item has its own number; numbers increase down the sheet and may skip retired items"])
+    }
+
+    /// Excel writes a number column's cells as `5.0`, `6.00`, `7E+00` or `2.`: whole ones are the item's number; any
+    /// other number is named for what it is.
+    @Test func itemNumbersAsExcelFormatsThemAreTakenWhenWhole() throws {
+        let excel = Self.seedText.replacingOccurrences(of: "\n5\t", with: "\n5.0\t").replacingOccurrences(of: "\n6\t", with: "\n6.00\t")
+            .replacingOccurrences(of: "\n7\t", with: "\n7E+00\t").replacingOccurrences(of: "\n2\t", with: "\n2.\t").replacingOccurrences(of: "\n3\t", with: "\n３\t")
+        #expect(excel != Self.seedText)
+        #expect(fields(try read(excel).get()) == fields(try read(Self.seedText).get()))
+        let fraction = Self.seedText.replacingOccurrences(of: "\n5\t", with: "\n5.5\t").replacingOccurrences(of: "\n6\t", with: "\n0\t")
+        #expect(errors(read(fraction)) == [
+            "sheet.tsv:13:1: error: '5.5' is not a whole number: an item number is a whole number from 1\n"
+                + "  hint: write the item's number as the sheet has it; if Excel changed it, format the No. column as text (文字列) and export again",
+            "sheet.tsv:14:1: error: '0' is not an item number: item numbers start from 1\n"
+                + "  hint: item rows start with their number (No.); a section header row holds only the section's name",
+        ])
+        #expect(ImportedSheet.excelNumber("1.50E+01") == .whole(15))
+        #expect(ImportedSheet.excelNumber("1.55E+01") == .fraction)
+        #expect(ImportedSheet.excelNumber("1.0.0") == nil)
+    }
+
+    /// A cell Excel reformatted (99.9% as 0.999, an answer as the date serial 45658) would publish as a change: it is
+    /// imported, with a warning at the cell naming what it was.
+    @Test func aCellThatBecameABareNumberIsImportedWithAWarningAtTheCell() throws {
+        let reformatted = Self.seedText.replacingOccurrences(of: "\t稼働率 (%)\t99.9%以上\n", with: "\t稼働率 (%)\t0.999\n")
+            .replacingOccurrences(of: "\t時間帯\t24時間365日（計画停止／定期保守を除く）\n", with: "\t時間帯\t45658\n")
+        #expect(reformatted != Self.seedText)
+        let sheet = try read(reformatted).get()
+        let outcome = RevisionImport.make(sheet, date: "2025-09-01", previous: ContentLoader.load(ContentSource.read(from: Repository.content)).sheet?.current, glossary: nil)
+        let hint = "  hint: Excel reformats a cell whose format is a number: 99.9% becomes 0.999, a date its serial number (45658); "
+            + "format the column as text (文字列), write the cell again and export again, unless the number is what the sheet says"
+        #expect(outcome.warnings.map(\.formatted) == [
+            "sheet.tsv:5:1: warning: the export's edition line says '2025年3月7日版', not the date of the import, 2025-09-01\n"
+                + "  hint: the revision is titled '2025年9月1日版'; check that this is the export of 2025-09-01, or import it with the date its edition line names",
+            "sheet.tsv:9:65: warning: item 1's 設定等 is the bare number '45658', where the revision of 2025-03-07 has '24時間365日（計画停止／定期保守を除く）'\n" + hint,
+            "sheet.tsv:13:60: warning: item 5's 設定等 is the bare number '0.999', where the revision of 2025-03-07 has '99.9%以上'\n" + hint,
+        ])
+        #expect(outcome.files.first { $0.path == "ja/05-availability-rate.md" }.map { String(decoding: $0.contents, as: UTF8.self).hasSuffix("---\n0.999\n") } == true)
     }
 
     @Test func contentWithGapsInItsNumbersLoads() throws {

@@ -182,6 +182,24 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: revision + "/ja/47-virus-scanning.md"))
     }
 
+    /// A Japanese page the docs team added by hand to a draft, for an item the sheet does not have, goes with a forced
+    /// import (the sheet is the source of the Japanese): the output names it, and its English page stays.
+    @Test func aJapanesePageAddedByHandThatTheImportDeletesIsNamed() throws {
+        let (work, content) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let revision = content + "/revisions/2025-09-01"
+        #expect(try CLI.run(["import", Self.seed, "--date", "2025-09-01", "--content", content]).status == 0)
+        for (language, name) in [("ja", "多要素認証"), ("en", "Multi-factor authentication")] {
+            try "---\nno: 50\nslug: mfa\nsection: \(language == "ja" ? "セキュリティ" : "Security")\ncategory: \(language == "ja" ? "セキュリティ" : "Security")\nitem: \(name)\ndefinition: d\nunit: u\n---\n有\n"
+                .write(toFile: revision + "/\(language)/50-mfa.md", atomically: true, encoding: .utf8)
+        }
+        let run = try CLI.run(["import", Self.seed, "--date", "2025-09-01", "--force", "--content", content])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("\n  \(revision)/ja/50-mfa.md (added by hand; the sheet does not have its item, so it is deleted)\n"), "\(run.output)")
+        #expect(!FileManager.default.fileExists(atPath: revision + "/ja/50-mfa.md"))
+        #expect(run.output.contains("English pages kept although the sheet no longer has their item (delete them if the item was removed):\n  \(revision)/en/50-mfa.md\n"))
+    }
+
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr")))
     func aReplacedTreeThatCannotBeRemovedFailsTheRunUnderAnHonestName() throws {
         let (work, content) = try Self.workspace()

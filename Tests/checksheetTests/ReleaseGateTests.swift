@@ -55,17 +55,25 @@ import TestSupport
 
             """)
 
-        // The build publishes the empty answer: a warning there, with the same words.
-        let check = try CLI.run(["check", "--today", "2026-01-01", "--content", content])
-        #expect(check.status == 0)
-        #expect(check.errors == """
+        // The build publishes the empty answer, the missing image and the broken link: warnings there, with the same words.
+        let warnings = """
+            \(revision)/en/11-rto.md:11:23: warning: the answer of 'rto' shows the image 'diagram.png', which is not a file of the site
+              hint: no file can be at en/items/rto/diagram.png: the build publishes no images for answers (of Content/ it takes only site.yml's logo and favicon); embed the image in the answer as `![…](data:image/png;base64,…)`, or describe it in words
             \(revision)/ja/11-rto.md:11:1: warning: the answer of 'rto' holds raw HTML, '<div>', which the page leaves out
               hint: write Markdown instead: **bold**, *emphasis*, [text](https://…) for a link, `- ` for a list item, a blank line between paragraphs
             \(revision)/ja/11-rto.md:11:1: warning: the answer of 'rto' shows no text
               hint: the page leaves out raw HTML, and HTML such as '<div>' that starts a block takes the text after it up to the next blank line: write the answer in Markdown, without HTML tags
-            2 warnings
+            \(revision)/ja/12-failure-count.md:11:8: warning: the answer of 'failure-count' links to 'rpo', which is not a page of the site
+              hint: link to the item as `../rpo/index.html`
+            4 warnings
 
-            """)
+            """
+        let check = try CLI.run(["check", "--today", "2026-01-01", "--content", content])
+        #expect(check.status == 0)
+        #expect(check.errors == warnings)
+        let build = try CLI.run(["build", "--today", "2026-01-01", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 0)
+        #expect(build.errors == warnings)
     }
 
     /// Notes written in HTML alone show nothing on the changes page: refused, as an empty answer is.
@@ -122,6 +130,22 @@ import TestSupport
         #expect(!other.errors.contains("permanent URL"), "\(other.errors)")
     }
 
+    /// A draft's new slug is left to the gate, which refuses it at publish: `check` and `build` warn as they did.
+    @Test func aDraftThatRenamesASlugIsAWarningOfCheck() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (content, revision) = try Workflow.draftOfOctober(in: work, notes: ("変更はありません。", "Nothing changed."))
+        for language in ["ja", "en"] { try Self.edit(revision + "/\(language)/11-rto.md", "slug: rto\n", "slug: recovery-time-objective\n") }
+        let check = try CLI.run(["check", "--today", "2026-01-01", "--content", content])
+        #expect(check.status == 0)
+        #expect(check.errors == """
+            \(revision)/ja/11-rto.md:2:1: warning: number 11 was item 'rto' until revision 2025-10-01 removed it
+              hint: customers cite items by number: give 'recovery-time-objective' a number never used, such as 50, or keep the slug 'rto' if it is the same item
+            1 warning
+
+            """)
+    }
+
     /// A published revision edited so that a slug changed is found too, against the revision before it.
     @Test func aPublishedRevisionThatRenamedASlugIsReported() throws {
         let work = Repository.temporaryFolder()
@@ -129,14 +153,24 @@ import TestSupport
         let (content, revision) = try Workflow.draftOfOctober(in: work, notes: ("変更はありません。", "Nothing changed."))
         #expect(try CLI.run(["publish", "2025-10-01", "--today", "2026-01-01", "--content", content]).status == 0)
         for language in ["ja", "en"] { try Self.edit(revision + "/\(language)/11-rto.md", "slug: rto\n", "slug: recovery-time-objective\n") }
-        let gate = try CLI.run(["check", "--release", "--today", "2026-01-01", "--content", content])
-        #expect(gate.status == 1)
-        #expect(gate.errors == """
+        let refusal = """
             \(revision)/ja/11-rto.md:3:1: error: item 11 '目標復旧時間(RTO)' was published as 'rto' in 2025-03-07: the slug is the item's permanent URL, and links to ja/items/rto/ and en/items/rto/ would say the item was removed
               hint: keep `slug: rto` here and in \(revision)/en/11-rto.md:3; a new slug is for a new item only
             1 error
 
-            """)
+            """
+        let gate = try CLI.run(["check", "--release", "--today", "2026-01-01", "--content", content])
+        #expect(gate.status == 1)
+        #expect(gate.errors == refusal)
+        // `check` and `build` refuse it too, in the gate's words (they used to warn that a new item took a retired
+        // number, and publish a page saying the item was removed); the build writes nothing.
+        let check = try CLI.run(["check", "--today", "2026-01-01", "--content", content])
+        #expect(check.status == 1)
+        #expect(check.errors == refusal)
+        let build = try CLI.run(["build", "--today", "2026-01-01", "--content", content, "--output", work + "/public"])
+        #expect(build.status == 1)
+        #expect(build.errors == refusal)
+        #expect(!FileManager.default.fileExists(atPath: work + "/public"))
     }
 
     /// Publishing what is published already is done: said so, with since when, and exit status 0, nothing written.

@@ -42,6 +42,8 @@ extension ContentSource {
             folders.append((folder, folderPath, metadata, translations, languages))
         }
         let jobs = folders.flatMap { folder in folder.languages.flatMap { _, languagePath, names in names.map { (languagePath, $0) } } }
+        // Every page's path: the hint for a file beside the pages never says to rename it over one.
+        let pages = Set(jobs.filter { $0.1.hasSuffix(".md") }.map { $0.0 + "/" + $0.1 })
         var read = jobs.parallelMap { languagePath, name -> (SourceFile?, [Diagnostic]) in
             var found: [Diagnostic] = []
             let file = languagePath + "/" + name
@@ -64,8 +66,7 @@ extension ContentSource {
             } else if isFolder(file) {
                 return (nil, [ignored(file, "is a folder among the item pages", hint: "item pages are the .md files directly in \(languagePath)")])
             } else {
-                let stem = (name as NSString).deletingPathExtension
-                return (nil, [ignored(file, "is not an item page", hint: "item pages end in `.md`; rename it \(stem).md to publish it, or move it elsewhere")])
+                return (nil, [ignored(file, "is not an item page", hint: notAPageHint(name, in: languagePath, pages: pages))])
             }
         }[...]
         var revisions: [RevisionSource] = []
@@ -109,6 +110,23 @@ extension ContentSource {
         }
         return Diagnostic(file: path, message: "cannot read the item page: it was removed while the content was read",
                           hint: "run the command again once the files stop changing")
+    }
+
+    /// What to do with a file beside the item pages that is not one. An editor's backup or temporary file
+    /// (`01-service-hours.md~`, `.bak`, `.orig`, `.swp`, `#01-service-hours.md#`) of a page that is there is said to be
+    /// one, to delete or move: renaming it as the page would replace the page.
+    static func notAPageHint(_ name: String, in folder: String, pages: Set<String>) -> String {
+        var original = Substring(name)
+        while let marker = ["~", "#", ".swp", ".swo", ".bak", ".orig", ".tmp"].first(where: { original.hasSuffix($0) }) { original = original.dropLast(marker.count) }
+        while original.first == "#" || original.first == "." { original = original.dropFirst() }
+        let isBackup = original != Substring(name)
+        let page = original.hasSuffix(".md") ? String(original) : (original as NSString).deletingPathExtension + ".md"
+        if pages.contains(folder + "/" + page) {
+            return isBackup
+                ? "it looks like an editor's backup of \(page), which is the item's page: delete it, or move it out of \(folder)"
+                : "item pages end in `.md`, and \(page) is a page already: delete this file, or move it out of \(folder)"
+        }
+        return "item pages end in `.md`; rename it \(page) to publish it, or move it elsewhere"
     }
 
     static func ignored(_ path: String, _ what: String, hint: String) -> Diagnostic {

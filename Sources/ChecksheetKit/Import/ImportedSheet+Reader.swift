@@ -112,7 +112,9 @@ extension ImportedSheet {
 
             func number(_ text: String) -> Int? {
                 let digits = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.precomposedStringWithCompatibilityMapping
-                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 else { return nil }
+                if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 { return value }
+                // As Excel formats a number: `5.0`, `6.00`, `7E+00`, `2.`; taken when it is a whole one.
+                guard case let .whole(value)? = ImportedSheet.excelNumber(digits), value > 0 else { return nil }
                 return value
             }
             let unitIndex = index[.unit]!
@@ -201,9 +203,15 @@ extension ImportedSheet {
                         sectionHasCategory = false
                     } else {
                         let cell = row.cells.indices.contains(index[.no]!) ? row.cells[index[.no]!].column : 1
-                        problems.append(Diagnostic(file: file, line: row.line, column: cell,
-                                                   message: noText.isEmpty ? "the row has no item number (No.)" : "'\(noText)' is neither an item number nor a section header",
-                                                   hint: "item rows start with their number (No.); a section header row holds only the section's name"))
+                        let normalized = noText.precomposedStringWithCompatibilityMapping
+                        let reading = ImportedSheet.excelNumber(normalized.hasPrefix("-") ? String(normalized.dropFirst()) : normalized)
+                        let message = noText.isEmpty ? "the row has no item number (No.)"
+                            : reading == .fraction ? "'\(noText)' is not a whole number: an item number is a whole number from 1"
+                            : reading != nil ? "'\(noText)' is not an item number: item numbers start from 1"
+                            : "'\(noText)' is neither an item number nor a section header"
+                        let hint = reading == .fraction ? "write the item's number as the sheet has it; if Excel changed it, format the No. column as text (文字列) and export again"
+                            : "item rows start with their number (No.); a section header row holds only the section's name"
+                        problems.append(Diagnostic(file: file, line: row.line, column: cell, message: message, hint: hint))
                     }
                     continue
                 }
@@ -260,7 +268,8 @@ extension ImportedSheet {
                                          message: "cell \(cell + 1) is under no header and is not imported", hint: "name the column in the header row, or leave it empty")
                 }
                 rows.append(Row(no: no, section: section, category: category, item: values[index[.item]!], definition: values[index[.definition]!],
-                                unit: values[index[.unit]!], answer: values[index[.answer]!], line: row.line, categoryColumn: categoryColumn))
+                                unit: values[index[.unit]!], answer: values[index[.answer]!], line: row.line, categoryColumn: categoryColumn,
+                                columns: Dictionary(uniqueKeysWithValues: [SheetColumn.item, .definition, .unit, .answer].map { ($0, column(of: index[$0]!)) })))
             }
             if let unnamed { problems.append(unnamed) }
             if rows.isEmpty && !problems.hasErrors {

@@ -15,6 +15,33 @@ public struct ImportedSheet: Sendable, Equatable {
         public var line: Int
         /// Where the row's category cell is, when the row names its category; 0 when it takes the one above.
         public var categoryColumn = 0
+        /// Where the cells of the item's name, definition, unit and answer stand on `line`, for a diagnostic about one.
+        public var columns: [SheetColumn: Int] = [:]
+    }
+
+    /// What a cell written as Excel writes numbers reads as: digits with an optional fraction and exponent (`5.0`,
+    /// `2.`, `7E+00`, `0.999`); nil for any other text.
+    enum ExcelNumber: Equatable {
+        case whole(Int)
+        case fraction
+    }
+
+    /// The number `text` writes as Excel formats one (no sign), if it is one.
+    static func excelNumber(_ text: String) -> ExcelNumber? {
+        guard let match = text.wholeMatch(of: /([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]{1,3}))?/) else { return nil }
+        let fraction = match.output.2.map(String.init) ?? ""
+        var digits = String(match.output.1) + fraction
+        let exponent = (match.output.3.flatMap { Int($0.hasPrefix("+") ? String($0.dropFirst()) : String($0)) } ?? 0) - fraction.count
+        if exponent >= 0 {
+            digits += String(repeating: "0", count: min(exponent, 20))
+        } else {
+            let dropped = digits.suffix(-exponent)
+            guard dropped.allSatisfy({ $0 == "0" }) else { return .fraction }
+            digits = String(digits.dropLast(-exponent))
+        }
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= 18 else { return nil }
+        return .whole(Int(significant) ?? 0)
     }
 
     /// The file the sheet was read from, for diagnostics about its rows.

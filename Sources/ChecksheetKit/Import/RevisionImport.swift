@@ -44,6 +44,8 @@ public enum RevisionImport {
         public var path: String
         /// Fields where the edited page differs from the sheet.
         public var fields: [Field]
+        /// The page was added by hand (no import wrote it) for an item the sheet does not have: the import deletes it.
+        public var addedByHand = false
     }
 
     /// The revision of the import's own date, replaced with `--force`: its slugs and English come first.
@@ -123,6 +125,9 @@ public enum RevisionImport {
                             definition: row.definition, unit: row.unit, answer: Markdown.escaped(row.answer))
             let earlier = sources.lazy.compactMap { $0.ja[item.slug] }.first
             item.keywords = earlier?.keywords ?? []
+            if let earlier, let revision = neighbours.first(where: { $0.item(item.slug, .ja) == earlier }) {
+                warnings += reformattedCells(row, earlier: earlier, of: revision.date, file: sheet.file)
+            }
             if let earlier {
                 // A cell that differs from the earlier text only by a Shift_JIS table's variant characters is the same text.
                 if ShiftJISVariants.same(item.section, earlier.section) { item.section = earlier.section }
@@ -193,7 +198,7 @@ public enum RevisionImport {
             // Hand edits of pages of items the sheet no longer has go with the page: said too.
             for (slug, page) in replacing.japanesePages.sorted(by: { $0.value.path < $1.value.path }) where !slugsNow.contains(slug) {
                 if let old = replacing.revision.item(slug, .ja), editedByHand(old, page: page, in: replacing, previous: previous) {
-                    overwritten.append(OverwrittenEdit(path: page.path, fields: []))
+                    overwritten.append(OverwrittenEdit(path: page.path, fields: [], addedByHand: addedByHand(slug, page: page.path, in: replacing, previous: previous)))
                 }
             }
         }
@@ -248,6 +253,26 @@ public enum RevisionImport {
         return pending
     }
 
+    /// A warning at each cell that is a bare number (`0.999`, `45658`) where the earlier revision's text is not one
+    /// (`99.9%以上`, an answer in words): most likely Excel reformatted the cell, a percentage as a fraction and a
+    /// date-like text as its serial number, and the import would publish the number as a change.
+    static func reformattedCells(_ row: ImportedSheet.Row, earlier: Item, of date: String, file: String) -> [Diagnostic] {
+        func isNumber(_ text: String) -> Bool {
+            let trimmed = text.trimmed
+            return ImportedSheet.excelNumber(trimmed.hasPrefix("-") ? String(trimmed.dropFirst()) : trimmed) != nil
+        }
+        let cells: [(SheetColumn, String, String)] = [(.item, row.item, earlier.item), (.definition, row.definition, earlier.definition),
+                                                      (.unit, row.unit, earlier.unit), (.answer, row.answer, earlier.plainAnswer)]
+        return cells.compactMap { column, now, before -> Diagnostic? in
+            guard isNumber(now), !isNumber(before) else { return nil }
+            let shown = before.count > 40 ? String(before.prefix(39)) + "…" : before
+            return Diagnostic(file: file, line: row.line, column: row.columns[column] ?? 0, severity: .warning,
+                              message: "item \(row.no)'s \(column.japanese) is the bare number '\(now)', where the revision of \(date) has '\(shown)'",
+                              hint: "Excel reformats a cell whose format is a number: 99.9% becomes 0.999, a date its serial number (45658); "
+                                  + "format the column as text (文字列), write the cell again and export again, unless the number is what the sheet says")
+        }
+    }
+
     /// The hand edit of the draft's page of `item` that the sheet's `page` text replaces, if any.
     static func overwrittenEdit(of item: Item, page: String, in replacing: Replaced, previous: Revision?) -> OverwrittenEdit? {
         guard let current = replacing.japanesePages[item.slug], current.hash != TranslationRecords.hash(page),
@@ -259,12 +284,19 @@ public enum RevisionImport {
     /// or, without a record (a draft started by `new-revision`, a copy), the previous revision's item.
     static func editedByHand(_ old: Item, page: (path: String, hash: String), in replacing: Replaced, previous: Revision?) -> Bool {
         if let recorded = replacing.imported[page.path] { return recorded != page.hash }
+        if addedByHand(old.slug, page: page.path, in: replacing, previous: previous) { return true }
         if replacing.imported.isEmpty, let before = previous?.item(old.slug, .ja) {
             var copy = old
             copy.keywords = before.keywords
             return copy != before
         }
         return false
+    }
+
+    /// Whether a draft's Japanese page was added by hand: no import wrote it (`.imported.yml` does not list it), or,
+    /// without a record, the revision it was copied from has no such item.
+    static func addedByHand(_ slug: String, page: String, in replacing: Replaced, previous: Revision?) -> Bool {
+        replacing.imported.isEmpty ? previous.map { $0.item(slug, .ja) == nil } ?? false : replacing.imported[page] == nil
     }
 
     /// The text of `.imported.yml`: a comment, then each Japanese page and the hash of the text the import wrote.

@@ -17,6 +17,8 @@ extension ContentLoader {
             let column = found.line == 1 ? start.column + found.column - 1 : found.column
             let hint = found.isComment
                 ? "readers never see it, and the page's source says `<!-- raw HTML omitted -->` in its place: delete it, or keep such notes outside the answer"
+                : name == "br"
+                ? "to break the line in Markdown, end it with a backslash (`\\`) and go on on the next line; a blank line starts a new paragraph"
                 : "write Markdown instead: **bold**, *emphasis*, [text](https://…) for a link, `- ` for a list item, a blank line between paragraphs"
             return Diagnostic(file: page.file, line: line, column: column, severity: .warning,
                               message: "the answer of '\(page.item.slug)' holds raw HTML, '\(shown)', which the page leaves out", hint: hint)

@@ -138,6 +138,8 @@ public enum ContentLoader {
                     kept.keep(page, parsedFrom: file, textHash: parsedPage.textHash)
                     problems += externalImages(page)
                     problems += rawHTML(page)
+                    problems += unsupportedMarkdown(page)
+                    problems += overlongFields(page)
                     problems += ItemPage.invisibleCharacters(in: file.text, file: file.path).filter { $0.severity == .warning }
                 case let .failure(error):
                     problems += error.diagnostics

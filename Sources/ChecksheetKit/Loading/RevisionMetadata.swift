@@ -27,7 +27,34 @@ struct RevisionMetadata: Equatable {
 
     /// Parses `revision.yml` and checks that its date is a real day equal to the folder's name.
     static func parse(_ file: SourceFile, folderName: String) -> Result<RevisionMetadata, DiagnosticsError> {
-        YAMLDocument.parse(file).flatMap { metadata(in: $0, folderName: folderName) }
+        YAMLDocument.parse(file).flatMap { document in
+            metadata(in: document, folderName: folderName).map { metadata in
+                var metadata = metadata
+                metadata.warnings += tables(in: metadata.notes, document: document, text: file.text)
+                return metadata
+            }
+        }
+    }
+
+    /// A warning at each pipe table in the notes, at its header row in the file: the pages show its pipes as written.
+    static func tables(in notes: Localized<String>, document: YAMLDocument, text: String) -> [Diagnostic] {
+        guard notes.ja.contains("|") || notes.en.contains("|"), case let .mapping(mapping)? = document.value("notes")?.value else { return [] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var problems: [Diagnostic] = []
+        for (key, value) in mapping {
+            guard let language = key.string.flatMap(Language.init(rawValue:)) else { continue }
+            var from = document.location(of: value.mark).line - 1
+            for found in Markdown.unsupported(notes[language]) where found.kind == .table {
+                // The header row as written in the file, at or after where the notes' value starts.
+                let line = lines.indices.dropFirst(max(from, 0)).first { Markdown.blockText(lines[$0]).hasSuffix(found.text) }
+                if let line { from = line + 1 }
+                let column = line.map { lines[$0].unicodeScalars.prefix { $0 == " " || $0 == "\t" || $0 == ">" }.count + 1 } ?? 1
+                problems.append(Diagnostic(file: document.file, line: line.map { $0 + 1 } ?? document.location(of: value.mark).line, column: column, severity: .warning,
+                                           message: "the \(language.rawValue) notes hold a table: tables are not supported; the text shows as written, with its pipes",
+                                           hint: "use a list instead, one `- ` line per row"))
+            }
+        }
+        return problems
     }
 
     /// The metadata a parsed `revision.yml` states, checked against the folder's name.

@@ -35,7 +35,9 @@ struct YAMLDocument {
             // The encoding is given: its default is looked up in the process environment on every call.
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
-            return .failure(DiagnosticsError([diagnostic(for: error, file: file, lineOffset: lineOffset)]))
+            // libyaml trips over such a space a line later, without naming it: the place to fix is the key's.
+            let spaces = nonASCIISpacesAfterKeys(in: yaml, file: file, lineOffset: lineOffset)
+            return .failure(DiagnosticsError(spaces.isEmpty ? [diagnostic(for: error, file: file, lineOffset: lineOffset)] : spaces))
         } catch {
             return .failure(DiagnosticsError([Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)")]))
         }
@@ -196,5 +198,25 @@ struct YAMLDocument {
         default:
             return Diagnostic(file: file, line: lineOffset + 1, message: "cannot read YAML: \(error)")
         }
+    }
+
+    /// An error at each space other than an ASCII one (U+3000 from a Japanese input method, a no-break space) right
+    /// after a key's colon: YAML reads `unit:　時間` as one plain text, not a key and its value.
+    static func nonASCIISpacesAfterKeys(in yaml: String, file: String, lineOffset: Int) -> [Diagnostic] {
+        guard yaml.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        var problems: [Diagnostic] = []
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let match = line.prefixMatch(of: /([ \t]*(?:- )?)([^\s:#'"][^:]*?):(\p{Zs})/),
+                  let space = match.output.3.unicodeScalars.first, !space.isASCII else { continue }
+            let key = String(match.output.2)
+            let column = match.output.1.unicodeScalars.count + key.unicodeScalars.count + 2
+            let hex = String(space.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let name = space.value == 0x3000 ? "a full-width space" : space.value == 0xA0 ? "a no-break space" : "a non-ASCII space"
+            problems.append(Diagnostic(file: file, line: index + 1 + lineOffset, column: column,
+                                       message: "\(name) (\(code)) follows '\(key):'; YAML needs an ASCII space",
+                                       hint: "replace it with an ordinary space: `\(key): \(line.dropFirst(match.output.0.count).trimmingCharacters(in: .whitespaces))`"))
+        }
+        return problems
     }
 }
