@@ -1,13 +1,14 @@
 extension ReleaseGate {
-    /// The gate's slug check for `check` and `build`: an error at each slug a published revision changed since the
-    /// published revision before it (what the site shows of those is out, and the old address says the item was
-    /// removed), in place of the loader's warning that guessed a new item took a retired number. A draft's changed slug
-    /// keeps that warning: the gate refuses it when it is published.
+    /// The gate's slug check for `check` and `build`: an error at each slug the current published revision changed since
+    /// the published revision before it (the old address would say the item was removed), in place of the loader's
+    /// warning that guessed a new item took a retired number. As the gate, it looks at the newest step only: a rename
+    /// published long ago is history the team cannot undo without rewriting it, and stays the loader's warning. A
+    /// draft's changed slug keeps that warning too: the gate refuses it when it is published.
     public static func publishedSlugChanges(_ sheet: Sheet, diagnostics: [Diagnostic]) -> [Diagnostic] {
         let revisions = sheet.published.revisions
         var errors: [Diagnostic] = []
         var guesses: Set<[String]> = []
-        for (previous, revision) in zip(revisions, revisions.dropFirst()) {
+        for (previous, revision) in zip(revisions, revisions.dropFirst()).suffix(1) {
             errors += renamedSlugs(revision, previous: previous)
             for rename in renames(revision, previous: previous) {
                 guard let source = revision.sources.ja[rename.new.slug] else { continue }
@@ -26,7 +27,11 @@ extension ReleaseGate {
         // With no file of the site known, every link that stays within it is a problem: those are the ones to judge.
         let nowhere = LinkTargets([])
         func staysWithin(_ markdown: String, from page: String) -> Bool {
-            links(in: Markdown.html(markdown)).contains { $0.value.count > 1 && $0.value.hasPrefix("#") || nowhere.problem(with: $0.value, from: page) != nil }
+            // A link within the site is written `[text](target)`, `![alt](target)` or with a `[ref]: target` line; bare
+            // URLs and autolinks lead elsewhere. Most answers hold neither, and are passed over without cmark: every
+            // build asks this of every answer, a 10,000-item sheet's too.
+            guard Self.mayHoldLink(markdown) else { return false }
+            return links(in: Markdown.html(markdown)).contains { $0.value.count > 1 && $0.value.hasPrefix("#") || nowhere.problem(with: $0.value, from: page) != nil }
         }
         let linked = Language.allCases.contains { language in
             current.items[language].contains { staysWithin($0.answer, from: SitePath.item($0.slug, language)) }
@@ -41,6 +46,19 @@ extension ReleaseGate {
             var warning = problem
             warning.severity = .warning
             return warning
+        }
+    }
+
+    /// Whether Markdown has `](` or `]:`, without which it writes no link or image of its own.
+    static func mayHoldLink(_ markdown: String) -> Bool {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "]") {
+                let next = bytes[index + 1]
+                if next == UInt8(ascii: "(") || next == UInt8(ascii: ":") { return true }
+            }
+            return false
         }
     }
 }
