@@ -159,7 +159,50 @@
   }
 
   // The text an item's words are taken from (SearchText.analysed).
-  function analysed(text) { return normalize(withoutFunctionKana(variantsFolded(widthFolded(text)))); }
+  function analysed(text) { return qualifiersApart(normalize(withoutFunctionKana(variantsFolded(widthFolded(acronymsRead(text)))))); }
+
+  // Japanese that qualifies a number or a time, as `within` and `about` do in English (SearchText.qualifiers).
+  var QUALIFIERS = ['以内', '以上', '以下', '未満', '以降', '程度', '前後'];
+
+  // Each qualifier set apart by spaces, so that it forms no bigram with the word before it (SearchText.qualifiersApart).
+  function qualifiersApart(text) {
+    if (!/[以未程前]/.test(text)) return text;
+    var result = text;
+    QUALIFIERS.forEach(function (q) { if (result.indexOf(q) >= 0) result = replacingWhole(q, ' ' + q + ' ', result, true, true); });
+    return result;
+  }
+
+  // Upper-case acronyms that are also English words, read as words of their own (SearchText.acronymWords).
+  var ACRONYM_WORDS = [['REST', 'restful']];
+
+  // Each acronym as a whole word (no ASCII letter or digit beside it) put as its word (SearchText.acronymsRead).
+  function acronymsRead(text) {
+    var result = String(text);
+    ACRONYM_WORDS.forEach(function (pair) {
+      if (result.indexOf(pair[0]) < 0) return;
+      var points = Array.from(result, function (c) { return c.codePointAt(0); });
+      var target = Array.from(pair[0], function (c) { return c.codePointAt(0); });
+      function letterOrDigit(i) {
+        if (i < 0 || i >= points.length) return false;
+        var v = points[i];
+        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A);
+      }
+      var read = '';
+      var i = 0;
+      while (i < points.length) {
+        var end = i + target.length;
+        if (end <= points.length && target.every(function (p, k) { return points[i + k] === p; }) && !letterOrDigit(i - 1) && !letterOrDigit(end)) {
+          read += pair[1];
+          i = end;
+        } else {
+          read += String.fromCodePoint(points[i]);
+          i += 1;
+        }
+      }
+      result = read;
+    });
+    return result;
+  }
 
   // What the index stores for a text (SearchText.indexTokens).
   function indexTokens(text) { return tokens(analysed(text), true).map(function (t) { return t.text; }); }
@@ -187,7 +230,9 @@
 
   // SearchText.questionWords and SearchText.prefixPhrases.
   var QUESTION_WORDS = [
-    ['how often', 'frequency'], ['how long', 'period'], ['how many', 'number'], ['where', 'location'],
+    ['how often', 'frequency'], ['how long', 'period'], ['how many hours', 'hours'], ['how many days', 'period days'],
+    ['how many weeks', 'period weeks'], ['how many months', 'period months'], ['how many years', 'period years'],
+    ['how many', 'number'], ['where', 'location'],
     ['どのくらいの期間', '期間'], ['何日', '期間'], ['何年', '期間'], ['何か月', '期間'], ['何ヶ月', '期間'], ['何カ月', '期間'],
     ['何件', '件数'], ['何回', '回数'], ['どこ', '場所']
   ];
@@ -219,8 +264,16 @@
       (v >= 0x2000 && v <= 0x200A) || v === 0x2028 || v === 0x2029 || v === 0x202F || v === 0x205F || v === 0x3000;
   }
 
+  // Words whose stems the rules get wrong, with their stems (SearchText.stemExceptions).
+  var STEM_EXCEPTIONS = new Map([
+    ['certificate', 'certificat'], ['certificates', 'certificat'],
+    ['destroy', 'destr'], ['destroys', 'destr'], ['destroyed', 'destr'], ['destroying', 'destr'], ['destruction', 'destr'],
+    ['storage', 'stor'], ['storages', 'stor']
+  ]);
+
   // The suffix stripper of SearchText.stem, step by step.
   function stem(word) {
+    if (STEM_EXCEPTIONS.has(word)) return STEM_EXCEPTIONS.get(word);
     if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
     var w = word;
     function ends(suffix) { return w.length >= suffix.length && w.slice(w.length - suffix.length) === suffix; }
@@ -273,9 +326,10 @@
   // an item's text is (SearchText.questionText).
   function questionText(text) {
     // Before folding: NFKC turns ⑪ into 11, a number like any other.
-    var folded = collapsed(variantsFolded(widthFolded(withoutEnumerator(String(text)))));
+    var folded = collapsed(variantsFolded(widthFolded(acronymsRead(withoutEnumerator(String(text))))));
     QUESTION_WORDS.forEach(function (pair) { folded = replacingWhole(pair[0], ' ' + pair[1] + ' ', folded, isJapanese(pair[0].codePointAt(0))); });
     STOP_PHRASES.forEach(function (phrase) { folded = replacingWhole(phrase, ' ', folded, PREFIX_PHRASES.has(phrase), SUFFIX_PHRASES.has(phrase)); });
+    QUALIFIERS.forEach(function (q) { folded = replacingWhole(q, ' ', folded, true, true); });
     return withoutFunctionKana(folded);
   }
 
@@ -475,6 +529,8 @@
   // ---- Ranking (see SearchEngine.swift) ----
 
   var FORMAT_VERSION = 4;
+  // The field an item's section and category are in (SearchIndex.categoryField): it scores, but holds no part of a query.
+  var CATEGORY_FIELD = 4;
 
   // The index as the engine uses it, or an Error saying why the file cannot be used: another format version, a
   // missing table, numbers pointing outside the index. Postings arrive as gaps and are summed back here.
@@ -777,7 +833,16 @@
       });
       return best;
     });
-    var holders = perToken.map(function (scores) { return new Set(scores.keys()); });
+    // A word held only in the category scores but is no part of the query an item holds (SearchEngine.rank).
+    var holders = termsPerToken.map(function (terms) {
+      var documents = new Set();
+      terms.forEach(function (term) {
+        index.post[term].forEach(function (entry) {
+          if (Math.floor(entry / 8) % fieldCount !== CATEGORY_FIELD) documents.add(Math.floor(Math.floor(entry / 8) / fieldCount));
+        });
+      });
+      return documents;
+    });
     var words = weighedWords(all, list, holders, index.idf, UNKNOWN_WORD_SHARE);
     var total = words.reduce(function (sum, word) { return sum + word.weight; }, 0);
     var coverage = new Map();
@@ -787,7 +852,7 @@
         if (coverage.has(d)) return;
         var held = 0, score = 0;
         words.forEach(function (word) {
-          var share = heldShare(word, function (t) { return perToken[t].has(d); });
+          var share = heldShare(word, function (t) { return holders[t].has(d); });
           if (share === 0) return;
           held += word.weight * share;
           var sum = 0;
@@ -833,7 +898,6 @@
   var ANSWERED_MARGIN = 0.1;
   var REVIEW_COVERAGE = 0.45;
   var COMPOUND_SHARE = 0.25;
-  var CATEGORY_FIELD = 4;
   // QuestionAnswer.ordinaryShare, weakWords, commonLoanwords, conjunctions: see there.
   var ORDINARY_SHARE = 0.35;
   var WEAK_WORDS = ['provide', 'provided', 'provides', 'support', 'supported', 'supports', 'feature', 'features', 'function', 'functions',

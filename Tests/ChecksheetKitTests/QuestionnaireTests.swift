@@ -143,9 +143,12 @@ import TestSupport
     @Test func stemsMeetAcrossInflections() {
         for group in [["retained", "retains", "retaining"], ["encrypted", "encryption", "encrypts", "encrypt"], ["availability", "available"],
                       ["notification", "notifications", "notified", "notify"], ["deleted", "deletion", "delete"], ["planned", "planning", "plans"],
-                      ["certified", "certification", "certificate"], ["managed", "management", "manage"], ["security", "secure"]] {
+                      ["certified", "certification"], ["managed", "management", "manage"], ["security", "secure"],
+                      ["certificate", "certificates"], ["destroy", "destroyed", "destruction"], ["store", "stored", "storage"]] {
             #expect(Set(group.map(SearchText.stem)).count == 1, "\(group.map(SearchText.stem))")
         }
+        // The exceptions the rules get wrong (`SearchText.stemExceptions`): a TLS certificate is no certification.
+        #expect(SearchText.stem("certificate") != SearchText.stem("certification"))
         #expect(SearchText.stem("status") == "status")
         #expect(SearchText.stem("access") == "access")
         #expect(SearchText.stem("data") == "data")

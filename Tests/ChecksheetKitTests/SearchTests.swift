@@ -93,12 +93,12 @@ import TestSupport
             #expect(engine.search("#50").isEmpty)
             #expect(engine.search("50").isEmpty)
             #expect(engine.search("365").map(\.slug) == ["service-hours", "support-hours-failures", "support-hours-general"])
-            #expect(engine.search("365").map { ($0.score * 1000).rounded() } == [4736, 4513, 4513])
+            #expect(engine.search("365").map { ($0.score * 1000).rounded() } == [4735, 4512, 4512])
             #expect(engine.search("backup 30 days").map(\.slug) == ["backup-method", "planned-outage-notice", "rpo", "failure-count",
                                                                     "storage-media-security", "backup-generations", "backup-retention"])
-            #expect(engine.search("24").map(\.slug) == ["concurrent-users", "rpo", "service-hours", "failure-notification-time",
+            #expect(engine.search("24").map(\.slug) == ["concurrent-users", "rpo", "failure-notification-time", "service-hours",
                                                         "support-hours-failures", "support-hours-general", "system-monitoring"])
-            #expect(engine.search("24").map { ($0.score * 1000).rounded() } == [1_000_000, 4121, 4016, 4012, 3909, 3909, 3228])
+            #expect(engine.search("24").map { ($0.score * 1000).rounded() } == [1_000_000, 4120, 4047, 4016, 3908, 3908, 3228])
         }
     }
 
@@ -106,7 +106,7 @@ import TestSupport
     @Test func answersDoNotTakeANumberForAnItem() {
         #expect(Self.en.answer("No. 47").matches.isEmpty)
         #expect(Self.ja.answer("47").matches.isEmpty)
-        #expect(Self.ja.answer("24").matches.map(\.slug) == ["rpo", "service-hours", "failure-notification-time"])
+        #expect(Self.ja.answer("24").matches.map(\.slug) == ["rpo", "failure-notification-time", "service-hours"])
     }
 
     @Test func tiesAreBrokenByItemNumber() {

@@ -1,5 +1,6 @@
 extension Synonyms {
-    /// Reads `synonyms.yml`: `groups:`, a list of lists of words or phrases in either language.
+    /// Reads `synonyms.yml`: `groups:`, a list of lists of words or phrases in either language, and the optional
+    /// `general:`, words of those groups that bring no item its group.
     public static func parse(_ file: SourceFile) -> Result<Synonyms, DiagnosticsError> {
         YAMLDocument.parse(file).flatMap(synonyms(in:))
     }
@@ -7,7 +8,7 @@ extension Synonyms {
     /// The synonym groups a parsed `synonyms.yml` lists.
     static func synonyms(in document: YAMLDocument) -> Result<Synonyms, DiagnosticsError> {
         var problems: [Diagnostic] = []
-        document.unknownKeys(known: ["groups"], into: &problems)
+        document.unknownKeys(known: ["groups", "general"], into: &problems)
         var groups: [[String]] = []
         if let (keyMark, node) = document.value("groups") {
             if case let .sequence(sequence) = node {
@@ -32,6 +33,15 @@ extension Synonyms {
         } else {
             problems.append(document.diagnostic(at: nil, "missing required field 'groups'", hint: "add `groups:` with one list of words a line"))
         }
-        return problems.isEmpty ? .success(Synonyms(groups: groups)) : .failure(DiagnosticsError(problems))
+        var general: [String] = []
+        if let (keyMark, node) = document.value("general") {
+            general = document.textList("general", what: "general words of the groups", into: &problems)
+            let grouped = Set(groups.joined().map { SearchText.collapsed(SearchText.normalize($0)) })
+            for word in general where !grouped.contains(SearchText.collapsed(SearchText.normalize(word))) {
+                problems.append(document.diagnostic(at: node.mark ?? keyMark, "general word '\(word)' is in no synonym group",
+                                                    hint: "list only words of the groups under `general:`, or add '\(word)' to its group"))
+            }
+        }
+        return problems.isEmpty ? .success(Synonyms(groups: groups, general: general)) : .failure(DiagnosticsError(problems))
     }
 }

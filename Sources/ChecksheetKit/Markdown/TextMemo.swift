@@ -30,7 +30,7 @@ enum TextMemos {
     /// Markdown source → the text a reader sees.
     static let plainText = TextMemo<String>()
     /// Text → its search index tokens.
-    static let indexTokens = TextMemo<[String]>()
+    static let indexTokens = TextMemo<[SearchText.Token]>()
     /// Language, old and new text → their inline diff as HTML: the "changes since" pages of consecutive revisions,
     /// and every rebuild of the preview, compare the same texts for every item that did not change.
     static let inlineDiffs = TextMemo<String>()

@@ -88,7 +88,7 @@ struct PageInputs: Sendable {
         self.item = item
         var all = ContentHash()
         all.add(part: running.hex)
-        for group in sheet.synonyms.groups {
+        for group in sheet.synonyms.groups + [sheet.synonyms.general] {
             for word in group { all.add(part: word) }
             all.add(part: "|")
         }

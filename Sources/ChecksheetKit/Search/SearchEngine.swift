@@ -10,7 +10,8 @@ import Foundation
 ///    its completions, and a completion counts `completionWeight` of the word as typed when that word is a term too.
 /// 3. The tokens form words (`words`): a katakana word's bigrams are one word, a kanji stretch counts a word per two
 ///    characters, so a long loanword counts no more than a short kanji word. A word weighs its idf; one no item holds
-///    weighs `unknownWordShare` of the rarest. An item's coverage is the weighted share of the words it holds.
+///    weighs `unknownWordShare` of the rarest. An item's coverage is the weighted share of the words it holds outside its
+///    category (which results do not show).
 /// 4. Items holding at least `nearlyAll` of what the best item holds, and at least `minimumCoverage` of the query, rank
 ///    by their words' scores, half of it times their coverage: an item missing an incidental word ranks beside those holding it.
 /// 5. The whole query found as a phrase in the name, answer or definition adds that field's weight ÷ 10;
@@ -298,7 +299,16 @@ public struct SearchEngine: Sendable {
             perToken.append(best)
             termsPerToken.append(terms)
         }
-        let holders = perToken.map { Set($0.keys) }
+        // The category says which part of the sheet an item is in, which a result does not show: a word held only
+        // there scores, but is no part of the query the item holds (`セキュリティ パッチ` is not answered by every item of
+        // the security section).
+        let holders = termsPerToken.map { terms in
+            var documents = Set<Int>()
+            for term in terms {
+                for entry in index.postings[term] where entry / 8 % fieldCount != SearchIndex.categoryField { documents.insert(entry / 8 / fieldCount) }
+            }
+            return documents
+        }
         let words = Self.weighedWords(all, unique: tokens, holders: holders, idf: index.idf, unknownShare: Self.unknownWordShare)
         let total = words.reduce(0) { $0 + $1.weight }
         var coverage: [Int: Double] = [:]
@@ -307,7 +317,7 @@ public struct SearchEngine: Sendable {
             for document in scores.keys where coverage[document] == nil {
                 var held = 0.0, score = 0.0
                 for word in words {
-                    let share = Self.heldShare(word) { perToken[$0][document] != nil }
+                    let share = Self.heldShare(word) { holders[$0].contains(document) }
                     guard share != 0 else { continue }
                     held += word.weight * share
                     var sum = 0.0

@@ -49,9 +49,10 @@ public struct SearchIndex: Sendable, Equatable {
 
 extension SearchIndex {
     /// Builds the index of `revision` for the site in `language`. Pure and deterministic.
-    /// An item whose text holds a word of a synonym group gets the group's other words in its synonyms field.
+    /// An item whose text holds a word of a synonym group as written gets the group's other words in its synonyms field
+    /// (`synonymGroups`, `expansions`).
     public static func build(_ revision: Revision, language: Language, synonyms: Synonyms = Synonyms(groups: [])) -> SearchIndex {
-        let groups = synonyms.groups.map { $0.map(SearchText.indexTokens).filter { !$0.isEmpty } }
+        let groups = synonymGroups(synonyms)
         let own = revision.items[language]
         let other = Dictionary(revision.items[language.other].map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var documents: [Document] = []
@@ -62,8 +63,8 @@ extension SearchIndex {
         func tally(_ slot: Int, in list: inout [(slot: Int, count: Int)]) {
             if let last = list.indices.last, list[last].slot == slot { list[last].count += 1 } else { list.append((slot, 1)) }
         }
-        func indexTokens(_ text: String) -> [String] {
-            TextMemos.indexTokens.value(of: text, make: SearchText.indexTokens)
+        func indexTokens(_ text: String) -> [SearchText.Token] {
+            TextMemos.indexTokens.value(of: text) { SearchText.tokens(normalized: SearchText.analysed($0), parts: true) }
         }
         for (number, item) in own.enumerated() {
             let translation = other[item.slug] ?? item
@@ -76,8 +77,10 @@ extension SearchIndex {
                 pair.flatMap { [$0.section, $0.category] },
                 pair.flatMap(\.keywords),
             ]
-            var fieldTokens = texts.map { $0.flatMap(indexTokens) }
-            fieldTokens.append(expansions(of: Array(fieldTokens[0...3].joined()) + fieldTokens[5], groups: groups))
+            let analysed = texts.map { $0.map(indexTokens) }
+            var fieldTokens = analysed.map { $0.flatMap { $0.map(\.text) } }
+            // Section and category say where an item is, not what it answers: they bring no synonyms.
+            fieldTokens.append(expansions(of: Array(analysed[0...3].joined()) + analysed[5], groups: groups))
             var lengths: [Int] = []
             for (field, tokens) in fieldTokens.enumerated() {
                 lengths.append(tokens.count)
@@ -111,24 +114,6 @@ extension SearchIndex {
             return Int((log(1 + (n - df + 0.5) / (df + 0.5)) * 10000).rounded())
         }
         return SearchIndex(language: language, documents: documents, terms: terms, postings: postings, averageLengths: averages, idf: idf)
-    }
-
-    /// The tokens of every synonym group one of whose words occurs (as a run of tokens) in `tokens`, that word excepted.
-    static func expansions(of tokens: [String], groups: [[[String]]]) -> [String] {
-        var added: [String] = []
-        var seen = Set(tokens)
-        let held = seen
-        for group in groups {
-            // Only a word whose every token the item holds can occur in it: most groups end here, without a scan.
-            let present = group.filter { word in
-                word.allSatisfy(held.contains) && tokens.count >= word.count && (0...(tokens.count - word.count)).contains { Array(tokens[$0..<($0 + word.count)]) == word }
-            }
-            guard !present.isEmpty else { continue }
-            for word in group where !present.contains(word) {
-                for token in word where seen.insert(token).inserted { added.append(token) }
-            }
-        }
-        return added
     }
 
     /// What a query must equal to put an item first: whole names, answers and units, the parts of a name

@@ -175,9 +175,10 @@ public enum SearchText {
     /// Letters right after a number that mean hours (`24h`, `24hrs`).
     static let hourWords: Set<String> = ["h", "hr", "hrs"]
 
-    /// Width-folded, variants folded, hiragana read run by run, normalized: the text an item's words are taken from.
+    /// Width-folded, variants folded, hiragana read run by run, normalized, the qualifiers of numbers set apart: the text
+    /// an item's words are taken from.
     public static func analysed(_ text: String) -> String {
-        normalize(withoutFunctionKana(variantsFolded(widthFolded(text))))
+        qualifiersApart(normalize(withoutFunctionKana(variantsFolded(widthFolded(acronymsRead(text))))))
     }
 
     /// Analyses, then tokenizes: what the index stores for a text.
@@ -224,9 +225,13 @@ public enum SearchText {
     ]
 
     /// Question words that ask for something the sheet states, put as that thing: `where` asks for a location, `how
-    /// often` for a frequency, どこ for a place, 何日 for a period. The synonyms file gives each its other words.
+    /// often` for a frequency, どこ for a place, 何日 and `how many days` (weeks, months, years) for a period, the unit kept as
+    /// a word of the answer; `how many hours` for hours, as 何時間 is 時間 (hours are a time to act or restore, not a period
+    /// kept); `how many` of anything else for a number. The synonyms file gives each its other words.
     static let questionWords: [(phrase: String, meaning: String)] = [
-        ("how often", "frequency"), ("how long", "period"), ("how many", "number"), ("where", "location"),
+        ("how often", "frequency"), ("how long", "period"), ("how many hours", "hours"), ("how many days", "period days"),
+        ("how many weeks", "period weeks"), ("how many months", "period months"), ("how many years", "period years"),
+        ("how many", "number"), ("where", "location"),
         ("どのくらいの期間", "期間"), ("何日", "期間"), ("何年", "期間"), ("何か月", "期間"), ("何ヶ月", "期間"), ("何カ月", "期間"),
         ("何件", "件数"), ("何回", "回数"), ("どこ", "場所"),
     ]
@@ -252,17 +257,67 @@ public enum SearchText {
         return String(text[match.range.upperBound...])
     }
 
+    /// Japanese that qualifies a number or a time (`24時間以内`, `1年以上`, `5日前後`), as `within`, `about` and `after` do in
+    /// English: a word of its own, never part of the compound before it; a question asks through it, as through a stop word.
+    static let qualifiers: [String] = ["以内", "以上", "以下", "未満", "以降", "程度", "前後"]
+
+    /// `text` with each of `qualifiers` set apart by spaces (`時間以内` → `時間 以内`), so that it forms no bigram with the
+    /// word before it (間以) and that word keeps its own weight.
+    static func qualifiersApart(_ text: String) -> String {
+        // 以, 未, 程, 前 start every qualifier: without one of them nothing changes, as in most texts.
+        guard text.unicodeScalars.contains(where: { $0.value == 0x4EE5 || $0.value == 0x672A || $0.value == 0x7A0B || $0.value == 0x524D }) else { return text }
+        var result = text
+        for qualifier in qualifiers where result.contains(qualifier) {
+            result = replacingWhole(qualifier, with: " \(qualifier) ", in: result, prefix: true, suffix: true)
+        }
+        return result
+    }
+
+    /// Upper-case acronyms that are also English words, read as words of their own: REST (of a web API) is not the
+    /// `rest` of `at rest`. Only as a whole word written in capitals; search.js reads the same.
+    static let acronymWords: [(acronym: String, word: String)] = [("REST", "restful")]
+
+    /// `text` with each of `acronymWords` as a whole word (no ASCII letter or digit beside it) put as its word.
+    static func acronymsRead(_ text: String) -> String {
+        var result = text
+        for (acronym, word) in acronymWords where result.contains(acronym) {
+            let scalars = Array(result.unicodeScalars), target = Array(acronym.unicodeScalars)
+            func isLetterOrDigit(_ index: Int) -> Bool {
+                guard index >= 0, index < scalars.count else { return false }
+                let value = scalars[index].value
+                return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            }
+            var read = String.UnicodeScalarView()
+            var index = 0
+            while index < scalars.count {
+                let end = index + target.count
+                if end <= scalars.count, Array(scalars[index..<end]) == target, !isLetterOrDigit(index - 1), !isLetterOrDigit(end) {
+                    read.append(contentsOf: word.unicodeScalars)
+                    index = end
+                } else {
+                    read.append(scalars[index])
+                    index += 1
+                }
+            }
+            result = String(read)
+        }
+        return result
+    }
+
     /// A question without its enumerator, with its question words put as what they ask for, without its stop phrases
-    /// (as whole words), its hiragana read as an item's text is (`withoutFunctionKana`).
+    /// (as whole words) and qualifiers, its hiragana read as an item's text is (`withoutFunctionKana`).
     public static func questionText(_ text: String) -> String {
         // Before folding: NFKC turns ⑪ into 11, a number like any other.
-        var folded = collapsed(variantsFolded(widthFolded(withoutEnumerator(text))))
+        var folded = collapsed(variantsFolded(widthFolded(acronymsRead(withoutEnumerator(text)))))
         // 何日 asks for a period whatever follows it (何日保存); `where` is a word only on its own (not in `whereas`).
         for (phrase, meaning) in questionWords {
             folded = replacingWhole(phrase, with: " \(meaning) ", in: folded, prefix: isJapanese(phrase.unicodeScalars.first!.value))
         }
         for phrase in stopPhrases {
             folded = replacingWhole(phrase, with: " ", in: folded, prefix: prefixPhrases.contains(phrase), suffix: suffixPhrases.contains(phrase))
+        }
+        for qualifier in qualifiers {
+            folded = replacingWhole(qualifier, with: " ", in: folded, prefix: true, suffix: true)
         }
         return withoutFunctionKana(folded)
     }
@@ -309,6 +364,15 @@ public enum SearchText {
     /// Suffixes after which `-ns` stays (`responsible` is not `respond`).
     static let ableSuffixes: Set<String> = ["abilit", "ibilit", "abl", "ibl"]
 
+    /// Words whose stems the rules get wrong, with their stems, each a prefix of its word as every stem is: the rules would
+    /// make a certificate (of TLS) a certification (`certif`), and keep destroy (`destro`) from destruction (`destruct`) and
+    /// stored (`stor`) from storage (`storag`). search.js holds the same table.
+    static let stemExceptions: [String: String] = [
+        "certificate": "certificat", "certificates": "certificat",
+        "destroy": "destr", "destroys": "destr", "destroyed": "destr", "destroying": "destr", "destruction": "destr",
+        "storage": "stor", "storages": "stor",
+    ]
+
     /// A small suffix stripper for English (lower-case a–z words of four letters or more), written the same in search.js.
     /// It removes letters (and makes a final `ns` `nd`), so a stem is a prefix of its word or of its word's `-nd` form:
     /// 1. `-ies`/`-ied` go, `-sses` loses `es`, a plural `-s` goes (not `-ss`, `-us`, `-is`);
@@ -318,8 +382,9 @@ public enum SearchText {
     ///    and `-iv` only after a consonant, so that `isolate`, `isolated`, `isolating` and `isolation` meet;
     /// 5. a stem of six letters or more ending in `ns` ends in `nd` (response, responsive → respond; expansion → expand),
     ///    except after `-able`/`-ible`.
-    /// Every step keeps at least three letters.
+    /// Every step keeps at least three letters. The words of `stemExceptions` have the stems it gives.
     public static func stem(_ word: String) -> String {
+        if let stem = stemExceptions[word] { return stem }
         var letters = Array(word.utf8)
         guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         func ends(_ suffix: StaticString) -> Bool {
