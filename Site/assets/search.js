@@ -660,7 +660,7 @@
   // (アクセス), so that a long loanword counts no more than a short kanji word; a kanji stretch is one word per stretch of
   // bigrams the index holds (暗号化) or does not hold (the 限管 between 権限 and 管理); a bigram across the two scripts
   // (時ア of 同時アクセス) belongs to no word. Only when that leaves no word is every token one.
-  function queryWords(list, known) {
+  function queryWords(list, known, together) {
     var words = [];
     var current = null;
     var kind = null;
@@ -687,7 +687,37 @@
         words.push(current);
       }
     });
+    if (together) words = [].concat.apply([], words.map(function (word) { return splitKana(list, word, together); }));
     return words.length > 0 ? words : list.map(function (_, position) { return [position]; });
+  }
+
+  // A katakana word no item holds whole, split on the katakana words items hold (SearchEngine.splitKana): レスポンスタイム is
+  // レスポンス and タイム. From its start, the longest stretch of two bigrams or more that an item holds together is a word; a
+  // lone bigram left between or after such words (the スタ seam of レスポンスタイム) belongs to no word; longer leftovers stay
+  // a word of their own. A word nothing splits stays whole.
+  function splitKana(list, word, together) {
+    if (word.length < 3 || !isKana(codePoints(list[word[0]].text)[0].codePointAt(0)) || !list[word[0]].japanese || together(word)) return [word];
+    var parts = [], rest = [], found = false;
+    function flush(beforeWord) {
+      if (rest.length > 1 || (rest.length === 1 && !found && !beforeWord)) parts.push(rest);
+      rest = [];
+    }
+    var i = 0;
+    while (i < word.length) {
+      var j = word.length - 1;
+      while (j > i && !together(word.slice(i, j + 1))) j -= 1;
+      if (j > i) {
+        flush(true);
+        parts.push(word.slice(i, j + 1));
+        found = true;
+        i = j + 1;
+      } else {
+        rest.push(word[i]);
+        i += 1;
+      }
+    }
+    flush(false);
+    return found ? parts : [word];
   }
 
   // A query's words over its unique tokens, and per word its weight (SearchEngine.weighedWords): the idf of the number
@@ -700,7 +730,15 @@
     var seen = new Set();
     var words = [];
     var number = function (t) { return keys.indexOf((t.japanese ? 'j' : 'l') + t.text); };
-    queryWords(list, function (position) { return holders[number(list[position])].size > 0; }).forEach(function (word) {
+    var together = function (positions) {
+      var held = null;
+      positions.forEach(function (position) {
+        var documents = holders[number(list[position])];
+        held = held === null ? new Set(documents) : new Set(Array.from(held).filter(function (d) { return documents.has(d); }));
+      });
+      return held.size > 0;
+    };
+    queryWords(list, function (position) { return holders[number(list[position])].size > 0; }, together).forEach(function (word) {
       var tokens = [];
       word.forEach(function (position) {
         var t = number(list[position]);
@@ -721,7 +759,11 @@
       var weight = (df > 0 ? idf[Math.min(df, idf.length - 1)] / 10000 : rarest * unknownShare) * count;
       var parts = tokens.map(function (t) { return holders[t].size > 0 ? idf[Math.min(holders[t].size, idf.length - 1)] / 10000 : rarest; });
       var whole = parts.reduce(function (sum, part) { return sum + part; }, 0);
-      words.push({ tokens: tokens, weight: weight, count: count, size: df > 0 ? count : count * unknownShare, shares: parts.map(function (part) { return part / whole; }) });
+      var head = unique[tokens[0]];
+      var script = !head.japanese ? (isDigit(head.text.codePointAt(0)) ? 'number' : 'latin') : first.length === 1 ? 'character' : isKana(first[0].codePointAt(0)) ? 'kana' : 'kanji';
+      var text = head.japanese ? head.text + tokens.slice(1).map(function (t) { return codePoints(unique[t].text).slice(1).join(''); }).join('') : head.word;
+      words.push({ tokens: tokens, weight: weight, count: count, size: df > 0 ? count : count * unknownShare, shares: parts.map(function (part) { return part / whole; }),
+        script: script, text: text, known: df > 0 });
     });
     return words;
   }
@@ -856,6 +898,82 @@
   var ANSWERED_MARGIN = 0.1;
   var REVIEW_COVERAGE = 0.45;
   var COMPOUND_SHARE = 0.25;
+  // QuestionAnswer.ordinaryShare, weakWords, commonLoanwords, conjunctions: see there.
+  var ORDINARY_SHARE = 0.35;
+  var WEAK_WORDS = ['provide', 'provided', 'provides', 'support', 'supported', 'supports', 'feature', 'features', 'function', 'functions',
+    'functionality', 'capability', 'capabilities', 'method', 'methods', 'mechanism', 'mechanisms', 'measure', 'measures',
+    '機能', '方法', '手段', '対策', '導入', '仕組'];
+  var COMMON_LOANWORDS = ['サーバ', 'サーバー', 'ソフト', 'ソフトウェア', 'ツール', 'アプリ', 'アプリケーション', 'プラットフォーム', 'プログラム'];
+  var CONJUNCTIONS = ['及び', 'および', '並びに', 'ならびに', 'かつ', '・'];
+
+  // The words of a question written as names: acronyms (MFA, SAML) anywhere, capitalised words (Chief Officer) past a
+  // sentence's first word; as the index's terms (QuestionAnswer.namedTerms).
+  function namedTerms(question) {
+    var named = new Set();
+    var points = Array.from(withoutEnumerator(String(question)), function (c) { return c.codePointAt(0); });
+    var sentenceStart = true;
+    var i = 0;
+    while (i < points.length) {
+      var v = points[i];
+      var letter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A);
+      if (!letter) {
+        if (v === 0x2E || v === 0x3F || v === 0x21 || v === 0x3002 || v === 0xFF1F || v === 0xFF01 || v === 0x0A) sentenceStart = true;
+        i += 1;
+        continue;
+      }
+      var end = i;
+      while (end < points.length && ((points[end] >= 0x41 && points[end] <= 0x5A) || (points[end] >= 0x61 && points[end] <= 0x7A))) end += 1;
+      var run = points.slice(i, end);
+      var capital = run[0] <= 0x5A;
+      var acronym = run.length >= 2 && run.every(function (c) { return c <= 0x5A; });
+      if (acronym || (capital && !sentenceStart)) {
+        tokens(normalize(String.fromCodePoint.apply(null, run)), false).forEach(function (t) { named.add(t.text); });
+      }
+      sentenceStart = false;
+      i = end;
+    }
+    return named;
+  }
+
+  // The parts of a question its conjunctions join (`RTO and RPO`, 保存データ及び通信), each as its query tokens' texts.
+  function questionParts(question) {
+    var text = String(question);
+    var pieces = [''];
+    var points = Array.from(text);
+    for (var i = 0; i < points.length; i++) {
+      var rest = points.slice(i).join('');
+      var conjunction = CONJUNCTIONS.find(function (c) { return rest.startsWith(c); });
+      var before = i > 0 ? points[i - 1].codePointAt(0) : 0, after = i + 3 < points.length ? points[i + 3].codePointAt(0) : 0;
+      var isAnd = /^and$/i.test(points.slice(i, i + 3).join('')) && !isAsciiLetter(before) && !isAsciiLetter(after);
+      if (conjunction || isAnd) {
+        pieces.push('');
+        i += (isAnd ? 3 : Array.from(conjunction).length) - 1;
+      } else {
+        pieces[pieces.length - 1] += points[i];
+      }
+    }
+    return pieces;
+  }
+
+  var WEAK = new Set(WEAK_WORDS.map(normalize));
+  var LOANWORDS = new Set(COMMON_LOANWORDS.map(normalize));
+
+  // The share of its weight a word of a question keeps (QuestionAnswer.topicality): none for a weak word (機能, provide);
+  // for a word the sheet uses, all, or ORDINARY_SHARE when no candidate holds it; for one it does not use, all when it
+  // may be a topic (a name, a noun, a katakana or kanji word) and ORDINARY_SHARE when it reads as wording (a verb form
+  // such as deployed or exercising, a number, a common loanword such as サーバ).
+  function topicality(word, named, heldByCandidate, unique) {
+    if (WEAK.has(word.text)) return 0;
+    if (word.known) return word.tokens.some(heldByCandidate) ? 1 : ORDINARY_SHARE;
+    switch (word.script) {
+      case 'latin': return !named.has(unique[word.tokens[0]].text) && /.{3}(ed|ing)$/.test(word.text) ? ORDINARY_SHARE : 1;
+      case 'number': return ORDINARY_SHARE;
+      case 'kana': return LOANWORDS.has(word.text) ? ORDINARY_SHARE : 1;
+      default: return 1;
+    }
+  }
+
+  function isAsciiLetter(v) { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A); }
 
   // The status of a question whose best candidates are `matches` (QuestionAnswer.status): {score, coverage, complement}.
   function answerStatus(matches) {
@@ -888,6 +1006,24 @@
       return documents;
     });
     var words = weighedWords(this.queryTokens(question), ranking.tokens, holders, index.idf, 1);
+    // How much each word says what the question is about (QuestionAnswer.topicality).
+    var candidateDocuments = new Set(ranking.results.map(function (result) { return result.position; }));
+    var named = namedTerms(question);
+    words.forEach(function (word) {
+      var share = topicality(word, named, function (t) { return Array.from(holders[t]).some(function (d) { return candidateDocuments.has(d); }); }, ranking.tokens);
+      word.weight *= share;
+      word.size *= share;
+    });
+    // The words of each part its conjunctions join, when it has two parts of two words or more.
+    var self = this;
+    var keyOf = function (t) { return (t.japanese ? 'j' : 'l') + t.text; };
+    var parts = questionParts(question).map(function (piece) {
+      var keys = new Set(self.queryTokens(piece).map(keyOf));
+      return words.map(function (_, w) { return w; }).filter(function (w) {
+        return words[w].weight > 0 && words[w].tokens.every(function (t) { return keys.has(keyOf(ranking.tokens[t])); });
+      });
+    }).filter(function (part) { return part.length >= 2; });
+    if (parts.length < 2) parts = [];
     var total = 0, size = 0;
     words.forEach(function (word) { total += word.weight; size += word.size; });
     var candidates = ranking.results.map(function (result) {
@@ -910,7 +1046,17 @@
       if (n === 0 || total === 0) return 0;
       var added = 0;
       words.forEach(function (word, w) { added += word.weight * Math.max(0, candidate.shares[w] - candidates[0].shares[w]); });
-      return added / total;
+      var complement = added / total;
+      // A part of the question: the share of it this item holds that the top one does not.
+      parts.forEach(function (part) {
+        var partAdded = 0, partTotal = 0;
+        part.forEach(function (w) {
+          partTotal += words[w].weight;
+          partAdded += words[w].weight * Math.max(0, candidate.shares[w] - candidates[0].shares[w]);
+        });
+        if (partTotal > 0 && partAdded / partTotal > complement) complement = partAdded / partTotal;
+      });
+      return complement;
     });
     var order = candidates.map(function (_, n) { return n; });
     var second = -1;

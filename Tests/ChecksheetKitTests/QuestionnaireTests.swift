@@ -88,6 +88,44 @@ import TestSupport
         }
     }
 
+    /// Ordinary wording (installed on servers, 導入, 機能, a verb form) does not make a covered question look uncovered,
+    /// while a question about a topic the sheet lacks (screening hires, two-factor login, 教育) stays `none`.
+    @Test func ordinaryWordingKeepsACoveredQuestionCovered() {
+        let cases: [(Language, String, String?, QuestionAnswer.Status)] = [
+            (.ja, "サーバのウイルス対策はどのように行っていますか。", "virus-scanning", .answered),
+            (.en, "How is customer data isolated between tenants on shared servers?", "multi-tenant-security", .answered),
+            (.ja, "データを削除する機能はありますか。", "data-deletion", .answered),
+            (.en, "Which TLS version secures connections to the platform?", "encryption-in-transit", .review),
+            (.en, "Do you screen the backgrounds of new hires?", nil, .none),
+            (.en, "Do you enforce two-factor login for administrators?", nil, .none),
+            (.ja, "全従業員に年次の教育を行っていますか。", nil, .none),
+        ]
+        for (language, question, top, status) in cases {
+            let answer = Self.engines[language]!.answer(question)
+            if let top { #expect(answer.matches.first?.slug == top, "\(question): \(answer.matches.map(\.slug))") }
+            #expect(answer.status == status, "\(question)")
+        }
+    }
+
+    /// A question joining two parts with `and` (及び, ・) is a compound one when another item holds a part the top one
+    /// lacks, though the top one holds most of the whole question's words.
+    @Test func aPartTheTopItemLacksMakesACompoundQuestion() {
+        let answer = Self.engines[.en]!.answer("Please give the recovery time objective (RTO) and the recovery point objective (RPO).")
+        #expect(answer.status == .review)
+        #expect(Set(answer.matches.prefix(2).map(\.slug)) == ["rto", "rpo"], "\(answer.matches.map(\.slug))")
+        #expect(SearchEngine.questionParts("RTO and RPO・保存データ及び通信、brand") == ["RTO ", " RPO", "保存データ", "通信、brand"])
+    }
+
+    /// A katakana word no item holds whole is split on the ones items hold (レスポンス, タイム), the seam between them dropped.
+    @Test func anUnknownKatakanaWordIsSplitOnKnownOnes() {
+        let tokens = SearchText.queryTokens("レスポンスタイム")
+        let known: Set<String> = ["レス", "スポ", "ポン", "ンス", "タイ", "イム"]
+        let words = SearchEngine.words(of: tokens, known: { known.contains(tokens[$0].text) }, together: { positions in
+            positions.allSatisfy { known.contains(tokens[$0].text) } && (positions.allSatisfy { $0 <= 3 } || positions.allSatisfy { $0 >= 5 })
+        })
+        #expect(words.map { $0.map { tokens[$0].text }.joined(separator: "+") } == ["レス+スポ+ポン+ンス", "タイ+イム"])
+    }
+
     /// `Tests/Search/statuses.json`: the status rule, the same in search.js.
     @Test func statusRuleMatchesTheSharedVectors() throws {
         let data = try #require(FileManager.default.contents(atPath: Repository.root + "/Tests/Search/statuses.json"))

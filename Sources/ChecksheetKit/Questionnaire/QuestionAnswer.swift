@@ -6,7 +6,11 @@
 ///   It is the mean of the plain share and the share with each word or character weighted by its rarity in the sheet
 ///   (idf), so that `service` counts for less than `escrow`; a word the sheet never uses weighs as the rarest one.
 ///   The item's name, answer, definition, unit, keywords and the synonyms they bring count; its category does not.
-///   Words the whole sheet never uses (MFA, 多要素) are held by no item.
+///   Words the whole sheet never uses (MFA, 多要素) are held by no item. Not every word says what the question asks about:
+///   a word keeps a share of its weight by how it reads (`SearchEngine.topicality`), so that `deployed` or サーバ does not
+///   make a covered question look uncovered while MFA, `background` or 多要素 still does.
+/// - a question whose parts are joined by `and`, 及び, ・… is also measured part by part: another item holding a
+///   part the top item lacks (`recovery time objective (RTO) and recovery point objective`) makes it a compound one.
 /// - **lead**: how far the top item's score is ahead of the next one's, as a share of the top score.
 /// - **complement**: the share of the question (weighted) an item holds that the top item does not.
 ///
@@ -54,6 +58,19 @@ public struct QuestionAnswer: Sendable, Equatable {
     public static let reviewCoverage = 0.45
     /// The share of the question another item must add to the top item's to make the question a compound one.
     public static let compoundShare = 0.25
+    /// The share of its weight a word keeps that reads as wording rather than as what the question asks about (see
+    /// `SearchEngine.topicality`): `deployed`, a number, サーバ, and a word of the sheet no candidate holds.
+    static let ordinaryShare = 0.35
+    /// Words that say how, not what (`is there a function to export data?`): they count for nothing in coverage, as
+    /// question words do, though an item's name holding them (機能一覧) still scores.
+    static let weakWords: Set<String> = Set(["provide", "provided", "provides", "support", "supported", "supports", "feature", "features", "function",
+                                             "functions", "functionality", "capability", "capabilities", "method", "methods", "mechanism",
+                                             "mechanisms", "measure", "measures", "機能", "方法", "手段", "対策", "導入", "仕組"].map(SearchText.normalize))
+    /// Loanwords of any system's description, no topic of their own when the sheet does not use them.
+    static let commonLoanwords: Set<String> = Set(["サーバ", "サーバー", "ソフト", "ソフトウェア", "ツール", "アプリ", "アプリケーション", "プラットフォーム",
+                                                   "プログラム"].map(SearchText.normalize))
+    /// What joins the parts of a compound question besides `and` (`RTO及びRPO`, 保存データ・通信).
+    static let conjunctions = ["及び", "および", "並びに", "ならびに", "かつ", "・"]
 
     public var status: Status
     /// Up to three candidates, best first.

@@ -118,6 +118,11 @@ public struct SearchEngine: Sendable {
         return result
     }
 
+    /// How a word of a query is written.
+    enum Script: Equatable {
+        case latin, number, character, kana, kanji
+    }
+
     /// One word of a query: its tokens (positions in the query's unique tokens), its weight, and what it counts for.
     struct Word: Equatable {
         var tokens: [Int]
@@ -129,13 +134,20 @@ public struct SearchEngine: Sendable {
         var size: Double
         /// Per token, its share of the word: its idf, so that a common piece of a loanword (ショ of ペネトレーション) holds little.
         var shares: [Double]
+        var script: Script
+        /// The word as written, normalized (a Latin word unstemmed; a Japanese word its characters).
+        var text: String
+        /// Whether some item holds the whole word.
+        var known: Bool
     }
 
     /// The words of a query's tokens, as positions: a Latin word, a number and a lone character are one word each. A
     /// Japanese run's bigrams form words by script: a katakana word's bigrams are one word (アクセス); a kanji stretch is one
     /// word per stretch of bigrams the index holds (暗号化) or does not hold (the 限管 between 権限 and 管理); a bigram across
-    /// the two scripts (時ア of 同時アクセス) belongs to no word. Only when that leaves no word is every token one.
-    static func words(of tokens: [SearchText.Token], known: (Int) -> Bool) -> [[Int]] {
+    /// the two scripts (時ア of 同時アクセス) belongs to no word. A katakana word no item holds whole is split on the ones
+    /// items hold (`splitKana`), when `together` says whether some item holds all of the tokens at some positions. Only
+    /// when that leaves no word is every token one.
+    static func words(of tokens: [SearchText.Token], known: (Int) -> Bool, together: (([Int]) -> Bool)? = nil) -> [[Int]] {
         var words: [[Int]] = []
         var current: Int?
         var kind = 0
@@ -162,7 +174,39 @@ public struct SearchEngine: Sendable {
                 words.append([position])
             }
         }
+        if let together { words = words.flatMap { splitKana($0, of: tokens, together: together) } }
         return words.isEmpty ? tokens.indices.map { [$0] } : words
+    }
+
+    /// A katakana word no item holds whole, split on the katakana words items hold: レスポンスタイム is レスポンス and タイム.
+    /// From its start, the longest stretch of two bigrams or more that an item holds together is a word; a lone bigram
+    /// left between or after such words (the スタ seam of レスポンスタイム) belongs to no word; longer leftovers stay a word
+    /// of their own. A word nothing splits stays whole. search.js splits the same.
+    static func splitKana(_ word: [Int], of tokens: [SearchText.Token], together: ([Int]) -> Bool) -> [[Int]] {
+        guard word.count >= 3, let first = tokens[word[0]].text.unicodeScalars.first, SearchText.isKana(first.value), tokens[word[0]].isJapanese,
+              !together(word) else { return [word] }
+        var parts: [[Int]] = [], rest: [Int] = []
+        var found = false
+        func flush(beforeWord: Bool) {
+            if rest.count > 1 || (rest.count == 1 && !found && !beforeWord) { parts.append(rest) }
+            rest = []
+        }
+        var i = 0
+        while i < word.count {
+            var j = word.count - 1
+            while j > i && !together(Array(word[i...j])) { j -= 1 }
+            if j > i {
+                flush(beforeWord: true)
+                parts.append(Array(word[i...j]))
+                found = true
+                i = j + 1
+            } else {
+                rest.append(word[i])
+                i += 1
+            }
+        }
+        flush(beforeWord: false)
+        return found ? parts : [word]
     }
 
     /// The words of a query (`tokens`, as analysed) over its unique tokens (`unique`), each token held by `holders`.
@@ -171,7 +215,12 @@ public struct SearchEngine: Sendable {
         let rarest = Double(idf[min(1, idf.count - 1)]) / 10000
         var seen: Set<[Int]> = []
         var words: [Word] = []
-        for positions in Self.words(of: tokens, known: { !holders[number(tokens[$0])].isEmpty }) {
+        let together = { (positions: [Int]) -> Bool in
+            var held = holders[number(tokens[positions[0]])]
+            for position in positions.dropFirst() { held.formIntersection(holders[number(tokens[position])]) }
+            return !held.isEmpty
+        }
+        for positions in Self.words(of: tokens, known: { !holders[number(tokens[$0])].isEmpty }, together: together) {
             var members: [Int] = []
             for position in positions where !members.contains(number(tokens[position])) { members.append(number(tokens[position])) }
             guard seen.insert(members).inserted else { continue }
@@ -182,8 +231,12 @@ public struct SearchEngine: Sendable {
             let weight = (held.isEmpty ? rarest * unknownShare : Double(idf[min(held.count, idf.count - 1)]) / 10000) * count
             let parts = members.map { holders[$0].isEmpty ? rarest : Double(idf[min(holders[$0].count, idf.count - 1)]) / 10000 }
             let whole = parts.reduce(0, +)
+            let head = unique[members[0]]
+            let script: Script = !head.isJapanese ? (SearchText.isDigit(first[0].value) ? .number : .latin)
+                : first.count == 1 ? .character : SearchText.isKana(first[0].value) ? .kana : .kanji
+            let text = head.isJapanese ? head.text + members.dropFirst().map { String(String.UnicodeScalarView(unique[$0].text.unicodeScalars.dropFirst())) }.joined() : head.word
             words.append(Word(tokens: members, weight: weight, count: count, size: held.isEmpty ? count * unknownShare : count,
-                              shares: parts.map { $0 / whole }))
+                              shares: parts.map { $0 / whole }, script: script, text: text, known: !held.isEmpty))
         }
         return words
     }
