@@ -504,7 +504,7 @@ import TestSupport
         let imported = try CLI.run(["translations", "import", xliff, "--content", content])
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.errors == """
-            \(xliff):\(held): warning: the translation of 'encryption-in-transit/answer' was not imported: its target's state is 'needs-review-translation'
+            \(xliff):\(held):9: warning: the translation of 'encryption-in-transit/answer' was not imported: its target's state is 'needs-review-translation'
               hint: a target counts as translated when its state is translated, final or signed-off, when its trans-unit has approved="yes", or when it has no state (and no approved="no"); finish the unit in the translation tool and import the file again
             1 warning
 
