@@ -77,6 +77,22 @@ public enum TranslationImport {
                 continue
             }
             let stored = TranslationText.stored(target, field: field, japanese: value)
+            // A copy of the source ("copy source to target" in the CAT tool) would publish Japanese as the English and
+            // record it as translated: left out, the field stays pending.
+            if let copy = TranslationCheck.japaneseCopy(english: stored, japanese: value, field: field) {
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column, severity: .warning,
+                                           message: "the English of '\(unit.id)' \(copy), not a translation; it was not imported",
+                                           hint: "the translation tool may have copied the source into the target: translate the unit and import the file again; "
+                                               + "until then the field stays pending"))
+                reasons[unit.id] = "not imported: its English \(copy)"
+                continue
+            }
+            if let links = TranslationCheck.differingLinks(english: stored, japanese: value, field: field) {
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column, severity: .warning,
+                                           message: "the English of '\(unit.id)' \(TranslationCheck.describe(links))",
+                                           hint: "it was written, but `check --release` refuses it: links are not translated, so keep the Japanese answer's "
+                                               + "link targets and translate only the link text (change the Japanese first if a target should change)"))
+            }
             if TranslationText.isMarkdown(value, field: field) {
                 problems += markdownProblems(stored, japanese: value, id: unit.id, file: file.path, line: unit.line, column: unit.column)
             }
