@@ -114,6 +114,15 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: work) }
         let (content, revision) = try Workflow.draftOfOctober(in: work, notes: ("リンクを追加", "Links added."))
         try ReleaseGateTests.edit(revision + "/ja/10-mttr.md", "---\n非公開\n", "---\n4時間以内。詳細は[目標復旧時間](../rto/index.html)と[認証](https://example.com/certs)を参照。\n")
+        // Before the import the English is pending: it translates the Japanese before the links came, and the gate says that alone.
+        let pending = try CLI.run(["check", "--release", "--today", "2026-01-01", "--content", content])
+        #expect(pending.status == 1)
+        #expect(pending.errors == """
+            \(revision)/en/10-mttr.md:11:1: error: the English 'answer' of 'mttr' is pending: its Japanese changed in 2025-10-01
+              hint: translate the change: `checksheet translations export --revision 2025-10-01`
+            1 error
+
+            """)
         let csv = work + "/translations.csv"
         #expect(try CLI.run(["translations", "export", "--format", "csv", "--out", csv, "--content", content]).status == 0)
         let exported = try String(contentsOfFile: csv, encoding: .utf8)
