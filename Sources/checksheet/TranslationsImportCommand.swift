@@ -34,6 +34,7 @@ struct TranslationsImportCommand: ParsableCommand {
         case let .success(value): translated = value
         case let .failure(error):
             DiagnosticPrinter.print(error.diagnostics)
+            FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
             throw ExitCode.failure
         }
         // An XLIFF file names its revision: taken when none is given, and a different one given is refused, since the

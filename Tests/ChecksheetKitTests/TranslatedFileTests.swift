@@ -26,6 +26,69 @@ struct TranslatedFileTests {
             """.utf8)
     }
 
+    static let exportAgain = "ask the translator to export the file again from their translation tool (a file edited by hand or cut off on its way is not read at all)"
+
+    /// A unit is placed where its `<trans-unit` tag starts, line and column, though the parser reads the tag to its `>`
+    /// (on a later line when its attributes span lines); a held-back target where its `<target` starts.
+    @Test func unitsArePlacedAtTheStartOfTheirTags() throws {
+        let text = String(decoding: Self.xliff(["7 days"]), as: UTF8.self)
+            .replacingOccurrences(of: "      <trans-unit id=\"item-0/answer\">", with: "      <trans-unit\n          id=\"item-0/answer\">")
+        let file = try TranslatedFile.parse(Data(text.utf8), path: "t.xlf").get()
+        #expect(file.units.map { "\($0.line):\($0.column)" } == ["5:7"])
+        #expect(try TranslatedFile.parse(Self.xliff(["7 days", "8 days"]), path: "t.xlf").get().units.map { "\($0.line):\($0.column)" } == ["5:7", "9:7"])
+    }
+
+    /// A file that is not well-formed XML was read as far as libxml2 could recover (Foundation on Linux's `parse()`
+    /// says true): a missing end tag or a file cut off said "Wrote 0 fields" and exited 0. It is refused at the
+    /// parser's first error, line and column, saying what is wrong in words.
+    @Test func xliffThatIsNotWellFormedIsRefusedAtTheParsersFirstError() throws {
+        let text = String(decoding: Self.xliff(["7 days", "8 days"]), as: UTF8.self)
+        func refusal(_ broken: String) -> [String] { TranslatedFile.parse(Data(broken.utf8), path: "t.xlf").failureMessages }
+        let missing = try #require(text.range(of: "      </trans-unit>\n"))
+        #expect(refusal(text.replacingCharacters(in: missing, with: "")) == [
+            "t.xlf:12:12: error: the file is not well-formed XML: this end tag comes while <trans-unit> of line 5 is still open: an end tag is missing or misspelt\n"
+                + "  hint: \(Self.exportAgain)",
+        ])
+        // Cut off inside the second translation, as a transfer that stopped two thirds of the way.
+        let cut = try #require(text.range(of: "8 da"))
+        #expect(refusal(String(text[..<cut.upperBound])) == [
+            "t.xlf:11:54: error: the file is not well-formed XML: the file ends inside <target> of line 11, before its end tag: it looks cut off\n"
+                + "  hint: \(Self.exportAgain)",
+        ])
+        #expect(refusal(text.replacingOccurrences(of: "8 days", with: "8&nbsp;days")) == [
+            "t.xlf:11:57: error: the file is not well-formed XML: an entity XML does not define (XML knows only &amp; &lt; &gt; &quot; &apos; and &#…; numbers)\n"
+                + "  hint: \(Self.exportAgain)",
+        ])
+        #expect(refusal(text.replacingOccurrences(of: "8 days", with: "8 days < 9 days")) == [
+            "t.xlf:11:58: error: the file is not well-formed XML: a '<' or '&' that is text must be written &lt; or &amp;\n"
+                + "  hint: \(Self.exportAgain)",
+        ])
+        #expect(refusal(text + "<xliff/>\n") == [
+            "t.xlf:16:1: error: the file is not well-formed XML: there is more after the end of the document's last element\n"
+                + "  hint: \(Self.exportAgain)",
+        ])
+    }
+
+    /// A CSV with a quote that never closes read the rest of the file as one cell, and one cut off mid-row imported
+    /// what was left of its last translation: both are refused, nothing read.
+    @Test func aCSVThatCannotBeReadIsRefused() throws {
+        let header = "id,no,item,field,japanese,previous_japanese,previous_english,english\r\n"
+        let open = header + "mttr/answer,10,平均復旧時間,answer,4時間以内,非公開,Not disclosed,\"Within 4 hours\r\nrto/answer,11,目標復旧時間,answer,非公開,,,Not disclosed\r\n"
+        #expect(TranslatedFile.parse(Data(open.utf8), path: "t.csv").failureMessages == [
+            "t.csv:2:54: error: the file cannot be read as CSV: the quoted cell opened here is never closed\n"
+                + "  hint: the rest of the file was read as this one cell: close it with \" (write a quote inside it as \"\"); or ask the translator to save the sheet again as “CSV UTF-8”",
+        ])
+        let whole = header + "mttr/answer,10,平均復旧時間,answer,4時間以内,非公開,Not disclosed,Within 4 hours\r\nrto/answer,11,目標復旧時間,answer,非公開,,,Not disclosed\r\n"
+        let cut = String(whole[..<whole.range(of: "rto/answer,11,目標")!.upperBound])
+        #expect(TranslatedFile.parse(Data(cut.utf8), path: "t.csv").failureMessages == [
+            "t.csv:3:1: error: the file ends in this row, after 3 of its 8 columns: it looks cut off\n"
+                + "  hint: ask the translator to save the sheet again as “CSV UTF-8” and send the whole file",
+        ])
+        // Cut at a line break, or saved without the last line break (as Google Sheets does), the rows are whole.
+        #expect(try TranslatedFile.parse(Data(whole.utf8), path: "t.csv").get().read == ["mttr/answer 2: 4時間以内 → Within 4 hours", "rto/answer 3: 非公開 → Not disclosed"])
+        #expect(try TranslatedFile.parse(Data(whole.dropLast().utf8), path: "t.csv").get().read == ["mttr/answer 2: 4時間以内 → Within 4 hours", "rto/answer 3: 非公開 → Not disclosed"])
+    }
+
     /// The translators' CSV opens in Excel: an answer that is a Markdown list (`- `), or begins with `=`, `+` or `@`,
     /// was read as a formula there (#NAME?). The export makes such cells text with a `'`, and the import takes it off
     /// again, from the Japanese (compared with the content's) and from the English the translator wrote.
@@ -81,11 +144,11 @@ struct TranslatedFileTests {
         #expect(file.units.map(\.target) == ["No state", "Approved", nil, nil, "Final", nil, nil])
         #expect(file.units.map(\.heldBack) == [
             nil, nil,
-            .init(reason: "its target's state is 'needs-review-translation'", line: 15),
-            .init(reason: "its target has no state and its trans-unit says approved=\"no\"", line: 19),
+            .init(reason: "its target's state is 'needs-review-translation'", line: 15, column: 9),
+            .init(reason: "its target has no state and its trans-unit says approved=\"no\"", line: 19, column: 9),
             nil,
             nil, // an empty target is no translation to hold back
-            .init(reason: "its target's state is 'x-draft'", line: 31),
+            .init(reason: "its target's state is 'x-draft'", line: 31, column: 9),
         ])
     }
 
@@ -136,7 +199,8 @@ struct TranslatedFileTests {
         }
         let broken = Data(text.replacingOccurrences(of: "</body>", with: "</bdy>").replacingOccurrences(of: "encoding=\"UTF-16\"", with: "encoding=\"UTF-8\"").utf8)
         #expect(TranslatedFile.parse(broken, path: "t.xlf").failureMessages == [
-            "t.xlf:12:1: error: the XLIFF file is not well-formed XML, or not in the encoding it declares\n  hint: send back the XLIFF file as the translation tool saved it",
+            "t.xlf:9:11: error: the file is not well-formed XML: this end tag comes while <body> of line 4 is still open: an end tag is missing or misspelt\n"
+                + "  hint: \(Self.exportAgain)",
         ])
         #expect(TranslatedFile.parse(Data([0x69, 0x64, 0x2C, 0x00, 0x41, 0x0A]), path: "t.csv").failureMessages == [
             "t.csv: error: the file is neither XLIFF nor CSV text: the file holds a NUL byte on line 1: it is binary data or text in an encoding other than UTF-8, UTF-16 or Shift_JIS\n"

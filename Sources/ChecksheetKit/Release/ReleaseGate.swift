@@ -123,6 +123,7 @@ public enum ReleaseGate {
         }
         if let current = published.current { problems += renamedSlugs(candidate, previous: current) }
         problems += textlessAnswersAndNotes(candidate, notesFile: metadataFile)
+        problems += untranslatedEnglish(candidate, pending: history.stale[candidate.date] ?? [])
         problems += brokenLinks(candidate, notesFile: metadataFile, sheet: gated, history: history, theme: theme)
         return problems
     }

@@ -8,8 +8,10 @@ public struct TranslatedFile: Sendable, Equatable {
     /// One unit as the file has it.
     public struct Unit: Sendable, Equatable {
         public var id: String
-        /// Where the unit starts, for diagnostics.
+        /// Where the unit starts, for diagnostics: its `<trans-unit` tag, or its CSV row.
         public var line: Int
+        /// The column of the `<trans-unit` tag, in Unicode scalars; 0 in CSV, where the row is the place.
+        public var column: Int = 0
         /// The Japanese as it was exported.
         public var source: String
         /// The English, when the unit counts as translated (see `XLIFFReader.notTranslated`; in CSV, a filled cell).
@@ -20,11 +22,14 @@ public struct TranslatedFile: Sendable, Equatable {
         /// Why a unit's target was left out, and where it is.
         public struct HeldBack: Sendable, Equatable {
             public var reason: String
+            /// Where the `<target` tag starts.
             public var line: Int
+            public var column: Int
 
-            public init(reason: String, line: Int) {
+            public init(reason: String, line: Int, column: Int) {
                 self.reason = reason
                 self.line = line
+                self.column = column
             }
         }
     }
@@ -79,10 +84,25 @@ public struct TranslatedFile: Sendable, Equatable {
 
     static func csv(_ text: String, path: String) -> Result<TranslatedFile, DiagnosticsError> {
         let table = DelimitedText.parse(text, delimiter: delimiter(ofHeader: text))
+        // A quote left open reads the rest of the file as one cell: the translations after it would be lost unsaid.
+        guard table.problems.isEmpty else {
+            return .failure(DiagnosticsError(table.problems.map { problem in
+                Diagnostic(file: path, line: problem.line, column: problem.column, message: "the file cannot be read as CSV: \(problem.message)",
+                           hint: "\(problem.hint); or ask the translator to save the sheet again as “CSV UTF-8”")
+            }))
+        }
         guard let header = table.rows.first(where: { !$0.isBlank })?.values.map(\.trimmed), let id = header.firstIndex(of: "id"),
               let japanese = header.firstIndex(of: "japanese"), let english = header.firstIndex(of: "english") else {
             return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the first row does not name the columns id, japanese and english",
                                                          hint: "keep the header row of `checksheet translations export --format csv`")]))
+        }
+        // Excel ends every row, the last too, with a line break and writes every row as wide as the header: a last row
+        // that is neither ends where the file was cut off, perhaps inside a translation.
+        if let last = table.rows.last(where: { !$0.isBlank }), last.line > 1, last.cells.count < header.count,
+           let end = text.last, !end.isNewline {
+            return .failure(DiagnosticsError([Diagnostic(file: path, line: last.line, column: 1,
+                                                         message: "the file ends in this row, after \(last.cells.count) of its \(header.count) columns: it looks cut off",
+                                                         hint: "ask the translator to save the sheet again as “CSV UTF-8” and send the whole file")]))
         }
         var units: [Unit] = []
         for row in table.rows.drop(while: \.isBlank).dropFirst() where !row.isBlank {
@@ -102,18 +122,27 @@ public struct TranslatedFile: Sendable, Equatable {
     }
 
     static func xliff(_ data: Data, path: String) -> Result<TranslatedFile, DiagnosticsError> {
-        let reader = XLIFFReader()
+        let reader = XLIFFReader(text: xmlText(data))
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        guard parser.parse() else {
-            return .failure(DiagnosticsError([Diagnostic(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 0),
-                                                         message: "the XLIFF file is not well-formed XML, or not in the encoding it declares",
-                                                         hint: "send back the XLIFF file as the translation tool saved it")]))
+        let parsed = parser.parse()
+        if let malformed = reader.malformed ?? (parsed ? nil : (max(parser.lineNumber, 1), max(parser.columnNumber, 1), "the XML parser stops here")) {
+            return .failure(DiagnosticsError([Diagnostic(file: path, line: malformed.line, column: malformed.column,
+                                                         message: "the file is not well-formed XML: \(malformed.reason)",
+                                                         hint: "ask the translator to export the file again from their translation tool "
+                                                             + "(a file edited by hand or cut off on its way is not read at all)")]))
         }
         guard reader.isXLIFF else {
             return .failure(DiagnosticsError([Diagnostic(file: path, line: 1, column: 1, message: "the file is XML but not XLIFF 1.2",
                                                          hint: "export XLIFF 1.2 from the translation tool")]))
         }
         return .success(TranslatedFile(path: path, units: reader.units, revision: reader.revision))
+    }
+
+    /// The XML file's text as near as needed to find its tags: UTF-16 by its byte order mark, else UTF-8 (a byte
+    /// that is not only shifts columns on its own line).
+    static func xmlText(_ data: Data) -> String {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) { return text }
+        return String(decoding: data, as: UTF8.self)
     }
 }

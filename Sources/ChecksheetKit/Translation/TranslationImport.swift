@@ -45,20 +45,20 @@ public enum TranslationImport {
         var reasons: [String: String] = [:]
         var targets: [String: [Field: String]] = [:]
         var seen: Set<String> = []
-        var lines: [String: Int] = [:]
+        var places: [String: (line: Int, column: Int)] = [:]
         for unit in file.units {
             guard let (slug, field) = TranslationUnit.parse(id: unit.id), let japanese = revision.item(slug, .ja) else {
-                problems.append(Diagnostic(file: file.path, line: unit.line, message: "unknown unit '\(unit.id)'",
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column, message: "unknown unit '\(unit.id)'",
                                            hint: "ids are `slug/field` of an item of \(date) (item, definition, unit or answer); was the file exported from another revision?"))
                 continue
             }
             guard seen.insert(unit.id).inserted else {
-                problems.append(Diagnostic(file: file.path, line: unit.line, message: "unit '\(unit.id)' appears twice", hint: "keep one translation per unit"))
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column, message: "unit '\(unit.id)' appears twice", hint: "keep one translation per unit"))
                 continue
             }
             guard let target = unit.target else {
                 if let held = unit.heldBack {
-                    problems.append(Diagnostic(file: file.path, line: held.line, severity: .warning,
+                    problems.append(Diagnostic(file: file.path, line: held.line, column: held.column, severity: .warning,
                                                message: "the translation of '\(unit.id)' was not imported: \(held.reason)",
                                                hint: "a target counts as translated when its state is translated, final or signed-off, "
                                                    + "when its trans-unit has approved=\"yes\", or when it has no state (and no approved=\"no\"); "
@@ -71,16 +71,33 @@ public enum TranslationImport {
             // holds the page's source.
             let value = japanese.value(of: field)
             if unit.source.trimmed != TranslationText.shown(value, field: field).trimmed, unit.source.trimmed != value.trimmed {
-                problems.append(Diagnostic(file: file.path, line: unit.line, message: "the Japanese of '\(unit.id)' changed since the export; its translation was not imported",
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column,
+                                           message: "the Japanese of '\(unit.id)' changed since the export; its translation was not imported",
                                            hint: "export the unit again (`checksheet translations export --revision \(date)`) and translate the current Japanese"))
                 continue
             }
             let stored = TranslationText.stored(target, field: field, japanese: value)
+            // A copy of the source ("copy source to target" in the CAT tool) would publish Japanese as the English and
+            // record it as translated: left out, the field stays pending.
+            if let copy = TranslationCheck.japaneseCopy(english: stored, japanese: value, field: field) {
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column, severity: .warning,
+                                           message: "the English of '\(unit.id)' \(copy), not a translation; it was not imported",
+                                           hint: "the translation tool may have copied the source into the target: translate the unit and import the file again; "
+                                               + "until then the field stays pending"))
+                reasons[unit.id] = "not imported: its English \(copy)"
+                continue
+            }
+            if let links = TranslationCheck.differingLinks(english: stored, japanese: value, field: field) {
+                problems.append(Diagnostic(file: file.path, line: unit.line, column: unit.column, severity: .warning,
+                                           message: "the English of '\(unit.id)' \(TranslationCheck.describe(links))",
+                                           hint: "it was written, but `check --release` refuses it: links are not translated, so keep the Japanese answer's "
+                                               + "link targets and translate only the link text (change the Japanese first if a target should change)"))
+            }
             if TranslationText.isMarkdown(value, field: field) {
-                problems += markdownProblems(stored, japanese: value, id: unit.id, file: file.path, line: unit.line)
+                problems += markdownProblems(stored, japanese: value, id: unit.id, file: file.path, line: unit.line, column: unit.column)
             }
             targets[slug, default: [:]][field] = stored
-            lines[unit.id] = unit.line
+            places[unit.id] = (unit.line, unit.column)
         }
         var files: [OutputFile] = []
         var written: [(path: String, fields: [Field])] = []
@@ -139,7 +156,7 @@ public enum TranslationImport {
                 }
                 for (field, value) in targets[page.item.slug] ?? [:] where page.item.value(of: field) != value.trimmed && written.contains(where: { $0.path == output.path && $0.fields.contains(field) }) {
                     let id = "\(page.item.slug)/\(field.rawValue)"
-                    problems.append(Diagnostic(file: file.path, line: lines[id] ?? 0,
+                    problems.append(Diagnostic(file: file.path, line: places[id]?.line ?? 0, column: places[id]?.column ?? 0,
                                                message: "the translation of '\(id)' would not read back from \(output.path) as written",
                                                hint: "write this field into the page by hand"))
                 }
@@ -157,17 +174,17 @@ public enum TranslationImport {
 
     /// What a Markdown answer's English would lose or change on the page: HTML, which the site leaves out, and a
     /// layout other than the Japanese answer's (a list become a paragraph). Warnings: the translator may mean it.
-    static func markdownProblems(_ english: String, japanese: String, id: String, file: String, line: Int) -> [Diagnostic] {
+    static func markdownProblems(_ english: String, japanese: String, id: String, file: String, line: Int, column: Int) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let html = Markdown.rawHTML(english).filter { !$0.isComment }.map { "'\($0.html)'" }
         if !html.isEmpty {
-            problems.append(Diagnostic(file: file, line: line, severity: .warning,
+            problems.append(Diagnostic(file: file, line: line, column: column, severity: .warning,
                                        message: "the English of '\(id)' holds HTML (\(html.joined(separator: ", "))), which the page leaves out",
                                        hint: "the answer is Markdown, as its Japanese is: write `\\<` for a `<` meant as text"))
         }
         let ours = TranslationText.layout(of: english), theirs = TranslationText.layout(of: japanese)
         if ours != theirs {
-            problems.append(Diagnostic(file: file, line: line, severity: .warning,
+            problems.append(Diagnostic(file: file, line: line, column: column, severity: .warning,
                                        message: "the English of '\(id)' is laid out otherwise than its Japanese: \(TranslationText.describe(ours)), where the Japanese has \(TranslationText.describe(theirs))",
                                        hint: "the answer is Markdown: keep the Japanese answer's list markers (`- `, `1. `), blank lines between paragraphs and `\\` at line breaks"))
         }
