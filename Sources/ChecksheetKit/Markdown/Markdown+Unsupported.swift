@@ -26,7 +26,8 @@ extension Markdown {
     /// paragraphs only, so that pipes in a code block are not taken for one.
     public static func unsupported(_ markdown: String) -> [Unsupported] {
         // Most answers have neither: no `|` and no line that can start or underline a heading.
-        guard markdown.contains("|") || markdown.contains("#") || markdown.contains("\n=") || markdown.contains("\n-") else { return [] }
+        // One pass over the bytes: every build asks this of every page of every revision.
+        guard mayHoldTableOrHeading(markdown) else { return [] }
         var source = markdown
         return source.withUTF8 { buffer -> [Unsupported] in
             guard let document = cmark_parse_document(buffer.baseAddress, buffer.count, CMARK_OPT_DEFAULT) else { return [] }
@@ -90,5 +91,21 @@ extension Markdown {
             guard cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).wholeMatch(of: /:?-+:?/) != nil }) else { return nil }
         }
         return cells.count
+    }
+
+    /// Whether `markdown` has a `|`, a `#`, or a line starting with `=` or `-` after any spaces (a heading's underline), without which it
+    /// holds no pipe table and no heading.
+    static func mayHoldTableOrHeading(_ markdown: String) -> Bool {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var afterNewline = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "|") || byte == UInt8(ascii: "#") { return true }
+                if afterNewline, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "-") { return true }
+                // An underline may be indented by a few spaces.
+                afterNewline = byte == UInt8(ascii: "\n") || afterNewline && byte == UInt8(ascii: " ")
+            }
+            return false
+        }
     }
 }
