@@ -55,7 +55,8 @@ struct DiffCommand: ParsableCommand {
                                                 message: "\(from) is later than \(to): this lists the changes going back from \(from) to \(to)",
                                                 hint: "for what changed since \(to), give the earlier date first: `checksheet diff \(to) \(from)`")])
         }
-        let diff = RevisionDiff.compare(old.items[lang], new.items[lang], from: from, to: to, language: lang)
+        // In English, what the English pages displayed at each date: a field awaiting translation is its Japanese.
+        let diff = SheetHistory(sheet).compare(old, new, language: lang)
         let comparedAt = clock.now
         let output = format == .json ? String(decoding: diff.json(), as: UTF8.self) + "\n" : diff.text()
         let renderedAt = clock.now

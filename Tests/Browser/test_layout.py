@@ -133,8 +133,9 @@ def test_the_header_names_the_sheet_and_keeps_search_and_language_in_reach(brows
 @pytest.mark.parametrize("width", WIDTHS, indirect=True)
 def test_badges_mark_what_the_latest_version_added_or_changed(browser, history_server, width):
     expected = {"ja": {"service-hours": "更新", "encryption-in-transit": "更新"},
-                # The English of rto awaits the translation of a Japanese change: its page shows that change, so it counts.
-                "en": {"service-hours": "Updated", "encryption-in-transit": "Updated", "rto": "Updated"}}
+                # The English of service-hours awaits the translation of a Japanese change: its page shows that change, so
+                # it counts. The English of rto translates the Japanese change its page showed since June: "Translated".
+                "en": {"service-hours": "Updated", "encryption-in-transit": "Updated", "rto": "Translated"}}
     formerly = {"ja": {"encryption-in-transit": "旧No. 5", "rto": "旧No. 4"}, "en": {"encryption-in-transit": "formerly No. 5", "rto": "formerly No. 4"}}
     for lang in ["ja", "en"]:
         browser.get(f"{history_server}/{lang}/index.html")
@@ -147,8 +148,9 @@ def test_badges_mark_what_the_latest_version_added_or_changed(browser, history_s
         assert browser.find_element(By.ID, "latest-heading").text == {"ja": "この版の変更点", "en": "What changed in this version"}[lang]
     browser.get(f"{history_server}/en/items/rto/index.html")
     status = browser.find_element(By.CSS_SELECTOR, ".item-status")
-    assert status.text == "Updated formerly No. 4" and status.is_displayed()
-    assert browser.find_element(By.CSS_SELECTOR, ".answer-changed").text == "Response last changed: September 1, 2025"
+    assert status.text == "Translated formerly No. 4" and status.is_displayed()
+    # The content changed with the Japanese, in June, as the Japanese page says; September only translated it.
+    assert browser.find_element(By.CSS_SELECTOR, ".answer-changed").text == "Response last changed: June 1, 2025"
     # The archived sheet says nothing is new: it is not the latest version.
     browser.get(f"{history_server}/en/revisions/2025-06-01/index.html")
     assert browser.find_elements(By.CSS_SELECTOR, ".badge-new, .latest") == []

@@ -128,3 +128,17 @@ def test_an_index_that_cannot_load_says_so_in_visible_text(browser, site, tmp_pa
     WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text != "")
     status = browser.find_element(By.ID, "search-status")
     assert status.text == "検索インデックスを読み込めませんでした。" and status.is_displayed()
+
+
+def test_english_changes_since_show_what_the_english_pages_displayed(browser, history_server):
+    """The English "changes since" page lists a Japanese change awaiting translation as the reader sees it: the
+    Japanese change, with the notice (it was left out, or shown as an out-of-date English diff); a translation of a
+    Japanese change the page showed is labelled as one."""
+    browser.get(f"{history_server}/en/changes/since/2025-06-01/index.html")
+    assert browser.find_element(By.CSS_SELECTOR, ".revision-summary").text == "0 added, 3 changed, 0 removed"
+    hours = browser.find_element(By.ID, "change-1").text
+    assert hours == ("1. Service hours\nDefinition\nTranslation pending: the Japanese changed in the version dated September 1, 2025. "
+                     "The current Japanese text is shown.\nサービスを提供する時間帯（計画停止時間を含む）")
+    rto = browser.find_element(By.ID, "change-5").text
+    assert rto == ("5. Recovery time objective (RTO)\nProvider's response\nTranslation of the Japanese change in the version dated June 1, 2025: "
+                   "the English replaces the Japanese shown until then.\n4時間以内 → Within 4 hours")

@@ -26,10 +26,13 @@ import TestSupport
         #expect(Self.history.entries[0].changes == nil)
         let june = try #require(Self.history.entries[1].changes)
         #expect(summary(june.ja) == ["+backup-method", "-planned-outage-notice", "~availability-rate:answer", "~rto:answer#4>5", "#encryption-in-transit:5>4"])
-        #expect(summary(june.en) == ["+backup-method", "-planned-outage-notice", "~availability-rate:answer", "#encryption-in-transit:5>4", "#rto:4>5"])
+        // English compares what the English pages displayed: June's pending RTO answer shows its Japanese change.
+        #expect(summary(june.en) == ["+backup-method", "-planned-outage-notice", "~availability-rate:answer", "~rto:answer#4>5", "#encryption-in-transit:5>4"])
         let september = try #require(Self.history.entries[2].changes)
         #expect(summary(september.ja) == ["~service-hours:definition", "~encryption-in-transit:answer"])
-        #expect(summary(september.en) == ["~encryption-in-transit:answer", "~rto:answer"])
+        #expect(summary(september.en) == ["~service-hours:definition", "~encryption-in-transit:answer", "~rto:answer"])
+        #expect(september.en.changed.map { $0.translation } == [[.definition: .pending(since: "2025-09-01", japaneseBefore: "サービスを提供する時間帯")], [:],
+                                                                 [.answer: .translated(since: "2025-06-01")]])
     }
 
     @Test func staleEnglishIsTrackedUntilItIsTranslated() {
@@ -196,8 +199,9 @@ import TestSupport
         #expect(ja.contains("<details class=\"renumbered\" open>\n<summary><h2 id=\"renumbered-heading\" class=\"summary-heading\">番号だけが変わった項目 <span class=\"count\">1</span></h2></summary>"))
         #expect(ja.contains("<li><a href=\"../../items/encryption-in-transit/index.html\">通信の暗号化レベル</a> <span class=\"change-note\">No. 5 → 4</span></li>"))
         let en = try #require(Self.files["en/changes/2025-06-01/index.html"])
-        // The Japanese change whose English is pending is shown in Japanese, with the notice.
-        #expect(en.contains("<p class=\"pending-note\">Translation pending: the Japanese changed in the version dated June 1, 2025. The current Japanese text is shown.</p><p class=\"diff-text\"><span lang=\"ja\"><del>非公開</del> <span class=\"diff-arrow\">→</span> <ins>4時間以内</ins></span></p>"))
+        // The Japanese change whose English is pending is shown in Japanese, with the notice: in the past tense, the
+        // version being superseded (and the translation since made).
+        #expect(en.contains("<p class=\"pending-note\">Translation pending in this version: the Japanese had changed in the version dated June 1, 2025, and the Japanese text was shown.</p><p class=\"diff-text\"><span lang=\"ja\"><del>非公開</del> <span class=\"diff-arrow\">→</span> <ins>4時間以内</ins></span></p>"))
     }
 
     @Test func changesSinceAnEarlierRevisionAreCumulative() throws {
@@ -286,7 +290,8 @@ import TestSupport
         let en = try #require(Self.files["en/index.html"])
         #expect(en.contains("<section class=\"latest\" aria-labelledby=\"latest-heading\">\n<h2 id=\"latest-heading\">What changed in this version</h2>\n<p class=\"latest-summary\">0 added, 3 changed, 0 removed · <a href=\"changes/2025-09-01/index.html\">View the details</a></p>"))
         let badges = en.matches(of: /href="items\/([a-z-]+)\/index.html" data-print-url="[^"]+">[^<]+<\/a> <span class="badge badge-new">([^<]+)<\/span>/).map { "\($0.1) \($0.2)" }
-        #expect(badges == ["service-hours Updated", "encryption-in-transit Updated", "rto Updated"])
+        // RTO's English translates the Japanese its page showed since June: a translation, not new content.
+        #expect(badges == ["service-hours Updated", "encryption-in-transit Updated", "rto Translated"])
         let ja = try #require(Self.files["ja/index.html"])
         #expect(ja.contains("<p class=\"latest-summary\">追加0件・変更2件・削除0件 · <a href=\"changes/2025-09-01/index.html\">詳細を見る</a></p>"))
         #expect(ja.contains(">目標復旧時間(RTO)</a> <span class=\"formerly\">旧No. 4</span></th>"))
@@ -376,7 +381,9 @@ import TestSupport
             "slug,No.,Service level item,Change,Field,Before,After,Note",
             "service-hours,1,Service hours,Changed,Definition,サービスを提供する時間帯,サービスを提供する時間帯（計画停止時間を含む）," + pending,
             "encryption-in-transit,4,Communication encryption level,Changed,Provider's response,Yes. TLS 1.2,Yes. TLS 1.3,",
-            "rto,5,Recovery time objective (RTO),Changed,Provider's response,Not disclosed,Within 4 hours,",
+            // The English page showed the Japanese until this translation of it.
+            "rto,5,Recovery time objective (RTO),Translated,Provider's response,4時間以内,Within 4 hours,"
+                + "\"Translation of the Japanese change in the version dated June 1, 2025: the English replaces the Japanese shown until then.\"",
         ]
         #expect(try #require(Self.files["en/downloads/changes-2025-09-01.csv"]) == csv(english))
     }
@@ -390,7 +397,7 @@ import TestSupport
         #expect(japanese.contains("data-citation=\"— No. 2 計画停止予定通知（2025年3月7日版、2025年6月1日版で削除）https://checksheet.example.com/ja/items/planned-outage-notice/\""))
         let pending = try #require(Self.files["en/revisions/2025-06-01/items/rto/index.html"])
         #expect(pending.contains("data-answer=\"4時間以内\" data-citation=\"— No. 5 Recovery time objective (RTO) (Version dated June 1, 2025) https://checksheet.example.com/en/revisions/2025-06-01/items/rto/\n"
-            + "Translation pending: the Japanese changed in the version dated June 1, 2025. The current Japanese text is shown.\""))
+            + "Translation pending in this version: the Japanese had changed in the version dated June 1, 2025, and the Japanese text was shown.\""))
         // The current English answer is translated: no note.
         #expect(try #require(Self.files["en/items/rto/index.html"]).contains("data-citation=\"— No. 5 Recovery time objective (RTO) (Version dated September 1, 2025) https://checksheet.example.com/en/items/rto/\""))
     }

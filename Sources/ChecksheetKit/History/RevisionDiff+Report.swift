@@ -2,7 +2,8 @@ import Foundation
 
 extension RevisionDiff {
     /// The JSON of `checksheet diff --format json`: `from`, `to`, `lang`, then `added`, `removed` and `changed`
-    /// (each item `slug`, `no`, `title`; a changed item also `fields`, in schema order), and `renumbered`.
+    /// (each item `slug`, `no`, `title`; a changed item also `fields`, in schema order, and in English the fields
+    /// `translationPending` at the end, shown in Japanese, and `translated` in the span), and `renumbered`.
     public func json() -> Data {
         func summary(_ item: Item) -> [String: Any] { ["slug": item.slug, "no": item.no, "title": item.item] }
         let object: [String: Any] = [
@@ -13,6 +14,10 @@ extension RevisionDiff {
                 var entry = summary(change.new)
                 entry["fields"] = change.fields.map(\.rawValue)
                 if change.isRenumbered { entry["previousNo"] = change.old.no }
+                let pending = change.fields.filter { if case .pending? = change.translation[$0] { true } else { false } }
+                let translated = change.fields.filter(change.isTranslation)
+                if !pending.isEmpty { entry["translationPending"] = pending.map(\.rawValue) }
+                if !translated.isEmpty { entry["translated"] = translated.map(\.rawValue) }
                 return entry
             },
             "renumbered": renumbered.map { ["slug": $0.new.slug, "no": $0.new.no, "previousNo": $0.old.no, "title": $0.new.item] as [String: Any] },
@@ -21,7 +26,8 @@ extension RevisionDiff {
     }
 
     /// The text of `checksheet diff`: one line per item, then each changed field as a word diff
-    /// (`[-deleted-]{+inserted+}`), readable in any terminal and in mail.
+    /// (`[-deleted-]{+inserted+}`), readable in any terminal and in mail. An English field pending translation at the
+    /// end shows its Japanese change, as the English page shows the Japanese; one translated in the span says so.
     public func text() -> String {
         var lines = ["Changes from \(from) to \(to) (\(language.rawValue)): \(added.count) added, \(changed.count) changed, \(removed.count) removed, \(renumbered.count) renumbered"]
         for item in added { lines.append("added    \(item.no). \(item.item) [\(item.slug)]") }
@@ -30,16 +36,25 @@ extension RevisionDiff {
             let move = change.isRenumbered ? " (No. \(change.old.no) → \(change.new.no))" : ""
             lines.append("changed  \(change.new.no). \(change.new.item) [\(change.new.slug)]\(move): \(change.fields.map(\.rawValue).joined(separator: ", "))")
             for field in change.fields {
-                let old = change.old.plainText(of: field)
+                var old = change.old.plainText(of: field)
                 let new = change.new.plainText(of: field)
-                let marked = InlineDiff.compare(old, new, language: language).segments.map { segment -> String in
+                var diffLanguage = language, label = field.rawValue
+                switch change.translation[field] {
+                case let .pending(since, japaneseBefore)?:
+                    (old, diffLanguage, label) = (japaneseBefore, .ja, label + " (translation pending since \(since), Japanese shown)")
+                case let .translated(since)?:
+                    label += " (translation of the Japanese change of \(since))"
+                case nil:
+                    break
+                }
+                let marked = InlineDiff.compare(old, new, language: diffLanguage).segments.map { segment -> String in
                     switch segment.kind {
                     case .equal: return segment.text
                     case .delete: return "[-\(segment.text)-]"
                     case .insert: return "{+\(segment.text)+}"
                     }
                 }.joined()
-                lines.append("           \(field.rawValue): \(marked)")
+                lines.append("           \(label): \(marked)")
             }
         }
         for change in renumbered { lines.append("renumbered \(change.old.no) → \(change.new.no). \(change.new.item) [\(change.new.slug)]") }

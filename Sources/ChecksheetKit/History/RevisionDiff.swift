@@ -6,8 +6,29 @@ public struct RevisionDiff: Sendable, Equatable {
         public var new: Item
         /// Content fields that changed, in schema order (never `no` or `slug`).
         public var fields: [Field]
+        /// On English comparisons of what the pages displayed: the changed fields whose translation was pending at
+        /// either end (see `SheetHistory.compare`).
+        public var translation: [Field: Translation] = [:]
 
         public var isRenumbered: Bool { old.no != new.no }
+
+        /// Whether the field's change is only the translation of a Japanese change the English page already showed.
+        public func isTranslation(_ field: Field) -> Bool {
+            if case .translated? = translation[field] { return true }
+            return false
+        }
+
+        /// Whether the change is of content (not only the translation of a Japanese change the page already showed).
+        public var changesContent: Bool { fields.contains { !isTranslation($0) } }
+    }
+
+    /// How a changed English field's translation stood at the ends of a comparison.
+    public enum Translation: Sendable, Equatable {
+        /// Pending at the end: the page shows the Japanese, which the Japanese change from `japaneseBefore` (the
+        /// Japanese at the start, as a reader sees it) to the new text is; it changed in the revision `since`.
+        case pending(since: String, japaneseBefore: String)
+        /// Pending at the start, translated at the end: the English translates the Japanese change of `since`.
+        case translated(since: String)
     }
 
     public var from: String
@@ -34,7 +55,8 @@ public struct RevisionDiff: Sendable, Equatable {
                 added.append(item)
                 continue
             }
-            let fields = contentFields.filter { before.value(of: $0) != item.value(of: $0) }
+            // As a reader tells them apart: an edit of markup, spacing or notation alone is no change of content.
+            let fields = contentFields.filter { !before.readsTheSame($0, as: item) }
             let change = Change(old: before, new: item, fields: fields)
             if !fields.isEmpty { changed.append(change) } else if change.isRenumbered { renumbered.append(change) }
         }

@@ -22,20 +22,11 @@ public struct SheetHistory: Sendable, Equatable {
     public var stale: [String: [StaleTranslation]]
 
     public init(_ sheet: Sheet) {
-        var entries: [Entry] = []
         var stale: [String: [StaleTranslation]] = [:]
         var pending: [String: [Field: String]] = [:]
         var previous: Revision?
-        // Each revision against the one before, all pairs on all cores; the pending translations below follow them in order.
-        let pairs = Array(zip(sheet.revisions.dropLast(), sheet.revisions.dropFirst()))
-        let diffs = pairs.parallelMap(spreadingFrom: 2) { before, after in
-            Localized(ja: RevisionDiff.compare(before.items.ja, after.items.ja, from: before.date, to: after.date, language: .ja),
-                      en: RevisionDiff.compare(before.items.en, after.items.en, from: before.date, to: after.date, language: .en))
-        }
-        for (index, revision) in sheet.revisions.enumerated() {
-            var changes: Localized<RevisionDiff>?
+        for revision in sheet.revisions {
             if let previous {
-                changes = diffs[index - 1]
                 let oldJapanese = Dictionary(previous.items.ja.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
                 let oldEnglish = Dictionary(previous.items.en.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
                 let newEnglish = Dictionary(revision.items.en.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -45,9 +36,12 @@ public struct SheetHistory: Sendable, Equatable {
                         continue
                     }
                     for field in Self.translatedFields {
-                        if english.value(of: field) != englishBefore.value(of: field) {
+                        // English counts as translating only if its words changed: a full stop or a space added by hand
+                        // beside a change of the Japanese would otherwise hide that change from English readers. The
+                        // Japanese counts as changed only as a reader tells it apart: notation alone needs no translation.
+                        if ReadingKey.words(english.plainText(of: field)) != ReadingKey.words(englishBefore.plainText(of: field)) {
                             pending[item.slug]?[field] = nil
-                        } else if item.value(of: field) != before.value(of: field) {
+                        } else if !item.readsTheSame(field, as: before) {
                             pending[item.slug, default: [:]][field] = revision.date
                         }
                     }
@@ -77,11 +71,44 @@ public struct SheetHistory: Sendable, Equatable {
                     pending[item.slug]?[field].map { StaleTranslation(slug: item.slug, field: field, since: $0) }
                 }
             }.filter { slugs.contains($0.slug) }
-            entries.append(Entry(revision: revision, previous: previous, changes: changes))
             previous = revision
         }
-        self.entries = entries
         self.stale = stale
+        self.entries = []
+        // Each revision against the one before, all pairs on all cores; the English as its pages displayed it, which
+        // needs the pending translations above.
+        let pairs = Array(zip(sheet.revisions.dropLast(), sheet.revisions.dropFirst()))
+        let diffs = pairs.parallelMap(spreadingFrom: 2) { [self] before, after in
+            Localized(ja: compare(before, after, language: .ja), en: compare(before, after, language: .en))
+        }
+        entries = sheet.revisions.enumerated().map { index, revision in
+            Entry(revision: revision, previous: index == 0 ? nil : sheet.revisions[index - 1], changes: index == 0 ? nil : diffs[index - 1])
+        }
+    }
+
+    /// What changed from `old` to `new` as a reader of the language saw it. In Japanese, the items. In English, what
+    /// the English pages displayed at each end, a field pending translation being its Japanese (`shown`): so a change
+    /// awaiting translation is listed over any span that ends while it is pending, nets out over one that starts and
+    /// ends pending on the same Japanese, and every span that ends at a revision includes what a shorter one does.
+    /// Each changed field that was pending at either end says so (`RevisionDiff.Translation`).
+    public func compare(_ old: Revision, _ new: Revision, language: Language) -> RevisionDiff {
+        guard language == .en else { return RevisionDiff.compare(old.items.ja, new.items.ja, from: old.date, to: new.date, language: .ja) }
+        var diff = RevisionDiff.compare(shown(old).items.en, shown(new).items.en, from: old.date, to: new.date, language: .en)
+        diff.changed = diff.changed.map { change in
+            var change = change
+            let slug = change.new.slug
+            let before = staleFields(of: slug, in: old.date), after = staleFields(of: slug, in: new.date)
+            for field in change.fields {
+                if let pending = after.first(where: { $0.field == field }) {
+                    let japanese = old.item(slug, .ja)?.plainText(of: field) ?? change.old.plainText(of: field)
+                    change.translation[field] = .pending(since: pending.since, japaneseBefore: japanese)
+                } else if let was = before.first(where: { $0.field == field }) {
+                    change.translation[field] = .translated(since: was.since)
+                }
+            }
+            return change
+        }
+        return diff
     }
 
     /// Fields written in each language (section and category come from site.yml, so they cannot go stale).

@@ -12,7 +12,7 @@ extension SiteViews {
                 let stale = history.staleFields(of: item.slug, in: revision.date)
                 guard let since = stale.map(\.since).max() else { continue }
                 let fields = Field.allCases.filter { field in stale.contains { $0.field == field } }
-                table.pending[item.slug] = .init(fields: fields, note: text("pendingNote", .en, ["date": displayDate(since, .en)]))
+                table.pending[item.slug] = .init(fields: fields, note: pendingNote(since: since, in: revision))
             }
         }
         return table

@@ -1,19 +1,14 @@
 import Foundation
 
 extension SiteViews {
-    /// The counts of a revision, as its own changes page counts them (on English pages, items whose Japanese change
-    /// awaits translation are changed), so that the list, the feed, the sheet and that page agree.
+    /// The counts of a revision, as its own changes page counts them (on English pages, what the pages displayed:
+    /// items whose Japanese change awaits translation are changed), so that the list, the feed, the sheet and that page agree.
     func summary(_ entry: SheetHistory.Entry, language: Language) -> String {
         guard let changes = entry.changes?[language] else {
             return text("firstPublished", language, ["count": String(entry.revision.items[language].count)])
         }
-        let date = entry.revision.date
-        return summaries.value(date + "|" + language.rawValue) {
-            // Counted without rendering the changes page's diffs: every page that lists the revisions shows these.
-            let listed = self.listed(changes, revision: entry.revision, language: language)
-            return countsSummary(added: changes.added.count, changed: changes.changed.count + listed.pending.count, removed: changes.removed.count,
-                                 renumbered: listed.renumbered.count, language: language)
-        }
+        return countsSummary(added: changes.added.count, changed: changes.changed.count, removed: changes.removed.count,
+                             renumbered: changes.renumbered.count, language: language)
     }
 
     /// "2 added, 3 changed, 1 removed", and the renumbered items when there are any.
@@ -23,26 +18,15 @@ extension SiteViews {
         return result
     }
 
-    /// What a revision's changes page lists beside the items `diff` changed, in one place for the page, its summary,
-    /// its download and the feed: on English pages the items whose Japanese change awaits translation (changed there
-    /// too), and the moves of the items that are not among them.
-    func listed(_ diff: RevisionDiff, revision: Revision, language: Language) -> (pending: [Item], renumbered: [RevisionDiff.Change]) {
-        let pending = pendingOnly(diff, revision: revision, language: language)
-        let numbers = Set(pending.map(\.no))
-        return (pending, diff.renumbered.filter { !numbers.contains($0.new.no) })
+    /// The note of an English field shown in Japanese because its translation is pending, as of `revision`: said in the
+    /// present on the current revision's pages, in the past on those of a revision since superseded.
+    func pendingNote(since: String, in revision: Revision) -> String {
+        text(revision.date == sheet.current?.date ? "pendingNote" : "pendingNoteThen", .en, ["date": displayDate(since, .en)])
     }
 
-    /// On English pages, the items `diff` did not change whose Japanese changed in `revision` with the translation
-    /// still pending: they belong on the English changes page too. Only when `diff` compares the revision with
-    /// the one before it, in the revision's order.
-    func pendingOnly(_ diff: RevisionDiff, revision: Revision, language: Language) -> [Item] {
-        guard language == .en, let entry = history.entries.first(where: { $0.revision.date == revision.date }),
-              diff.from == entry.previous?.date, let japanese = entry.changes?.ja.changed else { return [] }
-        return revision.items.en.filter { item in
-            guard !diff.changed.contains(where: { $0.new.slug == item.slug }), let change = japanese.first(where: { $0.new.slug == item.slug }) else { return false }
-            let stale = history.staleFields(of: item.slug, in: revision.date).filter { $0.since == revision.date }.map(\.field)
-            return change.fields.contains { stale.contains($0) }
-        }
+    /// The note of an English field whose change translates a Japanese change the page showed until then.
+    func translatedNote(since: String) -> String {
+        text("translatedNote", .en, ["date": displayDate(since, .en)])
     }
 
     /// A revision's notes as shown on the page at `path`. Their links are written as an answer's are, from an item's
@@ -86,7 +70,9 @@ extension SiteViews {
                                                     en: path.replacingOccurrences(of: "\(language.rawValue)/", with: "en/", options: .anchored)))
         // Names as the item pages show them: a pending English name is the Japanese.
         func name(_ item: Item) -> String { displayed(item, in: revision, language: language).item }
-        func lang(_ item: Item) -> String? { name(item) == item.item ? nil : Language.ja.rawValue }
+        func lang(_ item: Item) -> String? {
+            language == .en && history.staleFields(of: item.slug, in: revision.date).contains { $0.field == .item } ? Language.ja.rawValue : nil
+        }
         func link(_ item: Item, note: String? = nil) -> RevisionChangesView.ItemLink {
             .init(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, language)), note: note, titleLang: lang(item))
         }
@@ -96,16 +82,8 @@ extension SiteViews {
                 note: change.isRenumbered ? text("renumberedNote", language, ["from": String(change.old.no), "to": String(change.new.no)]) : nil,
                 fields: fieldDiffs(change, revision: revision, language: language), titleLang: lang(change.new))
         }
-        // English items whose only change is a pending translation still belong on the English changes page.
-        let listed = self.listed(diff, revision: revision, language: language)
-        let pendingOnly = listed.pending.map { item in
-            let move = diff.renumbered.first { $0.new.slug == item.slug }
-            return RevisionChangesView.ChangedItem(no: item.no, title: name(item), href: SitePath.relative(from: path, to: SitePath.item(item.slug, .en)),
-                                                   note: move.map { text("renumberedNote", .en, ["from": String($0.old.no), "to": String($0.new.no)]) },
-                                                   fields: pendingDiffs(item.slug, revision: revision, language: .en, except: []), titleLang: lang(item))
-        }
-        let allChanged = (changed + pendingOnly).sorted { $0.no < $1.no }
-        let renumbered = listed.renumbered
+        let allChanged = changed.sorted { $0.no < $1.no }
+        let renumbered = diff.renumbered
         let entrySummary = countsSummary(added: diff.added.count, changed: allChanged.count, removed: diff.removed.count, renumbered: renumbered.count, language: language)
         return RevisionChangesView(
             page: page, heading: heading, date: diff.to, summary: entrySummary,
@@ -131,8 +109,8 @@ extension SiteViews {
             nothing: diff.added.isEmpty && diff.removed.isEmpty && allChanged.isEmpty && renumbered.isEmpty, headers: headers(language))
     }
 
-    /// A revision's changes as CSV, in the page's language and as its changes page lists them (on English pages the
-    /// Japanese changes awaiting translation too, with their note): a row for each changed field, added or removed
+    /// A revision's changes as CSV, in the page's language and as its changes page lists them (on English pages what
+    /// the pages displayed: a Japanese change awaiting translation in Japanese, a translation of one, each with its note): a row for each changed field, added or removed
     /// item and move, naming the item, the kind of change and the field, with the text before and after.
     func changesCSV(_ entry: SheetHistory.Entry, language: Language) -> Data {
         guard let diff = entry.changes?[language] else { return Data() }
@@ -143,21 +121,25 @@ extension SiteViews {
             records.append([item.slug, String(item.no), displayed(item, in: revision, language: language).item, text(event, language), field.header(in: language),
                             before, after, note])
         }
-        let note = text("pendingNote", language, ["date": displayDate(revision.date, language)])
-        let listed = self.listed(diff, revision: revision, language: language)
-        let changed = diff.changed.map { ($0.new, Optional($0)) } + listed.pending.map { item in (item, diff.renumbered.first { $0.new.slug == item.slug }) }
-        for (item, change) in changed.sorted(by: { $0.0.no < $1.0.no }) {
-            if let change, change.isRenumbered { add(item, "eventRenumbered", .no, String(change.old.no), String(change.new.no)) }
-            for field in change?.fields ?? [] { add(item, "eventChanged", field, change!.old.plainText(of: field), change!.new.plainText(of: field)) }
-            for pendingChange in pendingChanges(item.slug, revision: revision, language: language, except: change?.fields ?? []) {
-                add(item, "eventChanged", pendingChange.field, pendingChange.old, pendingChange.new, note: note)
+        for change in diff.changed.sorted(by: { $0.new.no < $1.new.no }) {
+            let item = change.new
+            if change.isRenumbered { add(item, "eventRenumbered", .no, String(change.old.no), String(change.new.no)) }
+            for field in change.fields {
+                switch change.translation[field] {
+                case let .pending(since, japaneseBefore)?:
+                    add(item, "eventChanged", field, japaneseBefore, item.plainText(of: field), note: pendingNote(since: since, in: revision))
+                case let .translated(since)?:
+                    add(item, "eventTranslated", field, change.old.plainText(of: field), item.plainText(of: field), note: translatedNote(since: since))
+                case nil:
+                    add(item, "eventChanged", field, change.old.plainText(of: field), item.plainText(of: field))
+                }
             }
         }
         for item in diff.added {
             add(item, isRestored(item.slug, before: diff.from, language: language) ? "restored" : "eventAdded", .answer, "", item.plainText(of: .answer))
         }
         for item in diff.removed { add(item, "eventRemoved", .answer, item.plainText(of: .answer), "") }
-        for move in listed.renumbered {
+        for move in diff.renumbered {
             add(move.new, "eventRenumbered", .no, String(move.old.no), String(move.new.no))
         }
         return CSV.data(records)
@@ -174,9 +156,8 @@ extension SiteViews {
             if let changes = entry.changes?[language] {
                 // What the revision's changes page lists, as its summary above counts it: on English pages the items whose
                 // Japanese change awaits translation are changed too, and renumbered items are named with their move.
-                let listed = self.listed(changes, revision: entry.revision, language: language)
-                let changed = (changes.changed.map(\.new) + listed.pending).sorted { $0.no < $1.no }.map { ($0, "") }
-                let renumbered = listed.renumbered.map { ($0.new, " (" + text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)]) + ")") }
+                let changed = changes.changed.map(\.new).sorted { $0.no < $1.no }.map { ($0, "") }
+                let renumbered = changes.renumbered.map { ($0.new, " (" + text("renumberedNote", language, ["from": String($0.old.no), "to": String($0.new.no)]) + ")") }
                 let groups: [(String, [(Item, String)])] = [("addedItems", changes.added.map { ($0, "") }), ("changedItems", changed),
                                                             ("removedItems", changes.removed.map { ($0, "") }), ("renumberedItems", renumbered)]
                 for (key, items) in groups where !items.isEmpty {

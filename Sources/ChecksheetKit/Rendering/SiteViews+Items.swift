@@ -74,18 +74,8 @@ extension SiteViews {
 
     /// Every revision that changed the item, newest first, with its diffs.
     func itemHistory(_ slug: String, language: Language, path: String) -> [ItemView.HistoryEntry] {
-        var events = history.events(of: slug, language: language)
-        // A Japanese change whose English is pending is a change of the English page too (the English changes page
-        // lists it): without this the English history said only "First published".
-        if language == .en {
-            for entry in history.entries where entry.changes != nil && !events.contains(where: { $0.entry.revision.date == entry.revision.date }) {
-                if let change = entry.changes?.ja.changed.first(where: { $0.new.slug == slug }),
-                   !pendingDiffs(slug, revision: entry.revision, language: .en, except: []).isEmpty {
-                    events.append((entry, .changed(RevisionDiff.Change(old: change.old, new: entry.revision.item(slug, .en) ?? change.new, fields: []))))
-                }
-            }
-            events.sort { $0.entry.revision.date > $1.entry.revision.date }
-        }
+        // In English, as the pages displayed it: a Japanese change awaiting translation is a change of the English page.
+        let events = history.events(of: slug, language: language)
         return events.map { entry, event in
             let date = entry.revision.date
             let href = SitePath.relative(from: path, to: entry.previous == nil ? SitePath.archive(date, language) : SitePath.changes(date, language))
@@ -102,37 +92,33 @@ extension SiteViews {
                                             pendingNote: nil), at: 0)
                 }
                 let renumberedOnly = change.isRenumbered && fields.count == 1
-                return .init(date: date, title: entry.revision.title[language], href: href,
-                             what: text(renumberedOnly ? "eventRenumbered" : "eventChanged", language), fields: fields)
+                let what = renumberedOnly ? "eventRenumbered" : change.changesContent ? "eventChanged" : "eventTranslated"
+                return .init(date: date, title: entry.revision.title[language], href: href, what: text(what, language), fields: fields)
             case .removed:
                 return .init(date: date, title: entry.revision.title[language], href: href, what: text("eventRemoved", language), fields: [])
             }
         }
     }
 
-    /// The inline diff of each changed field, in schema order; the answer is compared as the text a reader sees.
+    /// The inline diff of each changed field, in schema order; the answer is compared as the text a reader sees. On
+    /// English pages a field pending translation at the end shows its Japanese change, in Japanese, with the note
+    /// (in the past tense when `revision` has been superseded); a field translated in the span shows the Japanese
+    /// the page displayed and the English that replaced it, noted as a translation rather than a change of content.
     func fieldDiffs(_ change: RevisionDiff.Change, revision: Revision, language: Language) -> [FieldDiff] {
         change.fields.map { field in
             let old = change.old.plainText(of: field), new = change.new.plainText(of: field)
-            return FieldDiff(name: field.header(in: language), diffHTML: diffHTML(old, new, language: language), pendingNote: nil)
-        } + pendingDiffs(change.new.slug, revision: revision, language: language, except: change.fields)
-    }
-
-    /// On English pages: the Japanese changes whose translation is pending, shown in Japanese.
-    func pendingDiffs(_ slug: String, revision: Revision, language: Language, except: [Field]) -> [FieldDiff] {
-        pendingChanges(slug, revision: revision, language: language, except: except).map { change in
-            FieldDiff(name: change.field.header(in: .en), diffHTML: "<span lang=\"ja\">" + diffHTML(change.old, change.new, language: .ja) + "</span>",
-                      pendingNote: text("pendingNote", .en, ["date": displayDate(revision.date, .en)]))
+            switch change.translation[field] {
+            case let .pending(since, japaneseBefore)?:
+                return FieldDiff(name: field.header(in: language), diffHTML: "<span lang=\"ja\">" + diffHTML(japaneseBefore, new, language: .ja) + "</span>",
+                                 pendingNote: pendingNote(since: since, in: revision))
+            case let .translated(since)?:
+                let between = old.contains("\n") || new.contains("\n") ? "\n" : " <span class=\"diff-arrow\">→</span> "
+                return FieldDiff(name: field.header(in: language), diffHTML: "<del lang=\"ja\">\(old.htmlEscaped)</del>" + between + "<ins>\(new.htmlEscaped)</ins>",
+                                 pendingNote: translatedNote(since: since))
+            case nil:
+                return FieldDiff(name: field.header(in: language), diffHTML: diffHTML(old, new, language: language), pendingNote: nil)
+            }
         }
-    }
-
-    /// On English pages: the fields of the item whose Japanese `revision` changed with their translation still pending,
-    /// each with its Japanese text before and after, as the reader sees them.
-    func pendingChanges(_ slug: String, revision: Revision, language: Language, except: [Field]) -> [(field: Field, old: String, new: String)] {
-        guard language == .en, let entry = history.entries.first(where: { $0.revision.date == revision.date }),
-              let change = entry.changes?.ja.changed.first(where: { $0.new.slug == slug }) else { return [] }
-        let stale = Set(history.staleFields(of: slug, in: revision.date).filter { $0.since == revision.date }.map(\.field))
-        return change.fields.filter { stale.contains($0) && !except.contains($0) }.map { ($0, change.old.plainText(of: $0), change.new.plainText(of: $0)) }
     }
 
     /// The page at the current URL of an item a revision removed, so that links to it keep working: its last version.

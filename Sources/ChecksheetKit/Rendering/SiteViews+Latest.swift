@@ -5,16 +5,16 @@ extension SiteViews {
         return history.entries.last { $0.revision.date == current.date }
     }
 
-    /// "New" or "Updated" for an item the current revision added or changed; on English pages a Japanese change
-    /// awaiting translation counts too, since the page shows it.
+    /// "New" or "Updated" for an item the current revision added or changed as the page displays it (on English pages
+    /// a Japanese change awaiting translation counts, since the page shows it; the translation of an earlier one is
+    /// "Translated", being no new content).
     func latestBadge(_ slug: String, language: Language) -> String? {
         guard let entry = latestEntry, let changes = entry.changes else { return nil }
         if changes[language].added.contains(where: { $0.slug == slug }) {
             return text(isRestored(slug, before: entry.previous?.date, language: language) ? "restored" : "badgeNew", language)
         }
-        let changed = changes[language].changed.contains { $0.new.slug == slug }
-        let pending = language == .en && history.staleFields(of: slug, in: entry.revision.date).contains { $0.since == entry.revision.date }
-        return changed || pending ? text("badgeChanged", language) : nil
+        guard let change = changes[language].changed.first(where: { $0.new.slug == slug }) else { return nil }
+        return text(change.changesContent ? "badgeChanged" : "eventTranslated", language)
     }
 
     /// Whether an item a comparison adds to the revision of date `from` (which lacks it) was in a revision before
@@ -36,8 +36,9 @@ extension SiteViews {
         return nil
     }
 
-    /// The date of the newest revision that published, added or changed the item's answer in this language (on
-    /// English pages, a Japanese change awaiting translation counts: the page shows that Japanese).
+    /// The date of the newest revision that published, added or changed the item's answer as the page displays it
+    /// (on English pages a Japanese change awaiting translation counts, the page showing that Japanese, and its later
+    /// translation does not: the content changed when the Japanese did, so both languages give that date).
     func answerLastChanged(_ slug: String, language: Language) -> String? {
         for entry in history.entries.reversed() {
             let date = entry.revision.date
@@ -45,12 +46,12 @@ extension SiteViews {
             guard let changes = entry.changes else { return date }
             if let added = changes[language].added.first(where: { $0.slug == slug }) {
                 // Brought back with the answer it had when removed: the answer is as old as that one.
-                let before = history.entries.last { $0.revision.date < date && $0.revision.item(slug, language) != nil }?.revision.item(slug, language)
-                if before?.answer != added.answer { return date }
+                let earlier = history.entries.last { $0.revision.date < date && $0.revision.item(slug, language) != nil }?.revision
+                guard let earlier, let before = earlier.item(slug, language),
+                      history.shown(before, in: earlier, language: language).readsTheSame(.answer, as: added) else { return date }
                 continue
             }
-            if changes[language].changed.contains(where: { $0.new.slug == slug && $0.fields.contains(.answer) }) { return date }
-            if language == .en, history.staleFields(of: slug, in: date).contains(where: { $0.field == .answer && $0.since == date }) { return date }
+            if changes[language].changed.contains(where: { $0.new.slug == slug && $0.fields.contains(.answer) && !$0.isTranslation(.answer) }) { return date }
         }
         return nil
     }

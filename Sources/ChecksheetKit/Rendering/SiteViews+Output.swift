@@ -29,7 +29,7 @@ extension SiteViews {
                                        revision: entry.revision, language: language, path: path,
                                        heading: text("changesIn", language, ["date": displayDate(date, language)]), notes: entry.revision.notes[language])
         case let .changesSince(date, language):
-            let diff = RevisionDiff.compare(self.entry(date).revision.items[language], current.items[language], from: date, to: current.date, language: language)
+            let diff = history.compare(self.entry(date).revision, current, language: language)
             return revisionChangesView(diff, revision: current, language: language, path: path,
                                        heading: text("changesSince", language, ["date": displayDate(date, language)]), notes: "")
         case let .archive(date, language):

@@ -78,7 +78,7 @@ extension SiteViews {
         let version = removedIn.map { text("removedCitation", language, ["revision": revision.title[language], "date": displayDate($0, language)]) }
         var citation = text("citation", language, ["no": String(item.no), "item": item.item, "revision": version ?? revision.title[language], "url": url])
         if language == .en, let stale = history.staleFields(of: item.slug, in: revision.date).first(where: { $0.field == .answer }) {
-            citation += "\n" + text("pendingNote", language, ["date": displayDate(stale.since, language)])
+            citation += "\n" + pendingNote(since: stale.since, in: revision)
         }
         return ShareView(url: url, link: link ?? url, answer: presented.answerText, citation: citation)
     }
@@ -118,7 +118,7 @@ extension SiteViews {
             return FieldView(html: value, pending: false, pendingNote: "", lang: nil)
         }
         let html = field == .answer ? Markdown.html(japanese.answer) : japanese.value(of: field).htmlEscaped
-        return FieldView(html: html, pending: true, pendingNote: text("pendingNote", .en, ["date": displayDate(stale.since, .en)]), lang: "ja")
+        return FieldView(html: html, pending: true, pendingNote: pendingNote(since: stale.since, in: revision), lang: "ja")
     }
 
     /// The answer as the sheet's table shows it, its links written for the item's page made relative to `page`.

@@ -12,8 +12,6 @@ struct SiteViews: Sendable {
     let baseURL: String
     /// Each revision's items as pages show them, by revision date and language, made when a page first needs them.
     let presentations = Memo<String, RevisionPresentation>()
-    /// Each revision's counts line ("2 added, 1 changed"), by date and language: the list, the feed and the sheet share it.
-    let summaries = Memo<String, String>()
     /// Each language's search index as JSON and as a script, made together from one index.
     let searchIndexes = Memo<String, SearchIndexFiles>()
     /// The theme's UI strings in each language, as every page's view carries them.
