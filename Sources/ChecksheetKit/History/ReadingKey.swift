@@ -10,6 +10,11 @@ public enum ReadingKey {
     /// The key of a field's displayed plain text (`Item.plainText(of:)`): Shift_JIS pairs folded, NFKC, each line's
     /// whitespace collapsed and trimmed as HTML shows it, empty lines dropped.
     public static func of(_ plain: String) -> String {
+        // Kept per text: every build compares each field of every pair of revisions, and most texts recur unchanged.
+        TextMemos.readingKeys.value(of: plain, make: key)
+    }
+
+    private static func key(_ plain: String) -> String {
         let normalized = ShiftJISVariants.folded(plain).precomposedStringWithCompatibilityMapping
         return normalized.split(whereSeparator: \.isNewline)
             .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }

@@ -39,7 +39,9 @@ public struct SheetHistory: Sendable, Equatable {
                         // English counts as translating only if its words changed: a full stop or a space added by hand
                         // beside a change of the Japanese would otherwise hide that change from English readers. The
                         // Japanese counts as changed only as a reader tells it apart: notation alone needs no translation.
-                        if ReadingKey.words(english.plainText(of: field)) != ReadingKey.words(englishBefore.plainText(of: field)) {
+                        let englishEdited = english.value(of: field) != englishBefore.value(of: field)
+                            && ReadingKey.words(english.plainText(of: field)) != ReadingKey.words(englishBefore.plainText(of: field))
+                        if englishEdited {
                             pending[item.slug]?[field] = nil
                         } else if !item.readsTheSame(field, as: before) {
                             pending[item.slug, default: [:]][field] = revision.date

@@ -34,4 +34,6 @@ enum TextMemos {
     /// Language, old and new text → their inline diff as HTML: the "changes since" pages of consecutive revisions,
     /// and every rebuild of the preview, compare the same texts for every item that did not change.
     static let inlineDiffs = TextMemo<String>()
+    /// Displayed text → the key a reader tells versions apart by (`ReadingKey`).
+    static let readingKeys = TextMemo<String>()
 }
