@@ -16,6 +16,22 @@ struct FolderStamps: Equatable, Sendable {
         var nanoseconds: Int
         var size: Int
         var inode: UInt64
+
+        init(_ info: stat) {
+            #if os(Linux)
+            let modified = info.st_mtim
+            #else
+            let modified = info.st_mtimespec
+            #endif
+            self.init(seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec), size: Int(info.st_size), inode: UInt64(info.st_ino))
+        }
+
+        init(seconds: Int, nanoseconds: Int, size: Int, inode: UInt64) {
+            self.seconds = seconds
+            self.nanoseconds = nanoseconds
+            self.size = size
+            self.inode = inode
+        }
     }
 
     /// Stamps by path, each path as the folder was named plus `/relative/path`.
@@ -28,27 +44,39 @@ struct FolderStamps: Equatable, Sendable {
         return FolderStamps(files: files)
     }
 
+    /// Each entry is looked up relative to its open folder (`fstatat`), not by its whole path: the preview scans
+    /// every page of every revision after each save, and walking each path from the root was half of the scan.
     private static func scan(_ folder: String, depth: Int, into files: inout [String: Stamp]) {
         // Deep enough for revisions/DATE/LANG/page.md; a bound keeps a symbolic-link loop from running away.
-        guard depth < 8, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where !name.hasPrefix(".") {
-            let path = folder + "/" + name
+        guard depth < 8, let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !name.hasPrefix(".") else { continue }
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            // Follows symbolic links, as the content reader does.
+            guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
+            let path = folder + "/" + name
             switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                scan(path, depth: depth + 1, into: &files)
-            case S_IFREG:
-                #if os(Linux)
-                let modified = info.st_mtim
-                #else
-                let modified = info.st_mtimespec
-                #endif
-                files[path] = Stamp(seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec), size: Int(info.st_size), inode: UInt64(info.st_ino))
-            default:
-                continue
+            case S_IFDIR: folders.append(path)
+            case S_IFREG: files[path] = Stamp(info)
+            default: continue
             }
         }
+        for path in folders { scan(path, depth: depth + 1, into: &files) }
+    }
+
+    /// These stamps with the files at `paths` looked at again (a file now missing is left out): whether the files a
+    /// scan found changed have kept still, without scanning every folder again.
+    func restamped(_ paths: [String]) -> FolderStamps {
+        var again = self
+        for path in paths {
+            var info = stat()
+            again.files[path] = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Stamp(info) : nil
+        }
+        return again
     }
 
     /// The paths that were added, removed or modified since `earlier`, sorted.

@@ -57,10 +57,12 @@ struct PreviewService: Service {
             }
             var scan = builder.scan()
             guard scan != builder.stamps else { continue }
-            // An editor may save in several writes: wait until two scans agree (bounded).
+            // An editor may save in several writes: wait until the files found changed keep still (bounded). Only they
+            // are looked at again; a file saved meanwhile elsewhere is seen by the next scan, and built then.
+            let changing = scan.changes(since: builder.stamps).all
             for _ in 0..<10 {
                 try await Task.sleep(for: configuration.settleInterval)
-                let again = builder.scan()
+                let again = scan.restamped(changing)
                 if again == scan { break }
                 scan = again
             }

@@ -3,7 +3,7 @@ extension ContentLoader {
     /// (`<!-- raw HTML omitted -->`), so what it marks up or says would be missing without a word from `check`.
     /// A closing tag is not said again after its opening tag.
     static func rawHTML(_ page: ItemPage) -> [Diagnostic] {
-        guard page.item.answer.contains("<") else { return [] }
+        guard page.item.answer.holdsBytes("<") else { return [] }
         let start = page.positions[.answer] ?? ItemPage.Position(line: 1, column: 1)
         var opened: Set<String> = []
         let found = Markdown.rawHTML(page.item.answer)
@@ -36,7 +36,7 @@ extension ContentLoader {
 
     /// What to do about it: the HTML that hides it, when it holds some other than comments.
     static func textlessAnswerHint(_ answer: String) -> String {
-        guard answer.contains("<"), let tag = Markdown.rawHTML(answer).first(where: { !$0.isComment && !$0.isClosingTag }) else {
+        guard answer.holdsBytes("<"), let tag = Markdown.rawHTML(answer).first(where: { !$0.isComment && !$0.isClosingTag }) else {
             return "write the provider's answer (設定等)"
         }
         let shown = tag.html.count > 40 ? String(tag.html.prefix(39)) + "…" : tag.html

@@ -182,7 +182,7 @@ public enum ContentLoader {
     /// A warning for each image an answer takes from another site: the pages' Content-Security-Policy
     /// (`img-src 'self' data:`) blocks it, so readers would see a broken image where the answer has one.
     static func externalImages(_ page: ItemPage) -> [Diagnostic] {
-        guard page.item.answer.contains("![") else { return [] }
+        guard page.item.answer.holdsBytes("![") else { return [] }
         return Markdown.html(page.item.answer).matches(of: /<img src="([^"]*)"/).compactMap { match in
             let source = String(match.output.1).replacingOccurrences(of: "&amp;", with: "&")
             guard source.contains("://") || source.hasPrefix("//") else { return nil }

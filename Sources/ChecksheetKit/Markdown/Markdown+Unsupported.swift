@@ -77,7 +77,7 @@ extension Markdown {
     /// trailing pipe are optional), or nil when the line is no table row: it has no pipe, or, as a delimiter row, a
     /// cell other than dashes with optional colons (`:---:`).
     static func tableCells(_ line: String, delimiterRow: Bool) -> Int? {
-        guard line.contains("|") else { return nil }
+        guard line.holdsBytes("|") else { return nil }
         var cells: [String] = [""]
         var escaped = false
         for character in line {

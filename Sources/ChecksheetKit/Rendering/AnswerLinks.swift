@@ -17,7 +17,7 @@ enum AnswerLinks {
     /// `html` with each relative `href` and `src` that resolves inside the site from `itemPage` written anew: `link`
     /// gives the new link to the site path it leads to, the query and fragment follow as they were.
     private static func rewritten(_ html: String, from itemPage: String, _ link: (String) -> String) -> String {
-        guard html.contains("href=\"") || html.contains("src=\"") else { return html }
+        guard html.holdsBytes("href=\"") || html.holdsBytes("src=\"") else { return html }
         return html.replacing(/(href|src)="([^"]*)"/) { match in
             guard let target = resolved(String(match.output.2), from: itemPage) else { return String(match.output.0) }
             return "\(match.output.1)=\"\(link(target.path) + target.suffix)\""

@@ -112,7 +112,7 @@ extension SiteViews {
                 return FieldDiff(name: field.header(in: language), diffHTML: "<span lang=\"ja\">" + diffHTML(japaneseBefore, new, language: .ja) + "</span>",
                                  pendingNote: pendingNote(since: since, in: revision))
             case let .translated(since)?:
-                let between = old.contains("\n") || new.contains("\n") ? "\n" : " <span class=\"diff-arrow\">→</span> "
+                let between = old.holdsBytes("\n") || new.holdsBytes("\n") ? "\n" : " <span class=\"diff-arrow\">→</span> "
                 return FieldDiff(name: field.header(in: language), diffHTML: "<del lang=\"ja\">\(old.htmlEscaped)</del>" + between + "<ins>\(new.htmlEscaped)</ins>",
                                  pendingNote: translatedNote(since: since))
             case nil:

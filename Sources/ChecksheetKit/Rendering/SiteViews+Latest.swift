@@ -78,7 +78,7 @@ extension SiteViews {
         TextMemos.inlineDiffs.value(of: language.rawValue + "\u{0}" + old + "\u{0}" + new) { _ in
             let diff = InlineDiff.compare(old, new, language: language)
             guard diff.isReplacement, !old.isEmpty, !new.isEmpty else { return diff.html }
-            let between = old.contains("\n") || new.contains("\n") ? "\n" : " <span class=\"diff-arrow\">→</span> "
+            let between = old.holdsBytes("\n") || new.holdsBytes("\n") ? "\n" : " <span class=\"diff-arrow\">→</span> "
             return "<del>\(old.htmlEscaped)</del>" + between + "<ins>\(new.htmlEscaped)</ins>"
         }
     }

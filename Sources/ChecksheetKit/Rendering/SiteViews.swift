@@ -104,7 +104,7 @@ struct SiteViews: Sendable {
     /// called "{url}") stays as written.
     func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
         let template = theme.strings[key]?[language] ?? key
-        guard !values.isEmpty, template.contains("{") else { return template }
+        guard !values.isEmpty, template.holdsBytes("{") else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {

@@ -1,0 +1,26 @@
+extension String {
+    /// Whether the text's UTF-8 holds `ascii` byte for byte. Foundation's `contains(_:)` on strings goes through
+    /// `CFStringFind` with a bridged copy: on every page of every revision, on every build, that was a few percent of
+    /// a preview rebuild. For the ASCII markers checked here (`<`, `![`, `{`, a line break) the two agree, since no
+    /// combining mark can start with an ASCII byte.
+    func holdsBytes(_ ascii: StaticString) -> Bool {
+        var text = self
+        return text.withUTF8 { haystack in
+            ascii.withUTF8Buffer { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                var index = 0
+                let last = haystack.count - needle.count
+                while index <= last {
+                    if haystack[index] == first {
+                        var matched = 1
+                        while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+                        if matched == needle.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}
