@@ -36,7 +36,10 @@ extension Item {
     }
 
     /// Whether the field reads the same in both items: equal, or different only in markup, spacing or notation.
+    /// The same bytes are the same text, found without the normalization `==` does on Japanese: most fields of a pair of
+    /// revisions are unchanged.
     public func readsTheSame(_ field: Field, as other: Item) -> Bool {
-        value(of: field) == other.value(of: field) || readingKey(of: field) == other.readingKey(of: field)
+        let mine = value(of: field), theirs = other.value(of: field)
+        return mine.sameBytes(as: theirs) || mine == theirs || readingKey(of: field) == other.readingKey(of: field)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Whether the text's UTF-8 holds `ascii` byte for byte. Foundation's `contains(_:)` on strings goes through
     /// `CFStringFind` with a bridged copy: on every page of every revision, on every build, that was a few percent of
@@ -20,6 +26,21 @@ extension String {
                     index += 1
                 }
                 return false
+            }
+        }
+    }
+}
+
+extension String {
+    /// Whether the two texts are the same bytes: equal texts found without the Unicode normalization `==` does on
+    /// anything but ASCII. Texts that differ only in normalization are not the same bytes (`==` still finds them equal).
+    func sameBytes(as other: String) -> Bool {
+        var mine = self, theirs = other
+        return mine.withUTF8 { a in
+            theirs.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                guard let first = a.baseAddress, let second = b.baseAddress, first != second else { return true }
+                return memcmp(first, second, a.count) == 0
             }
         }
     }

@@ -29,7 +29,8 @@ extension SiteViews {
     func formerNumber(_ slug: String, language: Language) -> String? {
         for entry in history.entries.reversed() {
             guard let changes = entry.changes?[language] else { continue }
-            if let move = (changes.changed + changes.renumbered).first(where: { $0.new.slug == slug && $0.isRenumbered }) {
+            let moved = { (change: RevisionDiff.Change) in change.new.slug == slug && change.isRenumbered }
+            if let move = changes.changed.first(where: moved) ?? changes.renumbered.first(where: moved) {
                 return text("formerly", language, ["no": String(move.old.no)])
             }
         }
