@@ -138,6 +138,15 @@ public enum RevisionImport {
                 if ShiftJISVariants.same(earlier.plainAnswer, row.answer) {
                     // Same text: keep the earlier Markdown so that formatting the docs team added is not lost.
                     item.answer = earlier.answer
+                } else if let carried = AnswerEdit.carried(into: earlier.answer, before: earlier.plainAnswer, after: row.answer) {
+                    // An edit of the text alone: made in the Markdown, its links, lists and emphasis kept.
+                    item.answer = carried
+                } else if AnswerEdit.isFormatted(earlier.answer) {
+                    let source = neighbours.first { $0.item(item.slug, .ja) == earlier }?.sources.ja[item.slug]?.file
+                    warnings.append(Diagnostic(file: sheet.file, line: row.line, column: row.columns[.answer] ?? 0, severity: .warning,
+                                               message: "the answer of '\(item.slug)' had formatting a cell cannot hold (a link, a list, emphasis), and this edit of it could not be carried into its Markdown: the page takes the cell's text, without the formatting",
+                                               hint: "put the formatting back in the imported page ja/\(Item.pageName(item))" + (source.map { "; \($0) has it" } ?? "")
+                                                   + ", or make such edits in the Markdown page rather than in the sheet"))
                 }
             }
             let name = Item.pageName(item)

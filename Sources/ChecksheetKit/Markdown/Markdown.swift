@@ -206,6 +206,23 @@ public enum Markdown {
         }.joined(separator: "\\\n")
     }
 
+    /// Text for the middle of a line of Markdown: the characters `escaped` escapes, escaped, and each line break a hard
+    /// one. Where it would start a block (after a line break), it may read otherwise: `AnswerEdit` keeps only a result
+    /// that reads as intended.
+    static func escapedInline(_ text: String) -> String {
+        let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
+        var result = ""
+        for character in text {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                result += "\\\n"
+                continue
+            }
+            if special.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
     /// Spaces and tabs as numeric character references, which CommonMark reads as text.
     static func characterReferences(_ blanks: Substring) -> String {
         blanks.map { $0 == "\t" ? "&#9;" : "&#32;" }.joined()
