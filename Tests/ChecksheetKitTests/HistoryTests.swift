@@ -211,8 +211,19 @@ import TestSupport
         #expect(changed == ["1", "3", "4", "5"])
         // A value changed in part shows the changed number in place, whatever the field's length.
         #expect(page.contains("<p class=\"diff-text\">有。TLS <del>1.2</del><ins>1.3</ins></p>"))
+        // The versions of the span, newest first, each with its counts and notes: why the answers changed.
+        let versions = try #require(page.firstMatch(of: /<section class="since-versions"[\s\S]*?<\/section>/)).output
+        #expect(versions.matches(of: /<time datetime="([0-9-]+)">/).map { String($0.1) } == ["2025-09-01", "2025-06-01"])
+        #expect(versions.contains("<h3><a href=\"../../2025-06-01/index.html\"><time datetime=\"2025-06-01\">2025年6月1日版</time></a></h3>\n<p class=\"revision-summary\">"))
+        #expect(versions.contains("<p>稼働率の目標を改定しました。</p>"))
+        #expect(versions.contains("<span class=\"badge\">現行版</span>"))
+        #expect(try #require(Self.files["en/changes/since/2025-06-01/index.html"]).contains("<time datetime=\"2025-09-01\">"))
+        // A version's own changes page lists no span.
+        #expect(!(try #require(Self.files["ja/changes/2025-09-01/index.html"])).contains("since-versions"))
         // Since the current version: nothing, said on its own page (a reader's link to it keeps working).
-        #expect(try #require(Self.files["ja/changes/since/2025-09-01/index.html"]).contains("<p>この間に変更はありません。</p>"))
+        let none = try #require(Self.files["ja/changes/since/2025-09-01/index.html"])
+        #expect(none.contains("<p>この間に変更はありません。</p>"))
+        #expect(!none.contains("since-versions"))
     }
 
     @Test func archivedRevisionsStayAtTheirURLsMarkedAsSuperseded() throws {

@@ -37,6 +37,9 @@ struct RevisionChangesView: Encodable {
     var renumberedCount: Int
     var nothing: Bool
     var headers: [String: String]
+    /// On a "changes since" page, each version published in the span, newest first, with its counts and notes: the
+    /// notes say why the answers changed, which the reviewer who last read the earlier version has not seen.
+    var revisions: [ChangesView.RevisionSummary] = []
 }
 
 extension RevisionChangesView: ViewValueRepresentable {
@@ -57,6 +60,7 @@ extension RevisionChangesView: ViewValueRepresentable {
         object.add("renumberedCount", self.renumberedCount)
         object.add("nothing", self.nothing)
         object.add("headers", self.headers)
+        object.add("revisions", self.revisions)
         return object.value
     }
 }

@@ -44,11 +44,9 @@ extension SiteViews {
 
     static func notesBase(_ language: Language) -> String { SitePath.item("notes", language) }
 
-    func changesView(_ language: Language) -> ChangesView {
-        let path = SitePath.changes(language)
-        let page = layout(language: language, path: path, title: "\(text("changes", language)) | \(sheet.configuration.title[language])",
-                          description: "", alternatePaths: Localized(ja: SitePath.changes(.ja), en: SitePath.changes(.en)))
-        let revisions = history.entries.reversed().map { entry in
+    /// Each entry as the lists of versions show it: its title linking to its changes, its counts and notes.
+    func revisionSummaries(_ entries: [SheetHistory.Entry], language: Language, path: String) -> [ChangesView.RevisionSummary] {
+        entries.map { entry in
             let date = entry.revision.date
             return ChangesView.RevisionSummary(
                 date: date, title: entry.revision.title[language],
@@ -57,6 +55,13 @@ extension SiteViews {
                 notesHTML: notesHTML(entry.revision, language: language, on: path),
                 summary: summary(entry, language: language), isCurrent: date == sheet.current?.date)
         }
+    }
+
+    func changesView(_ language: Language) -> ChangesView {
+        let path = SitePath.changes(language)
+        let page = layout(language: language, path: path, title: "\(text("changes", language)) | \(sheet.configuration.title[language])",
+                          description: "", alternatePaths: Localized(ja: SitePath.changes(.ja), en: SitePath.changes(.en)))
+        let revisions = revisionSummaries(history.entries.reversed(), language: language, path: path)
         let since = history.entries.dropLast().reversed().map { entry in
             ChangesView.SinceChoice(date: entry.revision.date, title: entry.revision.title[language],
                                     href: SitePath.relative(from: path, to: SitePath.changes(since: entry.revision.date, language)))

@@ -30,8 +30,10 @@ extension SiteViews {
                                        heading: text("changesIn", language, ["date": displayDate(date, language)]), notes: entry.revision.notes[language])
         case let .changesSince(date, language):
             let diff = history.compare(self.entry(date).revision, current, language: language)
-            return revisionChangesView(diff, revision: current, language: language, path: path,
-                                       heading: text("changesSince", language, ["date": displayDate(date, language)]), notes: "")
+            var view = revisionChangesView(diff, revision: current, language: language, path: path,
+                                           heading: text("changesSince", language, ["date": displayDate(date, language)]), notes: "")
+            view.revisions = revisionSummaries(history.entries.filter { $0.revision.date > date }.reversed(), language: language, path: path)
+            return view
         case let .archive(date, language):
             return sheetView(self.entry(date).revision, language: language, path: path, archived: true)
         case let .archivedItem(date, slug, language):

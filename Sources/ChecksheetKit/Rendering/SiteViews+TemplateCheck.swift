@@ -68,7 +68,10 @@ extension SiteViews {
                 let earlier = [variant("", no: 1), variant("-removed", no: 2), variant("-moved", no: 3)]
                 let later = [variant("", no: 1, answer: base.answer + " —"), variant("-moved", no: 2), variant("-added", no: 3)]
                 let diff = RevisionDiff.compare(earlier, later, from: current.date, to: current.date, language: language)
-                views.append(revisionChangesView(diff, revision: current, language: language, path: SitePath.changes(current.date, language), heading: "", notes: ""))
+                var changes = revisionChangesView(diff, revision: current, language: language, path: SitePath.changes(current.date, language), heading: "", notes: "")
+                // As a "changes since" page lists the versions of its span.
+                changes.revisions = revisionSummaries(history.entries, language: language, path: SitePath.changes(since: current.date, language))
+                views.append(changes)
             }
         }
         var names: Set<String> = []
