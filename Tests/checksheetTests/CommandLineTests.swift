@@ -190,6 +190,10 @@ import TestSupport
         #expect(changedItems.map { $0["slug"] as? String } == ["backup-retention", "encryption-in-transit"])
         #expect(changedItems.map { $0["fields"] as? [String] } == [["answer"], ["answer"]])
         #expect(changedItems.map { $0["title"] as? String } == ["バックアップデータの保存期間", "通信の暗号化レベル"])
+        // Each changed field's text at either end, as the pages show it: what a reviewer copies into a form.
+        #expect(changedItems.map { $0["before"] as? [String: String] } == [["answer": "72時間"], ["answer": "有。TLS 1.2"]])
+        #expect(changedItems.map { $0["after"] as? [String: String] } == [["answer": "96時間"], ["answer": "有。TLS 1.3"]])
+        #expect((object["added"] as? [[String: Any]])?.first?["answer"] as? String != nil)
         #expect((object["added"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["multi-factor-authentication"])
         #expect((object["removed"] as? [[String: Any]])?.map { $0["no"] as? Int } == [47])
         #expect((object["renumbered"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["storage-media-security", "data-residency"])
