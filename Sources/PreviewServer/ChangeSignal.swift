@@ -24,27 +24,55 @@ final class ChangeSignal: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Waits until something under the folders changes, or `timeout` passes; true when something changed.
-    func wait(timeout: Duration) -> Bool {
+    /// What a wait saw.
+    enum Wake: Equatable {
+        /// `timeout` passed with no change.
+        case timedOut
+        /// Something changed; `complete` when the last thing a file had done to it ended a save (closed after
+        /// writing, moved into place, deleted), so that no write of it is still under way.
+        case changed(complete: Bool)
+    }
+
+    /// Waits until something under the folders changes, or `timeout` passes.
+    func wait(timeout: Duration) -> Wake {
         let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&request, 1, milliseconds) > 0 else { return false }
-        // The events themselves do not matter (the scan says what changed): empty the queue for the next wait.
+        guard poll(&request, 1, milliseconds) > 0 else { return .timedOut }
+        // The scan says what changed; the events say only whether a save is still under way and whether a folder
+        // came (only then is the tree walked for new watches: walking it after every save cost as much as the scan).
         var buffer = [UInt8](repeating: 0, count: 16_384)
-        while read(descriptor, &buffer, buffer.count) > 0 {}
-        watchNewFolders()
-        return true
+        var complete = false, newFolder = false
+        let ends = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            guard count > 0 else { break }
+            var offset = 0
+            while offset + 16 <= count {
+                // struct inotify_event: wd, mask, cookie, len (each 32 bits), then `len` bytes of name.
+                let mask = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self) }
+                let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { newFolder = true }
+                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { newFolder = true }
+                if mask & UInt32(IN_ISDIR) == 0 { complete = mask & ends != 0 }
+                offset += 16 + length
+            }
+        }
+        if newFolder { watchNewFolders() }
+        return .changed(complete: complete)
     }
 
     /// Adds a watch on every folder under the roots not watched yet, hidden ones aside (as the scan leaves them out).
+    /// Watched folders are walked too: a new folder lies inside one (a new revision's, inside `revisions/`).
     private func watchNewFolders() {
         lock.lock()
         defer { lock.unlock() }
         let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF)
         var pending = roots
         while let folder = pending.popLast() {
-            guard !watched.contains(folder), watched.count < 10_000 else { continue }
-            if inotify_add_watch(descriptor, folder, mask) >= 0 { watched.insert(folder) }
+            if !watched.contains(folder) {
+                guard watched.count < 10_000 else { continue }
+                if inotify_add_watch(descriptor, folder, mask) >= 0 { watched.insert(folder) }
+            }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names where !name.hasPrefix(".") {
                 var isFolder: ObjCBool = false
@@ -56,6 +84,6 @@ final class ChangeSignal: @unchecked Sendable {
     #else
     init?(folders: [String]) { return nil }
 
-    func wait(timeout: Duration) -> Bool { false }
+    func wait(timeout: Duration) -> Wake { .timedOut }
     #endif
 }

@@ -42,11 +42,13 @@ struct PreviewService: Service {
         var nextPing = clock.now + configuration.heartbeatInterval
         let signal = configuration.watchesBySignal ? ChangeSignal(folders: [configuration.content, configuration.theme]) : nil
         while true {
+            // Whether the kernel said the saves it reported had ended: then there is nothing to wait for.
+            var saved = false
             if let signal {
                 // Signalled changes are seen at once; the scan still runs every few polls in case a change is not
                 // signalled (file systems that do not report to inotify).
                 let interval = configuration.pollInterval * 10
-                _ = await offloaded(on: waitQueue) { signal.wait(timeout: interval) }
+                saved = await offloaded(on: waitQueue) { signal.wait(timeout: interval) } == .changed(complete: true)
                 try Task.checkCancellation()
             } else {
                 try await Task.sleep(for: configuration.pollInterval)
@@ -57,10 +59,11 @@ struct PreviewService: Service {
             }
             var scan = builder.scan()
             guard scan != builder.stamps else { continue }
-            // An editor may save in several writes: wait until the files found changed keep still (bounded). Only they
-            // are looked at again; a file saved meanwhile elsewhere is seen by the next scan, and built then.
+            // An editor may save in several writes: unless the kernel said the last one ended, wait until the files found
+            // changed keep still (bounded). Only they are looked at again; a file saved meanwhile elsewhere is seen by
+            // the next scan, and built then.
             let changing = scan.changes(since: builder.stamps).all
-            for _ in 0..<10 {
+            for _ in 0..<(saved ? 0 : 10) {
                 try await Task.sleep(for: configuration.settleInterval)
                 let again = scan.restamped(changing)
                 if again == scan { break }

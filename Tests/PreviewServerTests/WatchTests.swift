@@ -137,6 +137,28 @@ import Testing
         try await onThread { try stream.waitForEnd(timeout: .seconds(5)) }
     }
 
+    /// The kernel's signal says whether a save ended (the file closed after writing, or moved into place), so that the
+    /// watcher builds at once; and a folder made later is watched too, without walking the tree after every save.
+    @Test func theChangeSignalTellsASaveThatEndedAndWatchesNewFolders() throws {
+        let root = NSTemporaryDirectory() + "checksheet-signal-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let signal = try #require(ChangeSignal(folders: [root]))
+        #expect(signal.wait(timeout: .milliseconds(20)) == .timedOut)
+
+        let handle = try #require(FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: root + "/a.md", contents: nil); return root + "/a.md" }()))
+        #expect(signal.wait(timeout: .seconds(5)) == .changed(complete: true))   // created and closed
+        try handle.write(contentsOf: Data("one".utf8))
+        #expect(signal.wait(timeout: .seconds(5)) == .changed(complete: false))  // written, still open
+        try handle.close()
+        #expect(signal.wait(timeout: .seconds(5)) == .changed(complete: true))
+
+        try FileManager.default.createDirectory(atPath: root + "/2025-06-01/ja", withIntermediateDirectories: true)
+        #expect(signal.wait(timeout: .seconds(5)) != .timedOut)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/2025-06-01/ja/b.md"))
+        #expect(signal.wait(timeout: .seconds(5)) == .changed(complete: true))
+    }
+
     /// Where the kernel gives no change signal, the watcher polls: an edit, then one that breaks the page, are each
     /// seen and served within a few polls.
     @Test func withoutTheChangeSignalPollingSeesEdits() async throws {
