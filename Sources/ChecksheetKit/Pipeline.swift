@@ -13,6 +13,8 @@ public enum Pipeline {
         public var previous: PreviousBuild?
         /// Item pages an earlier load parsed, taken where their text is unchanged.
         public var parsed: ParsedPages?
+        /// Revisions earlier loads checked, taken where their inputs are unchanged (the preview's, kept for its life).
+        public var loaded: LoadedRevisions?
         /// The theme as an earlier build parsed and checked it, reused while the theme and site.yml are unchanged.
         public var prepared: PreparedTheme?
         /// The key of the last theme that passed the check against the views (`Outcome.checkedTheme`): the same theme
@@ -102,7 +104,8 @@ public enum Pipeline {
     /// `building`: a build, which leaves drafts out unless `options.drafts`, so a draft's own errors do not stop it;
     /// `check` validates every revision alike.
     static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options, building: Bool = true) -> (SiteRenderer?, [Diagnostic], ParsedPages) {
-        let loaded = building && !options.drafts ? ContentLoader.loadLeavingDraftsOut(content, reusing: options.parsed) : ContentLoader.load(content, reusing: options.parsed)
+        let loaded = building && !options.drafts ? ContentLoader.loadLeavingDraftsOut(content, reusing: options.parsed, remembering: options.loaded)
+            : ContentLoader.load(content, reusing: options.parsed, remembering: options.loaded)
         var diagnostics = loaded.diagnostics
         let theme: Theme? = {
             switch theme {

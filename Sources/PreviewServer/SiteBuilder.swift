@@ -107,10 +107,14 @@ struct SiteBuilder: Sendable {
         if let theme = outcome.prepared { prepared = theme }
     }
 
+    /// The revisions the builds checked: an edit checks only the revision it changed.
+    let loaded = LoadedRevisions()
+
     func build() -> Outcome {
-        let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme,
-                                     options: .init(baseURL: configuration.baseURL, drafts: configuration.drafts, previous: lastFiles.map(PreviousBuild.holding),
-                                                   parsed: parsed, prepared: prepared, tool: configuration.tool))
+        var options = Pipeline.Options(baseURL: configuration.baseURL, drafts: configuration.drafts, previous: lastFiles.map(PreviousBuild.holding),
+                                       parsed: parsed, prepared: prepared, tool: configuration.tool)
+        options.loaded = loaded
+        let outcome = Pipeline.build(content: inputs.content, theme: inputs.theme, options: options)
         if case let .failure(error) = inputs.script {
             return Outcome(files: nil, diagnostics: (outcome.diagnostics + error.diagnostics).sorted(), parsed: outcome.parsed)
         }

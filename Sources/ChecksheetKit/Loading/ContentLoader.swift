@@ -13,8 +13,9 @@ public enum ContentLoader {
         public var parsed = ParsedPages()
     }
 
-    /// Loads the content; pages whose text `earlier` already parsed are taken from it.
-    public static func load(_ source: ContentSource, reusing earlier: ParsedPages? = nil) -> Outcome {
+    /// Loads the content; pages whose text `earlier` already parsed are taken from it, and revisions `record` holds
+    /// as checked from the same inputs are taken from it (and those checked now kept there).
+    public static func load(_ source: ContentSource, reusing earlier: ParsedPages? = nil, remembering record: LoadedRevisions? = nil) -> Outcome {
         var kept = ParsedPages()
         var problems = source.diagnostics
         var configuration: SiteConfiguration?
@@ -42,8 +43,15 @@ public enum ContentLoader {
         var revisions: [Revision] = []
         // Files the reader could not take (not UTF-8, unreadable) still stand for an item of their revision.
         let unreadable = Set(source.diagnostics.filter { $0.severity == .error }.map(\.file))
-        // Every page of every revision parsed at once, on all cores: a revision alone is too few pages to spread.
-        let jobs = source.revisions.flatMap { revision in Language.allCases.flatMap { language in (revision.pages[language] ?? []).map { ($0, language) } } }
+        // What is checked against: the configuration, or only its sections when another part of it is wrong.
+        let checkedAgainst = configuration ?? declared
+        // Revisions this process checked from the same inputs are taken as they were (the preview's unchanged ones).
+        let known = source.revisions.map { revision in
+            record?.loaded(revision, configuration: checkedAgainst, unreadable: LoadedRevisions.unreadable(unreadable, in: revision))
+        }
+        // Every page of every other revision parsed at once, on all cores: a revision alone is too few pages to spread.
+        let jobs = zip(source.revisions, known).filter { $0.1 == nil }.map(\.0)
+            .flatMap { revision in Language.allCases.flatMap { language in (revision.pages[language] ?? []).map { ($0, language) } } }
         // A page whose text an earlier load parsed is taken from it. Each text is hashed once, here, for both.
         var parsed = jobs.parallelMap { file, language in
             let textHash = ContentHash(text: file.text).value
@@ -51,7 +59,7 @@ public enum ContentLoader {
                 ?? ItemPage.parse(file.text, file: file.path, language: language), textHash: textHash)
         }[...]
         var jobsByRevision: [(source: RevisionSource, pages: Localized<[ParsedPage]>)] = []
-        for revisionSource in source.revisions {
+        for (revisionSource, known) in zip(source.revisions, known) where known == nil {
             var pages = Localized<[ParsedPage]>(ja: [], en: [])
             for language in Language.allCases {
                 let count = revisionSource.pages[language]?.count ?? 0
@@ -61,12 +69,20 @@ public enum ContentLoader {
             jobsByRevision.append((revisionSource, pages))
         }
         // Revisions are checked apart from one another, on all cores; their problems are sorted below.
-        let checkedAgainst = configuration ?? declared
-        let loadedRevisions = jobsByRevision.parallelMap(spreadingFrom: 2) { job in
+        var checked = jobsByRevision.parallelMap(spreadingFrom: 2) { job in
             var kept = ParsedPages(), problems: [Diagnostic] = []
             let revision = loadRevision(job.source, configuration: checkedAgainst, unreadable: unreadable, parsed: job.pages, keeping: &kept,
                                         into: &problems)
-            return (revision: revision, kept: kept, problems: problems)
+            let loaded = LoadedRevisions.Loaded(source: job.source, configuration: checkedAgainst,
+                                                unreadable: LoadedRevisions.unreadable(unreadable, in: job.source),
+                                                revision: revision, kept: kept, problems: problems)
+            record?.keep(loaded)
+            return loaded
+        }[...]
+        // In the content's order, each revision either taken as it was or checked now.
+        let loadedRevisions = known.map { known -> LoadedRevisions.Loaded in
+            if let known { return known }
+            return checked.removeFirst()
         }
         for loaded in loadedRevisions {
             if let revision = loaded.revision { revisions.append(revision) }
