@@ -234,6 +234,11 @@ import TestSupport
         // Its answer changed since: a reviewer copying it is told, and led to what changed.
         #expect(item.contains("<p>This is the item as it stood on March 7, 2025. The answer has changed since. <a href=\"../../../../items/rto/index.html\">View the current version</a> · <a href=\"../../../../changes/since/2025-03-07/index.html\">What changed since this version</a></p>"))
         #expect(item.contains("<link rel=\"canonical\" href=\"https://checksheet.example.com/en/items/rto/\">"))
+        // A definition changed since is said as well, by its column's name: what the answer answered no longer stands.
+        #expect(try #require(Self.files["en/revisions/2025-03-07/items/service-hours/index.html"])
+            .contains("<p>This is the item as it stood on March 7, 2025. These have changed since: Definition. <a href="))
+        #expect(try #require(Self.files["ja/revisions/2025-06-01/items/service-hours/index.html"])
+            .contains("<p>これは2025年6月1日版時点の内容です。その後、次の欄が変更されています：規定内容。 <a href="))
         #expect(item.contains("<dd class=\"answer\"><p>Not disclosed</p>"))
         // A removed item's page has nowhere to go to before or after it: no empty navigation landmark.
         #expect(!(try #require(Self.files["ja/items/planned-outage-notice/index.html"])).contains("<nav class=\"pager\""))

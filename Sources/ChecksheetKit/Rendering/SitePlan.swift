@@ -40,9 +40,10 @@ struct SitePlan: Sendable {
                 for archived in entry.revision.items[language] {
                     // A superseded version's item page says whether the answer has changed since: only that, not the
                     // current answer, is among its inputs (so editing the current answer again leaves it be).
-                    let changedSince = sheet.answerChanged(of: archived.slug, since: entry.revision)
-                    add(.archivedItem(date: date, slug: archived.slug, language),
-                        [inputs.outline[date] ?? "", item(archived.slug, date)] + (changedSince ? ["answer changed since"] : []))
+                    let changedSince = sheet.changedFields(of: archived.slug, since: entry.revision)
+                    let said = changedSince.isEmpty ? [] : changedSince == [.answer] ? ["answer changed since"]
+                        : ["changed since: " + changedSince.map(\.rawValue).joined(separator: ",")]
+                    add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)] + said)
                 }
                 for format in ["csv", "xlsx", "json"] { add(.download(date: date, language, format: format), [upTo]) }
             }

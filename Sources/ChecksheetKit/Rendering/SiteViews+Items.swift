@@ -39,9 +39,14 @@ extension SiteViews {
             let isCurrent = current.date == revision.date
             var said = isCurrent ? text("currentBanner", language, ["date": displayDate(revision.date, language)])
                                  : text("supersededItemBanner", language, ["date": displayDate(revision.date, language)])
-            // A reviewer copying from an old version is told whether the answer they copy still stands.
-            if sheet.answerChanged(of: item.slug, since: revision) {
+            // A reviewer copying from an old version is told whether the answer they copy still stands, and whether the
+            // definition, unit or name it answers does.
+            let changed = sheet.changedFields(of: item.slug, since: revision)
+            if changed == [.answer] {
                 said += (language == .en ? " " : "") + text("answerChangedSince", language)
+            } else if !changed.isEmpty {
+                let fields = changed.map { $0.header(in: language) }.joined(separator: language == .ja ? "、" : ", ")
+                said += (language == .en ? " " : "") + text("fieldsChangedSince", language, ["fields": fields])
             }
             banner = Banner(text: said,
                             linkHref: SitePath.relative(from: path, to: SitePath.item(item.slug, language)),
