@@ -31,10 +31,20 @@ import TestSupport
         #expect(Markdown.plainText(carried).contains("月1回*"))
     }
 
+    @Test func anEditInSeveralPlacesIsMadeInEach() throws {
+        let both = try #require(edited { $0.replacingOccurrences(of: "月1回", with: "月2回").replacingOccurrences(of: "稼働状況", with: "ステータス") })
+        #expect(both == "24時間365日（計画停止を除く）\n\n詳細は[ステータスページ](https://status.example.com/)を参照。\n\n- 計画停止: 月2回\n- 緊急保守: *随時*")
+        let three = try #require(edited { $0.replacingOccurrences(of: "365日", with: "365日体制").replacingOccurrences(of: "1回", with: "1回程度")
+            .replacingOccurrences(of: "随時", with: "常時") })
+        #expect(three.hasPrefix("24時間365日体制（") && three.contains("月1回程度\n") && three.hasSuffix("*常時*"))
+        #expect(AnswerEdit.stretches(from: "a1b2c", to: "a9b8c") == ["a1b8c", "a9b8c"])
+    }
+
     @Test func anEditAcrossTheFormattingIsNotPlaced() {
         let plain = Markdown.plainText(Self.formatted)
         // The bullet and the address in brackets are the download's, not the Markdown's.
         #expect(edited { $0.replacingOccurrences(of: "• 計画停止", with: "計画停止") } == nil)
+        #expect(edited { $0.replacingOccurrences(of: "• ", with: "") } == nil)
         #expect(edited { $0.replacingOccurrences(of: "ページ (https://status.example.com/)を", with: "ページを") } == nil)
         // A text that stands twice goes where the result reads as the cell; where either place would, neither is taken.
         let twice = "[A](https://a.example/) 有\n\n- 有"
@@ -44,7 +54,7 @@ import TestSupport
         // Text put between two stretches goes between them, inside no formatting.
         #expect(AnswerEdit.carried(into: same, before: "有 有", after: "有 無 有") == "*有* 無 有")
         #expect(AnswerEdit.carried(into: "*有* *有*", before: "有 有", after: "有 無") == "*有* *無*")
-        #expect(AnswerEdit.carried(into: "有 *有*", before: "有 有", after: "無 無") == nil)
+        #expect(AnswerEdit.carried(into: "有 *有*", before: "有 有", after: "無 無") == "無 *無*")
         #expect(AnswerEdit.carried(into: same, before: "有 有", after: "有 有。") == "*有* 有。")
         #expect(plain != "")
     }

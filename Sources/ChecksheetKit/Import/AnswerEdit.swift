@@ -5,12 +5,65 @@
 enum AnswerEdit {
     /// Places a stretch is tried at, at most: an answer is a few paragraphs.
     static let candidates = 64
+    /// Stretches an edit of one answer is made in, at most.
+    static let maximumStretches = 16
 
     /// The Markdown with the edit from `before` to `after` (both plain text) made in it; nil when the edit cannot be
-    /// placed. Every place the changed stretch stands in the Markdown is tried, and a result is taken only when it
-    /// reads exactly as `after` and no other place gives another such result: a carried edit never publishes anything
-    /// the cell did not say, nor guesses between two readings of it.
+    /// placed. An edit of several stretches (two numbers of a list) is made one stretch at a time, from the last, each
+    /// step held to the text it must read as.
     static func carried(into markdown: String, before: String, after: String) -> String? {
+        if let whole = carriedStretch(into: markdown, before: before, after: after) { return whole }
+        let steps = stretches(from: before, to: after)
+        // More stretches than an edit has is a rewrite: the cell's text is taken, and the import says so.
+        guard steps.count > 1, steps.count <= maximumStretches else { return nil }
+        var result = markdown, reads = before
+        for step in steps {
+            guard let next = carriedStretch(into: result, before: reads, after: step) else { return nil }
+            (result, reads) = (next, step)
+        }
+        return reads == after ? result : nil
+    }
+
+    /// The texts from `before` to `after` with one more changed stretch made each time, the last stretch first (so
+    /// that the places of the earlier ones stay where they were), ending with `after`.
+    static func stretches(from before: String, to after: String) -> [String] {
+        let old = Array(before), new = Array(after)
+        let difference = new.difference(from: old)
+        var removed: Set<Int> = [], inserted: Set<Int> = []
+        for change in difference {
+            switch change {
+            case let .remove(offset, _, _): removed.insert(offset)
+            case let .insert(offset, _, _): inserted.insert(offset)
+            }
+        }
+        var changes: [(range: Range<Int>, text: [Character])] = []
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            let removing = i < old.count && removed.contains(i), inserting = j < new.count && inserted.contains(j)
+            guard removing || inserting else {
+                i += 1
+                j += 1
+                continue
+            }
+            let start = i
+            var text: [Character] = []
+            while (i < old.count && removed.contains(i)) || (j < new.count && inserted.contains(j)) {
+                if i < old.count && removed.contains(i) { i += 1 } else { text.append(new[j]); j += 1 }
+            }
+            changes.append((start..<i, text))
+        }
+        var text = old, steps: [String] = []
+        for change in changes.reversed() {
+            text.replaceSubrange(change.range, with: change.text)
+            steps.append(String(text))
+        }
+        return steps
+    }
+
+    /// One changed stretch made in the Markdown. Every place the stretch stands is tried, and a result is taken only
+    /// when it reads exactly as `after` and no other place gives another such result: a carried edit never publishes
+    /// anything the cell did not say, nor guesses between two readings of it.
+    static func carriedStretch(into markdown: String, before: String, after: String) -> String? {
         let old = Array(before), new = Array(after)
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
