@@ -42,13 +42,16 @@ struct PreviewService: Service {
         var nextPing = clock.now + configuration.heartbeatInterval
         let signal = configuration.watchesBySignal ? ChangeSignal(folders: [configuration.content, configuration.theme]) : nil
         while true {
-            // Whether the kernel said the saves it reported had ended: then there is nothing to wait for.
-            var saved = false
+            // Whether the kernel said the saves it reported had ended: then there is nothing to wait for. And the files
+            // its events named: then only they are looked at, not every file of the content.
+            var saved = false, named: [String]?
             if let signal {
-                // Signalled changes are seen at once; the scan still runs every few polls in case a change is not
-                // signalled (file systems that do not report to inotify).
+                // Signalled changes are seen at once; a scan of every folder still runs every few polls in case a change
+                // is not signalled (file systems that do not report to inotify), and after an event about a folder.
                 let interval = configuration.pollInterval * 10
-                saved = await offloaded(on: waitQueue) { signal.wait(timeout: interval) } == .changed(complete: true)
+                if case let .changed(complete, files) = await offloaded(on: waitQueue, { signal.wait(timeout: interval) }) {
+                    (saved, named) = (complete, files)
+                }
                 try Task.checkCancellation()
             } else {
                 try await Task.sleep(for: configuration.pollInterval)
@@ -57,7 +60,7 @@ struct PreviewService: Service {
                 hub.send(.ping)
                 nextPing = clock.now + configuration.heartbeatInterval
             }
-            var scan = builder.scan()
+            var scan = named.map { builder.stamps.restamped($0) } ?? builder.scan()
             guard scan != builder.stamps else { continue }
             // An editor may save in several writes: unless the kernel said the last one ended, wait until the files found
             // changed keep still (bounded). Only they are looked at again; a file saved meanwhile elsewhere is seen by
