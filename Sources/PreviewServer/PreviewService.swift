@@ -69,7 +69,8 @@ struct PreviewService: Service {
             for _ in 0..<(saved ? 0 : 10) {
                 try await Task.sleep(for: configuration.settleInterval)
                 let again = scan.restamped(changing)
-                if again == scan { break }
+                // A page cut to nothing is most likely an editor's truncation before it writes: waited for, bounded.
+                if again == scan, !changing.contains(where: { again.files[$0]?.size == 0 }) { break }
                 scan = again
             }
             let started = clock.now

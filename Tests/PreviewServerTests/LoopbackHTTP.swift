@@ -232,7 +232,9 @@ final class EventStream: @unchecked Sendable {
     }
 
     /// Reads frames until one satisfies `predicate`, and returns it; throws after `timeout`.
-    func next(timeout: Duration = .seconds(20), where predicate: (String) -> Bool) throws -> String {
+    /// The waits are long: these tests check what the server does, not how fast (the benchmarks do), and CI runs every
+    /// suite at once on two cores, where a debug build of the site in process has taken tens of seconds.
+    func next(timeout: Duration = .seconds(60), where predicate: (String) -> Bool) throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             while let end = text.range(of: "\n\n") {
@@ -241,13 +243,18 @@ final class EventStream: @unchecked Sendable {
                 frames.append(frame)
                 if predicate(frame) { return frame }
             }
-            guard let chunk = try connection.readChunk(until: deadline) else { throw LoopbackHTTP.Failure(description: "the event stream ended") }
+            let chunk: Data?
+            do { chunk = try connection.readChunk(until: deadline) } catch {
+                // Said with what came, so that a failure shows which frame never did.
+                throw LoopbackHTTP.Failure(description: "\(error) after \(timeout), the frames so far: \(frames.suffix(6))")
+            }
+            guard let chunk else { throw LoopbackHTTP.Failure(description: "the event stream ended") }
             text += String(decoding: chunk, as: UTF8.self)
         }
     }
 
     /// The next frame of the event `name` (`event: name`), whose data contains `containing` when given.
-    func next(event name: String, containing: String? = nil, timeout: Duration = .seconds(20)) throws -> String {
+    func next(event name: String, containing: String? = nil, timeout: Duration = .seconds(60)) throws -> String {
         try next(timeout: timeout) { frame in
             frame.split(separator: "\n").contains("event: \(name)") && (containing.map { frame.contains($0) } ?? true)
         }

@@ -113,7 +113,7 @@ import Testing
                 #expect(events.headers["cache-control"] == "no-store")
                 let hello = try events.next(event: "hello", containing: "\"ok\":true")
                 #expect(events.frames.first?.hasPrefix("retry: 1000") == true)
-                _ = try events.next(timeout: .seconds(10)) { $0 == ": ping" }
+                _ = try events.next(timeout: .seconds(60)) { $0 == ": ping" }
 
                 let original = try workspace.read(workspace.servicePage)
                 try workspace.write(original + "\nlive-edit\n", to: workspace.servicePage)
