@@ -62,13 +62,16 @@ final class ChangeSignal: @unchecked Sendable {
                 let watch = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { newFolder = true }
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { newFolder = true }
-                if mask & UInt32(IN_ISDIR) == 0 { complete = mask & ends != 0 }
                 let nameBytes = buffer[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
                 if mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_IGNORED) != 0 || nameBytes.isEmpty {
                     files = nil
                 } else if let folder = folders[watch] {
                     let name = String(decoding: nameBytes, as: UTF8.self)
-                    if !name.hasPrefix(".") { files?.insert(folder + "/" + name) }
+                    // An editor's hidden swap file says nothing of whether the page's save ended.
+                    if !name.hasPrefix(".") {
+                        files?.insert(folder + "/" + name)
+                        complete = mask & ends != 0
+                    }
                 } else {
                     files = nil
                 }

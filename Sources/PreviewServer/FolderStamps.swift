@@ -23,14 +23,10 @@ struct FolderStamps: Equatable, Sendable {
             #else
             let modified = info.st_mtimespec
             #endif
-            self.init(seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec), size: Int(info.st_size), inode: UInt64(info.st_ino))
-        }
-
-        init(seconds: Int, nanoseconds: Int, size: Int, inode: UInt64) {
-            self.seconds = seconds
-            self.nanoseconds = nanoseconds
-            self.size = size
-            self.inode = inode
+            seconds = Int(modified.tv_sec)
+            nanoseconds = Int(modified.tv_nsec)
+            size = Int(info.st_size)
+            inode = UInt64(info.st_ino)
         }
     }
 

@@ -18,8 +18,8 @@ extension RevisionDiff {
                 entry["fields"] = change.fields.map(\.rawValue)
                 var before: [String: String] = [:], after: [String: String] = [:]
                 for field in change.fields {
-                    before[field.rawValue] = compared(change, field).old
-                    after[field.rawValue] = compared(change, field).new
+                    let texts = compared(change, field)
+                    (before[field.rawValue], after[field.rawValue]) = (texts.old, texts.new)
                 }
                 entry["before"] = before
                 entry["after"] = after

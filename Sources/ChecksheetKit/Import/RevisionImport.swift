@@ -125,8 +125,9 @@ public enum RevisionImport {
                             definition: row.definition, unit: row.unit, answer: Markdown.escaped(row.answer))
             let earlier = sources.lazy.compactMap { $0.ja[item.slug] }.first
             item.keywords = earlier?.keywords ?? []
-            if let earlier, let revision = neighbours.first(where: { $0.item(item.slug, .ja) == earlier }) {
-                warnings += reformattedCells(row, earlier: earlier, of: revision.date, file: sheet.file)
+            let earlierRevision = earlier.flatMap { earlier in neighbours.first { $0.item(item.slug, .ja) == earlier } }
+            if let earlier, let earlierRevision {
+                warnings += reformattedCells(row, earlier: earlier, of: earlierRevision.date, file: sheet.file)
             }
             if let earlier {
                 // A cell that differs from the earlier text only by a Shift_JIS table's variant characters is the same text.
@@ -142,7 +143,7 @@ public enum RevisionImport {
                     // An edit of the text alone: made in the Markdown, its links, lists and emphasis kept.
                     item.answer = carried
                 } else if AnswerEdit.isFormatted(earlier.answer) {
-                    let source = neighbours.first { $0.item(item.slug, .ja) == earlier }?.sources.ja[item.slug]?.file
+                    let source = earlierRevision?.sources.ja[item.slug]?.file
                     warnings.append(Diagnostic(file: sheet.file, line: row.line, column: row.columns[.answer] ?? 0, severity: .warning,
                                                message: "the answer of '\(item.slug)' had formatting a cell cannot hold (a link, a list, emphasis), and this edit of it could not be carried into its Markdown: the page takes the cell's text, without the formatting",
                                                hint: "put the formatting back in the imported page ja/\(Item.pageName(item))" + (source.map { "; \($0) has it" } ?? "")

@@ -173,8 +173,11 @@ public enum Markdown {
 
     /// Escapes text so that CommonMark renders it exactly as written, one paragraph with its line breaks kept (used by
     /// `import`). A line break at the very end cannot end a paragraph and is left out.
+    /// The characters that would be markup in a line of text, escaped by `escaped` and `escapedInline`.
+    static let markupCharacters: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
+
     public static func escaped(_ text: String) -> String {
-        let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
+        let special = markupCharacters
         // "\r\n" is one Character in Swift, and cmark ends a line at a lone "\r" too.
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
@@ -210,14 +213,13 @@ public enum Markdown {
     /// one. Where it would start a block (after a line break), it may read otherwise: `AnswerEdit` keeps only a result
     /// that reads as intended.
     static func escapedInline(_ text: String) -> String {
-        let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
         var result = ""
         for character in text {
             if character == "\n" || character == "\r\n" || character == "\r" {
                 result += "\\\n"
                 continue
             }
-            if special.contains(character) { result.append("\\") }
+            if markupCharacters.contains(character) { result.append("\\") }
             result.append(character)
         }
         return result
