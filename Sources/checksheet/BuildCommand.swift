@@ -27,15 +27,27 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func run() throws {
-        // The content and theme are read on another thread while the output is checked here: neither needs the other,
-        // and every build needs both. Reading writes nothing, so a refused --output still changes nothing.
-        let contentPath = site.content, themePath = site.theme
-        let sources = Pending { (content: ContentSource.read(from: contentPath), theme: Theme.read(from: themePath)) }
+        var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         var output = site.siteOutput
         // The stamps the last build here left, read first: with them the marker is known without decoding it, and the
         // files it lists are trusted without reading them.
         let stampsFile = output.resolved.flatMap(OutputStamps.cacheFile(forOutput:))
-        let stamps = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }.flatMap(OutputStamps.decode)
+        let stampsData = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }
+        // The content and theme are read on another thread while the output is checked here: neither needs the other,
+        // and every build needs both. Reading writes nothing, so a refused --output still changes nothing. When what is
+        // read differs from what the last build here recorded, a build will follow: the pages it parsed are read then,
+        // on that thread too, rather than after the output's check.
+        let contentPath = site.content, themePath = site.theme
+        let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
+        let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
+        let sources = Pending { [options] in
+            let content = ContentSource.read(from: contentPath), theme = Theme.read(from: themePath)
+            let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
+            // nil when not read here; a cache that is missing or not this tool's is read as `.some(nil)`.
+            let parsed: ParsedPages?? = inputs != nil && inputs == lastInputs ? nil : reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) }
+            return (content: content, theme: theme, inputs: inputs, parsed: parsed)
+        }
+        let stamps = stampsData.flatMap(OutputStamps.decode)
         if let stamps, let resolved = output.resolved { stamps.lend(to: resolved) }
         output.stamps = stamps
         let folder: String
@@ -45,11 +57,10 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         }
-        let (content, theme) = sources.result
+        output.checked = folder
+        let (content, theme, inputs, parsed) = sources.result
         // Said on every run, an up-to-date one too: what is live depends on the day, which no build records.
         DiagnosticPrinter.print(ReleaseGate.futureRevisions(content, today: clock.date))
-        var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
-        let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
         // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
         if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, checked: folder) {
@@ -61,13 +72,10 @@ struct BuildCommand: ParsableCommand {
             printDraftsLeftOut(content)
             return
         }
-        // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed; `--clean` parses
-        // and renders every page anew.
+        // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed (read above unless the
+        // recorded inputs made a build look needless); `--clean` parses and renders every page anew.
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
-        // Read only now that there is something to build (it is decoded on all cores): a build with nothing to do
-        // never pays for it.
-        let cacheFile = ParsedPages.cacheFile(forContent: site.content)
-        options.parsed = clean ? nil : cacheFile.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
+        options.parsed = parsed ?? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
         let checkedFile = PreparedTheme.cacheFile(forTheme: site.theme)
         options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {
@@ -80,7 +88,10 @@ struct BuildCommand: ParsableCommand {
         let before = stamps?.describing(folder)
         // The caches are written while the output is: neither waits for the other.
         let kept = Pending { [self, options] in keep(outcome, options: options, parsedFile: cacheFile) }
-        defer { _ = kept.result }
+        defer {
+            _ = kept.result
+            LeftToExit.keep(outcome, options, content, theme, sources, output)
+        }
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
         let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
@@ -146,6 +157,7 @@ struct BuildCommand: ParsableCommand {
         if let outcome {
             DiagnosticPrinter.print(outcome.diagnostics)
             keep(outcome, options: options, parsedFile: cacheFile)
+            LeftToExit.keep(outcome, options, content, theme)
         }
         switch result {
         case let .failure(refusal):

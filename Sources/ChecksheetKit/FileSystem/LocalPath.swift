@@ -155,16 +155,21 @@ enum LocalPath {
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
-    /// Swaps two paths atomically where the kernel and libc allow it.
-    static func exchange(_ a: String, _ b: String) -> Bool {
+    /// libc's `renameat2`, looked up once: Swift's Glibc module does not declare it.
+    private static let renameat2: RenameAt2? = {
         #if os(Linux)
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Swaps two paths atomically where the kernel and libc allow it; false when both do not exist or cannot be swapped.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 else { return false }
         let renameExchange: UInt32 = 1 << 1
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
-        #else
-        return false
-        #endif
     }
 
     /// Without an atomic exchange: the old folder moves aside, the new one takes its name, and the old one comes

@@ -146,8 +146,17 @@ public struct OutputStamps: Sendable, Equatable {
     /// The size of the file at `path` inside `folder` when it is the one written, by its stamp alone; nil otherwise.
     func size(_ path: String, in folder: String) -> Int? {
         guard let stamp = stamps[path], stamp == Self.stamp(of: folder + "/" + path) else { return nil }
-        let parts = stamp.split(separator: "-")
-        return parts.count == 3 ? Int(parts[1]) : nil
+        // The digits between the two dashes, read in place: this runs for every page a rebuild keeps.
+        var size = 0, dashes = 0
+        for byte in stamp.utf8 {
+            if byte == UInt8(ascii: "-") {
+                dashes += 1
+            } else if dashes == 1 {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                size = size &* 10 &+ Int(byte - UInt8(ascii: "0"))
+            }
+        }
+        return dashes == 2 ? size : nil
     }
 
     /// Where `build` keeps the stamps of an output folder, beside the pages it parsed.
@@ -168,7 +177,8 @@ public struct OutputStamps: Sendable, Equatable {
     /// then `end`.
     public var encoded: Data {
         // A path with a tab or a line break (no page has one) cannot be written on a line: such stamps are not kept.
-        guard stamps.keys.allSatisfy(Self.fitsOnALine), folders.keys.allSatisfy(Self.fitsOnALine), manifest?.files.allSatisfy(Self.fitsOnALine) ?? true else {
+        // With the marker, the files it lists are the stamped ones.
+        guard (manifest?.files ?? Array(stamps.keys)).allSatisfy(Self.fitsOnALine), folders.keys.allSatisfy(Self.fitsOnALine) else {
             return Data()
         }
         var out: [UInt8] = []
@@ -207,16 +217,47 @@ public struct OutputStamps: Sendable, Equatable {
                 out.append(0x0A)
             }
         } else {
-            for path in stamps.keys.sorted() { line(path, stamps[path]!) }
+            for path in stamps.keys.sorted(by: Self.byteOrder) { line(path, stamps[path]!) }
         }
         // Folders start with `/`, which no file's path does.
-        for path in folders.keys.sorted() { line("/" + path, folders[path]!) }
+        for path in folders.keys.sorted(by: Self.byteOrder) { line("/" + path, folders[path]!) }
         // A file cut short (a full disk) is told from a complete one by its last line.
         line("end")
         return Data(out)
     }
 
-    static func fitsOnALine(_ path: String) -> Bool { !path.utf8.contains(0x09) && !path.utf8.contains(0x0A) }
+    /// One pass over the bytes in place: the generic `contains` of a `UTF8View` took half of encoding the stamps.
+    static func fitsOnALine(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in !bytes.contains { $0 == 0x09 || $0 == 0x0A } }
+    }
+
+    /// Paths in the order of their bytes, compared in place: the order only has to be the same from run to run, and
+    /// `String`'s `<` compares by Unicode rules.
+    static func byteOrder(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
+    /// The inputs of the build whose marker the stamps in `data` were taken with, read from their first lines alone;
+    /// nil when they recorded none. Only a guess at what the folder holds (the stamps may no longer describe it): a
+    /// build uses it to start work it will likely need, never to skip any.
+    public static func recordedInputs(_ data: Data) -> String? {
+        var lines: [Substring] = []
+        var start = data.startIndex
+        while lines.count < 4, let end = data[start...].firstIndex(of: 0x0A) {
+            lines.append(Substring(decoding: data[start..<end], as: UTF8.self))
+            start = end + 1
+        }
+        guard lines.count == 4, lines[0] == Self.format, lines[2] == "marker", lines[3] != "-" else { return nil }
+        return String(lines[3])
+    }
 
     public static func decode(_ data: Data) -> OutputStamps? {
         // Split on bytes: paths and stamps are ASCII-safe UTF-8 with no newline or tab, and splitting Characters
@@ -249,10 +290,17 @@ public struct OutputStamps: Sendable, Equatable {
         } else if kind != "stamps" {
             return nil
         }
-        var stamps: [String: String] = [:]
-        var folders: [String: String] = [:]
+        // Sized from the count of lines, so that no table grows and rehashes while thousands of entries go in.
+        let lines = bytes[position...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        var stamps: [String: String] = [:], folders: [String: String] = [:]
         var pages: [String: OutputManifest.Page] = [:]
         var files: [String] = []
+        stamps.reserveCapacity(lines)
+        folders.reserveCapacity(withMarker ? lines / 2 : lines)
+        if withMarker {
+            pages.reserveCapacity(lines)
+            files.reserveCapacity(lines)
+        }
         var ended = false
         while let entry = line() {
             if entry.elementsEqual("end".utf8) { ended = true; break }

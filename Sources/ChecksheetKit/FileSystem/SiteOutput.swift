@@ -34,6 +34,10 @@ public struct SiteOutput: Sendable {
     /// What the last build here recorded of the folder (kept in the user's cache): while no folder of the tree
     /// changed, `check` knows no file was put in among the build's without walking it.
     public var stamps: OutputStamps?
+    /// The folder as this run's `check()` resolved it just before the build. A write that updates a few files takes
+    /// it as checked, since it touches only the build's own files and leaves any other be; a swap of the whole folder
+    /// checks again, as a file put in meanwhile would go with the old folder.
+    public var checked: String?
 
     public init(path: String, content: String, theme: String, currentDirectory: String = FileManager.default.currentDirectoryPath) {
         self.path = path
@@ -154,6 +158,7 @@ public struct SiteOutput: Sendable {
                 }
             }
         }
+        if exists, checked != nil, case let .failure(refusal) = check() { return .failure(refusal) }
         let staging = StagingFolder.path(in: parent, for: name, suffix: "new")
         do {
             if !exists { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
@@ -224,7 +229,7 @@ public struct SiteOutput: Sendable {
     /// The folder as `check()` resolves it, split into its parent and name for the staging folder beside it, with
     /// the staging folders that killed builds left there removed.
     func place() -> Result<(target: String, parent: String, name: String), DiagnosticsError> {
-        check().map { target in
+        (checked.map { .success($0) } ?? check()).map { target in
             let parent = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
             StagingFolder.removeAbandoned(in: parent, for: name)
             return (target, parent, name)

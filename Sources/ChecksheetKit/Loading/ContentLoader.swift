@@ -84,6 +84,8 @@ public enum ContentLoader {
             if let known { return known }
             return checked.removeFirst()
         }
+        // Sized once for every revision's pages: merged one by one, the table grew and rehashed twenty times over a long history.
+        kept.reserveCapacity(loadedRevisions.reduce(kept.count) { $0 + $1.kept.count })
         for loaded in loadedRevisions {
             if let revision = loaded.revision { revisions.append(revision) }
             kept.take(loaded.kept)

@@ -26,6 +26,11 @@ public struct ParsedPages: Sendable {
         entries[Self.key(file.path, page.language)] = Entry(textHash: textHash, page: page)
     }
 
+    /// Makes room for `count` pages in all.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     /// Takes over the pages `other` holds (pages of other files: a load keeps each revision's apart).
     mutating func take(_ other: ParsedPages) {
         entries.merge(other.entries) { _, newer in newer }

@@ -3,7 +3,10 @@ extension Sheet {
     /// Japanese, the source of truth, from what superseded `revision` said: its archived page tells a reviewer what no
     /// longer stands, a definition or a unit as much as an answer, and so that page's inputs hold them.
     func changedFields(of slug: String, since revision: Revision) -> [Field] {
-        guard let current, current.date != revision.date, let now = current.item(slug, .ja), let then = revision.item(slug, .ja) else { return [] }
-        return SheetHistory.translatedFields.filter { !now.readsTheSame($0, as: then) }
+        // By position, not through `item(_:_:)`: the plan asks for every item of every revision, and each copy of an
+        // item retains all its texts.
+        guard let current, current.date != revision.date, let now = current.position(of: slug, .ja),
+              let then = revision.position(of: slug, .ja) else { return [] }
+        return SheetHistory.translatedFields.filter { !current.items.ja[now].readsTheSame($0, as: revision.items.ja[then]) }
     }
 }

@@ -13,6 +13,19 @@ struct SitePlan: Sendable {
         var listed: [(kind: PageKind, keys: [String])] = []
         func add(_ kind: PageKind, _ keys: [String]) { listed.append((kind, keys)) }
         func item(_ slug: String, _ date: String) -> String { inputs.item[slug]?[date] ?? "" }
+        // What a superseded version's item page says has changed since, by revision and slug: the Japanese tells, so both
+        // languages' pages say the same.
+        let saidSince = history.entries.map { entry -> [String: [String]] in
+            guard entry.revision.date != current.date else { return [:] }
+            var said: [String: [String]] = [:]
+            for slug in entry.revision.items.ja.map(\.slug) {
+                let changed = sheet.changedFields(of: slug, since: entry.revision)
+                if !changed.isEmpty {
+                    said[slug] = changed == [.answer] ? ["answer changed since"] : ["changed since: " + changed.map(\.rawValue).joined(separator: ",")]
+                }
+            }
+            return said
+        }
         add(.chooser, [])
         for entry in current.items.ja { add(.itemLink(slug: entry.slug), [inputs.outline[current.date] ?? "", item(entry.slug, current.date)]) }
         for slug in Self.removedSlugs(sheet, language: .ja) { add(.itemLink(slug: slug), [item(slug, current.date)]) }
@@ -27,7 +40,7 @@ struct SitePlan: Sendable {
                 add(.removedItem(slug: slug, language), [item(slug, current.date)])
             }
             add(.changes(language), [inputs.all])
-            for entry in history.entries {
+            for (entry, said) in zip(history.entries, saidSince) {
                 let date = entry.revision.date, upTo = inputs.upTo[date] ?? ""
                 if entry.changes != nil {
                     add(.revisionChanges(date: date, language), [upTo])
@@ -40,10 +53,7 @@ struct SitePlan: Sendable {
                 for archived in entry.revision.items[language] {
                     // A superseded version's item page says whether the answer has changed since: only that, not the
                     // current answer, is among its inputs (so editing the current answer again leaves it be).
-                    let changedSince = sheet.changedFields(of: archived.slug, since: entry.revision)
-                    let said = changedSince.isEmpty ? [] : changedSince == [.answer] ? ["answer changed since"]
-                        : ["changed since: " + changedSince.map(\.rawValue).joined(separator: ",")]
-                    add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)] + said)
+                    add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)] + (said[archived.slug] ?? []))
                 }
                 for format in ["csv", "xlsx", "json"] { add(.download(date: date, language, format: format), [upTo]) }
             }
