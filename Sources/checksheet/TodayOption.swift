@@ -16,10 +16,6 @@ struct TodayOption: ParsableArguments {
     /// The given date, else the machine's date in UTC: the one place the commands read the clock.
     var date: String {
         if let today { return today }
-        // From the C library's calendar: a date formatter loads ICU's first, a millisecond of every build.
-        var now = time(nil), parts = tm()
-        gmtime_r(&now, &parts)
-        let year = String(parts.tm_year + 1900), month = String(parts.tm_mon + 1), day = String(parts.tm_mday)
-        return year + "-" + (month.count < 2 ? "0" + month : month) + "-" + (day.count < 2 ? "0" + day : day)
+        return RevisionDate.day(ofSecondsSince1970: Int(time(nil)))
     }
 }

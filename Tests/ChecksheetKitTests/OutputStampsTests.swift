@@ -51,4 +51,33 @@ import TestSupport
         #expect(after.stamps["items/item-12/index.html"] != before.stamps["items/item-12/index.html"])
         #expect(after.stamps["items/item-13/index.html"] == before.stamps["items/item-13/index.html"])
     }
+
+    /// A build reads the inputs the last one recorded from the stamps' first lines alone, to start reading what a build
+    /// will need; decoded whole, the stamps are the ones encoded, sizes and folders included.
+    @Test func theRecordedInputsAreReadFromTheFirstLinesAndTheStampsRoundTrip() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
+        let files = (0..<70).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+            + [OutputFile(path: "index.html", text: "home")]
+        _ = try output.write(files, inputs: "0123abcd", warnings: ["a warning\nover two lines"]).get()
+        let stamps = try #require(OutputStamps.record(work + "/out"))
+        let encoded = stamps.encoded
+        #expect(OutputStamps.recordedInputs(encoded) == "0123abcd")
+        let decoded = try #require(OutputStamps.decode(encoded))
+        #expect(decoded == stamps)
+        #expect(decoded.manifest?.warnings == ["a warning\nover two lines"])
+        #expect(decoded.size("items/item-12/index.html", in: work + "/out") == "item 12".utf8.count)
+        #expect(decoded.size("index.html", in: work + "/out") == 4)
+        // Stamps with no marker's contents, or bytes that are no stamps, record no inputs.
+        var bare = stamps
+        bare.manifest = nil
+        #expect(OutputStamps.recordedInputs(bare.encoded) == nil)
+        #expect(OutputStamps.recordedInputs(Data("checksheet-stamps 2\n1-2-3.4\nmarker\n0123abcd\n".utf8)) == nil)
+        #expect(OutputStamps.recordedInputs(Data()) == nil)
+        // A path that cannot stand on a line is not kept at all.
+        var tabbed = stamps
+        tabbed.folders["items/a\tb"] = "1-2-3.4"
+        #expect(tabbed.encoded.isEmpty)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ChecksheetKit
 
@@ -29,5 +30,23 @@ import Testing
             if Self.byExpression(text) { valid += 1 }
         }
         #expect(valid > 1000 && valid < texts.count)
+    }
+
+    /// Today's date is worked out without a date formatter: it must give the day ISO 8601 gives, in UTC, on any day,
+    /// at either end of it.
+    @Test func theDayOfAMomentIsTheOneAnISODateFormatterGives() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        #expect(RevisionDate.day(ofSecondsSince1970: 0) == "1970-01-01")
+        #expect(RevisionDate.day(ofSecondsSince1970: 1_741_305_600) == "2025-03-07")
+        #expect(RevisionDate.day(ofSecondsSince1970: 1_741_305_599) == "2025-03-06")
+        // Every day of four years (a leap day among them), at its first and last second, and a moment in between.
+        for day in 0..<(4 * 366) {
+            for second in [0, 43_210, 86_399] {
+                let moment = 1_704_067_200 + day * 86_400 + second
+                #expect(RevisionDate.day(ofSecondsSince1970: moment) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(moment))))
+            }
+        }
     }
 }

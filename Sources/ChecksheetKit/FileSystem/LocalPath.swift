@@ -135,17 +135,19 @@ enum LocalPath {
         case S_IFDIR: return .folder
         default: return .other
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // Read straight into the Data returned, a byte beyond the size: the read that finds the end has room without
+        // the buffer growing, and a file that grew meanwhile is read on.
+        var bytes = Data(count: Int(info.st_size) + 1)
         var offset = 0
         while true {
-            if offset == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            if offset == bytes.count { bytes.count += 4096 }
             let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if count < 0 { if errno == EINTR { continue } else { return .refused(errno) } }
             if count == 0 { break }
             offset += count
         }
-        bytes.removeLast(bytes.count - offset)
-        return .file(Data(bytes))
+        bytes.count = offset
+        return .file(bytes)
     }
 
     /// Renames, throwing the kernel's reason.

@@ -1,5 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Calendar dates as the content writes them: `YYYY-MM-DD`, Gregorian, no time zone.
 public enum RevisionDate {
+    /// The day in UTC of a moment in seconds since 1970, as `YYYY-MM-DD`. Through the C library's calendar: a date
+    /// formatter loads ICU's first, a millisecond of every build, which asks for today's date to warn of revisions
+    /// dated in the future.
+    public static func day(ofSecondsSince1970 seconds: Int) -> String {
+        var time = time_t(seconds), parts = tm()
+        gmtime_r(&time, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1, 2) + "-" + padded(parts.tm_mday, 2)
+    }
+
     /// True for a real calendar day written as `YYYY-MM-DD`.
     /// Read byte by byte: a regular expression was compiled at every call, a hundredth of a rebuild of a long history.
     public static func isValid(_ text: String) -> Bool {
