@@ -43,9 +43,9 @@ struct BuildCommand: ParsableCommand {
         let sources = Pending { [options] in
             let content = ContentSource.read(from: contentPath), theme = Theme.read(from: themePath)
             let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
-            // nil when not read here; a cache that is missing or not this tool's is read as `.some(nil)`.
-            let parsed: ParsedPages?? = inputs != nil && inputs == lastInputs ? nil : reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) }
-            return (content: content, theme: theme, inputs: inputs, parsed: parsed)
+            let building = inputs == nil || inputs != lastInputs
+            let parsed = building ? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
+            return (content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building)
         }
         let stamps = stampsData.flatMap(OutputStamps.decode)
         if let stamps, let resolved = output.resolved { stamps.lend(to: resolved) }
@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         output.checked = folder
-        let (content, theme, inputs, parsed) = sources.result
+        let (content, theme, inputs, parsed, parsedRead) = sources.result
         // Said on every run, an up-to-date one too: what is live depends on the day, which no build records.
         DiagnosticPrinter.print(ReleaseGate.futureRevisions(content, today: clock.date))
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
@@ -75,7 +75,7 @@ struct BuildCommand: ParsableCommand {
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed (read above unless the
         // recorded inputs made a build look needless); `--clean` parses and renders every page anew.
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
-        options.parsed = parsed ?? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
+        options.parsed = parsedRead ? parsed : reread.flatMap { ParsedPages.read(cacheFile: $0, tool: ToolIdentity.current) }
         let checkedFile = PreparedTheme.cacheFile(forTheme: site.theme)
         options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {

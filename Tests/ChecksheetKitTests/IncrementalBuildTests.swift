@@ -151,6 +151,8 @@ import TestSupport
             let clean = try #require(Pipeline.build(content: content, theme: .success(theme), options: .init(tool: "test")).files, "step \(step) \(edit)")
             stamps.lend(to: work + "/out")
             output.stamps = stamps
+            // Checked before the build, as `build` does: the write takes the check as made.
+            output.checked = try output.check().get()
             var options = Pipeline.Options(previous: PreviousBuild.folder(work + "/out", stamps: stamps), tool: "test")
             options.checkedTheme = checked
             let incremental = Pipeline.build(content: content, theme: .success(theme), options: options)

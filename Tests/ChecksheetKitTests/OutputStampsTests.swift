@@ -80,4 +80,33 @@ import TestSupport
         tabbed.folders["items/a\tb"] = "1-2-3.4"
         #expect(tabbed.encoded.isEmpty)
     }
+
+    /// A folder checked before the build is taken as checked by a write that updates a few files, which touches only
+    /// the build's own files: a file put in meanwhile is left where it is. A write that would swap the whole folder
+    /// checks it again and refuses, so that file is not lost with the old folder.
+    @Test func aFileAddedDuringTheBuildIsNeverLost() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
+        let files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+        _ = try output.write(files).get()
+        output.checked = try output.check().get()
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: work + "/out/items/notes.txt"))
+        // A few files changed: updated in place, the added file left be.
+        var few = files
+        few[4] = OutputFile(path: few[4].path, contents: Data("item 4, changed".utf8), fingerprint: "f4 changed")
+        let report = try output.write(few).get()
+        #expect(report.touched == ["items/item-4/index.html"])
+        #expect(FileManager.default.contents(atPath: work + "/out/items/notes.txt") == Data("mine".utf8))
+        #expect(FileManager.default.contents(atPath: work + "/out/items/item-4/index.html") == Data("item 4, changed".utf8))
+        // Every file changed: the swap is refused, and the folder is as it was.
+        let every = files.map { OutputFile(path: $0.path, contents: Data("new \($0.path)".utf8), fingerprint: "new") }
+        guard case let .failure(refusal) = output.write(every) else {
+            Issue.record("a swap over a file the last build did not write was not refused")
+            return
+        }
+        #expect(refusal.diagnostics.map(\.message) == ["'\(work)/out' holds files that the last build did not write ('items/notes.txt')"])
+        #expect(FileManager.default.contents(atPath: work + "/out/items/notes.txt") == Data("mine".utf8))
+        #expect(FileManager.default.contents(atPath: work + "/out/items/item-9/index.html") == Data("item 9".utf8))
+    }
 }

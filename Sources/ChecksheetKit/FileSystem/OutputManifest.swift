@@ -150,7 +150,7 @@ public struct OutputManifest: Codable, Equatable, Sendable {
     }
 
     /// The order `JSONEncoder`'s `.sortedKeys` gives: UTF-8 bytes (`e` + U+0301 before `é`, unlike String's `<`).
-    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    static func keyOrder(_ a: String, _ b: String) -> Bool { a.precedesInBytes(b) }
 
     /// The marker read from bytes, or nil when they are not a checksheet marker.
     public static func decode(_ bytes: Data) -> OutputManifest? {

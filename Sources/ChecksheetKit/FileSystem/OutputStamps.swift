@@ -217,33 +217,17 @@ public struct OutputStamps: Sendable, Equatable {
                 out.append(0x0A)
             }
         } else {
-            for path in stamps.keys.sorted(by: Self.byteOrder) { line(path, stamps[path]!) }
+            for path in stamps.keys.sorted { $0.precedesInBytes($1) } { line(path, stamps[path]!) }
         }
         // Folders start with `/`, which no file's path does.
-        for path in folders.keys.sorted(by: Self.byteOrder) { line("/" + path, folders[path]!) }
+        for path in folders.keys.sorted { $0.precedesInBytes($1) } { line("/" + path, folders[path]!) }
         // A file cut short (a full disk) is told from a complete one by its last line.
         line("end")
         return Data(out)
     }
 
-    /// One pass over the bytes in place: the generic `contains` of a `UTF8View` took half of encoding the stamps.
-    static func fitsOnALine(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in !bytes.contains { $0 == 0x09 || $0 == 0x0A } }
-    }
-
-    /// Paths in the order of their bytes, compared in place: the order only has to be the same from run to run, and
-    /// `String`'s `<` compares by Unicode rules.
-    static func byteOrder(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
-        }
-    }
+    /// Searched in the bytes in place: the generic `contains` of a `UTF8View` took half of encoding the stamps.
+    static func fitsOnALine(_ path: String) -> Bool { !path.holdsBytes("\t") && !path.holdsBytes("\n") }
 
     /// The inputs of the build whose marker the stamps in `data` were taken with, read from their first lines alone;
     /// nil when they recorded none. Only a guess at what the folder holds (the stamps may no longer describe it): a

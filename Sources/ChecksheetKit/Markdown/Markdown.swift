@@ -171,13 +171,12 @@ public enum Markdown {
         }
     }
 
-    /// Escapes text so that CommonMark renders it exactly as written, one paragraph with its line breaks kept (used by
-    /// `import`). A line break at the very end cannot end a paragraph and is left out.
     /// The characters that would be markup in a line of text, escaped by `escaped` and `escapedInline`.
     static let markupCharacters: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "|", "~"]
 
+    /// Escapes text so that CommonMark renders it exactly as written, one paragraph with its line breaks kept (used by
+    /// `import`). A line break at the very end cannot end a paragraph and is left out.
     public static func escaped(_ text: String) -> String {
-        let special = markupCharacters
         // "\r\n" is one Character in Swift, and cmark ends a line at a lone "\r" too.
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
@@ -195,7 +194,7 @@ public enum Markdown {
             }
             var result = ""
             for character in written {
-                if special.contains(character) { result.append("\\") }
+                if markupCharacters.contains(character) { result.append("\\") }
                 result.append(character)
             }
             // Block markers only count at the start of a line, and only in these shapes (a heading, a list item, a

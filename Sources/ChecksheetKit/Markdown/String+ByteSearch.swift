@@ -44,4 +44,18 @@ extension String {
             }
         }
     }
+
+    /// Whether the text comes before `other` in the order of their UTF-8 bytes, compared in place: the order of paths
+    /// in files a build writes, the same from run to run, where `<` compares by Unicode rules and the generic
+    /// comparison of two `UTF8View`s steps through them byte by byte.
+    func precedesInBytes(_ other: String) -> Bool {
+        var mine = self, theirs = other
+        return mine.withUTF8 { a in
+            theirs.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+    }
 }

@@ -13,16 +13,14 @@ struct SitePlan: Sendable {
         var listed: [(kind: PageKind, keys: [String])] = []
         func add(_ kind: PageKind, _ keys: [String]) { listed.append((kind, keys)) }
         func item(_ slug: String, _ date: String) -> String { inputs.item[slug]?[date] ?? "" }
-        // What a superseded version's item page says has changed since, by revision and slug: the Japanese tells, so both
-        // languages' pages say the same.
+        // The fields a superseded version's item page says have changed since, by revision and slug: the Japanese tells,
+        // so both languages' pages say the same.
         let saidSince = history.entries.map { entry -> [String: [String]] in
             guard entry.revision.date != current.date else { return [:] }
             var said: [String: [String]] = [:]
             for slug in entry.revision.items.ja.map(\.slug) {
                 let changed = sheet.changedFields(of: slug, since: entry.revision)
-                if !changed.isEmpty {
-                    said[slug] = changed == [.answer] ? ["answer changed since"] : ["changed since: " + changed.map(\.rawValue).joined(separator: ",")]
-                }
+                if !changed.isEmpty { said[slug] = ["changed since: " + changed.map(\.rawValue).joined(separator: ",")] }
             }
             return said
         }
@@ -51,8 +49,8 @@ struct SitePlan: Sendable {
                 add(.changesSince(date: date, language), [date == current.date ? upTo : inputs.all])
                 add(.archive(date: date, language), [upTo])
                 for archived in entry.revision.items[language] {
-                    // A superseded version's item page says whether the answer has changed since: only that, not the
-                    // current answer, is among its inputs (so editing the current answer again leaves it be).
+                    // A superseded version's item page says which of its fields have changed since: only that, not the
+                    // current text, is among its inputs (so editing the current answer again leaves it be).
                     add(.archivedItem(date: date, slug: archived.slug, language), [inputs.outline[date] ?? "", item(archived.slug, date)] + (said[archived.slug] ?? []))
                 }
                 for format in ["csv", "xlsx", "json"] { add(.download(date: date, language, format: format), [upTo]) }
