@@ -33,8 +33,8 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 case "$SOURCE" in
     checkout)
         SRC="$ROOT"
-        echo "== swift build -c release --product checksheet (the checkout, as it is)"
-        (cd "$ROOT" && swift build -c release --product checksheet)
+        echo "== scripts/release (the checkout, as it is)"
+        (cd "$ROOT" && scripts/release)
         BUILT="$ROOT/.build/release/checksheet"
         ;;
     head)
@@ -45,8 +45,8 @@ case "$SOURCE" in
         git -C "$ROOT" archive HEAD | tar -x -C "$SRC"
         # Same dependency versions as the checkout (Package.resolved is not committed).
         [[ -f "$ROOT/Package.resolved" ]] && cp "$ROOT/Package.resolved" "$SRC/"
-        echo "== swift build -c release --product checksheet (HEAD)"
-        (cd "$SRC" && swift build -c release --product checksheet --scratch-path "$WORK/.build-head")
+        echo "== scripts/release (HEAD)"
+        (cd "$SRC" && "$ROOT/scripts/release" --scratch-path "$WORK/.build-head")
         BUILT="$WORK/.build-head/release/checksheet"
         ;;
     *)

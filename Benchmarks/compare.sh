@@ -13,7 +13,7 @@
 # 3. preview: one answer edited until `checksheet serve` serves the new page (preview.sh), EDITS edits,
 #             on the history scenario and on the real sheet.
 # Then the figures against the targets. The binary is not built here: it is the release binary
-# of the checkout (.build/release/checksheet, `swift build -c release --product checksheet`) or
+# of the checkout (.build/release/checksheet, `scripts/release`) or
 # CHECKSHEET_BIN, copied into Benchmarks/work/compare/ first. Everything goes under
 # Benchmarks/work/compare/ (git-ignored). See Benchmarks/README.md, "Side by side with Hugo".
 set -euo pipefail
@@ -41,7 +41,7 @@ install_missing curl curl
 
 if [[ ! -x "$BUILT" ]]; then
     echo "error: no checksheet binary at $BUILT" >&2
-    echo "  hint: build it with 'swift build -c release --product checksheet', or give CHECKSHEET_BIN=path" >&2
+    echo "  hint: build it with 'scripts/release', or give CHECKSHEET_BIN=path" >&2
     exit 1
 fi
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 n=${1:-10000}
 runs=${2:-5}
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-swift build -c release --product checksheet >/dev/null
+scripts/release >/dev/null
 work=Benchmarks/work/diff-$n
 rm -rf "$work" && mkdir -p "$work"
 python3 Benchmarks/generate-sheet.py "$n" "$work/content" >/dev/null

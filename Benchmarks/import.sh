@@ -19,8 +19,8 @@ if [[ ! -x /usr/bin/time ]]; then
     if [[ $(id -u) -eq 0 ]]; then apt-get install -y time; else sudo apt-get install -y time; fi
 fi
 
-echo "== swift build -c release --product checksheet"
-(cd "$ROOT" && swift build -c release --product checksheet)
+echo "== scripts/release"
+(cd "$ROOT" && scripts/release)
 BINARY="$ROOT/.build/release/checksheet"
 
 mkdir -p "$WORK"

@@ -35,8 +35,8 @@ if [[ -n "${CHECKSHEET_BIN:-}" ]]; then
     BIN=$(cd "$(dirname "$CHECKSHEET_BIN")" && pwd)/$(basename "$CHECKSHEET_BIN")
 else
     BIN="$ROOT/.build/release/checksheet"
-    echo "== swift build -c release --product checksheet"
-    (cd "$ROOT" && swift build -c release --product checksheet 2>&1 | tail -1)
+    echo "== scripts/release"
+    (cd "$ROOT" && scripts/release 2>&1 | tail -1)
 fi
 
 mkdir -p "$WORK"

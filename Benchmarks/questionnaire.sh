@@ -18,7 +18,7 @@ SIZES=${SIZES:-"49"}
 RUNS=${RUNS:-5}
 mkdir -p "$WORK"
 
-(cd "$ROOT" && swift build -c release --product checksheet >/dev/null)
+(cd "$ROOT" && scripts/release >/dev/null)
 BIN="$ROOT/.build/release/checksheet"
 
 for lang in ja en; do

@@ -60,8 +60,8 @@ build_head() {
     mkdir -p "$SRC"
     git -C "$ROOT" archive HEAD | tar -x -C "$SRC"
     [[ -f "$ROOT/Package.resolved" ]] && cp "$ROOT/Package.resolved" "$SRC/"
-    echo "== swift build -c release --product checksheet (HEAD export)"
-    timeout 1800 swift build -c release --product checksheet --package-path "$SRC" --scratch-path "$WORK/.build-search"
+    echo "== scripts/release (HEAD export)"
+    timeout 1800 "$ROOT/scripts/release" --package-path "$SRC" --scratch-path "$WORK/.build-search"
     BUILT="$WORK/.build-search/release/checksheet"
     USED="head ($COMMIT)"
 }
@@ -69,8 +69,8 @@ build_head() {
 case "$SOURCE" in
     auto|checkout)
         SRC="$ROOT"
-        echo "== swift build -c release --product checksheet (the checkout, as it is)"
-        if (cd "$ROOT" && timeout 1800 swift build -c release --product checksheet); then
+        echo "== scripts/release (the checkout, as it is)"
+        if (cd "$ROOT" && timeout 1800 scripts/release); then
             BUILT="$ROOT/.build/release/checksheet"
             if [[ -n "$(git -C "$ROOT" status --porcelain -- Sources Site Content Package.swift 2>/dev/null)" ]]; then
                 USED="checkout ($COMMIT + uncommitted changes)"

@@ -23,7 +23,7 @@ BIN=${CHECKSHEET_BIN:-$ROOT/.build/release/checksheet}
 command -v hugo >/dev/null || { echo "error: hugo is missing" >&2; echo "  hint: apt-get install hugo" >&2; exit 1; }
 if [[ ! -x "$BIN" ]]; then
     echo "error: no checksheet binary at $BIN" >&2
-    echo "  hint: build it with 'swift build -c release --product checksheet', or give CHECKSHEET_BIN=path" >&2
+    echo "  hint: build it with 'scripts/release', or give CHECKSHEET_BIN=path" >&2
     exit 1
 fi
 

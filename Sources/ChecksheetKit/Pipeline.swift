@@ -106,6 +106,7 @@ public enum Pipeline {
     static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options, building: Bool = true) -> (SiteRenderer?, [Diagnostic], ParsedPages) {
         let loaded = building && !options.drafts ? ContentLoader.loadLeavingDraftsOut(content, reusing: options.parsed, remembering: options.loaded)
             : ContentLoader.load(content, reusing: options.parsed, remembering: options.loaded)
+        StageClock.mark("content loaded")
         var diagnostics = loaded.diagnostics
         let theme: Theme? = {
             switch theme {
@@ -125,10 +126,12 @@ public enum Pipeline {
                                                    hint: "publish one with `checksheet publish DATE`, or preview with `checksheet build --drafts`")]).sorted(), loaded.parsed)
         }
         let history = SheetHistory(sheet)
+        StageClock.mark("history")
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
         switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared,
                                  checked: options.checkedTheme, tool: options.tool) {
         case let .success(renderer):
+            StageClock.mark("renderer and plan")
             if diagnostics.hasErrors { return (nil, diagnostics.sorted(), loaded.parsed) }
             diagnostics += ReleaseGate.answerAndNotesLinks(sheet, history: history, theme: theme, content: content)
             return (renderer.reusing(options.previous), diagnostics.sorted(), loaded.parsed)

@@ -27,6 +27,8 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func run() throws {
+        StageClock.mark("start of main")
+        defer { if StageClock.enabled { FileHandle.standardError.write(Data(StageClock.report().utf8)) } }
         var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         var output = site.siteOutput
         // The stamps the last build here left, read first: with them the marker is known without decoding it, and the
@@ -41,13 +43,19 @@ struct BuildCommand: ParsableCommand {
         let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
         let sources = Pending { [options] in
-            let content = ContentSource.read(from: contentPath), theme = Theme.read(from: themePath)
+            let content = ContentSource.read(from: contentPath)
+            StageClock.mark("content read")
+            let theme = Theme.read(from: themePath)
+            StageClock.mark("theme read")
             let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
+            StageClock.mark("inputs hashed")
             let building = inputs == nil || inputs != lastInputs
             let parsed = building ? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
+            if parsed != nil { StageClock.mark("parsed pages read") }
             return (content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building)
         }
-        let stamps = stampsData.flatMap(OutputStamps.decode)
+        var stamps = stampsData.flatMap(OutputStamps.decode)
+        StageClock.mark("stamps read")
         if let stamps, let resolved = output.resolved { stamps.lend(to: resolved) }
         output.stamps = stamps
         let folder: String
@@ -58,7 +66,15 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         output.checked = folder
+        StageClock.mark("output checked")
+        // Every file the last build wrote is stat'ed while the content is still being read, once for both of its uses.
+        if !clean {
+            stamps?.confirmFiles(in: folder)
+            output.stamps = stamps
+            StageClock.mark("files confirmed")
+        }
         let (content, theme, inputs, parsed, parsedRead) = sources.result
+        StageClock.mark("waited for the content")
         // Said on every run, an up-to-date one too: what is live depends on the day, which no build records.
         DiagnosticPrinter.print(ReleaseGate.futureRevisions(content, today: clock.date))
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
@@ -68,6 +84,7 @@ struct BuildCommand: ParsableCommand {
             if !warnings.isEmpty {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))
             }
+            StageClock.mark("found up to date")
             print("Up to date: nothing in \(site.content)/ or \(site.theme)/ changed since the build of the \(manifest.files.count) files in \(site.output)/")
             printDraftsLeftOut(content)
             return
@@ -84,6 +101,7 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
+        StageClock.mark("pages made")
         // Stamps that describe the folder as it is before the write, for stamping only what the write changes.
         let before = stamps?.describing(folder)
         // The caches are written while the output is: neither waits for the other.
@@ -101,8 +119,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         case let .success(report):
             // After an update of a few files, only those are stamped anew.
+            StageClock.mark("written")
             let recorded = OutputStamps.record(folder, after: report, before: before)
             if let stampsFile, let recorded { recorded.write(cacheFile: stampsFile) }
+            StageClock.mark("stamps written")
             let bytes = files.reduce(0) { $0 + $1.size }
             var summary = "Wrote \(files.count) files (\(bytes) bytes) to \(site.output)/"
             if report.unchanged > 0 || report.removed > 0 { summary += " (\(report.written) changed, \(report.unchanged) unchanged, \(report.removed) removed)" }
@@ -164,7 +184,9 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.print(refusal.diagnostics)
             throw ExitCode.failure
         case let .success(report):
+            StageClock.mark("written")
             if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
+            StageClock.mark("stamps written")
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
             printDraftsLeftOut(content)
         }

@@ -54,4 +54,16 @@ import TestSupport
         #expect(record.loaded(edited, configuration: configuration, unreadable: []) == nil)
         #expect(record.loaded(first, configuration: configuration, unreadable: [first.path + "/ja/x.md"]) == nil)
     }
+
+    @Test func aRevisionNoLongerInTheContentIsForgotten() throws {
+        let record = LoadedRevisions()
+        var source = Self.content()
+        _ = ContentLoader.load(source, remembering: record)
+        #expect(record.paths == Set(source.revisions.map(\.path)))
+        let removed = try #require(source.revisions.last)
+        source.revisions.removeLast()
+        expectSame(source, record: record, "the newest revision's folder deleted")
+        #expect(record.paths == Set(source.revisions.map(\.path)))
+        #expect(!record.paths.contains(removed.path))
+    }
 }

@@ -291,6 +291,19 @@ import TestSupport
         let repaired = try CLI.run(["build"], in: work)
         #expect(repaired.output.hasPrefix("Wrote "), "\(repaired.output)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == original)
+        // A page the next edit does not reach, edited by hand in place: the rebuild after the edit renders it again too.
+        let untouched = try #require(try FileManager.default.contentsOfDirectory(atPath: work + "/public/en/items").sorted().last)
+        let untouchedPage = work + "/public/en/items/" + untouched + "/index.html"
+        let untouchedOriginal = try Data(contentsOf: URL(fileURLWithPath: untouchedPage))
+        try Data("edited".utf8).write(to: URL(fileURLWithPath: untouchedPage))
+        let answer = try #require(try FileManager.default.contentsOfDirectory(atPath: work + "/Content/revisions/2025-03-07/ja").sorted().first)
+        let handle = try #require(FileHandle(forWritingAtPath: work + "/Content/revisions/2025-03-07/ja/" + answer))
+        handle.seekToEndOfFile()
+        handle.write(Data("\n追記\n".utf8))
+        handle.closeFile()
+        let edited = try CLI.run(["build"], in: work)
+        #expect(edited.output.hasPrefix("Wrote "), "\(edited.output)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: untouchedPage)) == untouchedOriginal)
         // Another option is another input.
         let other = try CLI.run(["build", "--base-url", "https://example.org/sheet/"], in: work)
         #expect(other.output.hasPrefix("Wrote "), "\(other.output)")

@@ -22,6 +22,14 @@ public struct OutputStamps: Sendable, Equatable {
     /// when an entry is added to it, removed or renamed, so unchanged folder stamps mean no file was put in among
     /// the build's, and the folder need not be walked to find one.
     var folders: [String: String] = [:]
+    /// The files a `stat` found as the stamps say, by `confirmFiles(in:)`, and the folder they lie in; nil before.
+    /// Not recorded: it says what the folder held at one moment of one run.
+    var confirmed: (folder: String, paths: Set<String>)?
+
+    public static func == (a: OutputStamps, b: OutputStamps) -> Bool {
+        a.marker == b.marker && a.stamps == b.stamps && a.manifest == b.manifest && a.folders == b.folders
+            && a.confirmed?.folder == b.confirmed?.folder && a.confirmed?.paths == b.confirmed?.paths
+    }
 
     /// The folder's files and folders as they stand now, as its marker lists them; nil without a marker.
     ///
@@ -137,15 +145,29 @@ public struct OutputStamps: Sendable, Equatable {
         if Self.stamp(identity) == marker { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
     }
 
+    /// Stats every file the stamps list, on all cores, and keeps which are as they say: a build does this while the
+    /// content is read on another thread, so that neither the check for nothing to do nor the pages taken from the
+    /// last build `stat` a file again after the content is in. Nothing when the stamps were not taken with the
+    /// marker `folder` holds.
+    public mutating func confirmFiles(in folder: String) {
+        guard describe(folder) else { return }
+        let recorded = stamps, paths = Array(recorded.keys)
+        let same = paths.parallelMap { path in Self.stamp(of: folder + "/" + path) == recorded[path] }
+        var found = Set<String>(minimumCapacity: paths.count)
+        for (path, same) in zip(paths, same) where same { found.insert(path) }
+        confirmed = (folder, found)
+    }
+
     /// Whether the file at `path` inside `folder` is the one written, by its stamp alone.
     func unchanged(_ path: String, in folder: String) -> Bool {
         guard let stamp = stamps[path] else { return false }
+        if let confirmed, confirmed.folder == folder { return confirmed.paths.contains(path) }
         return stamp == Self.stamp(of: folder + "/" + path)
     }
 
     /// The size of the file at `path` inside `folder` when it is the one written, by its stamp alone; nil otherwise.
     func size(_ path: String, in folder: String) -> Int? {
-        guard let stamp = stamps[path], stamp == Self.stamp(of: folder + "/" + path) else { return nil }
+        guard unchanged(path, in: folder), let stamp = stamps[path] else { return nil }
         // The digits between the two dashes, read in place: this runs for every page a rebuild keeps.
         var size = 0, dashes = 0
         for byte in stamp.utf8 {

@@ -79,6 +79,7 @@ public enum ContentLoader {
             record?.keep(loaded)
             return loaded
         }[...]
+        record?.keepOnly(Set(source.revisions.map(\.path)))
         // In the content's order, each revision either taken as it was or checked now.
         let loadedRevisions = known.map { known -> LoadedRevisions.Loaded in
             if let known { return known }

@@ -37,6 +37,21 @@ public final class LoadedRevisions: @unchecked Sendable {
         byPath[loaded.source.path] = loaded
     }
 
+    /// Forgets the revisions whose folders are not among `paths`: a folder deleted or renamed while the preview runs
+    /// would otherwise stay in memory, with all its pages, for the rest of the preview's life.
+    func keepOnly(_ paths: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        byPath = byPath.filter { paths.contains($0.key) }
+    }
+
+    /// The folders of the revisions kept.
+    var paths: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return Set(byPath.keys)
+    }
+
     /// The files of `unreadable` inside the revision's folder.
     static func unreadable(_ files: Set<String>, in source: RevisionSource) -> Set<String> {
         guard !files.isEmpty else { return [] }

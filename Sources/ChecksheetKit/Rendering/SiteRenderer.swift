@@ -36,6 +36,7 @@ public struct SiteRenderer: Sendable {
         case let .success(value): renderer = value
         case let .failure(error): renderer = nil; problems += error.diagnostics
         }
+        StageClock.mark("templates compiled")
         for name in requiredTemplates + SiteViews.requiredPartials where theme.templates[name] == nil {
             problems.append(Diagnostic(file: "\(theme.path)/templates/\(name).mustache", message: "the theme has no '\(name)' template",
                                        hint: "every theme provides " + (requiredTemplates + SiteViews.requiredPartials).joined(separator: ", ")))
@@ -107,6 +108,7 @@ public struct SiteRenderer: Sendable {
         // Pages that read a whole revision first: on all cores, one of them last in a batch would keep one core busy
         // while the others wait for the batch to end (at 10,000 items a sheet or a workbook takes seconds).
         let planned = plan.pages
+        StageClock.mark("planned")
         // Pages made from another's work last, so that none waits for it on a core the others could use.
         let pages = planned.filter(\.kind.readsWholeRevision) + planned.filter { !$0.kind.readsWholeRevision && !$0.kind.waitsForAnotherPage }
             + planned.filter(\.kind.waitsForAnotherPage)
@@ -114,6 +116,7 @@ public struct SiteRenderer: Sendable {
         while start < pages.count {
             let end = pages.count - start > batch ? start + batch : pages.count
             let made = Array(pages[start..<end]).parallelMap { page in Result { try make(page) } }
+            StageClock.mark("\(end - start) pages made")
             try write(made.map { try $0.get() })
             start = end
         }

@@ -1,0 +1,45 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// When each stage of a run ended, for `Benchmarks/`: with `CHECKSHEET_STAGES` set in the environment, a command prints
+/// on standard error, as it ends, the milliseconds from the start of `main` to the end of each stage it marked and the
+/// thread that marked it. A profiler says where the CPU goes; only this says what a run waited for. Unset, a mark costs
+/// one check of a constant.
+public enum StageClock {
+    public static let enabled = getenv("CHECKSHEET_STAGES") != nil
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var marks: [(seconds: Double, stage: String, thread: String)] = []
+    nonisolated(unsafe) private static var start: Double?
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Marks the end of `stage`; the first mark of a run is its start.
+    public static func mark(_ stage: @autoclosure () -> String) {
+        guard enabled else { return }
+        let seconds = now()
+        let thread = Thread.isMainThread ? "main" : "other"
+        lock.lock()
+        defer { lock.unlock() }
+        if start == nil { start = seconds }
+        marks.append((seconds, stage(), thread))
+    }
+
+    /// The marks so far, one line each, in the order the stages ended.
+    public static func report() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let start else { return "" }
+        return marks.sorted { $0.seconds < $1.seconds }.map { mark in
+            String(format: "%8.1f ms  ", (mark.seconds - start) * 1000) + (mark.thread == "main" ? "main   " : "other  ") + mark.stage + "\n"
+        }.joined()
+    }
+}
