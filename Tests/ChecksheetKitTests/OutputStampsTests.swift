@@ -5,13 +5,47 @@ import TestSupport
 
 /// The stamps a build keeps of its output folder.
 @Suite struct OutputStampsTests {
+    /// An output folder `out` in `work`.
+    static func output(in work: String) -> SiteOutput {
+        SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
+    }
+
+    /// `count` item pages, `items/item-N/index.html` reading `item N`, made from inputs `fN`.
+    static func items(_ count: Int) -> [OutputFile] {
+        (0..<count).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+    }
+
+    /// The files are stat'ed once, while the content is read: a file edited in place since the stamps were taken is
+    /// found then, and neither taken as written nor given a size; stamps of another marker confirm nothing.
+    @Test func confirmingTheFilesFindsOneEditedInPlace() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let output = Self.output(in: work)
+        _ = try output.write(Self.items(20)).get()
+        var stamps = try #require(OutputStamps.record(work + "/out"))
+        let handle = try #require(FileHandle(forWritingAtPath: work + "/out/items/item-5/index.html"))
+        handle.seekToEndOfFile()
+        handle.write(Data(", edited".utf8))
+        handle.closeFile()
+        stamps.confirmFiles(in: work + "/out")
+        #expect(stamps.confirmed?.paths.count == 19 && stamps.confirmed?.paths.contains("items/item-5/index.html") == false)
+        #expect(!stamps.unchanged("items/item-5/index.html", in: work + "/out"))
+        #expect(stamps.size("items/item-5/index.html", in: work + "/out") == nil)
+        #expect(stamps.size("items/item-6/index.html", in: work + "/out") == "item 6".utf8.count)
+        var other = stamps
+        other.confirmed = nil
+        other.marker = "0-0-0.0"
+        other.confirmFiles(in: work + "/out")
+        #expect(other.confirmed == nil)
+    }
+
     /// After a write that updated a few files in place, stamping only those (and their folders and the marker) gives
     /// exactly the stamps of taking every file and folder anew, files removed and a new folder included.
     @Test func stampingWhatAWriteTouchedEqualsStampingEverything() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
-        var files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+        var output = Self.output(in: work)
+        var files = Self.items(80)
         files += [OutputFile(path: "index.html", text: "home"), OutputFile(path: "assets/style.css", text: "body {}")]
         _ = try output.write(files).get()
         let before = try #require(OutputStamps.record(work + "/out"))
@@ -35,9 +69,8 @@ import TestSupport
     @Test func anEditOfTheSameFilesRestampsOnlyWhatItTouched() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
-        let files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
-            + [OutputFile(path: "index.html", text: "home")]
+        var output = Self.output(in: work)
+        let files = Self.items(80) + [OutputFile(path: "index.html", text: "home")]
         _ = try output.write(files).get()
         let before = try #require(OutputStamps.record(work + "/out"))
         var next = files
@@ -57,9 +90,8 @@ import TestSupport
     @Test func theRecordedInputsAreReadFromTheFirstLinesAndTheStampsRoundTrip() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
-        let files = (0..<70).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
-            + [OutputFile(path: "index.html", text: "home")]
+        let output = Self.output(in: work)
+        let files = Self.items(70) + [OutputFile(path: "index.html", text: "home")]
         _ = try output.write(files, inputs: "0123abcd", warnings: ["a warning\nover two lines"]).get()
         let stamps = try #require(OutputStamps.record(work + "/out"))
         let encoded = stamps.encoded
@@ -87,8 +119,8 @@ import TestSupport
     @Test func aFileAddedDuringTheBuildIsNeverLost() throws {
         let work = Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        var output = SiteOutput(path: work + "/out", content: work + "/content", theme: work + "/theme")
-        let files = (0..<80).map { OutputFile(path: "items/item-\($0)/index.html", contents: Data("item \($0)".utf8), fingerprint: "f\($0)") }
+        var output = Self.output(in: work)
+        let files = Self.items(80)
         _ = try output.write(files).get()
         output.checked = try output.check().get()
         try Data("mine".utf8).write(to: URL(fileURLWithPath: work + "/out/items/notes.txt"))

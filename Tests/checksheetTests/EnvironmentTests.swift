@@ -84,17 +84,23 @@ import TestSupport
         return process.terminationStatus == 0
     }()
 
-    /// A rebuild that changes a few pages writes them beside the site first: killed as it puts the first one in place,
-    /// it leaves the site as it was, with no temporary file inside (an upload would send it), and the next build
-    /// completes the update.
-    @Test(.enabled(if: canTrace)) func aRebuildKilledMidwayLeavesNoTemporaryFileInTheSite() throws {
+    /// A project built into `public/`, then one Japanese answer (MTTR) edited: the next build rewrites a few pages.
+    static func builtThenEdited() throws -> String {
         let work = Repository.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: work) }
         try FileManager.default.copyItem(atPath: Repository.root + "/Content", toPath: work + "/Content")
         try FileManager.default.copyItem(atPath: Repository.root + "/Site", toPath: work + "/Site")
         #expect(try CLI.run(["build"], in: work).status == 0)
         let page = work + "/Content/revisions/2025-03-07/ja/10-mttr.md"
         try (try String(contentsOfFile: page, encoding: .utf8) + "\n（改定）\n").write(toFile: page, atomically: true, encoding: .utf8)
+        return work
+    }
+
+    /// A rebuild that changes a few pages writes them beside the site first: killed as it puts the first one in place,
+    /// it leaves the site as it was, with no temporary file inside (an upload would send it), and the next build
+    /// completes the update.
+    @Test(.enabled(if: canTrace)) func aRebuildKilledMidwayLeavesNoTemporaryFileInTheSite() throws {
+        let work = try Self.builtThenEdited()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let before = FileTree.read(work + "/public")
         // Killed at its first rename: every changed page is written by then, and none is in place.
         let process = Process()
@@ -111,6 +117,33 @@ import TestSupport
         #expect(left == [])
         #expect(FileTree.read(work + "/public") == before)
         #expect(try CLI.run(["build"], in: work).status == 0)
+        #expect(try CLI.run(["build", "--output", work + "/clean"], in: work).status == 0)
+        #expect(FileTree.read(work + "/public").filter { $0.key != ".checksheet-build.json" } == FileTree.read(work + "/clean").filter { $0.key != ".checksheet-build.json" })
+    }
+
+    /// A rebuild of a few pages exchanges each page with the old one (no flush to the disk per page), but renames the
+    /// marker over the old marker, last: ext4 writes a file renamed over another out before the rename shows, so a
+    /// crash leaves the old marker or the new one whole, never an empty one that would make the next build refuse the
+    /// folder as not its own.
+    @Test(.enabled(if: canTrace)) func aRebuildExchangesItsPagesAndRenamesItsMarkerLast() throws {
+        let work = try Self.builtThenEdited()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-o", work + "/trace", "-e", "trace=rename,renameat,renameat2", BuiltProduct.checksheet, "build"]
+        process.currentDirectoryURL = URL(fileURLWithPath: work)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // One line per call, as `PID renameat2(AT_FDCWD, "from", AT_FDCWD, "to", FLAGS) = 0`; the cache's own files aside.
+        let calls = try String(contentsOfFile: work + "/trace", encoding: .utf8).split(separator: "\n").filter { $0.contains("rename") && $0.contains("public/") }
+        let marker = "public/.checksheet-build.json\""
+        let exchanged = calls.filter { $0.contains("RENAME_EXCHANGE") }
+        #expect(exchanged.contains { $0.contains("public/ja/items/mttr/index.html\"") }, "\(calls)")
+        #expect(!exchanged.contains { $0.contains(marker) }, "\(calls)")
+        #expect(calls.last.map { $0.contains(marker) && !$0.contains("RENAME_EXCHANGE") && $0.hasSuffix(" = 0") } == true, "\(calls)")
         #expect(try CLI.run(["build", "--output", work + "/clean"], in: work).status == 0)
         #expect(FileTree.read(work + "/public").filter { $0.key != ".checksheet-build.json" } == FileTree.read(work + "/clean").filter { $0.key != ".checksheet-build.json" })
     }
