@@ -5,10 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// When each stage of a run ended, for `Benchmarks/`: with `CHECKSHEET_STAGES` set in the environment, a command prints
-/// on standard error, as it ends, the milliseconds from the start of `main` to the end of each stage it marked and the
+/// When each stage of a run ended, for `Benchmarks/`: with `CHECKSHEET_STAGES` set in the environment, `build` prints
+/// on standard error, as it ends, the milliseconds from the start of `main` to the end of each stage marked and the
 /// thread that marked it. A profiler says where the CPU goes; only this says what a run waited for. Unset, a mark costs
-/// one check of a constant.
+/// one check of a constant; `serve`, which never starts the clock, keeps no marks.
 public enum StageClock {
     public static let enabled = getenv("CHECKSHEET_STAGES") != nil
 
@@ -22,14 +22,24 @@ public enum StageClock {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// Marks the end of `stage`; the first mark of a run is its start.
+    /// Starts the clock of a run that will print its report; marks before it are not kept.
+    public static func begin() {
+        guard enabled else { return }
+        let seconds = now()
+        lock.lock()
+        defer { lock.unlock() }
+        start = seconds
+        marks = [(seconds, "start of main", Thread.isMainThread ? "main" : "other")]
+    }
+
+    /// Marks the end of `stage`.
     public static func mark(_ stage: @autoclosure () -> String) {
         guard enabled else { return }
         let seconds = now()
         let thread = Thread.isMainThread ? "main" : "other"
         lock.lock()
         defer { lock.unlock() }
-        if start == nil { start = seconds }
+        guard start != nil else { return }
         marks.append((seconds, stage(), thread))
     }
 

@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func run() throws {
-        StageClock.mark("start of main")
+        StageClock.begin()
         defer { if StageClock.enabled { FileHandle.standardError.write(Data(StageClock.report().utf8)) } }
         var options = Pipeline.Options(baseURL: publishing.baseURL, strict: strictness.strict, drafts: drafts, tool: ToolIdentity.current)
         var output = site.siteOutput
