@@ -66,4 +66,18 @@ import TestSupport
         #expect(record.paths == Set(source.revisions.map(\.path)))
         #expect(!record.paths.contains(removed.path))
     }
+
+    /// A build leaves out a draft with an error and loads the rest again: that second load, of part of the content,
+    /// keeps the draft as the first load checked it, so the preview does not check it again after every save.
+    @Test func aDraftLeftOutIsKeptAsChecked() throws {
+        let record = LoadedRevisions()
+        var source = Self.content(editing: "2025-09-01/ja/05-rto.md") { $0.replacingOccurrences(of: "no: 5", with: "no: x") }
+        let newest = try #require(source.revisions.indices.last)
+        source.revisions[newest].metadata?.text += "draft: true\n"
+        #expect(source.revisions[newest].isDraft)
+        let outcome = ContentLoader.loadLeavingDraftsOut(source, remembering: record)
+        #expect(outcome.sheet != nil)
+        #expect(outcome.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("in draft 2025-09-01, which this build leaves out: ") })
+        #expect(record.paths == Set(source.revisions.map(\.path)))
+    }
 }
