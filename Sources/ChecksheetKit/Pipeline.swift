@@ -104,6 +104,9 @@ public enum Pipeline {
     /// `building`: a build, which leaves drafts out unless `options.drafts`, so a draft's own errors do not stop it;
     /// `check` validates every revision alike.
     static func prepare(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Options, building: Bool = true) -> (SiteRenderer?, [Diagnostic], ParsedPages) {
+        // The record is kept for the preview's life: a revision folder deleted or renamed meanwhile goes from it here,
+        // where the whole content is known (a build that leaves its drafts out loads only part of it).
+        options.loaded?.keepOnly(Set(content.revisions.map(\.path)))
         let loaded = building && !options.drafts ? ContentLoader.loadLeavingDraftsOut(content, reusing: options.parsed, remembering: options.loaded)
             : ContentLoader.load(content, reusing: options.parsed, remembering: options.loaded)
         StageClock.mark("content loaded")

@@ -13,7 +13,7 @@ public enum StageClock {
     public static let enabled = getenv("CHECKSHEET_STAGES") != nil
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var marks: [(seconds: Double, stage: String, thread: String)] = []
+    nonisolated(unsafe) private static var marks: [(seconds: Double, stage: String, onMain: Bool)] = []
     nonisolated(unsafe) private static var start: Double?
 
     static func now() -> Double {
@@ -29,18 +29,18 @@ public enum StageClock {
         lock.lock()
         defer { lock.unlock() }
         start = seconds
-        marks = [(seconds, "start of main", Thread.isMainThread ? "main" : "other")]
+        marks = [(seconds, "start of main", Thread.isMainThread)]
     }
 
     /// Marks the end of `stage`.
     public static func mark(_ stage: @autoclosure () -> String) {
         guard enabled else { return }
         let seconds = now()
-        let thread = Thread.isMainThread ? "main" : "other"
+        let onMain = Thread.isMainThread
         lock.lock()
         defer { lock.unlock() }
         guard start != nil else { return }
-        marks.append((seconds, stage(), thread))
+        marks.append((seconds, stage(), onMain))
     }
 
     /// The marks so far, one line each, in the order the stages ended.
@@ -49,7 +49,7 @@ public enum StageClock {
         defer { lock.unlock() }
         guard let start else { return "" }
         return marks.sorted { $0.seconds < $1.seconds }.map { mark in
-            String(format: "%8.1f ms  ", (mark.seconds - start) * 1000) + (mark.thread == "main" ? "main   " : "other  ") + mark.stage + "\n"
+            String(format: "%8.1f ms  ", (mark.seconds - start) * 1000) + (mark.onMain ? "main   " : "other  ") + mark.stage + "\n"
         }.joined()
     }
 }

@@ -15,7 +15,7 @@ extension ContentLoader {
         var published = source
         published.revisions.removeAll { revision in drafts.contains { $0.path == revision.path } }
         published.diagnostics.removeAll { draft(of: $0) != nil }
-        var outcome = load(published, reusing: earlier, remembering: record, partOfTheContent: true)
+        var outcome = load(published, reusing: earlier, remembering: record)
         let left = loaded.diagnostics.compactMap { diagnostic -> Diagnostic? in
             guard let revision = draft(of: diagnostic) else { return nil }
             var warning = diagnostic

@@ -14,11 +14,8 @@ public enum ContentLoader {
     }
 
     /// Loads the content; pages whose text `earlier` already parsed are taken from it, and revisions `record` holds
-    /// as checked from the same inputs are taken from it (and those checked now kept there). The record forgets the
-    /// revisions `source` does not hold unless `partOfTheContent`: a load of the content without its drafts keeps the
-    /// drafts the full load checked.
-    public static func load(_ source: ContentSource, reusing earlier: ParsedPages? = nil, remembering record: LoadedRevisions? = nil,
-                            partOfTheContent: Bool = false) -> Outcome {
+    /// as checked from the same inputs are taken from it (and those checked now kept there).
+    public static func load(_ source: ContentSource, reusing earlier: ParsedPages? = nil, remembering record: LoadedRevisions? = nil) -> Outcome {
         var kept = ParsedPages()
         var problems = source.diagnostics
         var configuration: SiteConfiguration?
@@ -82,7 +79,6 @@ public enum ContentLoader {
             record?.keep(loaded)
             return loaded
         }[...]
-        if !partOfTheContent { record?.keepOnly(Set(source.revisions.map(\.path))) }
         // In the content's order, each revision either taken as it was or checked now.
         let loadedRevisions = known.map { known -> LoadedRevisions.Loaded in
             if let known { return known }

@@ -38,7 +38,7 @@ public final class LoadedRevisions: @unchecked Sendable {
     }
 
     /// Forgets the revisions whose folders are not among `paths`: a folder deleted or renamed while the preview runs
-    /// would otherwise stay in memory, with all its pages, for the rest of the preview's life.
+    /// would otherwise stay in memory, with all its pages, for the rest of the preview's life (see `Pipeline.prepare`).
     func keepOnly(_ paths: Set<String>) {
         lock.lock()
         defer { lock.unlock() }
