@@ -174,9 +174,11 @@ struct BuildCommand: ParsableCommand {
             if built.files == nil { throw DiagnosticsError([]) }
             return built.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
         }
+        // The caches are written while the folder is stamped: neither waits for the other.
+        let kept = outcome.map { outcome in Pending { [self, options] in keep(outcome, options: options, parsedFile: cacheFile) } }
+        defer { _ = kept?.result }
         if let outcome {
             DiagnosticPrinter.print(outcome.diagnostics)
-            keep(outcome, options: options, parsedFile: cacheFile)
             LeftToExit.keep(outcome, options, content, theme)
         }
         switch result {

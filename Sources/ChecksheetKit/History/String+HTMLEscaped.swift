@@ -1,6 +1,8 @@
 extension String {
     /// Text safe inside HTML elements and attribute values.
     var htmlEscaped: String {
+        // Most text a page shows holds none of the five: one tight pass over its bytes says so.
+        if utf8.withContiguousStorageIfAvailable({ !$0.contains(where: Self.isSpecialByte) }) == true { return self }
         // On the bytes when every special character stands between ASCII (then it is a Character of its own, as
         // below); a mark combining with it, or a prepended letter, keeps it whole and unescaped, so that text goes on.
         var special = false
@@ -37,6 +39,10 @@ extension String {
             return String(decoding: bytes, as: UTF8.self)
         }
         return characterEscaped
+    }
+
+    private static func isSpecialByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// `htmlEscaped` Character by Character.

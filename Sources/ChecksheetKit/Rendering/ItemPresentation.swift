@@ -12,6 +12,9 @@ struct ItemPresentation: Sendable {
     var answer: FieldView
     /// The shown answer as plain text: for copying, link previews and exports.
     var answerText: String
+    /// What the item's pages say of it to link previews and search engines (`itemDescription`, cut to length): the
+    /// same on its current page and its permanent one, so worked out once.
+    var metaDescription: String
 }
 
 /// A revision's items in one language as pages show them, by slug.

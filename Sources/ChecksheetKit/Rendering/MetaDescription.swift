@@ -6,6 +6,13 @@ enum MetaDescription {
     /// `text` as it is when short enough; otherwise its whitespace folded and cut at the last word boundary
     /// before the limit (anywhere in Japanese, which has no spaces), ending in "…".
     static func cut(_ text: String) -> String {
+        // No more scalars than the limit, so no more characters: a description cut already is let through at once.
+        var scalars = 0
+        for _ in text.unicodeScalars {
+            scalars += 1
+            if scalars > limit { break }
+        }
+        if scalars <= limit { return text }
         // Counting stops past the limit, and folding soon after it: an item's description holds its whole answer.
         guard let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), limitIndex < text.endIndex else { return text }
         let folded = fold(text)

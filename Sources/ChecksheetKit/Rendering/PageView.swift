@@ -53,7 +53,7 @@ struct PageView: Encodable {
     var ogLocale: String
     var ogLocaleAlternate: String
     /// UI strings in the page's language.
-    var t: [String: String]
+    var t: UIStrings
     /// The search box: where it submits, where the index and the item pages are, relative to this page.
     var search: SearchBox
     /// "Draft, not published" on every page of a build that includes a draft revision.

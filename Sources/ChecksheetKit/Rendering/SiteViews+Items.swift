@@ -10,9 +10,7 @@ extension SiteViews {
         let title = archived || removedIn != nil
             ? text("archivedItemTitle", language, ["no": String(item.no), "item": shown.item, "date": displayDate(revision.date, language), "brand": brand(language)])
             : text("itemTitle", language, ["no": String(item.no), "item": shown.item, "brand": brand(language)])
-        let description = text("itemDescription", language, ["answerLabel": Field.answer.header(in: language), "answer": presentation.answerText,
-                                                             "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
-        var page = layout(language: language, path: path, title: title, description: description, alternatePaths: alternatePaths)
+        var page = layout(language: language, path: path, title: title, description: presentation.metaDescription, alternatePaths: alternatePaths)
         page.ogType = "article"
         if !archived, let neutral = page.alternates.firstIndex(where: { $0.hreflang == "x-default" }) {
             // For a reader whose language is neither: the item's link in no language, which picks one.

@@ -103,11 +103,14 @@ extension SiteViews {
 
     func present(_ item: Item, in revision: Revision, language: Language) -> ItemPresentation {
         let shown = displayed(item, in: revision, language: language)
+        let answerText = shown.plainAnswer
+        let description = text("itemDescription", language, ["answerLabel": Field.answer.header(in: language), "answer": answerText,
+                                                              "definitionLabel": Field.definition.header(in: language), "definition": shown.definition])
         return ItemPresentation(source: item, shown: shown, item: field(.item, of: item, in: revision, language: language),
                                 definition: field(.definition, of: item, in: revision, language: language),
                                 unit: field(.unit, of: item, in: revision, language: language),
                                 answer: field(.answer, of: item, in: revision, language: language),
-                                answerText: shown.plainAnswer)
+                                answerText: answerText, metaDescription: MetaDescription.cut(description))
     }
 
     /// A field's value for display: on English pages a field whose translation is pending shows the current Japanese.

@@ -15,7 +15,7 @@ struct SiteViews: Sendable {
     /// Each language's search index as JSON and as a script, made together from one index.
     let searchIndexes = Memo<String, SearchIndexFiles>()
     /// The theme's UI strings in each language, as every page's view carries them.
-    let uiStrings: Localized<[String: String]>
+    let uiStrings: Localized<UIStrings>
 
     init(sheet: Sheet, history: SheetHistory, theme: Theme, assets: AssetCatalog, baseURL: String) {
         self.sheet = sheet
@@ -23,7 +23,7 @@ struct SiteViews: Sendable {
         self.theme = theme
         self.assets = assets
         self.baseURL = baseURL
-        uiStrings = Localized(ja: theme.strings.mapValues(\.ja), en: theme.strings.mapValues(\.en))
+        uiStrings = Localized(ja: UIStrings(theme.strings.mapValues(\.ja)), en: UIStrings(theme.strings.mapValues(\.en)))
     }
 
     /// The asset name of an image `site.yml` names: content images under `content/`, apart from the theme's own.
@@ -32,7 +32,7 @@ struct SiteViews: Sendable {
     }
 
     func strings(_ language: Language) -> [String: String] {
-        uiStrings[language]
+        uiStrings[language].strings
     }
 
     func layout(language: Language, path: String, title: String, description: String, alternatePaths: Localized<String>) -> PageView {
@@ -59,7 +59,7 @@ struct SiteViews: Sendable {
             otherLanguageName: other.endonym, otherLanguageCode: other.rawValue, showLanguageSwitch: true,
             contentSecurityPolicy: HostingHeaders.contentSecurityPolicy,
             ogLocale: language.locale, ogLocaleAlternate: other.locale,
-            t: strings(language),
+            t: uiStrings[language],
             search: .init(action: SitePath.relative(from: path, to: SitePath.search(language)),
                           index: SitePath.relative(from: path, to: SitePath.searchIndex(language)),
                           indexScript: SitePath.relative(from: path, to: SitePath.searchScript(language)),
