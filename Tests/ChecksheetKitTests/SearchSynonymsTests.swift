@@ -64,7 +64,7 @@ import TestSupport
                 let pair = [item, other[item.slug] ?? item]
                 let texts = pair.flatMap { [$0.item, $0.plainAnswer, $0.definition, $0.unit] + $0.keywords }
                     .map { SearchText.tokens(normalized: SearchText.analysed($0), parts: true) }
-                let present = SearchIndex.present(of: group, in: texts, words: Set(texts.joined().map(\.word)))
+                let present = SearchIndex.present(of: group, in: texts, words: Set(texts.joined().map { ExactText($0.word) }))
                 guard present.contains(where: \.brings) else { continue }
                 let words = zip(written.filter { !SearchText.indexTokens($0).isEmpty }, group).filter { present.contains($0.1) }.map(\.0)
                 lines.append("    \(item.slug): \(words.joined(separator: ", "))")

@@ -37,7 +37,9 @@ public struct ItemPage: Sendable, Equatable {
         }
 
         // An invisible character in a section or category makes it differ from site.yml's name it looks like.
-        var problems = invisibleCharacters(inFrontMatter: frontMatter, file: file).filter { $0.severity == .error }
+        // Most pages hold no byte a format character starts with, and are passed over without splitting their lines.
+        var problems = mayHoldFormatCharacters(normalized)
+            ? invisibleCharacters(inFrontMatter: frontMatter, file: file).filter { $0.severity == .error } : []
         document.unknownKeys(known: Field.frontMatterKeys.map(\.rawValue) + ["keywords"], into: &problems)
         var positions: [Field: Position] = [:]
         for pair in document.pairs {

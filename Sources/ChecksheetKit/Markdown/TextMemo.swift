@@ -8,25 +8,12 @@ final class TextMemo<Value: Sendable>: @unchecked Sendable {
     static var capacity: Int { 200_000 }
 
     private let lock = NSLock()
-    private var values: [Bytes: Value] = [:]
-
-    /// A text as its UTF-8 bytes, hashed and compared byte for byte. A `String` key hashes and compares Japanese text
-    /// through Unicode normalization, which cost more than some of the functions kept here; two texts that differ
-    /// only in normalization are kept apart, which gives each its own (equal) value.
-    private struct Bytes: Hashable {
-        var text: String
-
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.sameBytes(as: b.text) }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
+    /// Keyed by the texts' bytes (`ExactText`).
+    private var values: [ExactText: Value] = [:]
 
     /// The value of `text`, made by `make` unless an earlier call made it.
     func value(of text: String, make: (String) -> Value) -> Value {
-        let key = Bytes(text: text)
+        let key = ExactText(text)
         lock.lock()
         let known = values[key]
         lock.unlock()

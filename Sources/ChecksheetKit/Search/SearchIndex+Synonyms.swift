@@ -27,22 +27,25 @@ extension SearchIndex {
     /// item's `available` is not its uptime).
     static func expansions(of texts: [[SearchText.Token]], groups: [[SynonymWord]]) -> [String] {
         var added: [String] = []
-        var seen = Set(texts.joined().map(\.text))
-        let written = Set(texts.joined().map(\.word))
+        // Tokens are normalized, so equal text is equal bytes: sets of `ExactText` spare hashing through normalization.
+        let written = Set(texts.joined().map { ExactText($0.word) })
+        var seen: Set<ExactText>?
         for group in groups {
             let present = present(of: group, in: texts, words: written)
             guard present.contains(where: \.brings) else { continue }
+            // Made only for an item that brings a group, which few do.
+            if seen == nil { seen = Set(texts.joined().map { ExactText($0.text) }) }
             for word in group where !present.contains(word) {
-                for token in word.tokens where seen.insert(token).inserted { added.append(token) }
+                for token in word.tokens where seen!.insert(ExactText(token)).inserted { added.append(token) }
             }
         }
         return added
     }
 
     /// The words of `group` that one of `texts` holds as written (`holds`); `words` is every written word of `texts`.
-    static func present(of group: [SynonymWord], in texts: [[SearchText.Token]], words: Set<String>) -> [SynonymWord] {
+    static func present(of group: [SynonymWord], in texts: [[SearchText.Token]], words: Set<ExactText>) -> [SynonymWord] {
         // Only a word all of whose words the item holds can occur in it: most groups end here, without a scan.
-        group.filter { word in word.written.allSatisfy { words.contains($0.word) } && texts.contains { holds($0, word.written) } }
+        group.filter { word in word.written.allSatisfy { words.contains(ExactText($0.word)) } && texts.contains { holds($0, word.written) } }
     }
 
     /// Whether `text` holds `word` as a run of whole words as written; a katakana word only whole, not inside a longer

@@ -57,7 +57,8 @@ extension SearchIndex {
         let other = Dictionary(revision.items[language.other].map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         var documents: [Document] = []
         // Per term, its slots (`document × 7 + field`) in the order met, which is ascending, and the count in each.
-        var occurrences: [String: [(slot: Int, count: Int)]] = [:]
+        // By the token's bytes: tokens are normalized, and hashing Japanese `String`s normalizes them again.
+        var occurrences: [ExactText: [(slot: Int, count: Int)]] = [:]
         // Sections, categories and units repeat across items, and a rebuild's items are mostly the last build's:
         // each distinct text is analysed once.
         func tally(_ slot: Int, in list: inout [(slot: Int, count: Int)]) {
@@ -85,14 +86,14 @@ extension SearchIndex {
             for (field, tokens) in fieldTokens.enumerated() {
                 lengths.append(tokens.count)
                 let slot = number * fields.count + field
-                for token in tokens { tally(slot, in: &occurrences[token, default: []]) }
+                for token in tokens { tally(slot, in: &occurrences[ExactText(token), default: []]) }
             }
             documents.append(Document(no: item.no, slug: item.slug, item: item.item, answer: texts[1][0], definition: item.definition,
                                       otherItem: translation.item, otherAnswer: texts[1][1], otherDefinition: translation.definition,
                                       lengths: lengths, keys: exactKeys(pair, answers: texts[1])))
         }
         // Code-point order is UTF-8 byte order.
-        let terms = occurrences.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let terms = occurrences.keys.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
         var maxDocumentFrequency = 0
         let postings = terms.map { term -> [Int] in
             let slots = occurrences[term]!
@@ -113,7 +114,7 @@ extension SearchIndex {
             let n = Double(documents.count), df = Double(frequency)
             return Int((log(1 + (n - df + 0.5) / (df + 0.5)) * 10000).rounded())
         }
-        return SearchIndex(language: language, documents: documents, terms: terms, postings: postings, averageLengths: averages, idf: idf)
+        return SearchIndex(language: language, documents: documents, terms: terms.map(\.text), postings: postings, averageLengths: averages, idf: idf)
     }
 
     /// What a query must equal to put an item first: whole names, answers and units, the parts of a name
@@ -127,8 +128,8 @@ extension SearchIndex {
                 for word in acronyms(text) { keys.append(SearchText.normalize(word)) }
             }
         }
-        var seen: Set<String> = []
-        return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+        var seen: Set<ExactText> = []
+        return keys.filter { !$0.isEmpty && seen.insert(ExactText($0)).inserted }
     }
 
     /// The words of ASCII capitals and digits that start with a capital and are two or more long (`ISMS`, `ISO27001`),
