@@ -187,7 +187,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         case let .success(report):
             StageClock.mark("written")
-            if let stampsFile, let recorded = OutputStamps.record(folder) { recorded.write(cacheFile: stampsFile) }
+            let recorded = report.stamped.map { OutputStamps.record(folder, written: $0) } ?? OutputStamps.record(folder)
+            if let stampsFile, let recorded { recorded.write(cacheFile: stampsFile) }
             StageClock.mark("stamps written")
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
             printDraftsLeftOut(content)

@@ -64,6 +64,28 @@ import TestSupport
         #expect(after.folders["items/item-7"] == nil && after.folders["items/new/deeper"] != nil)
     }
 
+    /// A build written into a new folder batch by batch stamps its files as it writes them: its stamps are exactly
+    /// those of taking every file and folder anew, though later batches write into folders earlier ones made.
+    @Test func aStreamedWriteStampsAsItWritesWhatStampingAnewGives() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let output = Self.output(in: work)
+        let files = Self.items(30) + [OutputFile(path: "index.html", text: "home"), OutputFile(path: "items/index.html", text: "list"),
+                                      OutputFile(path: "assets/style.css", text: "body {}"), OutputFile(path: "assets/site.js", text: "")]
+        let report = try output.writeStreaming { write in
+            // Three batches: the last adds files to folders the first two made.
+            try write(Array(files[0..<12]))
+            try write(Array(files[12..<31]))
+            try write(Array(files[31...]))
+            return []
+        }.get()
+        let written = try #require(report.stamped)
+        #expect(written.files.count == files.count && written.folders.contains("") && written.folders.contains("items/item-29"))
+        let stamped = try #require(OutputStamps.record(work + "/out", written: written))
+        #expect(stamped == OutputStamps.record(work + "/out"))
+        #expect(stamped.manifest != nil && stamped.folders.count == 33)
+    }
+
     /// The usual edit, the same files with a few changed: the earlier stamps are taken over and only the touched files
     /// and their folders stamped anew, which gives exactly the stamps of taking everything anew.
     @Test func anEditOfTheSameFilesRestampsOnlyWhatItTouched() throws {

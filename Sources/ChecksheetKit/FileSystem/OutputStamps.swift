@@ -81,6 +81,29 @@ public struct OutputStamps: Sendable, Equatable {
         return OutputStamps(marker: marker, stamps: files, manifest: complete ? manifest : nil, folders: folders)
     }
 
+    /// What a write into a new folder learned as it went: each file's stamp as written (`OutputTree.writeFile`), and
+    /// every folder it made, `""` for the folder itself.
+    public struct Written: Sendable, Equatable {
+        var files: [String: String]
+        var folders: Set<String>
+    }
+
+    /// The stamps of `folder`, just written whole as `written` says: its files are stamped as they were written, and
+    /// only its folders (whose stamps change as entries are added) and its marker are `stat`ed.
+    public static func record(_ folder: String, written: Written) -> OutputStamps? {
+        let markerPath = folder + "/" + OutputManifest.fileName
+        guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder),
+              manifest.files.count == written.files.count else { return nil }
+        let folderPaths = Array(written.folders)
+        let found = folderPaths.parallelMap { path in stamp(of: path.isEmpty ? folder : folder + "/" + path) }
+        var folders: [String: String] = [:]
+        folders.reserveCapacity(folderPaths.count)
+        for (path, stamp) in zip(folderPaths, found) { folders[path] = stamp }
+        guard stamp(of: markerPath) == marker else { return nil }
+        let complete = manifest.pages.map { pages in manifest.files.allSatisfy { pages[$0] != nil && written.files[$0] != nil } } ?? false
+        return OutputStamps(marker: marker, stamps: written.files, manifest: complete ? manifest : nil, folders: folders)
+    }
+
     /// The folder's stamps after a write that reported `report`. `before`, the stamps that described the folder before
     /// the write (`describing`), are taken over for what an update of a few files left as it was; a swapped-in tree
     /// is stamped whole.

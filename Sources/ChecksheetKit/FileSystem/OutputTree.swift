@@ -203,11 +203,16 @@ struct OutputTree {
     }
 
     /// Plain open/write/close: Foundation's `Data.write` fsyncs every file, which made writing thousands of
-    /// pages wait on the disk; the folder swap is what makes a build's output appear all at once.
-    static func writeFile(_ path: String, _ contents: Data) throws {
+    /// pages wait on the disk; the folder swap is what makes a build's output appear all at once. Returns the file's
+    /// identity as written (`fstat` on the open file, no path to look up), which later `stat`s of it give too.
+    @discardableResult
+    static func writeFile(_ path: String, _ contents: Data) throws -> FileIdentity {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
         defer { close(descriptor) }
         try LocalPath.writeAll(descriptor, contents, path: path)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw LocalPath.POSIXError(errno: errno, path: path) }
+        return FileIdentity(info)
     }
 }

@@ -28,6 +28,8 @@ extension SiteOutput {
         var pages: [String: OutputManifest.Page] = [:]
         var paths: [String] = []
         var created: Set<String> = [""]
+        // Each file's stamp as written, so that stamping the finished folder need not `stat` every file again.
+        var stamps: [String: String] = [:]
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             guard mkdir(staging, 0o755) == 0 else { throw LocalPath.POSIXError(errno: errno, path: staging) }
@@ -36,13 +38,14 @@ extension SiteOutput {
                     precondition(OutputFile.isSafePath(file.path) && file.path != OutputManifest.fileName, "output path escapes its folder: \(file.path)")
                 }
                 let plan = try FolderPlan(paths: files.map(\.path), root: staging, made: &created)
-                let hashes = try plan.write(in: staging) { index in
-                    try OutputTree.writeFile(staging + "/" + files[index].path, files[index].contents)
-                    return OutputManifest.hash(of: files[index].contents)
+                let written = try plan.write(in: staging) { index in
+                    let identity = try OutputTree.writeFile(staging + "/" + files[index].path, files[index].contents)
+                    return (hash: OutputManifest.hash(of: files[index].contents), stamp: OutputStamps.stamp(identity))
                 }
-                for (file, hash) in zip(files, hashes) {
+                for (file, written) in zip(files, written) {
                     paths.append(file.path)
-                    pages[file.path] = OutputManifest.Page(inputs: file.fingerprint ?? "", bytes: hash)
+                    pages[file.path] = OutputManifest.Page(inputs: file.fingerprint ?? "", bytes: written.hash)
+                    stamps[file.path] = written.stamp
                 }
             }
             var manifest = OutputManifest(files: paths, pages: pages.isEmpty ? nil : pages)
@@ -51,7 +54,8 @@ extension SiteOutput {
             try OutputTree.writeFile(staging + "/" + OutputManifest.fileName, manifest.encoded)
             try LocalPath.rename(staging, target)
             manifest.remember(in: target)
-            return .success(Report(written: paths.count, unchanged: 0, removed: 0, updatedInPlace: false))
+            return .success(Report(written: paths.count, unchanged: 0, removed: 0, updatedInPlace: false,
+                                   stamped: OutputStamps.Written(files: stamps, folders: created)))
         } catch let error as DiagnosticsError {
             StagingFolder.remove(staging)
             return .failure(error)

@@ -24,6 +24,8 @@ public struct SiteOutput: Sendable {
         public var updatedInPlace: Bool
         /// For a folder updated file by file, the paths written or removed: every other file is as it was.
         public var touched: [String]?
+        /// For a build written into a new folder as it was made, what the write learned of its files and folders.
+        public var stamped: OutputStamps.Written?
     }
 
     /// The folder as the person named it.
