@@ -31,10 +31,6 @@ struct SiteViews: Sendable {
         image.contents == nil ? image.path : "content/" + image.path
     }
 
-    func strings(_ language: Language) -> [String: String] {
-        uiStrings[language].strings
-    }
-
     func layout(language: Language, path: String, title: String, description: String, alternatePaths: Localized<String>) -> PageView {
         let root = SitePath.root(from: path)
         var alternates = Language.allCases.map { PageView.Alternate(hreflang: $0.rawValue, href: SitePath.url(alternatePaths[$0], base: baseURL)) }
