@@ -187,8 +187,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         case let .success(report):
             StageClock.mark("written")
-            let recorded = report.stamped.map { OutputStamps.record(folder, written: $0) } ?? OutputStamps.record(folder)
-            if let stampsFile, let recorded { recorded.write(cacheFile: stampsFile) }
+            // The write stamped its files as it went: only the folders and the marker are stamped here.
+            if let stampsFile, let recorded = report.stamped.map({ OutputStamps.record(folder, written: $0) }) ?? OutputStamps.record(folder) {
+                recorded.write(cacheFile: stampsFile)
+            }
             StageClock.mark("stamps written")
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
             printDraftsLeftOut(content)
