@@ -188,9 +188,7 @@ struct BuildCommand: ParsableCommand {
         case let .success(report):
             StageClock.mark("written")
             // The write stamped its files as it went: only the folders and the marker are stamped here.
-            if let stampsFile, let recorded = report.stamped.map({ OutputStamps.record(folder, written: $0) }) ?? OutputStamps.record(folder) {
-                recorded.write(cacheFile: stampsFile)
-            }
+            if let stampsFile, let recorded = OutputStamps.record(folder, after: report, before: nil) { recorded.write(cacheFile: stampsFile) }
             StageClock.mark("stamps written")
             print("Wrote \(report.written) files (\(bytes) bytes) to \(site.output)/; open \(site.output)/index.html")
             printDraftsLeftOut(content)

@@ -81,7 +81,7 @@ import TestSupport
         }.get()
         let written = try #require(report.stamped)
         #expect(written.files.count == files.count && written.folders.contains("") && written.folders.contains("items/item-29"))
-        let stamped = try #require(OutputStamps.record(work + "/out", written: written))
+        let stamped = try #require(OutputStamps.record(work + "/out", after: report, before: nil))
         #expect(stamped == OutputStamps.record(work + "/out"))
         #expect(stamped.manifest != nil && stamped.folders.count == 33)
     }

@@ -90,7 +90,7 @@ public struct OutputStamps: Sendable, Equatable {
 
     /// The stamps of `folder`, just written whole as `written` says: its files are stamped as they were written, and
     /// only its folders (whose stamps change as entries are added) and its marker are `stat`ed.
-    public static func record(_ folder: String, written: Written) -> OutputStamps? {
+    static func record(_ folder: String, written: Written) -> OutputStamps? {
         let markerPath = folder + "/" + OutputManifest.fileName
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder),
               manifest.files.count == written.files.count else { return nil }
@@ -105,10 +105,11 @@ public struct OutputStamps: Sendable, Equatable {
     }
 
     /// The folder's stamps after a write that reported `report`. `before`, the stamps that described the folder before
-    /// the write (`describing`), are taken over for what an update of a few files left as it was; a swapped-in tree
-    /// is stamped whole.
+    /// the write (`describing`), are taken over for what an update of a few files left as it was; a new folder written
+    /// as it was made keeps the stamps its write took; a swapped-in tree is stamped whole.
     public static func record(_ folder: String, after report: SiteOutput.Report, before: OutputStamps?) -> OutputStamps? {
-        record(folder, after: report.touched == nil ? nil : before, touched: report.touched ?? [])
+        if let written = report.stamped { return record(folder, written: written) }
+        return record(folder, after: report.touched == nil ? nil : before, touched: report.touched ?? [])
     }
 
     /// Every folder the files lie in, their parents included, and `""` for the output itself; sorted.
