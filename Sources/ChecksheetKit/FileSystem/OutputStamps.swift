@@ -49,14 +49,15 @@ public struct OutputStamps: Sendable, Equatable {
                 touchedFolders.insert(String(folderPath))
             }
         }
+        let anchors = StatAnchors(root: folder)
         func restamped(_ known: [String: String], _ touched: Set<String>) -> [String: String] {
             var byPath = known
-            for path in touched { byPath[path] = stamp(of: path.isEmpty ? folder : folder + "/" + path) }
+            for path in touched { byPath[path] = anchors.identity(of: path).map(stamp) }
             return byPath
         }
         func stamps(_ paths: [String], known: [String: String]?, touched: Set<String>) -> [String: String] {
             let found = paths.parallelMap { path in
-                (touched.contains(path) ? nil : known?[path]) ?? stamp(of: path.isEmpty ? folder : folder + "/" + path)
+                (touched.contains(path) ? nil : known?[path]) ?? anchors.identity(of: path).map(stamp)
             }
             var byPath: [String: String] = [:]
             byPath.reserveCapacity(paths.count)
@@ -94,8 +95,8 @@ public struct OutputStamps: Sendable, Equatable {
         let markerPath = folder + "/" + OutputManifest.fileName
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder),
               manifest.files.count == written.files.count else { return nil }
-        let folderPaths = Array(written.folders)
-        let found = folderPaths.parallelMap { path in stamp(of: path.isEmpty ? folder : folder + "/" + path) }
+        let folderPaths = Array(written.folders), anchors = StatAnchors(root: folder)
+        let found = folderPaths.parallelMap { path in anchors.identity(of: path).map(stamp) }
         var folders: [String: String] = [:]
         folders.reserveCapacity(folderPaths.count)
         for (path, stamp) in zip(folderPaths, found) { folders[path] = stamp }
@@ -133,8 +134,8 @@ public struct OutputStamps: Sendable, Equatable {
     func holdsNothingElse(_ folder: String) -> Bool {
         // The folders were recorded with the marker: while it is the same one, they are its tree's.
         guard !folders.isEmpty, manifest != nil, describe(folder) else { return false }
-        let paths = Array(folders.keys)
-        return paths.parallelMap { path in Self.stamp(of: path.isEmpty ? folder : folder + "/" + path) == folders[path] }.allSatisfy { $0 }
+        let paths = Array(folders.keys), anchors = StatAnchors(root: folder)
+        return paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) == folders[path] }.allSatisfy { $0 }
     }
 
     /// `inode-size-seconds.nanoseconds` of the file at `path`; nil when there is none.
@@ -175,8 +176,8 @@ public struct OutputStamps: Sendable, Equatable {
     /// marker `folder` holds.
     public mutating func confirmFiles(in folder: String) {
         guard describe(folder) else { return }
-        let recorded = stamps, paths = Array(recorded.keys)
-        let same = paths.parallelMap { path in Self.stamp(of: folder + "/" + path) == recorded[path] }
+        let recorded = stamps, paths = Array(recorded.keys), anchors = StatAnchors(root: folder)
+        let same = paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) == recorded[path] }
         var found = Set<String>(minimumCapacity: paths.count)
         for (path, same) in zip(paths, same) where same { found.insert(path) }
         confirmed = (folder, found)
