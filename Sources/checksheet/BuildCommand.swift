@@ -42,17 +42,18 @@ struct BuildCommand: ParsableCommand {
         let contentPath = site.content, themePath = site.theme
         let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
-        let sources = Pending { [options] in
-            let content = ContentSource.read(from: contentPath)
-            StageClock.mark("content read")
-            let theme = Theme.read(from: themePath)
-            StageClock.mark("theme read")
-            let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
-            StageClock.mark("inputs hashed")
-            let building = inputs == nil || inputs != lastInputs
-            let parsed = building ? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
-            if parsed != nil { StageClock.mark("parsed pages read") }
-            return (content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building)
+        let sourcesFile = SourceStamps.cacheFile(forContent: contentPath)
+        let sourcesKey = SourceStamps.key(content: contentPath, theme: themePath, options: options)
+        let sources = Pending { [options, clean] in
+            // The content and theme as the last build here read them (every entry's stamp as recorded with the inputs the
+            // folder was written from): nothing to read but what a run with nothing to build reports.
+            let walked = SourceStamps.take([contentPath, themePath])
+            if !clean, let walked, let lastInputs, let record = sourcesFile.flatMap({ FileManager.default.contents(atPath: $0) }),
+               walked.recordedInputs(in: record, key: sourcesKey) == lastInputs {
+                StageClock.mark("sources unchanged")
+                return Sources(content: ContentSource.readMetadata(from: contentPath), theme: nil, inputs: lastInputs, parsed: nil, parsedRead: false, walked: nil)
+            }
+            return Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread)
         }
         var stamps = stampsData.flatMap(OutputStamps.decode)
         StageClock.mark("stamps read")
@@ -73,22 +74,30 @@ struct BuildCommand: ParsableCommand {
             output.stamps = stamps
             StageClock.mark("files confirmed")
         }
-        let (content, theme, inputs, parsed, parsedRead) = sources.result
+        var read = sources.result
         StageClock.mark("waited for the content")
         // Said on every run, an up-to-date one too: what is live depends on the day, which no build records.
-        DiagnosticPrinter.print(ReleaseGate.futureRevisions(content, today: clock.date))
+        DiagnosticPrinter.print(ReleaseGate.futureRevisions(read.content, today: clock.date))
         // Nothing read differs from what wrote the folder, and the folder is as it was written: nothing to do.
         // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
-        if !clean, let inputs, let manifest = output.upToDate(inputs: inputs, checked: folder) {
+        if !clean, let inputs = read.inputs, let manifest = output.upToDate(inputs: inputs, checked: folder) {
+            if let walked = read.walked, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
             let warnings = manifest.warnings ?? []
             if !warnings.isEmpty {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))
             }
             StageClock.mark("found up to date")
             print("Up to date: nothing in \(site.content)/ or \(site.theme)/ changed since the build of the \(manifest.files.count) files in \(site.output)/")
-            printDraftsLeftOut(content)
+            printDraftsLeftOut(read.content)
             return
         }
+        // The sources were as recorded but the folder was not as written: the build that follows reads them all.
+        if read.theme == nil {
+            read = Self.read(contentPath, themePath, options: options, walked: SourceStamps.take([contentPath, themePath]), lastInputs: nil, reread: reread)
+        }
+        let (content, inputs, parsed, parsedRead) = (read.content, read.inputs, read.parsed, read.parsedRead)
+        let theme = read.theme ?? Theme.read(from: themePath)
+        let record = read.walked.flatMap { walked in inputs.map { (walked, $0) } }
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed (read above unless the
         // recorded inputs made a build look needless); `--clean` parses and renders every page anew.
         options.previous = clean ? nil : PreviousBuild.folder(folder, stamps: stamps)
@@ -98,6 +107,7 @@ struct BuildCommand: ParsableCommand {
         if output.isFresh(folder) {
             try buildStreaming(content: content, theme: theme, options: options, inputs: inputs, into: output, folder: folder, cacheFile: cacheFile,
                                stampsFile: stampsFile)
+            if let (walked, inputs) = record, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
             return
         }
         let outcome = Pipeline.build(content: content, theme: theme, options: options)
@@ -105,10 +115,13 @@ struct BuildCommand: ParsableCommand {
         // Stamps that describe the folder as it is before the write, for stamping only what the write changes.
         let before = stamps?.describing(folder)
         // The caches are written while the output is: neither waits for the other.
-        let kept = Pending { [self, options] in keep(outcome, options: options, parsedFile: cacheFile) }
+        let kept = Pending { [self, options] in
+            keep(outcome, options: options, parsedFile: cacheFile)
+            if let (walked, inputs) = record, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
+        }
         defer {
             _ = kept.result
-            LeftToExit.keep(outcome, options, content, theme, sources, output)
+            LeftToExit.keep(outcome, options, content, theme, read, output)
         }
         DiagnosticPrinter.print(outcome.diagnostics)
         guard let files = outcome.files else { throw ExitCode.failure }
@@ -130,6 +143,33 @@ struct BuildCommand: ParsableCommand {
             print(summary + "; open \(site.output)/index.html")
             printDraftsLeftOut(content)
         }
+    }
+
+    /// What the thread that reads the sources hands the build. `theme` is nil when the sources were found as recorded and
+    /// only the revisions' metadata was read; `walked`, the stamps taken before a full read, to record with its inputs.
+    struct Sources: Sendable {
+        var content: ContentSource
+        var theme: Result<Theme, DiagnosticsError>?
+        var inputs: String?
+        var parsed: ParsedPages?
+        var parsedRead: Bool
+        var walked: SourceStamps?
+    }
+
+    /// Reads the content and the theme whole, hashes them, and reads the pages the last build parsed when a build looks
+    /// needed (the inputs differ from those the output's stamps recorded).
+    static func read(_ contentPath: String, _ themePath: String, options: Pipeline.Options, walked: SourceStamps?, lastInputs: String?,
+                     reread: String?) -> Sources {
+        let content = ContentSource.read(from: contentPath)
+        StageClock.mark("content read")
+        let theme = Theme.read(from: themePath)
+        StageClock.mark("theme read")
+        let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
+        StageClock.mark("inputs hashed")
+        let building = inputs == nil || inputs != lastInputs
+        let parsed = building ? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
+        if parsed != nil { StageClock.mark("parsed pages read") }
+        return Sources(content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building, walked: walked)
     }
 
     /// Says which drafts this build left out: whoever edited one and ran `build` would otherwise find their edits missing

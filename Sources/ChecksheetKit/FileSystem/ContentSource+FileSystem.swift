@@ -87,6 +87,19 @@ extension ContentSource {
         return ContentSource(path: path, site: site, revisions: revisions, synonyms: synonyms, diagnostics: problems, images: images(in: path))
     }
 
+    /// The revisions' folders and their `revision.yml` alone, no page read: what a run that finds nothing to build still
+    /// reports (revisions dated after today, drafts left out). Never loaded or built from: its revisions hold no pages.
+    public static func readMetadata(from path: String) -> ContentSource {
+        var problems: [Diagnostic] = []
+        let revisionsPath = path + "/revisions"
+        let revisions = directoryEntries(at: revisionsPath, problems: &problems).compactMap { folder -> RevisionSource? in
+            let folderPath = revisionsPath + "/" + folder
+            guard isFolder(folderPath) else { return nil }
+            return RevisionSource(folderName: folder, path: folderPath, metadata: readText(at: folderPath + "/revision.yml", problems: &problems), pages: [:])
+        }
+        return ContentSource(path: path, site: nil, revisions: revisions, diagnostics: problems)
+    }
+
     /// The images a site.yml may name: every `.svg`, `.png` and `.ico` under the content folder but outside `revisions/`.
     static func images(in path: String) -> [String: Data] {
         let root = URL(fileURLWithPath: path).standardizedFileURL

@@ -1,0 +1,144 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every entry of the content and theme folders as one `stat` each finds it (name, inode, size, modification and change
+/// times), taken before a build reads them and kept in the user's cache with the inputs that reading gave. While every
+/// entry is as recorded, reading them again would give the same inputs: a build with nothing to do knows it without
+/// reading two thousand pages. The change time cannot be set back by hand (`touch` sets the modification time only), so
+/// an edit that keeps a page's size and modification time is still seen.
+///
+/// Conservative by construction: any entry added, removed or touched, a folder that cannot be listed, or a symbolic
+/// link anywhere (what it points to could change unseen) means reading everything, as without the record.
+public struct SourceStamps: Sendable, Equatable {
+    /// Every entry's name and stamp, in the order of a walk with each folder's names sorted by bytes, hashed: the record
+    /// holds no list to read back, only this and the number of entries.
+    var digest: ContentHash
+    var count: Int
+    /// Whether every entry last changed well before the walk. An entry changed in the same tick of the file system's
+    /// clock as the read that follows could change again unseen (its change time kept, as git's "racily clean"
+    /// entries): such stamps are not recorded, and the next build reads everything.
+    public var settled: Bool
+
+    /// Seconds an entry must have stood unchanged before the walk for its stamp to be trusted: more than a tick of the
+    /// kernel's coarse clock, and the two seconds of the coarsest file system's times (FAT), after which any later change
+    /// is stamped with another time.
+    static let settling = 2
+
+    private struct Walk {
+        var digest = ContentHash(), count = 0, latest = 0
+    }
+
+    /// The stamps of every entry under `roots` (the content and theme folders); nil when they cannot be trusted to
+    /// tell every change (see above).
+    public static func take(_ roots: [String]) -> SourceStamps? {
+        var walk = Walk()
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        for (index, root) in roots.enumerated() {
+            walk.digest.add(integer: index)
+            // A root named through a link is taken where it points, as reading it is.
+            let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard folder >= 0 else {
+                // A folder that is not there is an input too (the build reports it): recorded as missing.
+                guard errno == ENOENT else { return nil }
+                walk.digest.add(integer: -1)
+                continue
+            }
+            var info = stat()
+            guard fstat(folder, &info) == 0, add(folder, info, to: &walk) else { return nil }
+        }
+        return SourceStamps(digest: walk.digest, count: walk.count, settled: walk.latest + settling * 1_000_000_000 <= Self.nanoseconds(now))
+    }
+
+    /// Stamps the open folder `descriptor` and everything under it, and closes it.
+    private static func add(_ descriptor: Int32, _ info: stat, to walk: inout Walk) -> Bool {
+        stamp(info, into: &walk)
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return false
+        }
+        defer { closedir(directory) }
+        // Each name with its terminating zero, as `fstatat` and `openat` take it; sorted, since `readdir`'s order is the
+        // file system's and may change with no entry changed.
+        var names: [[CChar]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }) + [0] }
+            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }
+            names.append(name)
+        }
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        for name in names {
+            name.withUnsafeBytes { walk.digest.add($0) }
+            var child = stat()
+            guard fstatat(descriptor, name, &child, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+            switch child.st_mode & S_IFMT {
+            case S_IFDIR:
+                let opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard opened >= 0, add(opened, child, to: &walk) else { return false }
+            case S_IFREG: stamp(child, into: &walk)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private static func stamp(_ info: stat, into walk: inout Walk) {
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec, changed = info.st_ctimespec
+        #else
+        let modified = info.st_mtim, changed = info.st_ctim
+        #endif
+        for field in [Int(info.st_mode), Int(info.st_ino), Int(info.st_size), modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec] {
+            walk.digest.add(integer: field)
+        }
+        walk.count += 1
+        // The change time, not the modification time: `touch -d` can set the latter into the future or the past.
+        walk.latest = max(walk.latest, nanoseconds(changed))
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int { Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec) }
+
+    /// Where `build` keeps the record for a content folder, beside its other caches.
+    public static func cacheFile(forContent content: String) -> String? {
+        CacheFolder.file("sources", for: content)
+    }
+
+    /// What, besides the files, decides a build's inputs (`Pipeline.inputs`): a record made under other options or
+    /// folders says nothing about these.
+    public static func key(content: String, theme: String, options: Pipeline.Options) -> String {
+        var hash = ContentHash()
+        for part in [options.tool, options.baseURL ?? "-", options.strict ? "strict" : "-", options.drafts ? "drafts" : "-", content, theme] {
+            hash.add(part: part)
+        }
+        return hash.hex
+    }
+
+    static let format = "checksheet-sources 2"
+
+    /// The record: these stamps, taken before a read whose inputs were `inputs`, under `key`.
+    public func encoded(key: String, inputs: String) -> Data {
+        Data([Self.format, key, "\(count) \(digest.hex)", inputs, ""].joined(separator: "\n").utf8)
+    }
+
+    /// The inputs a record holds when it was made under `key` with exactly these stamps; nil otherwise.
+    public func recordedInputs(in data: Data, key: String) -> String? {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == 5, lines[0] == Self.format, lines[1] == key, lines[2] == "\(count) \(digest.hex)", !lines[3].isEmpty,
+              lines[4].isEmpty else { return nil }
+        return String(lines[3])
+    }
+
+    /// Replaces the record in one rename; a record that cannot be written is no error. Stamps that are not settled
+    /// remove it instead: the next build reads everything.
+    public func write(cacheFile: String, key: String, inputs: String) {
+        guard settled else {
+            unlink(cacheFile)
+            return
+        }
+        CacheFolder.write(encoded(key: key, inputs: inputs), to: cacheFile)
+    }
+}
