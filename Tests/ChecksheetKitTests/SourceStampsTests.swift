@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 @testable import ChecksheetKit
@@ -56,7 +59,8 @@ import TestSupport
     @Test func aRecordAnswersOnlyItsOwnStampsAndKey() throws {
         let (work, content, theme) = try Self.folders()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let stamps = try #require(SourceStamps.take([content, theme]))
+        var stamps = try #require(SourceStamps.take([content, theme]))
+        stamps.settled = false
         let record = stamps.encoded(key: "k1", inputs: "0123abcd")
         #expect(String(decoding: record, as: UTF8.self) == "checksheet-sources 2\nk1\n10 \(stamps.digest.hex)\n0123abcd\n")
         #expect(stamps.recordedInputs(in: record, key: "k1") == "0123abcd")
@@ -65,14 +69,39 @@ import TestSupport
         try Data("y".utf8).write(to: URL(fileURLWithPath: content + "/site.yml"))
         #expect(try #require(SourceStamps.take([content, theme])).recordedInputs(in: record, key: "k1") == nil)
 
-        #expect(!stamps.settled)
         let file = work + "/record"
         try Data("stale".utf8).write(to: URL(fileURLWithPath: file))
         stamps.write(cacheFile: file, key: "k1", inputs: "0123abcd")
         #expect(!FileManager.default.fileExists(atPath: file))
         var settled = stamps
         settled.settled = true
+        #expect(!stamps.settled)
         settled.write(cacheFile: file, key: "k1", inputs: "0123abcd")
         #expect(FileManager.default.contents(atPath: file) == record)
+    }
+
+    /// Stamps taken within `settling` of a change are not settled; taken later on this machine's file system (ext4, or
+    /// tmpfs, overlayfs… in a container), they are.
+    @Test func stampsSettleAFewTicksAfterTheLastChange() throws {
+        let (work, content, theme) = try Self.folders()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let folder = open(content, O_RDONLY | O_DIRECTORY)
+        defer { close(folder) }
+        var info = stat()
+        #expect(fstat(folder, &info) == 0)
+        #expect(SourceStamps.stampsChangesFinely(folder, info), "the file system of \(content) keeps coarse or foreign times: no build here is spared reading")
+        // A device the kernel's table of mounts does not hold (a btrfs subvolume's, say) is not trusted.
+        var unknown = info
+        unknown.st_dev = 0x7FFF_FFFF
+        #expect(!SourceStamps.stampsChangesFinely(folder, unknown))
+        let start = Date()
+        try Data("z".utf8).write(to: URL(fileURLWithPath: theme + "/page.mustache"))
+        let young = try #require(SourceStamps.take([content, theme]))
+        // Asserted only when the take came soon enough, as a loaded machine may pause the test for longer.
+        if Date().timeIntervalSince(start) < Double(SourceStamps.settling) / 1e9 { #expect(!young.settled) }
+        Thread.sleep(forTimeInterval: Double(SourceStamps.settling) / 1e9 + 0.05)
+        let settled = try #require(SourceStamps.take([content, theme]))
+        #expect(settled.settled)
+        #expect(settled == SourceStamps(digest: young.digest, count: young.count, settled: true))
     }
 }

@@ -18,18 +18,54 @@ public struct SourceStamps: Sendable, Equatable {
     /// holds no list to read back, only this and the number of entries.
     var digest: ContentHash
     var count: Int
-    /// Whether every entry last changed well before the walk. An entry changed in the same tick of the file system's
-    /// clock as the read that follows could change again unseen (its change time kept, as git's "racily clean"
-    /// entries): such stamps are not recorded, and the next build reads everything.
+    /// Whether every entry last changed well before the walk, on a file system whose times tell every later change. An
+    /// entry changed in the same tick of the file system's clock as the read that follows could change again unseen
+    /// (its change time kept, as git's "racily clean" entries): such stamps are not recorded, and the next build reads
+    /// everything.
     public var settled: Bool
 
-    /// Seconds an entry must have stood unchanged before the walk for its stamp to be trusted: more than a tick of the
-    /// kernel's coarse clock, and the two seconds of the coarsest file system's times (FAT), after which any later change
-    /// is stamped with another time.
-    static let settling = 2
+    /// Nanoseconds an entry must have stood unchanged before the walk for its stamp to be trusted: more than a tick of the
+    /// kernel's coarse clock (4 ms at 250 Hz), the most by which a change's time on the file systems of
+    /// `stampsChangesFinely` trails the change. A change after the walk then always gets another time.
+    static let settling = 100_000_000
+
+    /// Whether the file system of the open folder `descriptor` (whose `stat` is `folder`) stamps a change with the local
+    /// clock, to the nanosecond or its coarse tick. Elsewhere nothing is recorded: a network share stamps with the
+    /// server's clock, which may run seconds apart from this one, and FAT and HFS+ keep whole seconds.
+    static func stampsChangesFinely(_ descriptor: Int32, _ folder: stat) -> Bool {
+        #if canImport(Darwin)
+        var info = statfs()
+        guard fstatfs(descriptor, &info) == 0 else { return false }
+        return withUnsafeBytes(of: info.f_fstypename) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } == "apfs"
+        #else
+        let device = UInt64(folder.st_dev)
+        let major = ((device >> 8) & 0xFFF) | ((device >> 32) & ~0xFFF), minor = (device & 0xFF) | ((device >> 12) & ~0xFF)
+        return mountTypes["\(major):\(minor)"].map(finelyStamping.contains) ?? false
+        #endif
+    }
+
+    /// ext2/3/4, XFS, Btrfs, tmpfs, overlayfs (a container's, stamped by the file system beneath), F2FS, ZFS, as
+    /// `/proc/self/mountinfo` names them.
+    static let finelyStamping: Set<String> = ["ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "f2fs", "zfs"]
+
+    #if !canImport(Darwin)
+    /// Each mounted file system's type by its device, `major:minor`, from the kernel's table of this process's mounts
+    /// (`statfs`, which would tell it of a folder, is not in Swift's Glibc module).
+    static let mountTypes: [String: String] = {
+        guard let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return [:] }
+        var types: [String: String] = [:]
+        for line in table.split(separator: "\n") {
+            // ID, parent ID, major:minor, root, mount point, options, optional fields…, "-", type, source, options.
+            let fields = line.split(separator: " ")
+            guard fields.count > 7, let separator = fields[6...].firstIndex(of: "-"), separator + 1 < fields.count else { continue }
+            types[String(fields[2])] = String(fields[separator + 1])
+        }
+        return types
+    }()
+    #endif
 
     private struct Walk {
-        var digest = ContentHash(), count = 0, latest = 0
+        var digest = ContentHash(), count = 0, latest = 0, fine = true
     }
 
     /// The stamps of every entry under `roots` (the content and theme folders); nil when they cannot be trusted to
@@ -49,14 +85,20 @@ public struct SourceStamps: Sendable, Equatable {
                 continue
             }
             var info = stat()
-            guard fstat(folder, &info) == 0, add(folder, info, to: &walk) else { return nil }
+            guard fstat(folder, &info) == 0 else {
+                close(folder)
+                return nil
+            }
+            guard add(folder, info, to: &walk) else { return nil }
         }
-        return SourceStamps(digest: walk.digest, count: walk.count, settled: walk.latest + settling * 1_000_000_000 <= Self.nanoseconds(now))
+        return SourceStamps(digest: walk.digest, count: walk.count, settled: walk.fine && walk.latest + settling <= Self.nanoseconds(now))
     }
 
     /// Stamps the open folder `descriptor` and everything under it, and closes it.
     private static func add(_ descriptor: Int32, _ info: stat, to walk: inout Walk) -> Bool {
         stamp(info, into: &walk)
+        // Asked of every folder, as another file system may be mounted on any of them.
+        walk.fine = walk.fine && stampsChangesFinely(descriptor, info)
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return false
