@@ -53,7 +53,10 @@ struct BuildCommand: ParsableCommand {
                 StageClock.mark("sources unchanged")
                 return Sources(content: ContentSource.readMetadata(from: contentPath), theme: nil, inputs: lastInputs, parsed: nil, parsedRead: false, walked: nil)
             }
-            return Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread)
+            // The sources are not as recorded, so a build almost surely follows: the pages the last build parsed are read
+            // beside the content, not after it, while the main thread checks the output and then would wait.
+            let early = reread.map { file in Pending { ParsedPages.read(cacheFile: file, tool: options.tool) } }
+            return Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread, early: early)
         }
         var stamps = stampsData.flatMap(OutputStamps.decode)
         StageClock.mark("stamps read")
@@ -159,7 +162,7 @@ struct BuildCommand: ParsableCommand {
     /// Reads the content and the theme whole, hashes them, and reads the pages the last build parsed when a build looks
     /// needed (the inputs differ from those the output's stamps recorded).
     static func read(_ contentPath: String, _ themePath: String, options: Pipeline.Options, walked: SourceStamps?, lastInputs: String?,
-                     reread: String?) -> Sources {
+                     reread: String?, early: Pending<ParsedPages?>? = nil) -> Sources {
         let content = ContentSource.read(from: contentPath)
         StageClock.mark("content read")
         let theme = Theme.read(from: themePath)
@@ -167,7 +170,7 @@ struct BuildCommand: ParsableCommand {
         let inputs = Pipeline.inputs(content: content, theme: theme, options: options)
         StageClock.mark("inputs hashed")
         let building = inputs == nil || inputs != lastInputs
-        let parsed = building ? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
+        let parsed = building ? early.map(\.result) ?? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
         if parsed != nil { StageClock.mark("parsed pages read") }
         return Sources(content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building, walked: walked)
     }
