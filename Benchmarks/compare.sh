@@ -130,27 +130,13 @@ check_items() {   # TOOL OUTPUT N
     done
 }
 
-# copy_tree SOURCE TARGET: the tree copied on two cores, its two language trees at once and the rest beside them, as
-# Benchmarks/write-floor.sh copies it: the time the file system takes to store these files, with no rendering at all.
-copy_tree() {
-    mkdir "$2"
-    local pids=() entry
-    for entry in "$1"/* "$1"/.[!.]*; do
-        [[ -e "$entry" ]] || continue
-        cp -R "$entry" "$2/" & pids+=($!)
-        if (( ${#pids[@]} >= 2 )); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
-    done
-    wait
-}
-export -f copy_tree
-
 run_tool() {   # TOOL N RUN
     local dir="$WORK/n-$2"
     case "$1" in
         checksheet) measure sizes "$2" checksheet "$3" "$dir/checksheet-$3" "${CHECKSHEET_BUILD[@]}" "$dir/content" --output "$dir/checksheet-$3" ;;
         hugo) measure sizes "$2" hugo "$3" "$dir/hugo-$3" "${HUGO_BUILD[@]}" "$dir/hugo-site" --destination "$dir/hugo-$3" ;;
         # The first run's output, copied: the same files every run, whichever binary wrote them.
-        floor) measure sizes "$2" floor "$3" "$dir/floor-$3" bash -c 'copy_tree "$0" "$1"' "$dir/checksheet-1" "$dir/floor-$3" ;;
+        floor) measure sizes "$2" floor "$3" "$dir/floor-$3" "$BENCH/copy-tree.sh" "$dir/checksheet-1" "$dir/floor-$3" ;;
     esac
     [[ "$1" == floor ]] && return 0
     [[ "$3" == 1 ]] && check_items "$1" "$dir/$1-$3" "$2"

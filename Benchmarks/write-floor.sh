@@ -42,25 +42,12 @@ seconds() {
     /usr/bin/time -f '%e' -o "$WORK/time.txt" "$@" > /dev/null 2>&1
     tail -n 1 "$WORK/time.txt"
 }
-# copy SOURCE TARGET: the tree copied on two cores, its two language trees at once and the rest beside them.
-copy() {
-    mkdir "$2"
-    local pids=() entry
-    for entry in "$1"/* "$1"/.[!.]*; do
-        [[ -e "$entry" ]] || continue
-        cp -R "$entry" "$2/" & pids+=($!)
-        # At most two at a time: one per core.
-        if (( ${#pids[@]} >= 2 )); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
-    done
-    wait
-}
-export -f copy
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ours=() theirs=() hugo=()
 for run in $(seq 1 "$RUNS"); do
-    ours+=("$(seconds bash -c "copy '$WORK/checksheet-site' '$WORK/copy-ours-$run'")")
-    theirs+=("$(seconds bash -c "copy '$WORK/hugo-out' '$WORK/copy-hugo-$run'")")
+    ours+=("$(seconds "$BENCH/copy-tree.sh" "$WORK/checksheet-site" "$WORK/copy-ours-$run")")
+    theirs+=("$(seconds "$BENCH/copy-tree.sh" "$WORK/hugo-out" "$WORK/copy-hugo-$run")")
     hugo+=("$(seconds hugo --quiet --noBuildLock --cacheDir "$WORK/hugo-cache" --source "$WORK/hugo-site" --destination "$WORK/hugo-$run")")
     echo "   run $run: copy of checksheet's output ${ours[-1]} s, of Hugo's ${theirs[-1]} s; Hugo's build ${hugo[-1]} s"
 done
