@@ -36,9 +36,9 @@ struct BuildCommand: ParsableCommand {
         let stampsFile = output.resolved.flatMap(OutputStamps.cacheFile(forOutput:))
         let stampsData = clean ? nil : stampsFile.flatMap { FileManager.default.contents(atPath: $0) }
         // The content and theme are read on another thread while the output is checked here: neither needs the other,
-        // and every build needs both. Reading writes nothing, so a refused --output still changes nothing. When what is
-        // read differs from what the last build here recorded, a build will follow: the pages it parsed are read then,
-        // on that thread too, rather than after the output's check.
+        // and every build needs both. Reading writes nothing, so a refused --output still changes nothing. When they are
+        // not as the last build here found them (`SourceStamps`), a build almost surely follows: the pages it parsed are
+        // read beside them, on a thread of their own, rather than after them.
         let contentPath = site.content, themePath = site.theme
         let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
@@ -53,8 +53,6 @@ struct BuildCommand: ParsableCommand {
                 StageClock.mark("sources unchanged")
                 return Sources(content: ContentSource.readMetadata(from: contentPath), theme: nil, inputs: lastInputs, parsed: nil, parsedRead: false, walked: nil)
             }
-            // The sources are not as recorded, so a build almost surely follows: the pages the last build parsed are read
-            // beside the content, not after it, while the main thread checks the output and then would wait.
             let early = reread.map { file in Pending { ParsedPages.read(cacheFile: file, tool: options.tool) } }
             return Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread, early: early)
         }
