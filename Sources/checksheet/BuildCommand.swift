@@ -58,7 +58,10 @@ struct BuildCommand: ParsableCommand {
         }
         var stamps = stampsData.flatMap(OutputStamps.decode)
         StageClock.mark("stamps read")
-        if let stamps, let resolved = output.resolved { stamps.lend(to: resolved) }
+        if let resolved = output.resolved {
+            stamps?.takeMarker(in: resolved)
+            stamps?.lend(to: resolved)
+        }
         output.stamps = stamps
         let folder: String
         switch output.check() {
@@ -83,6 +86,8 @@ struct BuildCommand: ParsableCommand {
         // The stamps of the files the last build wrote here spare reading them to know they are unchanged.
         if !clean, let inputs = read.inputs, let manifest = output.upToDate(inputs: inputs, checked: folder) {
             if let walked = read.walked, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
+            // Files read because their stamps had changed, and found as written, are trusted by the next build again.
+            if let stampsFile, let refreshed = stamps?.refreshed { refreshed.write(cacheFile: stampsFile) }
             let warnings = manifest.warnings ?? []
             if !warnings.isEmpty {
                 FileHandle.standardError.write(Data((warnings.joined(separator: "\n") + "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n").utf8))

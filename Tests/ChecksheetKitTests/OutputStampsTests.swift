@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 @testable import ChecksheetKit
@@ -37,6 +40,122 @@ import TestSupport
         other.marker = "0-0-0.0"
         other.confirmFiles(in: work + "/out")
         #expect(other.confirmed == nil)
+    }
+
+    /// A file rewritten in place to the same size with its modification time put back, as `touch -r` or `cp -p` over it
+    /// leave it (same inode, same size, same modification time to the nanosecond), is still told apart by its change
+    /// time: not confirmed, not taken as written (fails when the stamps leave the change time out).
+    @Test func aFileRewrittenToTheSameSizeWithItsTimesPutBackIsNotTrusted() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        _ = try Self.output(in: work).write(Self.items(20)).get()
+        var stamps = try #require(OutputStamps.record(work + "/out"))
+        let page = work + "/out/items/item-7/index.html"
+        #expect(try SameStampEdit.rewrite(page, with: Data("ITEM 7".utf8)))
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == "ITEM 7")
+        stamps.confirmFiles(in: work + "/out")
+        #expect(stamps.confirmed?.paths.count == 19 && stamps.confirmed?.paths.contains("items/item-7/index.html") == false)
+        #expect(!stamps.unchanged("items/item-7/index.html", in: work + "/out"))
+        #expect(stamps.size("items/item-7/index.html", in: work + "/out") == nil)
+    }
+
+    /// Files whose stamps changed but not their bytes (a mode changed, a hard link made to one, as a backup tool makes
+    /// them) are read by the next build and found as written, then stamped as they were found: the build after trusts
+    /// them again, whether the first found nothing to do or rewrote other pages (fails when they keep their stamps).
+    @Test func filesReadAndFoundAsWrittenAreStampedAsFound() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var output = Self.output(in: work)
+        let files = Self.items(20)
+        _ = try output.write(files, inputs: "in").get()
+        let written = try #require(OutputStamps.record(work + "/out"))
+        usleep(20_000)
+        #expect(chmod(work + "/out/items/item-4/index.html", 0o600) == 0)
+        #expect(link(work + "/out/items/item-9/index.html", work + "/backup-9.html") == 0)
+        #expect(chmod(work + "/out/items/item-15/index.html", 0o600) == 0)
+
+        // Nothing to do: the two files are read, found as written, and their stamps as found are the ones to keep.
+        var stamps = written
+        stamps.confirmFiles(in: work + "/out")
+        #expect(stamps.confirmed?.paths.count == 17)
+        output.stamps = stamps
+        #expect(output.upToDate(inputs: "in") != nil)
+        let refreshed = try #require(stamps.refreshed)
+        let now = try #require(OutputStamps.record(work + "/out"))
+        #expect(refreshed.stamps == now.stamps && refreshed.stamps != written.stamps)
+        var next = refreshed
+        next.confirmFiles(in: work + "/out")
+        #expect(next.confirmed?.paths.count == 20 && next.refreshed == nil)
+
+        // A rebuild that changes another page: the write compares the untrusted files with their new bytes, the same.
+        stamps = written
+        stamps.confirmFiles(in: work + "/out")
+        output.stamps = stamps
+        var changed = files
+        changed[2] = OutputFile(path: changed[2].path, contents: Data("item 2, changed".utf8), fingerprint: "f2 changed")
+        let touched = try #require(try output.write(changed, inputs: "in 2").get().touched)
+        #expect(touched == ["items/item-2/index.html"])
+        let after = try #require(OutputStamps.record(work + "/out", after: stamps, touched: touched))
+        #expect(after.stamps == OutputStamps.record(work + "/out")?.stamps)
+    }
+
+    /// A marker whose stamp changed but not its contents (its mode changed, as `chmod -R` over the site leaves it) is
+    /// taken with the stamp it was found with: the stamps describe the folder again and are recorded so. Another build's
+    /// marker is not taken (fails when a marker with a new stamp is never taken).
+    @Test func aMarkerFoundWithAnotherStampButTheSameContentsIsTaken() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var output = Self.output(in: work)
+        let files = Self.items(10)
+        _ = try output.write(files, inputs: "in").get()
+        var stamps = try #require(OutputStamps.record(work + "/out"))
+        usleep(20_000)
+        #expect(chmod(work + "/out/" + OutputManifest.fileName, 0o600) == 0)
+        #expect(!stamps.describe(work + "/out"))
+        stamps.takeMarker(in: work + "/out")
+        #expect(stamps.describe(work + "/out"))
+        #expect(stamps.refreshed?.marker == OutputStamps.record(work + "/out")?.marker)
+
+        var earlier = try #require(OutputStamps.record(work + "/out"))
+        var changed = files
+        changed[1] = OutputFile(path: changed[1].path, contents: Data("item 1, changed".utf8), fingerprint: "f1 changed")
+        output.stamps = nil
+        _ = try output.write(changed, inputs: "in 2").get()
+        earlier.takeMarker(in: work + "/out")
+        #expect(!earlier.describe(work + "/out") && earlier.refreshed == nil)
+    }
+
+    /// Folders whose stamps changed (a file put in and taken out again, a mode changed) but that a walk finds holding
+    /// nothing but the build's files are stamped as they were found before the walk: the next build does not walk the
+    /// folder again. A folder found holding another file is refused, and nothing is stamped anew (fails when found
+    /// folders keep their stamps).
+    @Test func foldersWalkedAndFoundHoldingNothingElseAreStampedAsFound() throws {
+        let work = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var output = Self.output(in: work)
+        _ = try output.write(Self.items(20), inputs: "in").get()
+        let written = try #require(OutputStamps.record(work + "/out"))
+        usleep(20_000)
+        let scratch = work + "/out/items/item-3/scratch.txt"
+        try "x".write(toFile: scratch, atomically: false, encoding: .utf8)
+        #expect(unlink(scratch) == 0)
+        #expect(chmod(work + "/out/items/item-8", 0o700) == 0)
+
+        var stamps = written
+        #expect(!stamps.holdsNothingElse(work + "/out"))
+        output.stamps = stamps
+        #expect(throws: Never.self) { try output.check().get() }
+        let refreshed = try #require(stamps.refreshed)
+        #expect(refreshed.folders == OutputStamps.record(work + "/out")?.folders && refreshed.folders != written.folders)
+        #expect(refreshed.stamps == written.stamps && refreshed.holdsNothingElse(work + "/out"))
+
+        // A file put in that no build wrote: refused, and no folder's stamp is taken as the build's.
+        stamps = try #require(OutputStamps.record(work + "/out"))
+        usleep(20_000)
+        try "mine".write(toFile: work + "/out/items/item-5/notes.txt", atomically: false, encoding: .utf8)
+        output.stamps = stamps
+        #expect(throws: DiagnosticsError.self) { try output.check().get() }
+        #expect(stamps.refreshed == nil)
     }
 
     /// After a write that updated a few files in place, stamping only those (and their folders and the marker) gives

@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Each file of an output folder as `build` left it: inode, size and modification time, recorded after the folder
-/// was written and kept in the user's cache folder (never in the output, whose bytes stay the same for the same
+/// Each file of an output folder as `build` left it: inode, size, modification and change times, recorded after the
+/// folder was written and kept in the user's cache folder (never in the output, whose bytes stay the same for the same
 /// inputs). A later build trusts a file whose stamp is unchanged without reading it, as `make` and `rsync` trust
 /// theirs; any other file is read and hashed against the marker as before. The marker itself is kept too: while its
 /// stamp is unchanged, a build knows it without decoding its JSON (a tenth of a rebuild of a long history).
@@ -25,6 +25,8 @@ public struct OutputStamps: Sendable, Equatable {
     /// The files a `stat` found as the stamps say, by `confirmFiles(in:)`, and the folder they lie in; nil before.
     /// Not recorded: it says what the folder held at one moment of one run.
     var confirmed: (folder: String, paths: Set<String>)?
+    /// What this run found otherwise than the stamps say, and showed to be the build's own all the same.
+    let found = StampsFound()
 
     public static func == (a: OutputStamps, b: OutputStamps) -> Bool {
         a.marker == b.marker && a.stamps == b.stamps && a.manifest == b.manifest && a.folders == b.folders
@@ -38,6 +40,8 @@ public struct OutputStamps: Sendable, Equatable {
     /// A file whose earlier stamp was out of date keeps it and is read by the next build: never trusted wrongly, only
     /// checked once more.
     public static func record(_ folder: String, after earlier: OutputStamps? = nil, touched: [String] = []) -> OutputStamps? {
+        // Files read and found as written since the earlier stamps were confirmed are stamped as they were found.
+        let earlier = earlier.map { $0.refreshed ?? $0 }
         let markerPath = folder + "/" + OutputManifest.fileName
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder) else { return nil }
         let touchedFiles = Set(touched)
@@ -135,10 +139,21 @@ public struct OutputStamps: Sendable, Equatable {
         // The folders were recorded with the marker: while it is the same one, they are its tree's.
         guard !folders.isEmpty, manifest != nil, describe(folder) else { return false }
         let paths = Array(folders.keys), anchors = StatAnchors(root: folder)
-        return paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) == folders[path] }.allSatisfy { $0 }
+        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) }
+        var other: [String: String] = [:]
+        for (path, stamp) in zip(paths, stamped) where stamp != folders[path] {
+            guard let stamp else { return false }
+            other[path] = stamp
+        }
+        guard other.isEmpty else {
+            found.found(folders: other, in: folder)
+            return false
+        }
+        return true
     }
 
-    /// `inode-size-seconds.nanoseconds` of the file at `path`; nil when there is none.
+    /// `inode-size-seconds.nanoseconds-seconds.nanoseconds` (modification, then change time) of the file at `path`;
+    /// nil when there is none.
     static func stamp(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -146,7 +161,7 @@ public struct OutputStamps: Sendable, Equatable {
     }
 
     static func stamp(_ identity: FileIdentity) -> String {
-        "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)"
+        "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)-\(identity.changeSeconds).\(identity.changeNanoseconds)"
     }
 
     /// Whether the stamps were taken with the marker `folder` holds now.
@@ -157,6 +172,17 @@ public struct OutputStamps: Sendable, Equatable {
     /// These stamps when they were taken with the marker `folder` holds now (`describe`); nil otherwise.
     public func describing(_ folder: String) -> OutputStamps? {
         describe(folder) ? self : nil
+    }
+
+    /// When the marker in `folder` has another stamp than the one these were taken with but holds what they recorded of
+    /// it (its mode or links changed, it was touched), takes the stamp it was found with before it was read: the stamps
+    /// describe the folder again, and are recorded so (`refreshed`). One `stat` when the marker is the one.
+    public mutating func takeMarker(in folder: String) {
+        let path = folder + "/" + OutputManifest.fileName
+        guard let manifest, let found = Self.stamp(of: path), found != marker, OutputManifest.read(in: folder) == manifest,
+              Self.stamp(of: path) == found else { return }
+        marker = found
+        self.found.markerTaken(in: folder)
     }
 
     /// Hands the marker's contents to `OutputManifest.read(in:)` while the marker in `folder` is the one they
@@ -177,10 +203,32 @@ public struct OutputStamps: Sendable, Equatable {
     public mutating func confirmFiles(in folder: String) {
         guard describe(folder) else { return }
         let recorded = stamps, paths = Array(recorded.keys), anchors = StatAnchors(root: folder)
-        let same = paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) == recorded[path] }
-        var found = Set<String>(minimumCapacity: paths.count)
-        for (path, same) in zip(paths, same) where same { found.insert(path) }
-        confirmed = (folder, found)
+        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) }
+        var same = Set<String>(minimumCapacity: paths.count), other: [String: String] = [:]
+        for (path, stamp) in zip(paths, stamped) {
+            if stamp == recorded[path] { same.insert(path) } else if let stamp { other[path] = stamp }
+        }
+        confirmed = (folder, same)
+        found.found(files: other, in: folder)
+    }
+
+    /// Says that a read of `path` in `folder` found the bytes written: a file `confirmFiles(in:)` found otherwise than
+    /// its stamp says is recorded with the stamp it was found with (`refreshed`).
+    func verified(_ path: String, in folder: String) {
+        found.verified(path, in: folder)
+    }
+
+    /// Says that a walk of `folder`, after `holdsNothingElse(_:)` found a folder's stamp changed, found nothing but
+    /// the build's files: the folders are recorded with the stamps they were found with (`refreshed`).
+    func walkedAndFoundNothingElse(_ folder: String) {
+        found.walkedAndFoundNothingElse(in: folder)
+    }
+
+    /// These stamps with the files and folders found otherwise, and shown to be the build's own all the same, stamped
+    /// as they were found; nil when there were none.
+    public var refreshed: OutputStamps? {
+        var refreshed = self
+        return found.refresh(&refreshed.stamps, folders: &refreshed.folders) ? refreshed : nil
     }
 
     /// Whether the file at `path` inside `folder` is the one written, by its stamp alone.
@@ -203,7 +251,7 @@ public struct OutputStamps: Sendable, Equatable {
                 size = size &* 10 &+ Int(byte - UInt8(ascii: "0"))
             }
         }
-        return dashes == 2 ? size : nil
+        return dashes == 3 ? size : nil
     }
 
     /// Where `build` keeps the stamps of an output folder, beside the pages it parsed.
@@ -216,7 +264,7 @@ public struct OutputStamps: Sendable, Equatable {
         CacheFolder.write(encoded, to: cacheFile)
     }
 
-    static let format = "checksheet-stamps 3"
+    static let format = "checksheet-stamps 4"
 
     /// Lines: the format, the marker's stamp, then with the marker's contents its inputs (`-` for none) and its
     /// warnings (a count, then each as a byte count and its bytes, since a warning spans lines); then one line per

@@ -12,6 +12,7 @@ extension PreviousBuild {
             guard let record = pages[page], record.inputs == fingerprint else { return nil }
             if let size = stamps?.size(page, in: path) { return OutputFile(kept: page, size: size, fingerprint: fingerprint) }
             guard let bytes = LocalPath.contents(of: path + "/" + page), OutputManifest.hash(of: bytes) == record.bytes else { return nil }
+            stamps?.verified(page, in: path)
             return OutputFile(path: page, contents: bytes, fingerprint: fingerprint)
         }
     }

@@ -99,6 +99,7 @@ public struct SiteOutput: Sendable {
                           hint: "move them out of the folder (a build replaces all of it), or choose another folder with --output; nothing was changed")
         }
         for leftover in abandoned { unlink(target + "/" + leftover) }
+        if abandoned.isEmpty { stamps?.walkedAndFoundNothingElse(target) }
         return .success(target)
     }
 
@@ -144,7 +145,9 @@ public struct SiteOutput: Sendable {
                 if let stamps, let fingerprint = file.fingerprint, known[file.path]?.inputs == fingerprint, stamps.unchanged(file.path, in: target) {
                     return true
                 }
-                return OutputTree.holds(target + "/" + file.path, file.contents)
+                guard OutputTree.holds(target + "/" + file.path, file.contents) else { return false }
+                stamps?.verified(file.path, in: target)
+                return true
             }
             let changed = Set(zip(files, compared).lazy.filter { !$0.1 }.map(\.0.path))
             differing = changed
@@ -222,8 +225,10 @@ public struct SiteOutput: Sendable {
         // Every other file is read and hashed, on all cores.
         let intact = manifest.files.parallelMap { path in
             if stamps?.unchanged(path, in: target) == true { return true }
-            guard let record = pages[path], let bytes = LocalPath.contents(of: target + "/" + path) else { return false }
-            return OutputManifest.hash(of: bytes) == record.bytes
+            guard let record = pages[path], let bytes = LocalPath.contents(of: target + "/" + path),
+                  OutputManifest.hash(of: bytes) == record.bytes else { return false }
+            stamps?.verified(path, in: target)
+            return true
         }
         return intact.allSatisfy { $0 } ? manifest : nil
     }
