@@ -152,8 +152,8 @@ public struct OutputStamps: Sendable, Equatable {
         return true
     }
 
-    /// `inode-size-seconds.nanoseconds-seconds.nanoseconds` (modification, then change time) of the file at `path`;
-    /// nil when there is none.
+    /// `inode-size-seconds.nanoseconds-seconds.nanoseconds` (modification, then change time, `=` when it is the
+    /// same) of the file at `path`; nil when there is none.
     static func stamp(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -161,7 +161,11 @@ public struct OutputStamps: Sendable, Equatable {
     }
 
     static func stamp(_ identity: FileIdentity) -> String {
-        "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)-\(identity.changeSeconds).\(identity.changeNanoseconds)"
+        // A file as a write left it was changed when it was modified: said in one character, the stamps of a site
+        // decode as fast as they did without the change time.
+        let changed = identity.changeSeconds == identity.seconds && identity.changeNanoseconds == identity.nanoseconds
+            ? "=" : "\(identity.changeSeconds).\(identity.changeNanoseconds)"
+        return "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)-" + changed
     }
 
     /// Whether the stamps were taken with the marker `folder` holds now.
