@@ -74,7 +74,7 @@ import TestSupport
         #expect(link(work + "/out/items/item-9/index.html", work + "/backup-9.html") == 0)
         #expect(chmod(work + "/out/items/item-15/index.html", 0o600) == 0)
 
-        // Nothing to do: the two files are read, found as written, and their stamps as found are the ones to keep.
+        // Nothing to do: the three files are read, found as written, and their stamps as found are the ones to keep.
         var stamps = written
         stamps.confirmFiles(in: work + "/out")
         #expect(stamps.confirmed?.paths.count == 17)

@@ -37,10 +37,11 @@ public struct OutputStamps: Sendable, Equatable {
     ///
     /// `earlier`, stamps that described the folder before a write that changed only `touched` (the paths written or
     /// removed), spares stamping the rest: only those files, the folders they lie in and the marker are stamped anew.
-    /// A file whose earlier stamp was out of date keeps it and is read by the next build: never trusted wrongly, only
-    /// checked once more.
+    /// A file whose earlier stamp was out of date keeps it and is read by the next build (never trusted wrongly, only
+    /// checked once more), unless a read in this run found it as written: then it has the stamp `confirmFiles(in:)`
+    /// found it with (`refreshed`), as do folders a walk found holding nothing else.
     public static func record(_ folder: String, after earlier: OutputStamps? = nil, touched: [String] = []) -> OutputStamps? {
-        // Files read and found as written since the earlier stamps were confirmed are stamped as they were found.
+        // Files and folders shown to be the build's own since the earlier stamps were confirmed, as they were found.
         let earlier = earlier.map { $0.refreshed ?? $0 }
         let markerPath = folder + "/" + OutputManifest.fileName
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder) else { return nil }
