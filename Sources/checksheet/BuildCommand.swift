@@ -42,6 +42,7 @@ struct BuildCommand: ParsableCommand {
         let contentPath = site.content, themePath = site.theme
         let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
+        let textsFile = KeptTexts.cacheFile(forContent: site.content), retake = clean ? nil : textsFile
         let sourcesFile = SourceStamps.cacheFile(forContent: contentPath)
         let sourcesKey = SourceStamps.key(content: contentPath, theme: themePath, options: options)
         let sources = Pending { [options, clean] in
@@ -54,7 +55,11 @@ struct BuildCommand: ParsableCommand {
                 return Sources(content: ContentSource.readMetadata(from: contentPath), theme: nil, inputs: lastInputs, parsed: nil, parsedRead: false, walked: nil)
             }
             let early = reread.map { file in Pending { ParsedPages.read(cacheFile: file, tool: options.tool) } }
-            return Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread, early: early)
+            // The texts the last builds analysed, on a thread of their own too: the pages that follow ask for them.
+            let texts = retake.map { file in Pending { KeptTexts.read(cacheFile: file, tool: options.tool) } }
+            var sources = Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread, early: early)
+            sources.texts = texts
+            return sources
         }
         var stamps = stampsData.flatMap(OutputStamps.decode)
         StageClock.mark("stamps read")
@@ -102,6 +107,11 @@ struct BuildCommand: ParsableCommand {
             read = Self.read(contentPath, themePath, options: options, walked: SourceStamps.take([contentPath, themePath]), lastInputs: nil, reread: reread)
         }
         let (content, inputs, parsed, parsedRead) = (read.content, read.inputs, read.parsed, read.parsedRead)
+        // Installed before the content is loaded, whose checks and history ask for plain texts and reading keys.
+        if let texts = read.texts ?? retake.map({ file in Pending { KeptTexts.read(cacheFile: file, tool: ToolIdentity.current) } }) {
+            texts.result?.install()
+            StageClock.mark("texts taken")
+        }
         let theme = read.theme ?? Theme.read(from: themePath)
         let record = read.walked.flatMap { walked in inputs.map { (walked, $0) } }
         // The earlier build in the folder lends its unchanged pages, the cache the pages it parsed (read above unless the
@@ -123,6 +133,9 @@ struct BuildCommand: ParsableCommand {
         // The caches are written while the output is: neither waits for the other.
         let kept = Pending { [self, options] in
             keep(outcome, options: options, parsedFile: cacheFile)
+            // Kept by a rebuild, not by the first build into a folder: the next edit asks for most of these texts again,
+            // and the first build's are every text of the site, which a build with nothing changed never reads.
+            if let textsFile { KeptTexts.keep(cacheFile: textsFile, tool: ToolIdentity.current) }
             if let (walked, inputs) = record, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
         }
         defer {
@@ -160,6 +173,8 @@ struct BuildCommand: ParsableCommand {
         var parsed: ParsedPages?
         var parsedRead: Bool
         var walked: SourceStamps?
+        /// The texts the last builds analysed, being read when a build looked needed.
+        var texts: Pending<KeptTexts?>? = nil
     }
 
     /// Reads the content and the theme whole, hashes them, and reads the pages the last build parsed when a build looks

@@ -48,7 +48,8 @@ import TestSupport
         #expect(Set(unchanged) == ["main start of main", "other content read", "other theme read", "other inputs hashed", "main stamps read",
                                    "main output checked", "main files confirmed", "main waited for the content", "main found up to date"], "\(unchanged)")
 
-        // An answer edited: the pages the last build parsed are read (beside the content) and lent to the build.
+        // An answer edited: the pages the last build parsed are read (beside the content) and lent to the build, and the
+        // texts the last builds analysed are taken.
         let handle = try #require(FileHandle(forWritingAtPath: page))
         handle.seekToEndOfFile()
         handle.write(Data("\n追記\n".utf8))
@@ -56,7 +57,7 @@ import TestSupport
         let edited = try Self.stages(try CLI.run(build, environment: stages).errors)
         #expect(Set(edited) == ["main start of main", "other content read", "other theme read", "other inputs hashed", "other parsed pages read",
                                 "main stamps read", "main output checked", "main files confirmed", "main waited for the content",
-                                "main content loaded", "main templates compiled", "main history", "main renderer and plan", "main planned",
+                                "main texts taken", "main content loaded", "main templates compiled", "main history", "main renderer and plan", "main planned",
                                 "main N pages made", "main pages made", "main written", "main stamps written"], "\(edited)")
     }
 }

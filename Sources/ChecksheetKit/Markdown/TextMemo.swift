@@ -3,27 +3,72 @@ import Foundation
 /// Results of a pure function of a text, kept for the life of the process: every download, the search index and
 /// several page kinds ask for the same answer's plain text, in every revision that keeps the answer unchanged, and
 /// the preview rebuilds from the same texts after each edit; cmark and the search analysis then run once per text.
+/// `build` also keeps them between runs in its cache (`TextMemos.write(cacheFile:tool:)`): after an edit of one
+/// answer, the other answers' analyses are taken, not made again.
 final class TextMemo<Value: Sendable>: @unchecked Sendable {
     /// Past this many texts the memo starts afresh, so a long preview session does not keep every edit.
     static var capacity: Int { 200_000 }
 
     private let lock = NSLock()
-    /// Keyed by the texts' bytes (`ExactText`).
+    /// Keyed by the texts' bytes (`ExactText`): the values asked for in this process.
     private var values: [ExactText: Value] = [:]
+    /// Values an earlier build made, with the count of builds since one last asked for each: moved to `values` when
+    /// asked for.
+    private var kept: [ExactText: (value: Value, age: Int)] = [:]
+    /// How many values this process made rather than found.
+    private var made = 0
 
-    /// The value of `text`, made by `make` unless an earlier call made it.
+    /// The value of `text`, made by `make` unless an earlier call, or an earlier build, made it.
     func value(of text: String, make: (String) -> Value) -> Value {
         let key = ExactText(text)
         lock.lock()
-        let known = values[key]
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        if let known = kept.removeValue(forKey: key) {
+            values[key] = known.value
+            lock.unlock()
+            return known.value
+        }
         lock.unlock()
-        if let known { return known }
         let value = make(text)
         lock.lock()
         defer { lock.unlock() }
         if values.count >= Self.capacity { values.removeAll(keepingCapacity: true) }
         values[key] = value
+        made += 1
         return value
+    }
+
+    /// Takes values an earlier build made, each with the count of builds since one asked for it; values this process
+    /// holds already stay.
+    func take(_ entries: [(text: String, value: Value, age: Int)]) {
+        lock.lock()
+        defer { lock.unlock() }
+        kept.reserveCapacity(kept.count + entries.count)
+        for entry in entries where values[ExactText(entry.text)] == nil {
+            kept[ExactText(entry.text)] = (entry.value, entry.age)
+        }
+    }
+
+    /// Whether this process made a value it did not find.
+    var madeAny: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return made > 0
+    }
+
+    /// What to keep for the next build: the values asked for (age 0), and those taken from an earlier build but not
+    /// asked for, one build older, up to `maxAge`. A rebuild renders only the pages whose inputs changed, so a value
+    /// it did not ask for is often one the next edit needs (an archived answer's diff); one unasked for `maxAge`
+    /// builds is dropped, so the cache follows the content rather than every text it ever held.
+    func entries(maxAge: Int) -> [(text: String, value: Value, age: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        var entries = values.map { (text: $0.key.text, value: $0.value, age: 0) }
+        for (key, known) in kept where known.age < maxAge { entries.append((key.text, known.value, known.age + 1)) }
+        return entries
     }
 }
 
