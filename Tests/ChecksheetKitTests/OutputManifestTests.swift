@@ -66,8 +66,9 @@ import TestSupport
             OutputFile(path: path, contents: Data("page \(index)".utf8), fingerprint: index == 3 ? nil : "f\(index)")
         }
         let manifest = OutputManifest(of: files, inputs: "abc123", warnings: ["a.md:1:2: warning: one\n  hint: two", "", Self.awkward])
-        let stamps = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8", "ja/日本/index.html": "9-10-11.12", "_headers": "13-14-15.16"],
-                                  manifest: manifest, folders: ["": "1-1-1.1", "ja": "2-2-2.2", "ja/日本": "3-3-3.3", "e\u{301}": "4-4-4.4"])
+        let stamps = OutputStamps(marker: "1-2-3.4-=", stamps: ["index.html": "5-6-7.8-=", "ja/日本/index.html": "9-10-11.12-13.14", "_headers": "13-14-15.16-=",
+                                                                "e\u{301}/y": "18446744073709551615-9223372036854775807-0.0-9223372036854775807.999999999"],
+                                  manifest: manifest, folders: ["": "1-1-1.1-=", "ja": "2-2-2.2-=", "ja/日本": "3-3-3.3-4.4", "e\u{301}": "4-4-4.4-="])
         #expect(OutputStamps.folders(of: manifest.files) == ["", "ja", "ja/日本", "e\u{301}"])
         let decoded = try #require(OutputStamps.decode(stamps.encoded))
         #expect(decoded == stamps)
@@ -76,9 +77,9 @@ import TestSupport
         var noWarnings = manifest
         noWarnings.warnings = nil
         noWarnings.inputs = nil
-        let plain = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8"], manifest: noWarnings)
+        let plain = OutputStamps(marker: "1-2-3.4-=", stamps: ["index.html": "5-6-7.8-="], manifest: noWarnings)
         #expect(OutputStamps.decode(plain.encoded) == plain)
-        let bare = OutputStamps(marker: "1-2-3.4", stamps: ["index.html": "5-6-7.8"], manifest: nil)
+        let bare = OutputStamps(marker: "1-2-3.4-=", stamps: ["index.html": "5-6-7.8-="], manifest: nil)
         #expect(OutputStamps.decode(bare.encoded) == bare)
         // Cut short or of another format: no stamps, so the folder is read as without any.
         let bytes = stamps.encoded

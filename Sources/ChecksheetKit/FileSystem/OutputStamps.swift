@@ -13,15 +13,15 @@ import Darwin
 public struct OutputStamps: Sendable, Equatable {
     /// The stamp of the marker the stamps were taken with: they describe that build's files only, and a later build
     /// tells so with one `stat` instead of reading and hashing the marker.
-    var marker: String
+    var marker: FileStamp
     /// By path inside the folder.
-    var stamps: [String: String]
+    var stamps: [String: FileStamp]
     /// The marker's contents, when it recorded each page's inputs.
     var manifest: OutputManifest?
     /// Each folder of the tree by its path inside the output (`""` for the output itself): a folder's stamp changes
     /// when an entry is added to it, removed or renamed, so unchanged folder stamps mean no file was put in among
     /// the build's, and the folder need not be walked to find one.
-    var folders: [String: String] = [:]
+    var folders: [String: FileStamp] = [:]
     /// The files a `stat` found as the stamps say, by `confirmFiles(in:)`, and the folder they lie in; nil before.
     /// Not recorded: it says what the folder held at one moment of one run.
     var confirmed: (folder: String, paths: Set<String>)?
@@ -55,21 +55,21 @@ public struct OutputStamps: Sendable, Equatable {
             }
         }
         let anchors = StatAnchors(root: folder)
-        func restamped(_ known: [String: String], _ touched: Set<String>) -> [String: String] {
+        func restamped(_ known: [String: FileStamp], _ touched: Set<String>) -> [String: FileStamp] {
             var byPath = known
-            for path in touched { byPath[path] = anchors.identity(of: path).map(stamp) }
+            for path in touched { byPath[path] = anchors.identity(of: path).map(FileStamp.init) }
             return byPath
         }
-        func stamps(_ paths: [String], known: [String: String]?, touched: Set<String>) -> [String: String] {
+        func stamps(_ paths: [String], known: [String: FileStamp]?, touched: Set<String>) -> [String: FileStamp] {
             let found = paths.parallelMap { path in
-                (touched.contains(path) ? nil : known?[path]) ?? anchors.identity(of: path).map(stamp)
+                (touched.contains(path) ? nil : known?[path]) ?? anchors.identity(of: path).map(FileStamp.init)
             }
-            var byPath: [String: String] = [:]
+            var byPath: [String: FileStamp] = [:]
             byPath.reserveCapacity(paths.count)
             for (path, stamp) in zip(paths, found) { byPath[path] = stamp }
             return byPath
         }
-        let files: [String: String], folders: [String: String]
+        let files: [String: FileStamp], folders: [String: FileStamp]
         if let earlier, earlier.stamps.count == manifest.files.count, earlier.manifest?.files == manifest.files {
             // The same files as before, each stamped then (the usual edit), so their folders were too: the earlier
             // stamps are copied and only what the write touched is stamped anew, its folders included, without
@@ -90,7 +90,7 @@ public struct OutputStamps: Sendable, Equatable {
     /// What a write into a new folder learned as it went: each file's stamp as written (`OutputTree.writeFile`), and
     /// every folder it made, `""` for the folder itself.
     public struct Written: Sendable, Equatable {
-        var files: [String: String]
+        var files: [String: FileStamp]
         var folders: Set<String>
     }
 
@@ -101,8 +101,8 @@ public struct OutputStamps: Sendable, Equatable {
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder),
               manifest.files.count == written.files.count else { return nil }
         let folderPaths = Array(written.folders), anchors = StatAnchors(root: folder)
-        let found = folderPaths.parallelMap { path in anchors.identity(of: path).map(stamp) }
-        var folders: [String: String] = [:]
+        let found = folderPaths.parallelMap { path in anchors.identity(of: path).map(FileStamp.init) }
+        var folders: [String: FileStamp] = [:]
         folders.reserveCapacity(folderPaths.count)
         for (path, stamp) in zip(folderPaths, found) { folders[path] = stamp }
         guard stamp(of: markerPath) == marker else { return nil }
@@ -140,8 +140,8 @@ public struct OutputStamps: Sendable, Equatable {
         // The folders were recorded with the marker: while it is the same one, they are its tree's.
         guard !folders.isEmpty, manifest != nil, describe(folder) else { return false }
         let paths = Array(folders.keys), anchors = StatAnchors(root: folder)
-        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) }
-        var other: [String: String] = [:]
+        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(FileStamp.init) }
+        var other: [String: FileStamp] = [:]
         for (path, stamp) in zip(paths, stamped) where stamp != folders[path] {
             guard let stamp else { return false }
             other[path] = stamp
@@ -153,20 +153,11 @@ public struct OutputStamps: Sendable, Equatable {
         return true
     }
 
-    /// `inode-size-seconds.nanoseconds-seconds.nanoseconds` (modification, then change time, `=` when it is the
-    /// same) of the file at `path`; nil when there is none.
-    static func stamp(of path: String) -> String? {
+    /// The stamp of the file at `path`; nil when there is none.
+    static func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return stamp(FileIdentity(info))
-    }
-
-    static func stamp(_ identity: FileIdentity) -> String {
-        // A file as a write left it was changed when it was modified: said in one character, the stamps of a site
-        // decode as fast as they did without the change time.
-        let changed = identity.changeSeconds == identity.seconds && identity.changeNanoseconds == identity.nanoseconds
-            ? "=" : "\(identity.changeSeconds).\(identity.changeNanoseconds)"
-        return "\(identity.inode)-\(identity.size)-\(identity.seconds).\(identity.nanoseconds)-" + changed
+        return FileStamp(FileIdentity(info))
     }
 
     /// Whether the stamps were taken with the marker `folder` holds now.
@@ -198,7 +189,7 @@ public struct OutputStamps: Sendable, Equatable {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         let identity = FileIdentity(info)
-        if Self.stamp(identity) == marker { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
+        if FileStamp(identity) == marker { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
     }
 
     /// Stats every file the stamps list, on all cores, and keeps which are as they say: a build does this while the
@@ -208,8 +199,8 @@ public struct OutputStamps: Sendable, Equatable {
     public mutating func confirmFiles(in folder: String) {
         guard describe(folder) else { return }
         let recorded = stamps, paths = Array(recorded.keys), anchors = StatAnchors(root: folder)
-        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(Self.stamp) }
-        var same = Set<String>(minimumCapacity: paths.count), other: [String: String] = [:]
+        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(FileStamp.init) }
+        var same = Set<String>(minimumCapacity: paths.count), other: [String: FileStamp] = [:]
         for (path, stamp) in zip(paths, stamped) {
             if stamp == recorded[path] { same.insert(path) } else if let stamp { other[path] = stamp }
         }
@@ -246,17 +237,7 @@ public struct OutputStamps: Sendable, Equatable {
     /// The size of the file at `path` inside `folder` when it is the one written, by its stamp alone; nil otherwise.
     func size(_ path: String, in folder: String) -> Int? {
         guard unchanged(path, in: folder), let stamp = stamps[path] else { return nil }
-        // The digits between the two dashes, read in place: this runs for every page a rebuild keeps.
-        var size = 0, dashes = 0
-        for byte in stamp.utf8 {
-            if byte == UInt8(ascii: "-") {
-                dashes += 1
-            } else if dashes == 1 {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                size = size &* 10 &+ Int(byte - UInt8(ascii: "0"))
-            }
-        }
-        return dashes == 3 ? size : nil
+        return Int(stamp.size)
     }
 
     /// Where `build` keeps the stamps of an output folder, beside the pages it parsed.
@@ -292,7 +273,7 @@ public struct OutputStamps: Sendable, Equatable {
             out.append(0x0A)
         }
         line(Self.format)
-        line(marker)
+        line(marker.text)
         if let manifest {
             line("marker")
             line(manifest.inputs ?? "-")
@@ -309,7 +290,7 @@ public struct OutputStamps: Sendable, Equatable {
                 // Byte by byte rather than through `line(_:...)`: this runs for every file of the site at every build.
                 out += path.utf8
                 out.append(0x09)
-                out += (stamps[path] ?? "-").utf8
+                if let stamp = stamps[path] { stamp.write(into: &out) } else { out.append(UInt8(ascii: "-")) }
                 out.append(0x09)
                 out += page.inputs.utf8
                 out.append(0x09)
@@ -317,10 +298,21 @@ public struct OutputStamps: Sendable, Equatable {
                 out.append(0x0A)
             }
         } else {
-            for path in stamps.keys.sorted { $0.precedesInBytes($1) } { line(path, stamps[path]!) }
+            for path in stamps.keys.sorted(by: { $0.precedesInBytes($1) }) {
+                out += path.utf8
+                out.append(0x09)
+                stamps[path]!.write(into: &out)
+                out.append(0x0A)
+            }
         }
         // Folders start with `/`, which no file's path does.
-        for path in folders.keys.sorted { $0.precedesInBytes($1) } { line("/" + path, folders[path]!) }
+        for path in folders.keys.sorted(by: { $0.precedesInBytes($1) }) {
+            out.append(UInt8(ascii: "/"))
+            out += path.utf8
+            out.append(0x09)
+            folders[path]!.write(into: &out)
+            out.append(0x0A)
+        }
         // A file cut short (a full disk) is told from a complete one by its last line.
         line("end")
         return Data(out)
@@ -354,7 +346,7 @@ public struct OutputStamps: Sendable, Equatable {
             return bytes[position..<end]
         }
         func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
-        guard let format = line(), text(format) == Self.format, let marker = line().map(text), let kind = line().map(text) else { return nil }
+        guard let format = line(), text(format) == Self.format, let marker = line().flatMap(FileStamp.init), let kind = line().map(text) else { return nil }
         var inputs: String?, warnings: [String]?
         let withMarker = kind == "marker"
         if withMarker {
@@ -376,7 +368,7 @@ public struct OutputStamps: Sendable, Equatable {
         }
         // Sized from the count of lines, so that no table grows and rehashes while thousands of entries go in.
         let lines = bytes[position...].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        var stamps: [String: String] = [:], folders: [String: String] = [:]
+        var stamps: [String: FileStamp] = [:], folders: [String: FileStamp] = [:]
         var pages: [String: OutputManifest.Page] = [:]
         var files: [String] = []
         stamps.reserveCapacity(lines)
@@ -390,14 +382,18 @@ public struct OutputStamps: Sendable, Equatable {
             if entry.elementsEqual("end".utf8) { ended = true; break }
             if entry.first == UInt8(ascii: "/") {
                 let fields = entry.dropFirst().split(separator: 0x09, omittingEmptySubsequences: false)
-                guard fields.count == 2 else { return nil }
-                folders[text(fields[0])] = text(fields[1])
+                // A stamp that does not read back (a time before 1970) distrusts them all: a folder left out would go unwalked.
+                guard fields.count == 2, let stamp = FileStamp(fields[1]) else { return nil }
+                folders[text(fields[0])] = stamp
                 continue
             }
             let fields = entry.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count == (withMarker ? 4 : 2) else { return nil }
-            let path = text(fields[0]), stamp = text(fields[1])
-            if stamp != "-" { stamps[path] = stamp }
+            let path = text(fields[0])
+            if !fields[1].elementsEqual("-".utf8) {
+                guard let stamp = FileStamp(fields[1]) else { return nil }
+                stamps[path] = stamp
+            }
             if withMarker {
                 files.append(path)
                 pages[path] = OutputManifest.Page(inputs: text(fields[2]), bytes: text(fields[3]))

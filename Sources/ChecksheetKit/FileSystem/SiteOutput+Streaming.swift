@@ -29,7 +29,7 @@ extension SiteOutput {
         var paths: [String] = []
         var created: Set<String> = [""]
         // Each file's stamp as written, so that stamping the finished folder need not `stat` every file again.
-        var stamps: [String: String] = [:]
+        var stamps: [String: FileStamp] = [:]
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             guard mkdir(staging, 0o755) == 0 else { throw LocalPath.POSIXError(errno: errno, path: staging) }
@@ -40,7 +40,7 @@ extension SiteOutput {
                 let plan = try FolderPlan(paths: files.map(\.path), root: staging, made: &created)
                 let written = try plan.write(in: staging) { index in
                     let identity = try OutputTree.writeFile(staging + "/" + files[index].path, files[index].contents)
-                    return (hash: OutputManifest.hash(of: files[index].contents), stamp: OutputStamps.stamp(identity))
+                    return (hash: OutputManifest.hash(of: files[index].contents), stamp: FileStamp(identity))
                 }
                 for (file, written) in zip(files, written) {
                     paths.append(file.path)

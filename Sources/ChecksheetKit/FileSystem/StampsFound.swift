@@ -9,9 +9,9 @@ import Foundation
 final class StampsFound: @unchecked Sendable {
     private let lock = NSLock()
     private var output: String?
-    private var files: [String: String] = [:]
+    private var files: [String: FileStamp] = [:]
     private var verified: Set<String> = []
-    private var folders: [String: String] = [:]
+    private var folders: [String: FileStamp] = [:]
     private var foldersHoldNothingElse = false
     private var markerTaken = false
 
@@ -22,7 +22,7 @@ final class StampsFound: @unchecked Sendable {
     }
 
     /// Files of `output` whose stamps differ from the recorded ones, as `stat` found them.
-    func found(files: [String: String], in output: String) {
+    func found(files: [String: FileStamp], in output: String) {
         locked {
             guard self.output == nil || self.output == output else { return }
             self.output = output
@@ -32,7 +32,7 @@ final class StampsFound: @unchecked Sendable {
     }
 
     /// Folders of `output` whose stamps differ from the recorded ones, as `stat` found them.
-    func found(folders: [String: String], in output: String) {
+    func found(folders: [String: FileStamp], in output: String) {
         locked {
             guard self.output == nil || self.output == output else { return }
             self.output = output
@@ -66,7 +66,7 @@ final class StampsFound: @unchecked Sendable {
 
     /// Puts the stamps found of what was shown to be the build's own into `stamps` and `folders`; false when there
     /// was none (nor a marker taken).
-    func refresh(_ stamps: inout [String: String], folders recorded: inout [String: String]) -> Bool {
+    func refresh(_ stamps: inout [String: FileStamp], folders recorded: inout [String: FileStamp]) -> Bool {
         locked {
             var refreshed = markerTaken
             for path in verified {

@@ -1,0 +1,110 @@
+/// What `OutputStamps` records of a file or folder: inode, size, modification and change times, as `stat` gave them.
+/// Held as numbers, compared as numbers: a rebuild compares thousands of them, and formatting each `stat` as text
+/// to compare it with the recorded text cost more than the `stat`.
+struct FileStamp: Hashable, Sendable {
+    var inode: UInt64
+    var size: Int64
+    var seconds: Int
+    var nanoseconds: Int
+    /// The change time, which no one can set (see `FileIdentity`).
+    var changeSeconds: Int
+    var changeNanoseconds: Int
+
+    init(inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int, changeSeconds: Int, changeNanoseconds: Int) {
+        self.inode = inode
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.changeSeconds = changeSeconds
+        self.changeNanoseconds = changeNanoseconds
+    }
+
+    init(_ identity: FileIdentity) {
+        self.init(inode: identity.inode, size: identity.size, seconds: identity.seconds, nanoseconds: identity.nanoseconds,
+                  changeSeconds: identity.changeSeconds, changeNanoseconds: identity.changeNanoseconds)
+    }
+
+    /// `inode-size-seconds.nanoseconds-seconds.nanoseconds`, the change time written `=` when it is the modification
+    /// time, as a write leaves a file (the stamps of a site stay a sixth smaller).
+    func write(into bytes: inout [UInt8]) {
+        Self.digits(inode, into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.number(Int(size), into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.number(seconds, into: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        Self.number(nanoseconds, into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        if changeSeconds == seconds && changeNanoseconds == nanoseconds {
+            bytes.append(UInt8(ascii: "="))
+        } else {
+            Self.number(changeSeconds, into: &bytes)
+            bytes.append(UInt8(ascii: "."))
+            Self.number(changeNanoseconds, into: &bytes)
+        }
+    }
+
+    /// The stamp as `write(into:)` writes it.
+    var text: String {
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The stamp `write(into:)` wrote in `bytes`; nil for anything else. Times before 1970 are written with a sign but
+    /// not read back: such a file is read and hashed rather than trusted, as a file without a stamp is.
+    init?<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+        var position = bytes.startIndex
+        func number(endingWith end: UInt8?) -> UInt64? {
+            var value: UInt64 = 0, count = 0
+            while position != bytes.endIndex, bytes[position] != end {
+                let byte = bytes[position]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let (tens, over) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = tens.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+                guard !over, !carry else { return nil }
+                value = sum
+                count += 1
+                position = bytes.index(after: position)
+            }
+            guard count > 0, end == nil ? position == bytes.endIndex : position != bytes.endIndex else { return nil }
+            if end != nil { position = bytes.index(after: position) }
+            return value
+        }
+        guard let inode = number(endingWith: UInt8(ascii: "-")), let size = number(endingWith: UInt8(ascii: "-")),
+              let seconds = number(endingWith: UInt8(ascii: ".")), let nanoseconds = number(endingWith: UInt8(ascii: "-")),
+              size <= UInt64(Int64.max), seconds <= UInt64(Int.max), nanoseconds <= UInt64(Int.max) else { return nil }
+        var changeSeconds = Int(seconds), changeNanoseconds = Int(nanoseconds)
+        if position != bytes.endIndex, bytes[position] == UInt8(ascii: "="), bytes.index(after: position) == bytes.endIndex {
+            position = bytes.endIndex
+        } else {
+            guard let changed = number(endingWith: UInt8(ascii: ".")), let changedNanoseconds = number(endingWith: nil),
+                  changed <= UInt64(Int.max), changedNanoseconds <= UInt64(Int.max) else { return nil }
+            changeSeconds = Int(changed)
+            changeNanoseconds = Int(changedNanoseconds)
+        }
+        self.init(inode: inode, size: Int64(size), seconds: Int(seconds), nanoseconds: Int(nanoseconds), changeSeconds: changeSeconds,
+                  changeNanoseconds: changeNanoseconds)
+    }
+
+    /// A number's decimal digits, a minus sign before a negative one.
+    private static func number(_ value: Int, into bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(value.magnitude, into: &bytes)
+    }
+
+    private static func digits(_ value: some UnsignedInteger & FixedWidthInteger, into bytes: inout [UInt8]) {
+        var value = UInt64(value)
+        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                count += 1
+            } while value > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+}
