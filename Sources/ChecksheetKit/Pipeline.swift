@@ -107,6 +107,11 @@ public enum Pipeline {
         // The record is kept for the preview's life: a revision folder deleted or renamed meanwhile goes from it here,
         // where the whole content is known (a build that leaves its drafts out loads only part of it).
         options.loaded?.keepOnly(Set(content.revisions.map(\.path)))
+        // The templates are compiled while the content loads: neither needs the other. Not when the preview kept them.
+        let compiled: Pending<CompiledTheme>? = {
+            guard case let .success(theme) = theme, options.prepared?.theme != theme else { return nil }
+            return Pending { [tool = options.tool] in CompiledTheme(theme, tool: tool) }
+        }()
         let loaded = building && !options.drafts ? ContentLoader.loadLeavingDraftsOut(content, reusing: options.parsed, remembering: options.loaded)
             : ContentLoader.load(content, reusing: options.parsed, remembering: options.loaded)
         StageClock.mark("content loaded")
@@ -132,7 +137,7 @@ public enum Pipeline {
         StageClock.mark("history")
         diagnostics += staleTranslations(sheet, history: history, strict: options.strict)
         switch SiteRenderer.make(sheet: sheet, history: history, theme: theme, baseURL: options.baseURL, prepared: options.prepared,
-                                 checked: options.checkedTheme, tool: options.tool) {
+                                 checked: options.checkedTheme, tool: options.tool, compiled: compiled) {
         case let .success(renderer):
             StageClock.mark("renderer and plan")
             if diagnostics.hasErrors { return (nil, diagnostics.sorted(), loaded.parsed) }

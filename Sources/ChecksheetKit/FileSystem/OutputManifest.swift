@@ -189,12 +189,22 @@ extension OutputFile {
     /// A path that stays inside its folder: relative, no `.` or `..` component, no empty component, no NUL.
     /// Checked on the UTF-8 bytes, as the file system splits a path: a `/` followed by a combining mark is a
     /// separator there although it is no `Character` of its own.
+    /// One pass over the bytes, nothing allocated: every file of every build is checked.
     public static func isSafePath(_ path: String) -> Bool {
-        let bytes = path.utf8
-        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/"), !bytes.contains(0) else { return false }
-        let dot = UInt8(ascii: ".")
-        return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && !(part.count <= 2 && part.allSatisfy { $0 == dot })
+        var length = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case 0: return false
+            case UInt8(ascii: "/"):
+                // A component ends: empty (also a leading `/`), `.` or `..` escapes or confuses.
+                guard length > 0, !(length <= 2 && dots == length) else { return false }
+                length = 0
+                dots = 0
+            default:
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return length > 0 && !(length <= 2 && dots == length)
     }
 }

@@ -71,18 +71,20 @@ struct OutputTree {
         let previous = previous ?? OutputManifest.read(in: folder)?.files ?? []
         let listed = Set(previous)
         let grows = !files.allSatisfy { listed.contains($0.path) }
-        // Encoded once: the staging folder's marker and the final one are the same bytes (half a megabyte at 2,500 files).
-        let marker = manifest.encoded
+        // Encoded while the pages are written, on another core: only the last step, the final marker, needs the bytes
+        // (half a megabyte at 2,500 files).
+        let marker = Pending { [manifest] in manifest.encoded }
         // The files to replace, each through its own temporary name, on all cores; folders made first, in order.
         let replaced = files.filter { file in
             guard file.keptSize == nil else { return false }
             if let differing { return differing.contains(file.path) }
             return !Self.holds(folder + "/" + file.path, file.contents)
         }
-        // The staging folder holds a marker from the start, so that the next build takes one a killed build left for its own.
+        // The staging folder holds a marker from the start, so that the next build takes one a killed build left for its
+        // own (`StagingFolder.removeAbandoned`): a marker of no files says as much.
         let staged = staging.flatMap { staging -> String? in
             guard !replaced.isEmpty || grows, mkdir(staging, 0o755) == 0 else { return nil }
-            guard (try? Self.writeFile(staging + "/" + OutputManifest.fileName, marker)) != nil else {
+            guard (try? Self.writeFile(staging + "/" + OutputManifest.fileName, OutputManifest(files: []).encoded)) != nil else {
                 StagingFolder.remove(staging)
                 return nil
             }
@@ -129,7 +131,7 @@ struct OutputTree {
                 directory = (directory as NSString).deletingLastPathComponent
             }
         }
-        try put(OutputManifest.fileName, marker, staged: "final.marker")
+        try put(OutputManifest.fileName, marker.result, staged: "final.marker")
         var report = SiteOutput.Report(written: written.count, unchanged: files.count - written.count, removed: stale.count, updatedInPlace: true)
         report.touched = written + stale
         return report

@@ -27,12 +27,15 @@ public struct SiteRenderer: Sendable {
     /// A theme `prepared` by an earlier build from the same theme and site.yml is neither parsed nor checked again.
     /// `checked` is the key (`PreparedTheme.checkKey`) of the last theme that passed the check of its names against
     /// the views; a theme with the same key is not checked again.
+    /// `compiled`, the theme's templates compiled beforehand, is taken when it was compiled from this theme for this tool.
     public static func make(sheet: Sheet, history: SheetHistory? = nil, theme: Theme, baseURL: String? = nil,
-                            prepared: PreparedTheme? = nil, checked: String? = nil, tool: String = "") -> Result<SiteRenderer, DiagnosticsError> {
+                            prepared: PreparedTheme? = nil, checked: String? = nil, tool: String = "",
+                            compiled: Pending<CompiledTheme>? = nil) -> Result<SiteRenderer, DiagnosticsError> {
         var problems: [Diagnostic] = []
         let reused = prepared.flatMap { $0.fits(theme, sheet.configuration) ? $0.renderer : nil }
+        let beforehand = compiled.map(\.result).flatMap { $0.theme == theme && $0.tool == tool ? $0 : nil }
         let renderer: PageRenderer?
-        switch reused.map({ .success($0) }) ?? PageRenderer.make(theme) {
+        switch reused.map({ .success($0) }) ?? beforehand?.renderer ?? PageRenderer.make(theme) {
         case let .success(value): renderer = value
         case let .failure(error): renderer = nil; problems += error.diagnostics
         }
@@ -57,7 +60,7 @@ public struct SiteRenderer: Sendable {
         }
         let history = history ?? SheetHistory(sheet), assets = AssetCatalog(assets: assetFiles)
         // The check builds sample views from a few made-up items; its own views keep those out of the build's memos.
-        let renderKey = PreparedTheme.renderKey(theme, tool: tool)
+        let renderKey = beforehand?.renderKey ?? PreparedTheme.renderKey(theme, tool: tool)
         let key = PreparedTheme.checkKey(renderKey: renderKey, sheet.configuration)
         if reused == nil, key != checked {
             problems += SiteViews(sheet: sheet, history: history, theme: theme, assets: assets, baseURL: base).templateProblems()
