@@ -43,6 +43,7 @@ struct BuildCommand: ParsableCommand {
         let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
         let textsFile = KeptTexts.cacheFile(forContent: site.content), retake = clean ? nil : textsFile
+        let pagesFile = SourceTexts.cacheFile(forContent: site.content), reopen = clean ? nil : pagesFile
         let sourcesFile = SourceStamps.cacheFile(forContent: contentPath)
         let sourcesKey = SourceStamps.key(content: contentPath, theme: themePath, options: options)
         let sources = Pending { [options, clean] in
@@ -57,7 +58,8 @@ struct BuildCommand: ParsableCommand {
             let early = reread.map { file in Pending { ParsedPages.read(cacheFile: file, tool: options.tool) } }
             // The texts the last builds analysed, on a thread of their own too: the pages that follow ask for them.
             let texts = retake.map { file in Pending { KeptTexts.read(cacheFile: file, tool: options.tool) } }
-            var sources = Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread, early: early)
+            var sources = Self.read(contentPath, themePath, options: options, walked: walked, lastInputs: lastInputs, reread: reread, known: reopen,
+                                    early: early)
             sources.texts = texts
             return sources
         }
@@ -104,7 +106,8 @@ struct BuildCommand: ParsableCommand {
         }
         // The sources were as recorded but the folder was not as written: the build that follows reads them all.
         if read.theme == nil {
-            read = Self.read(contentPath, themePath, options: options, walked: SourceStamps.take([contentPath, themePath]), lastInputs: nil, reread: reread)
+            read = Self.read(contentPath, themePath, options: options, walked: SourceStamps.take([contentPath, themePath]), lastInputs: nil, reread: reread,
+                             known: reopen)
         }
         let (content, inputs, parsed, parsedRead) = (read.content, read.inputs, read.parsed, read.parsedRead)
         // Installed before the content is loaded, whose checks and history ask for plain texts and reading keys.
@@ -131,11 +134,16 @@ struct BuildCommand: ParsableCommand {
         // Stamps that describe the folder as it is before the write, for stamping only what the write changes.
         let before = stamps?.describing(folder)
         // The caches are written while the output is: neither waits for the other.
-        let kept = Pending { [self, options] in
+        let kept = Pending { [self, options, walked = read.walked, known = read.known] in
             keep(outcome, options: options, parsedFile: cacheFile)
             // Kept by a rebuild, not by the first build into a folder: the next edit asks for most of these texts again,
             // and the first build's are every text of the site, which a build with nothing changed never reads.
             if let textsFile { KeptTexts.keep(cacheFile: textsFile, tool: ToolIdentity.current) }
+            // The pages as read, each with the stamp the walk before the read found, when any differs from the last kept.
+            if let pagesFile, let walked {
+                let pages = SourceTexts(content, walked: walked)
+                if !pages.same(as: known) { pages.write(cacheFile: pagesFile) }
+            }
             if let (walked, inputs) = record, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
         }
         defer {
@@ -175,13 +183,17 @@ struct BuildCommand: ParsableCommand {
         var walked: SourceStamps?
         /// The texts the last builds analysed, being read when a build looked needed.
         var texts: Pending<KeptTexts?>? = nil
+        /// The pages an earlier build read, whose texts this read took where their stamps were unchanged.
+        var known: SourceTexts? = nil
     }
 
     /// Reads the content and the theme whole, hashes them, and reads the pages the last build parsed when a build looks
     /// needed (the inputs differ from those the output's stamps recorded).
+    /// `known`, the cache file of the pages an earlier build read: a page whose stamp the walk found unchanged is not opened.
     static func read(_ contentPath: String, _ themePath: String, options: Pipeline.Options, walked: SourceStamps?, lastInputs: String?,
-                     reread: String?, early: Pending<ParsedPages?>? = nil) -> Sources {
-        let content = ContentSource.read(from: contentPath)
+                     reread: String?, known: String? = nil, early: Pending<ParsedPages?>? = nil) -> Sources {
+        let pages = walked == nil ? nil : known.flatMap(SourceTexts.read(cacheFile:))
+        let content = ContentSource.read(from: contentPath, known: pages, walked: walked)
         StageClock.mark("content read")
         let theme = Theme.read(from: themePath)
         StageClock.mark("theme read")
@@ -190,7 +202,7 @@ struct BuildCommand: ParsableCommand {
         let building = inputs == nil || inputs != lastInputs
         let parsed = building ? early.map(\.result) ?? reread.flatMap { ParsedPages.read(cacheFile: $0, tool: options.tool) } : nil
         if parsed != nil { StageClock.mark("parsed pages read") }
-        return Sources(content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building, walked: walked)
+        return Sources(content: content, theme: theme, inputs: inputs, parsed: parsed, parsedRead: building, walked: walked, known: pages)
     }
 
     /// Says which drafts this build left out: whoever edited one and ran `build` would otherwise find their edits missing

@@ -98,10 +98,18 @@ import TestSupport
         try Data("z".utf8).write(to: URL(fileURLWithPath: theme + "/page.mustache"))
         let young = try #require(SourceStamps.take([content, theme]))
         // Asserted only when the take came soon enough, as a loaded machine may pause the test for longer.
-        if Date().timeIntervalSince(start) < Double(SourceStamps.settling) / 1e9 { #expect(!young.settled) }
+        if Date().timeIntervalSince(start) < Double(SourceStamps.settling) / 1e9 {
+            #expect(!young.settled)
+            // The file just written has no stamp to take its text by; the others, written before, may.
+            #expect(young.settledFiles[theme + "/page.mustache"] == nil)
+        }
         Thread.sleep(forTimeInterval: Double(SourceStamps.settling) / 1e9 + 0.05)
         let settled = try #require(SourceStamps.take([content, theme]))
         #expect(settled.settled)
-        #expect(settled == SourceStamps(digest: young.digest, count: young.count, settled: true))
+        #expect(settled.digest == young.digest && settled.count == young.count)
+        // Every regular file by its path, root as given, and nothing else (no folder).
+        #expect(settled.settledFiles.keys.sorted() == [content + "/revisions/2025-03-07/en/01-a.md", content + "/revisions/2025-03-07/ja/01-a.md",
+                                                       content + "/site.yml", theme + "/page.mustache"])
+        #expect(settled.settledFiles[theme + "/page.mustache"] == OutputStamps.stamp(of: theme + "/page.mustache"))
     }
 }

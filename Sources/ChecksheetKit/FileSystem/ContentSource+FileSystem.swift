@@ -8,7 +8,10 @@ import Darwin
 extension ContentSource {
     /// Reads the content folder at `path` into values; unreadable files become diagnostics, and files the
     /// loader would pass over (a `.MD` page, a `fr/` folder) become warnings, so nothing is ignored silently.
-    public static func read(from path: String) -> ContentSource {
+    ///
+    /// `known`, the pages an earlier build read, gives the text of every page whose stamp in `walked` (taken before this
+    /// read) is the one it had then: only the others are opened.
+    public static func read(from path: String, known: SourceTexts? = nil, walked: SourceStamps? = nil) -> ContentSource {
         var problems: [Diagnostic] = []
         guard isFolder(path) else {
             return ContentSource(path: path, site: nil, revisions: [], diagnostics: [
@@ -48,6 +51,9 @@ extension ContentSource {
             var found: [Diagnostic] = []
             let file = languagePath + "/" + name
             if name.hasSuffix(".md") {
+                if let known, let stamp = walked?.settledFiles[file], let text = known.text(at: file, stamp: stamp) {
+                    return (SourceFile(path: file, text: text), [])
+                }
                 // Opened at once, without a `stat` first: a folder is told by the open file's type.
                 let read = LocalPath.read(file)
                 var isFolder = false

@@ -23,6 +23,17 @@ public struct SourceStamps: Sendable, Equatable {
     /// (its change time kept, as git's "racily clean" entries): such stamps are not recorded, and the next build reads
     /// everything.
     public var settled: Bool
+    /// Each regular file's stamp by its path (the root as given, then the names below it), for the files that had
+    /// stood unchanged long enough before the walk on a file system whose times tell every change (`settled` for the one
+    /// file): `SourceTexts` takes such a file's text from the last read rather than read it again.
+    var settledFiles: [String: FileStamp] = [:]
+
+    init(digest: ContentHash, count: Int, settled: Bool, settledFiles: [String: FileStamp] = [:]) {
+        self.digest = digest
+        self.count = count
+        self.settled = settled
+        self.settledFiles = settledFiles
+    }
 
     /// Nanoseconds an entry must have stood unchanged before the walk for its stamp to be trusted: more than a tick of the
     /// kernel's coarse clock (4 ms at 250 Hz), the most by which a change's time on the file systems of
@@ -66,6 +77,9 @@ public struct SourceStamps: Sendable, Equatable {
 
     private struct Walk {
         var digest = ContentHash(), count = 0, latest = 0, fine = true
+        /// When the walk began, and each regular file found by then settled, on a file system that stamps finely.
+        var began = 0
+        var settledFiles: [String: FileStamp] = [:]
     }
 
     /// The stamps of every entry under `roots` (the content and theme folders); nil when they cannot be trusted to
@@ -74,6 +88,7 @@ public struct SourceStamps: Sendable, Equatable {
         var walk = Walk()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
+        walk.began = nanoseconds(now)
         for (index, root) in roots.enumerated() {
             walk.digest.add(integer: index)
             // A root named through a link is taken where it points, as reading it is.
@@ -89,16 +104,19 @@ public struct SourceStamps: Sendable, Equatable {
                 close(folder)
                 return nil
             }
-            guard add(folder, info, to: &walk) else { return nil }
+            guard add(folder, info, path: root, to: &walk) else { return nil }
         }
-        return SourceStamps(digest: walk.digest, count: walk.count, settled: walk.fine && walk.latest + settling <= Self.nanoseconds(now))
+        return SourceStamps(digest: walk.digest, count: walk.count, settled: walk.fine && walk.latest + settling <= walk.began,
+                            settledFiles: walk.fine ? walk.settledFiles : [:])
     }
 
-    /// Stamps the open folder `descriptor` and everything under it, and closes it.
-    private static func add(_ descriptor: Int32, _ info: stat, to walk: inout Walk) -> Bool {
+    /// Stamps the open folder `descriptor`, found at `path`, and everything under it, and closes it. `path` is nil below
+    /// a name that is not UTF-8: no file there is known by its path (two such names could read as one).
+    private static func add(_ descriptor: Int32, _ info: stat, path: String?, to walk: inout Walk) -> Bool {
         stamp(info, into: &walk)
         // Asked of every folder, as another file system may be mounted on any of them.
-        walk.fine = walk.fine && stampsChangesFinely(descriptor, info)
+        let fine = stampsChangesFinely(descriptor, info)
+        walk.fine = walk.fine && fine
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return false
@@ -120,12 +138,27 @@ public struct SourceStamps: Sendable, Equatable {
             switch child.st_mode & S_IFMT {
             case S_IFDIR:
                 let opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard opened >= 0, add(opened, child, to: &walk) else { return false }
-            case S_IFREG: stamp(child, into: &walk)
+                guard opened >= 0, add(opened, child, path: Self.path(path, name), to: &walk) else { return false }
+            case S_IFREG:
+                stamp(child, into: &walk)
+                #if canImport(Darwin)
+                let changed = nanoseconds(child.st_ctimespec)
+                #else
+                let changed = nanoseconds(child.st_ctim)
+                #endif
+                if fine, changed + settling <= walk.began, let file = Self.path(path, name) {
+                    walk.settledFiles[file] = FileStamp(FileIdentity(child))
+                }
             default: return false
             }
         }
         return true
+    }
+
+    /// `folder/name` for a name with its terminating zero; nil when either is unknown or the name is not UTF-8.
+    private static func path(_ folder: String?, _ name: [CChar]) -> String? {
+        guard let folder, let text = name.withUnsafeBufferPointer({ String(validatingCString: $0.baseAddress!) }) else { return nil }
+        return folder + "/" + text
     }
 
     private static func stamp(_ info: stat, into walk: inout Walk) {
