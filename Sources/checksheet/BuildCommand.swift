@@ -42,8 +42,8 @@ struct BuildCommand: ParsableCommand {
         let contentPath = site.content, themePath = site.theme
         let lastInputs = stampsData.flatMap(OutputStamps.recordedInputs)
         let cacheFile = ParsedPages.cacheFile(forContent: site.content), reread = clean ? nil : cacheFile
-        let textsFile = KeptTexts.cacheFile(forContent: site.content), retake = clean ? nil : textsFile
-        let pagesFile = SourceTexts.cacheFile(forContent: site.content), reopen = clean ? nil : pagesFile
+        let retake = clean ? nil : KeptTexts.cacheFile(forContent: site.content)
+        let reopen = clean ? nil : SourceTexts.cacheFile(forContent: site.content)
         let sourcesFile = SourceStamps.cacheFile(forContent: contentPath)
         let sourcesKey = SourceStamps.key(content: contentPath, theme: themePath, options: options)
         let sources = Pending { [options, clean] in
@@ -125,7 +125,7 @@ struct BuildCommand: ParsableCommand {
         options.checkedTheme = clean ? nil : checkedFile.flatMap(PreparedTheme.checkedKey(cacheFile:))
         if output.isFresh(folder) {
             try buildStreaming(content: content, theme: theme, options: options, inputs: inputs, into: output, folder: folder, cacheFile: cacheFile,
-                               stampsFile: stampsFile)
+                               stampsFile: stampsFile, walked: read.walked)
             if let (walked, inputs) = record, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
             return
         }
@@ -136,14 +136,7 @@ struct BuildCommand: ParsableCommand {
         // The caches are written while the output is: neither waits for the other.
         let kept = Pending { [self, options, walked = read.walked, known = read.known] in
             keep(outcome, options: options, parsedFile: cacheFile)
-            // Kept by a rebuild, not by the first build into a folder: the next edit asks for most of these texts again,
-            // and the first build's are every text of the site, which a build with nothing changed never reads.
-            if let textsFile { KeptTexts.keep(cacheFile: textsFile, tool: ToolIdentity.current) }
-            // The pages as read, each with the stamp the walk before the read found, when any differs from the last kept.
-            if let pagesFile, let walked {
-                let pages = SourceTexts(content, walked: walked)
-                if !pages.same(as: known) { pages.write(cacheFile: pagesFile) }
-            }
+            keepTexts(content, walked: walked, known: known)
             if let (walked, inputs) = record, let sourcesFile { walked.write(cacheFile: sourcesFile, key: sourcesKey, inputs: inputs) }
         }
         defer {
@@ -231,10 +224,21 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    /// Keeps what the next rebuild takes instead of doing it again: the texts this build analysed (when it made any
+    /// anew), and the pages it read, each with the stamp the walk before the read found (when any differs from those it
+    /// took, `known`). The first build into a folder keeps them too: the first edit after it is the usual next build.
+    func keepTexts(_ content: ContentSource, walked: SourceStamps?, known: SourceTexts?) {
+        if let file = KeptTexts.cacheFile(forContent: site.content) { KeptTexts.keep(cacheFile: file, tool: ToolIdentity.current) }
+        if let file = SourceTexts.cacheFile(forContent: site.content), let walked {
+            let pages = SourceTexts(content, walked: walked)
+            if !pages.same(as: known) { pages.write(cacheFile: file) }
+        }
+    }
+
     /// A build where no folder is yet: pages go to the staging folder as they are made, so the site is never held in
     /// memory whole; the staging folder becomes the output only when the whole build succeeded.
     func buildStreaming(content: ContentSource, theme: Result<Theme, DiagnosticsError>, options: Pipeline.Options, inputs: String?,
-                        into output: SiteOutput, folder: String, cacheFile: String?, stampsFile: String?) throws {
+                        into output: SiteOutput, folder: String, cacheFile: String?, stampsFile: String?, walked: SourceStamps?) throws {
         var outcome: Pipeline.Outcome?
         var bytes = 0
         let result = output.writeStreaming(inputs: inputs) { write in
@@ -248,7 +252,12 @@ struct BuildCommand: ParsableCommand {
             return built.diagnostics.filter { $0.severity == .warning }.map(\.formatted)
         }
         // The caches are written while the folder is stamped: neither waits for the other.
-        let kept = outcome.map { outcome in Pending { [self, options] in keep(outcome, options: options, parsedFile: cacheFile) } }
+        let kept = outcome.map { outcome in
+            Pending { [self, options] in
+                keep(outcome, options: options, parsedFile: cacheFile)
+                keepTexts(content, walked: walked, known: nil)
+            }
+        }
         defer { _ = kept?.result }
         if let outcome {
             DiagnosticPrinter.print(outcome.diagnostics)
