@@ -188,6 +188,23 @@ import TestSupport
         #expect(reloaded.answer.hasSuffix("追記。"))
     }
 
+    /// Texts are written once each, by their bytes: two that are equal as Strings (canonically equivalent) but not in
+    /// their bytes come back each as written.
+    @Test func parsedPagesKeepEachTextAsWritten() throws {
+        var parsed = ParsedPages()
+        for (index, answer) in ["caf\u{e9}", "cafe\u{301}", "caf\u{e9}"].enumerated() {
+            let file = SourceFile(path: "c/revisions/2025-03-0\(index + 1)/ja/01-a.md", text: answer)
+            let item = Item(no: 1, slug: "a", section: "s", category: "c", item: "i", definition: "d", unit: "u", answer: answer, keywords: ["k", "k"])
+            parsed.keep(ItemPage(file: file.path, language: .ja, item: item, positions: [.answer: .init(line: 9, column: 1)]), parsedFrom: file,
+                        textHash: UInt64(index))
+        }
+        let decoded = try #require(ParsedPages.decode(parsed.encoded(tool: "test"), tool: "test"))
+        for (key, entry) in parsed.entries {
+            #expect(decoded.entries[key]?.page.item.answer.sameBytes(as: entry.page.item.answer) == true, "\(key)")
+            #expect(decoded.entries[key]?.page == entry.page)
+        }
+    }
+
     /// `build`'s cache file gives back exactly the pages it was written from, and nothing for another tool or cut bytes.
     @Test func parsedPagesSurviveTheirCacheFile() throws {
         let parsed = ContentLoader.load(ContentSource.read(from: Repository.content)).parsed
@@ -204,7 +221,11 @@ import TestSupport
         #expect(ParsedPages.decode(Data("checksheet".utf8), tool: "test") == nil)
         // Cut anywhere, or with a page's offset moved, the file is not read: never a crash, never a wrong page.
         for length in stride(from: 0, to: bytes.count, by: 97) { #expect(ParsedPages.decode(bytes.prefix(length), tool: "test") == nil) }
-        let secondOffset = ParsedPages.magic.count + 8 + "test".utf8.count + 8 + 8
+        // After the magic, the tool, the count of texts and the table's length: the table, the count of pages, the first
+        // page's offset (0), then the second's.
+        let tableLength = bytes[(ParsedPages.magic.count + 8 + 4 + 8)...].prefix(8).reversed().reduce(0) { $0 << 8 | Int($1) }
+        let secondOffset = ParsedPages.magic.count + 8 + "test".utf8.count + 8 + 8 + tableLength + 8 + 8
+        #expect(bytes[(secondOffset - 8)..<secondOffset].allSatisfy { $0 == 0 })
         for change: UInt8 in [1, 255] {
             var moved = bytes
             moved[secondOffset] &+= change
