@@ -50,10 +50,17 @@ import TestSupport
 
     @Test func keptPagesSurviveTheirCacheFile() throws {
         let stamp = FileStamp(inode: .max, size: 12, seconds: 1_796_361_117, nanoseconds: 242_479_601, changeSeconds: 1_796_361_118, changeNanoseconds: 0)
-        let texts = SourceTexts(pages: ["c/revisions/2025-03-07/ja/01-a.md": (stamp, "---\nno: 1\n---\n有。24時間"), "c/x.md": (stamp, "")])
+        // The same text in two revisions is written once; two texts equal only as Strings (canonically equivalent) are two.
+        let texts = SourceTexts(pages: ["c/revisions/2025-03-07/ja/01-a.md": (stamp, "---\nno: 1\n---\n有。24時間"), "c/x.md": (stamp, ""),
+                                        "c/revisions/2025-06-07/ja/01-a.md": (stamp, "---\nno: 1\n---\n有。24時間"),
+                                        "c/y.md": (stamp, "caf\u{e9}"), "c/z.md": (stamp, "cafe\u{301}")])
         let bytes = texts.encoded()
+        var distinct = texts
+        distinct.pages["c/revisions/2025-06-07/ja/01-a.md"]?.text = "---\nno: 1\n---\n有。25時間"
+        #expect(distinct.encoded().count == bytes.count + 8 + "---\nno: 1\n---\n有。25時間".utf8.count)
         let decoded = try #require(SourceTexts.decode(bytes))
         #expect(decoded.pages.mapValues(\.text) == texts.pages.mapValues(\.text) && decoded.pages.mapValues(\.stamp) == texts.pages.mapValues(\.stamp))
+        #expect(decoded.pages["c/y.md"]?.text.utf8.elementsEqual("caf\u{e9}".utf8) == true && decoded.pages["c/z.md"]?.text.utf8.elementsEqual("cafe\u{301}".utf8) == true)
         #expect(decoded.same(as: texts) && texts.same(as: decoded) && !texts.same(as: nil))
         var other = texts
         other.pages["c/x.md"]?.stamp.changeNanoseconds += 1
