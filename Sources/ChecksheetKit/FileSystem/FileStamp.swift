@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `OutputStamps` records of a file or folder: inode, size, modification and change times, as `stat` gave them.
 /// Held as numbers, compared as numbers: a rebuild compares thousands of them, and formatting each `stat` as text
 /// to compare it with the recorded text cost more than the `stat`.
@@ -6,7 +12,8 @@ struct FileStamp: Hashable, Sendable {
     var size: Int64
     var seconds: Int
     var nanoseconds: Int
-    /// The change time, which no one can set (see `FileIdentity`).
+    /// The change time, which no one can set: a file rewritten in place to the same size, its modification time put
+    /// back (`touch -r`, `cp -p` over it, `rsync -t` updating in place), still differs in it.
     var changeSeconds: Int
     var changeNanoseconds: Int
 
@@ -19,9 +26,14 @@ struct FileStamp: Hashable, Sendable {
         self.changeNanoseconds = changeNanoseconds
     }
 
-    init(_ identity: FileIdentity) {
-        self.init(inode: identity.inode, size: identity.size, seconds: identity.seconds, nanoseconds: identity.nanoseconds,
-                  changeSeconds: identity.changeSeconds, changeNanoseconds: identity.changeNanoseconds)
+    init(_ info: stat) {
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec, changed = info.st_ctimespec
+        #else
+        let modified = info.st_mtim, changed = info.st_ctim
+        #endif
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size), seconds: modified.tv_sec, nanoseconds: modified.tv_nsec,
+                  changeSeconds: changed.tv_sec, changeNanoseconds: changed.tv_nsec)
     }
 
     /// `inode-size-seconds.nanoseconds-seconds.nanoseconds`, the change time written `=` when it is the modification

@@ -26,33 +26,15 @@ final class OutputManifestMemo: @unchecked Sendable {
     }
 }
 
-/// What tells one version of a file from another without reading it: device, inode, size, modification and change
-/// times to the nanosecond. A marker is always replaced through a rename, so a new marker is a new inode too.
+/// What tells one version of a file from another without reading it: its device, and its stamp (inode, size,
+/// modification and change times to the nanosecond). A marker is always replaced through a rename, so a new marker is a
+/// new inode too.
 struct FileIdentity: Equatable {
     var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var seconds: Int
-    var nanoseconds: Int
-    /// The change time, which no one can set: a file rewritten in place to the same size, its modification time put
-    /// back (`touch -r`, `cp -p` over it, `rsync -t` updating in place), still differs in it.
-    var changeSeconds: Int
-    var changeNanoseconds: Int
+    var stamp: FileStamp
 
     init(_ info: stat) {
         device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        #if canImport(Darwin)
-        seconds = info.st_mtimespec.tv_sec
-        nanoseconds = info.st_mtimespec.tv_nsec
-        changeSeconds = info.st_ctimespec.tv_sec
-        changeNanoseconds = info.st_ctimespec.tv_nsec
-        #else
-        seconds = info.st_mtim.tv_sec
-        nanoseconds = info.st_mtim.tv_nsec
-        changeSeconds = info.st_ctim.tv_sec
-        changeNanoseconds = info.st_ctim.tv_nsec
-        #endif
+        stamp = FileStamp(info)
     }
 }

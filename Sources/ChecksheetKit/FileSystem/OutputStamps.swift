@@ -57,12 +57,12 @@ public struct OutputStamps: Sendable, Equatable {
         let anchors = StatAnchors(root: folder)
         func restamped(_ known: [String: FileStamp], _ touched: Set<String>) -> [String: FileStamp] {
             var byPath = known
-            for path in touched { byPath[path] = anchors.identity(of: path).map(FileStamp.init) }
+            for path in touched { byPath[path] = anchors.identity(of: path).map(\.stamp) }
             return byPath
         }
         func stamps(_ paths: [String], known: [String: FileStamp]?, touched: Set<String>) -> [String: FileStamp] {
             let found = paths.parallelMap { path in
-                (touched.contains(path) ? nil : known?[path]) ?? anchors.identity(of: path).map(FileStamp.init)
+                (touched.contains(path) ? nil : known?[path]) ?? anchors.identity(of: path).map(\.stamp)
             }
             var byPath: [String: FileStamp] = [:]
             byPath.reserveCapacity(paths.count)
@@ -101,7 +101,7 @@ public struct OutputStamps: Sendable, Equatable {
         guard let marker = stamp(of: markerPath), let manifest = OutputManifest.read(in: folder),
               manifest.files.count == written.files.count else { return nil }
         let folderPaths = Array(written.folders), anchors = StatAnchors(root: folder)
-        let found = folderPaths.parallelMap { path in anchors.identity(of: path).map(FileStamp.init) }
+        let found = folderPaths.parallelMap { path in anchors.identity(of: path).map(\.stamp) }
         var folders: [String: FileStamp] = [:]
         folders.reserveCapacity(folderPaths.count)
         for (path, stamp) in zip(folderPaths, found) { folders[path] = stamp }
@@ -140,7 +140,7 @@ public struct OutputStamps: Sendable, Equatable {
         // The folders were recorded with the marker: while it is the same one, they are its tree's.
         guard !folders.isEmpty, manifest != nil, describe(folder) else { return false }
         let paths = Array(folders.keys), anchors = StatAnchors(root: folder)
-        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(FileStamp.init) }
+        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(\.stamp) }
         var other: [String: FileStamp] = [:]
         for (path, stamp) in zip(paths, stamped) where stamp != folders[path] {
             guard let stamp else { return false }
@@ -157,7 +157,7 @@ public struct OutputStamps: Sendable, Equatable {
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(FileIdentity(info))
+        return FileStamp(info)
     }
 
     /// Whether the stamps were taken with the marker `folder` holds now.
@@ -189,7 +189,7 @@ public struct OutputStamps: Sendable, Equatable {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         let identity = FileIdentity(info)
-        if FileStamp(identity) == marker { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
+        if identity.stamp == marker { OutputManifestMemo.shared.remember(manifest, at: path, identity: identity) }
     }
 
     /// Stats every file the stamps list, on all cores, and keeps which are as they say: a build does this while the
@@ -199,7 +199,7 @@ public struct OutputStamps: Sendable, Equatable {
     public mutating func confirmFiles(in folder: String) {
         guard describe(folder) else { return }
         let recorded = stamps, paths = Array(recorded.keys), anchors = StatAnchors(root: folder)
-        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(FileStamp.init) }
+        let stamped = paths.parallelMap { path in anchors.identity(of: path).map(\.stamp) }
         var same = Set<String>(minimumCapacity: paths.count), other: [String: FileStamp] = [:]
         for (path, stamp) in zip(paths, stamped) {
             if stamp == recorded[path] { same.insert(path) } else if let stamp { other[path] = stamp }

@@ -40,7 +40,7 @@ extension SiteOutput {
                 let plan = try FolderPlan(paths: files.map(\.path), root: staging, made: &created)
                 let written = try plan.write(in: staging) { index in
                     let identity = try OutputTree.writeFile(staging + "/" + files[index].path, files[index].contents)
-                    return (hash: OutputManifest.hash(of: files[index].contents), stamp: FileStamp(identity))
+                    return (hash: OutputManifest.hash(of: files[index].contents), stamp: identity.stamp)
                 }
                 for (file, written) in zip(files, written) {
                     paths.append(file.path)

@@ -147,7 +147,7 @@ public struct SourceStamps: Sendable, Equatable {
                 let changed = nanoseconds(child.st_ctim)
                 #endif
                 if fine, changed + settling <= walk.began, let file = Self.path(path, name) {
-                    walk.settledFiles[file] = FileStamp(FileIdentity(child))
+                    walk.settledFiles[file] = FileStamp(child)
                 }
             default: return false
             }
