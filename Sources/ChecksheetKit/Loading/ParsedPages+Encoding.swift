@@ -8,8 +8,8 @@ extension ParsedPages {
     ///
     /// Every distinct text is written once, in a table, and the pages name texts by their place in it: an item's
     /// section, category, name, definition and unit, and most answers, are the same in every revision, so a history
-    /// of 21 revisions decodes some 3,000 texts instead of 25,000, and the pages decoded share them. Each page's offset
-    /// is listed before the pages, so that a build decodes them on all cores.
+    /// of 21 revisions decodes 4,911 texts (4,116 of them its pages' paths and keys) instead of some 25,000, and the
+    /// pages decoded share them. Each page's offset is listed before the pages, so that a build decodes them on all cores.
     public func encoded(tool: String) -> Data {
         // By bytes: two texts equal only under Unicode's canonical equivalence stay two texts, each as written.
         var places: [ExactText: Int] = [:]
