@@ -70,7 +70,7 @@ public struct SourceTexts: Sendable {
     /// The pages the bytes hold; nil for bytes of another format, or cut short.
     static func decode(_ data: Data) -> SourceTexts? {
         var reader = ByteReader(bytes: [UInt8](data))
-        // Each text takes at least 8 bytes and each page 72: a count beyond what is left is a damaged file, not an allocation.
+        // Each text takes at least 8 bytes and each page 64: a count beyond what is left is a damaged file, not an allocation.
         guard reader.take(magic.count) == magic, let textCount = reader.integer(), textCount >= 0, textCount <= (reader.end - reader.offset) / 8 else {
             return nil
         }
@@ -80,7 +80,7 @@ public struct SourceTexts: Sendable {
             guard let text = reader.string() else { return nil }
             texts.append(text)
         }
-        guard let count = reader.integer(), count >= 0, count <= (reader.end - reader.offset) / 72 else { return nil }
+        guard let count = reader.integer(), count >= 0, count <= (reader.end - reader.offset) / 64 else { return nil }
         var pages: [String: (stamp: FileStamp, text: String)] = [:]
         pages.reserveCapacity(count)
         for _ in 0..<count {
