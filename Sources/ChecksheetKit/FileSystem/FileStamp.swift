@@ -39,20 +39,11 @@ struct FileStamp: Hashable, Sendable {
     /// `inode-size-seconds.nanoseconds-seconds.nanoseconds`, the change time written `=` when it is the modification
     /// time, as a write leaves a file (the stamps of a site stay a sixth smaller).
     func write(into bytes: inout [UInt8]) {
-        Self.digits(inode, into: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.number(Int(size), into: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.number(seconds, into: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        Self.number(nanoseconds, into: &bytes)
-        bytes.append(UInt8(ascii: "-"))
+        bytes += "\(inode)-\(size)-\(seconds).\(nanoseconds)-".utf8
         if changeSeconds == seconds && changeNanoseconds == nanoseconds {
             bytes.append(UInt8(ascii: "="))
         } else {
-            Self.number(changeSeconds, into: &bytes)
-            bytes.append(UInt8(ascii: "."))
-            Self.number(changeNanoseconds, into: &bytes)
+            bytes += "\(changeSeconds).\(changeNanoseconds)".utf8
         }
     }
 
@@ -97,26 +88,5 @@ struct FileStamp: Hashable, Sendable {
         }
         self.init(inode: inode, size: Int64(size), seconds: Int(seconds), nanoseconds: Int(nanoseconds), changeSeconds: changeSeconds,
                   changeNanoseconds: changeNanoseconds)
-    }
-
-    /// A number's decimal digits, a minus sign before a negative one.
-    private static func number(_ value: Int, into bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        digits(value.magnitude, into: &bytes)
-    }
-
-    private static func digits(_ value: some UnsignedInteger & FixedWidthInteger, into bytes: inout [UInt8]) {
-        var value = UInt64(value)
-        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &reversed) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-                count += 1
-            } while value > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
     }
 }

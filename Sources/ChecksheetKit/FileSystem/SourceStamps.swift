@@ -141,13 +141,9 @@ public struct SourceStamps: Sendable, Equatable {
                 guard opened >= 0, add(opened, child, path: Self.path(path, name), to: &walk) else { return false }
             case S_IFREG:
                 stamp(child, into: &walk)
-                #if canImport(Darwin)
-                let changed = nanoseconds(child.st_ctimespec)
-                #else
-                let changed = nanoseconds(child.st_ctim)
-                #endif
-                if fine, changed + settling <= walk.began, let file = Self.path(path, name) {
-                    walk.settledFiles[file] = FileStamp(child)
+                let file = FileStamp(child)
+                if fine, file.changeSeconds * 1_000_000_000 + file.changeNanoseconds + settling <= walk.began, let path = Self.path(path, name) {
+                    walk.settledFiles[path] = file
                 }
             default: return false
             }

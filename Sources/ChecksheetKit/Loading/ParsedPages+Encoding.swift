@@ -6,34 +6,22 @@ extension ParsedPages {
 
     /// The pages as bytes for the cache file, headed by the tool's identity: another tool may parse differently.
     ///
-    /// Every distinct text is written once, in a table, and the pages name texts by their place in it: an item's
-    /// section, category, name, definition and unit, and most answers, are the same in every revision, so a history
-    /// of 21 revisions decodes 4,911 texts (4,116 of them its pages' paths and keys) instead of some 25,000, and the
-    /// pages decoded share them. Each page's offset is listed before the pages, so that a build decodes them on all cores.
+    /// Every distinct text is written once (`TextTable`), and the pages name texts by their place in it: a history
+    /// of 21 revisions decodes 4,911 texts (4,116 of them its pages' paths and keys) instead of some 25,000. Each page's
+    /// offset is listed before the pages, so that a build decodes them on all cores.
     public func encoded(tool: String) -> Data {
-        // By bytes: two texts equal only under Unicode's canonical equivalence stay two texts, each as written.
-        var places: [ExactText: Int] = [:]
-        var table = ByteWriter()
-        func text(_ value: String, into writer: inout ByteWriter) {
-            let key = ExactText(value)
-            if let place = places[key] { return writer.integer(place) }
-            places[key] = places.count
-            table.string(value)
-            writer.integer(places.count - 1)
-        }
+        var table = TextTable()
         var pages = ByteWriter()
         var offsets: [Int] = []
         offsets.reserveCapacity(entries.count)
         for key in entries.keys.sorted() {
             offsets.append(pages.bytes.count)
-            Self.encode(key, entries[key]!, into: &pages, text: text)
+            Self.encode(key, entries[key]!, into: &pages, table: &table)
         }
         var writer = ByteWriter()
         writer.bytes += Self.magic
         writer.string(tool)
-        writer.integer(places.count)
-        writer.integer(table.bytes.count)
-        writer.bytes += table.bytes
+        table.write(into: &writer)
         writer.integer(entries.count)
         for offset in offsets { writer.integer(offset) }
         writer.integer(pages.bytes.count)
@@ -41,7 +29,8 @@ extension ParsedPages {
         return Data(writer.bytes)
     }
 
-    private static func encode(_ key: String, _ entry: Entry, into writer: inout ByteWriter, text: (String, inout ByteWriter) -> Void) {
+    private static func encode(_ key: String, _ entry: Entry, into writer: inout ByteWriter, table: inout TextTable) {
+        func text(_ value: String, _ writer: inout ByteWriter) { writer.integer(table.place(of: value)) }
         let page = entry.page
         text(key, &writer)
         writer.integer(Int(bitPattern: UInt(entry.textHash)))
@@ -65,17 +54,7 @@ extension ParsedPages {
     public static func decode(_ data: Data, tool: String) -> ParsedPages? {
         let bytes = [UInt8](data)
         var reader = ByteReader(bytes: bytes)
-        guard reader.take(magic.count) == magic, reader.string() == tool, let textCount = reader.integer(), textCount >= 0,
-              let tableLength = reader.integer(), tableLength >= 0, textCount <= tableLength / 8, tableLength <= reader.end - reader.offset else { return nil }
-        var table = ByteReader(bytes: bytes, offset: reader.offset, end: reader.offset + tableLength)
-        var texts: [String] = []
-        texts.reserveCapacity(textCount)
-        for _ in 0..<textCount {
-            guard let text = table.string() else { return nil }
-            texts.append(text)
-        }
-        guard table.atEnd else { return nil }
-        reader.offset += tableLength
+        guard reader.take(magic.count) == magic, reader.string() == tool, let texts = TextTable.read(&reader) else { return nil }
         guard let count = reader.integer(), count >= 0, count <= (bytes.count - reader.offset) / 8 else { return nil }
         var offsets: [Int] = []
         offsets.reserveCapacity(count + 1)

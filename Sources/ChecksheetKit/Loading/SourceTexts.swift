@@ -35,33 +35,23 @@ public struct SourceTexts: Sendable {
     }
 
     /// The format's first bytes; a file that does not start with them is not read.
-    static let magic = Array("checksheet-source-texts 2\n".utf8)
+    static let magic = Array("checksheet-source-texts 3\n".utf8)
 
-    /// Each distinct text once, then each page's path, stamp and text by its place among them: most pages of a revision
-    /// are the same bytes as in the revision before (a history of 2,058 pages holds some 300 distinct texts), and the
-    /// pages read back share them.
+    /// Each distinct text once (`TextTable`: a history of 2,058 pages holds some 300), then each page's path, stamp and
+    /// the place of its text.
     func encoded() -> Data {
-        var places: [ExactText: Int] = [:]
-        var table = ByteWriter(), list = ByteWriter()
+        var table = TextTable(), list = ByteWriter()
         for (path, page) in pages {
             list.string(path)
             for number in [Int(bitPattern: UInt(page.stamp.inode)), Int(page.stamp.size), page.stamp.seconds, page.stamp.nanoseconds,
                            page.stamp.changeSeconds, page.stamp.changeNanoseconds] {
                 list.integer(number)
             }
-            let key = ExactText(page.text)
-            if let place = places[key] {
-                list.integer(place)
-            } else {
-                places[key] = places.count
-                table.string(page.text)
-                list.integer(places.count - 1)
-            }
+            list.integer(table.place(of: page.text))
         }
         var writer = ByteWriter()
         writer.bytes += Self.magic
-        writer.integer(places.count)
-        writer.bytes += table.bytes
+        table.write(into: &writer)
         writer.integer(pages.count)
         writer.bytes += list.bytes
         return Data(writer.bytes)
@@ -70,17 +60,9 @@ public struct SourceTexts: Sendable {
     /// The pages the bytes hold; nil for bytes of another format, or cut short.
     static func decode(_ data: Data) -> SourceTexts? {
         var reader = ByteReader(bytes: [UInt8](data))
-        // Each text takes at least 8 bytes and each page 64: a count beyond what is left is a damaged file, not an allocation.
-        guard reader.take(magic.count) == magic, let textCount = reader.integer(), textCount >= 0, textCount <= (reader.end - reader.offset) / 8 else {
-            return nil
-        }
-        var texts: [String] = []
-        texts.reserveCapacity(textCount)
-        for _ in 0..<textCount {
-            guard let text = reader.string() else { return nil }
-            texts.append(text)
-        }
-        guard let count = reader.integer(), count >= 0, count <= (reader.end - reader.offset) / 64 else { return nil }
+        // Each page takes at least 64 bytes: a count beyond what is left is a damaged file, not an allocation.
+        guard reader.take(magic.count) == magic, let texts = TextTable.read(&reader), let count = reader.integer(), count >= 0,
+              count <= (reader.end - reader.offset) / 64 else { return nil }
         var pages: [String: (stamp: FileStamp, text: String)] = [:]
         pages.reserveCapacity(count)
         for _ in 0..<count {
