@@ -141,6 +141,7 @@ struct BuildCommand: ParsableCommand {
         }
         defer {
             _ = kept.result
+            StageClock.mark("caches kept")
             LeftToExit.keep(outcome, options, content, theme, read, output)
         }
         DiagnosticPrinter.print(outcome.diagnostics)

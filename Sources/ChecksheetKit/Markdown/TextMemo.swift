@@ -10,33 +10,36 @@ final class TextMemo<Value: Sendable>: @unchecked Sendable {
     static var capacity: Int { 200_000 }
 
     private let lock = NSLock()
-    /// Keyed by the texts' bytes (`ExactText`): the values asked for in this process.
-    private var values: [ExactText: Value] = [:]
-    /// Values an earlier build made, with the count of builds since one last asked for each: moved to `values` when
-    /// asked for.
-    private var kept: [ExactText: (value: Value, age: Int)] = [:]
+    /// Keyed by the texts' bytes (`ExactText`): the values asked for in this process (`asked`), and those an earlier
+    /// build made that none has asked for yet, with the count of builds since one last did (`age`). One table, so that
+    /// finding a kept value hashes its text once: moving it from a table of kept values to one of asked values hashed
+    /// it three times, and a rebuild finds thousands of them.
+    private var table: [ExactText: Entry] = [:]
     /// How many values this process made rather than found.
     private var made = 0
+
+    private struct Entry {
+        var value: Value
+        var age: Int
+        var asked: Bool
+    }
 
     /// The value of `text`, made by `make` unless an earlier call, or an earlier build, made it.
     func value(of text: String, make: (String) -> Value) -> Value {
         let key = ExactText(text)
         lock.lock()
-        if let known = values[key] {
+        if let index = table.index(forKey: key) {
+            if !table.values[index].asked { table.values[index].asked = true }
+            let known = table.values[index].value
             lock.unlock()
             return known
-        }
-        if let known = kept.removeValue(forKey: key) {
-            values[key] = known.value
-            lock.unlock()
-            return known.value
         }
         lock.unlock()
         let value = make(text)
         lock.lock()
         defer { lock.unlock() }
-        if values.count >= Self.capacity { values.removeAll(keepingCapacity: true) }
-        values[key] = value
+        if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
+        table[key] = Entry(value: value, age: 0, asked: true)
         made += 1
         return value
     }
@@ -46,9 +49,10 @@ final class TextMemo<Value: Sendable>: @unchecked Sendable {
     func take(_ entries: [(text: String, value: Value, age: Int)]) {
         lock.lock()
         defer { lock.unlock() }
-        kept.reserveCapacity(kept.count + entries.count)
-        for entry in entries where values[ExactText(entry.text)] == nil {
-            kept[ExactText(entry.text)] = (entry.value, entry.age)
+        table.reserveCapacity(table.count + entries.count)
+        for entry in entries {
+            let key = ExactText(entry.text)
+            if table[key] == nil { table[key] = Entry(value: entry.value, age: entry.age, asked: false) }
         }
     }
 
@@ -66,8 +70,11 @@ final class TextMemo<Value: Sendable>: @unchecked Sendable {
     func entries(maxAge: Int) -> [(text: String, value: Value, age: Int)] {
         lock.lock()
         defer { lock.unlock() }
-        var entries = values.map { (text: $0.key.text, value: $0.value, age: 0) }
-        for (key, known) in kept where known.age < maxAge { entries.append((key.text, known.value, known.age + 1)) }
+        var entries: [(text: String, value: Value, age: Int)] = []
+        entries.reserveCapacity(table.count)
+        for (key, entry) in table where entry.asked || entry.age < maxAge {
+            entries.append((key.text, entry.value, entry.asked ? 0 : entry.age + 1))
+        }
         return entries
     }
 }
