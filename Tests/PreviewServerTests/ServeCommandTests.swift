@@ -50,7 +50,8 @@ import TestSupport
         // A broken page: the last good build stays served; the diagnostics reach the tab, the status and the terminal.
         let location = "Content/revisions/2025-03-07/ja/01-service-hours.md:2:5: error: 'no' must be a whole number"
         try workspace.write((original + "\nedit-BBBB\n").replacingOccurrences(of: "no: 1\n", with: "no: 一\n"), to: workspace.servicePage)
-        let failed = try events.next(event: "failed")
+        // The write is not atomic: a poll may find the page cut short first, and report that, before the broken page.
+        let failed = try events.next(event: "failed", containing: "\"location\":\"\(location)")
         #expect(failed.contains("\"location\":\"\(location)"))
         #expect(failed.contains("\"hint\":\"write the item's place in the sheet"))
         let status = try LoopbackHTTP.request(port: port, "/_preview/status")
