@@ -259,7 +259,10 @@ struct BuildCommand: ParsableCommand {
                 keepTexts(content, walked: walked, known: nil)
             }
         }
-        defer { _ = kept?.result }
+        defer {
+            _ = kept?.result
+            StageClock.mark("caches kept")
+        }
         if let outcome {
             DiagnosticPrinter.print(outcome.diagnostics)
             LeftToExit.keep(outcome, options, content, theme)

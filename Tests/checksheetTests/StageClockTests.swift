@@ -32,6 +32,11 @@ import TestSupport
         #expect(quiet.status == 0)
         #expect(quiet.errors == "")
 
+        // A first build into a new folder, whose pages go to the staging folder as they are made, waits for the caches last too.
+        let fresh = try Self.stages(try CLI.run(["build", "--content", work + "/Content", "--output", work + "/fresh"], environment: stages).errors)
+        #expect(fresh.first == "main start of main")
+        #expect(fresh.last == "main caches kept", "\(fresh)")
+
         let clean = try Self.stages(try CLI.run(build + ["--clean"], environment: stages).errors)
         #expect(clean.first == "main start of main")
         // The last wait is for the thread that keeps the caches, written while the folder was.

@@ -3,7 +3,7 @@ import Foundation
 /// Results of a pure function of a text, kept for the life of the process: every download, the search index and
 /// several page kinds ask for the same answer's plain text, in every revision that keeps the answer unchanged, and
 /// the preview rebuilds from the same texts after each edit; cmark and the search analysis then run once per text.
-/// `build` also keeps them between runs in its cache (`TextMemos.write(cacheFile:tool:)`): after an edit of one
+/// `build` also keeps them between runs in its cache (`KeptTexts.keep(cacheFile:tool:)`): after an edit of one
 /// answer, the other answers' analyses are taken, not made again.
 final class TextMemo<Value: Sendable>: @unchecked Sendable {
     /// Past this many texts the memo starts afresh, so a long preview session does not keep every edit.
